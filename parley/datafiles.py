@@ -1,0 +1,37 @@
+"""Locate and read the language data files under data/gazetteer/."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from parley.errors import GazetteerError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def gazetteer_dir() -> Path:
+    """The folder of data files; PARLEY_GAZETTEER_DIR overrides it (tests, other corpora)."""
+    override = os.environ.get("PARLEY_GAZETTEER_DIR")
+    return Path(override) if override else REPO_ROOT / "data" / "gazetteer"
+
+
+@lru_cache(maxsize=64)
+def _load_yaml_cached(path: str, mtime: float) -> Any:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_yaml(name: str) -> Any:
+    """Parse data/gazetteer/NAME; raises GazetteerError naming the file if it is missing or bad."""
+    path = gazetteer_dir() / name
+    try:
+        return _load_yaml_cached(str(path), path.stat().st_mtime)
+    except FileNotFoundError as exc:
+        raise GazetteerError(f"{path}: file not found") from exc
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"{path}: not valid YAML: {exc}") from exc

@@ -1,0 +1,229 @@
+"""Load and validate the gazetteer: actors, roles (titles with dated holders) and places.
+
+The data lives in data/gazetteer/{actors,roles,places}.yaml, keyed by ISO codes ar/fa/en
+with stable ASCII ids. Every problem raises GazetteerError naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from parley.datafiles import load_yaml
+from parley.errors import GazetteerError
+
+LANGS = ("en", "ar", "fa")
+KINDS = ("person", "state", "org", "media")
+SIDES = ("us", "iran", "mediator", "israel", "gulf", "europe", "media", "other")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class RoleTerm:
+    """An actor holding a role from ``start`` to ``end`` (None: open)."""
+
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None  # undated article: the current holder
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    kind: str
+    side: str
+    names: dict[str, str]  # lang -> canonical name
+    aliases: dict[str, tuple[str, ...]]  # lang -> other surface forms (surnames included)
+    roles: tuple[RoleTerm, ...] = ()
+    country: str | None = None  # for states and people: their country's actor id
+
+    @property
+    def name_en(self) -> str:
+        return self.names["en"]
+
+    def surface_forms(self) -> list[tuple[str, str]]:
+        """Every (lang, form) this actor may be written as."""
+        forms = [(lang, name) for lang, name in self.names.items()]
+        forms += [(lang, a) for lang, al in self.aliases.items() for a in al]
+        return forms
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title that can stand for a person ('وزير الخارجية الأمريكي' -> the holder at the date)."""
+
+    id: str
+    titles: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str  # city / country / region / venue
+    names: dict[str, str]
+    aliases: dict[str, tuple[str, ...]]
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+    @property
+    def name_en(self) -> str:
+        return self.names["en"]
+
+    def surface_forms(self) -> list[tuple[str, str]]:
+        forms = [(lang, name) for lang, name in self.names.items()]
+        forms += [(lang, a) for lang, al in self.aliases.items() for a in al]
+        return forms
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    actors: dict[str, Actor]
+    roles: dict[str, Role]
+    places: dict[str, Place]
+    holders: dict[str, tuple[tuple[str, RoleTerm], ...]] = field(default_factory=dict)
+
+    def holder(self, role_id: str, day: dt.date | None) -> str | None:
+        """The actor id holding ``role_id`` on ``day`` (None if nobody, or ambiguous)."""
+        found = [aid for aid, term in self.holders.get(role_id, ()) if term.covers(day)]
+        return found[0] if len(found) == 1 else None
+
+
+def _err(file: str, entry: str, msg: str) -> GazetteerError:
+    return GazetteerError(f"data/gazetteer/{file}: entry '{entry}': {msg}")
+
+
+def _lang_map(file: str, entry: str, value: Any, *, lists: bool) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _err(file, entry, "expected a mapping keyed by en/ar/fa")
+    out: dict[str, Any] = {}
+    for lang, v in value.items():
+        if lang not in LANGS:
+            raise _err(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+        if lists:
+            items = [v] if isinstance(v, str) else v
+            if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+                raise _err(file, entry, f"'{lang}' must be a list of non-empty strings")
+            out[lang] = tuple(x.strip() for x in items)
+        else:
+            if not isinstance(v, str) or not v.strip():
+                raise _err(file, entry, f"'{lang}' must be a non-empty string")
+            out[lang] = v.strip()
+    return out
+
+
+def _date(file: str, entry: str, value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise _err(file, entry, f"bad date '{value}' (use YYYY-MM-DD)") from exc
+
+
+def _entries(file: str, key: str) -> list[dict[str, Any]]:
+    data = load_yaml(file)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise GazetteerError(f"data/gazetteer/{file}: top level must be '{key}: [...]'")
+    seen: set[str] = set()
+    for i, e in enumerate(data[key]):
+        if not isinstance(e, dict) or not isinstance(e.get("id"), str):
+            raise _err(file, f"#{i}", "each entry needs an 'id'")
+        if not _ID.match(e["id"]):
+            raise _err(file, e["id"], "id must be lower-case ASCII: [a-z][a-z0-9_]*")
+        if e["id"] in seen:
+            raise _err(file, e["id"], "duplicate id")
+        seen.add(e["id"])
+    entries: list[dict[str, Any]] = data[key]
+    return entries
+
+
+def _load_roles() -> dict[str, Role]:
+    roles: dict[str, Role] = {}
+    for e in _entries("roles.yaml", "roles"):
+        titles = _lang_map("roles.yaml", e["id"], e.get("titles"), lists=True)
+        if not titles:
+            raise _err("roles.yaml", e["id"], "needs 'titles' in at least one language")
+        roles[e["id"]] = Role(id=e["id"], titles=titles)
+    return roles
+
+
+def _load_actors(roles: dict[str, Role]) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    for e in _entries("actors.yaml", "actors"):
+        aid = e["id"]
+        if e.get("kind") not in KINDS:
+            raise _err("actors.yaml", aid, f"kind must be one of {', '.join(KINDS)}")
+        if e.get("side") not in SIDES:
+            raise _err("actors.yaml", aid, f"side must be one of {', '.join(SIDES)}")
+        names = _lang_map("actors.yaml", aid, e.get("name"), lists=False)
+        if "en" not in names:
+            raise _err("actors.yaml", aid, "needs name.en")
+        terms = []
+        for r in e.get("roles") or []:
+            if not isinstance(r, dict) or r.get("role") not in roles:
+                raise _err("actors.yaml", aid, f"unknown role {r!r} (define it in roles.yaml)")
+            terms.append(RoleTerm(r["role"], _date("actors.yaml", aid, r.get("from")),
+                                  _date("actors.yaml", aid, r.get("to"))))
+        actors[aid] = Actor(
+            id=aid, kind=e["kind"], side=e["side"], names=names,
+            aliases=_lang_map("actors.yaml", aid, e.get("aliases"), lists=True),
+            roles=tuple(terms), country=e.get("country"),
+        )
+    for a in actors.values():
+        if a.country is not None and a.country not in actors:
+            raise _err("actors.yaml", a.id, f"country '{a.country}' is not an actor id")
+    return actors
+
+
+def _load_places(actors: dict[str, Actor]) -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    for e in _entries("places.yaml", "places"):
+        pid = e["id"]
+        names = _lang_map("places.yaml", pid, e.get("name"), lists=False)
+        if "en" not in names:
+            raise _err("places.yaml", pid, "needs name.en")
+        country = e.get("country")
+        if country is not None and country not in actors:
+            raise _err("places.yaml", pid, f"country '{country}' is not an actor id")
+        lat, lon = e.get("lat"), e.get("lon")
+        for v, lo, hi in ((lat, -90, 90), (lon, -180, 180)):
+            if v is not None and not (isinstance(v, int | float) and lo <= v <= hi):
+                raise _err("places.yaml", pid, f"bad coordinate {v!r}")
+        places[pid] = Place(
+            id=pid, kind=str(e.get("kind", "city")), names=names,
+            aliases=_lang_map("places.yaml", pid, e.get("aliases"), lists=True),
+            country=country, lat=lat, lon=lon,
+        )
+    return places
+
+
+def load_gazetteer() -> Gazetteer:
+    """Read and validate the gazetteer files; raises GazetteerError naming file and entry."""
+    roles = _load_roles()
+    actors = _load_actors(roles)
+    places = _load_places(actors)
+    holders: dict[str, list[tuple[str, RoleTerm]]] = {}
+    for a in actors.values():
+        for t in a.roles:
+            holders.setdefault(t.role, []).append((a.id, t))
+    return Gazetteer(actors=actors, roles=roles, places=places,
+                     holders={k: tuple(v) for k, v in holders.items()})
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer loaded once per process."""
+    return load_gazetteer()

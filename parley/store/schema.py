@@ -1,0 +1,202 @@
+"""The database tables: the contract between the core and the pages (see DESIGN.md).
+
+Every extracted row points back to its article and to a character span of the article's
+clean text (articles.text), so any cell can show its evidence highlighted.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# One ingested document. id = content hash of the raw text (idempotent re-ingest);
+# body_hash = hash of the normalised clean body (an article under other chrome -> duplicate_of).
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("lang", String(8), nullable=False),
+    Column("published", Date),  # null when unknown: never today's date
+    Column("date_precision", String(16), nullable=False),  # day / month / year / unknown
+    Column("date_basis", Text, nullable=False),
+    Column("text", Text, nullable=False),  # clean text; offsets index this
+    Column("raw", Text, nullable=False),
+    Column("body_hash", String(64), nullable=False, index=True),
+    Column("duplicate_of", String(32)),
+    Column("chars_raw", Integer, nullable=False),
+    Column("chars_clean", Integer, nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+segments = Table(
+    "segments",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+# Canonical actors and places, synced from data/gazetteer/ at extraction time.
+actors = Table(
+    "actors",
+    metadata,
+    Column("actor_id", String(64), primary_key=True),
+    Column("name_en", Text, nullable=False),
+    Column("name_ar", Text),
+    Column("name_fa", Text),
+    Column("kind", String(16), nullable=False),  # person / state / org / media
+    Column("side", String(16), nullable=False),  # us iran mediator israel gulf europe media other
+    Column("role", Text),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("place_id", String(64), primary_key=True),
+    Column("name_en", Text, nullable=False),
+    Column("name_ar", Text),
+    Column("name_fa", Text),
+    Column("country", String(64)),
+    Column("lat", Float),
+    Column("lon", Float),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("segment_idx", Integer, nullable=False),
+    Column("actor_id", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("via", String(16), nullable=False, default="name"),  # name / surname / title / fuzzy
+    Index("ix_mentions_article", "article_id"),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+venues = Table(
+    "venues",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("segment_idx", Integer, nullable=False),
+    Column("place_id", String(64), nullable=False),
+    Column("role", String(16), nullable=False),  # talks_venue proposed moved_from moved_to visit mentioned
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Index("ix_venues_article", "article_id"),
+)
+
+positions = Table(
+    "positions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("segment_idx", Integer, nullable=False),
+    Column("actor_id", String(64), nullable=False),
+    Column("topic", String(32), nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("polarity", Integer, nullable=False),  # +1 for, -1 against, 0 neutral/mediating
+    Column("condition", Text),
+    Column("cues", Text, nullable=False),  # the cue words found, ';'-separated
+    Column("confidence", Float, nullable=False),
+    Column("start", Integer, nullable=False),  # the clause span
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Index("ix_positions_article", "article_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("segment_idx", Integer, nullable=False),
+    Column("speaker_id", String(64)),  # null when unattributed
+    Column("lang", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("cue", Text, nullable=False),
+    Index("ix_quotes_article", "article_id"),
+)
+
+# One row per report of an event; event_id groups the reports of the same development
+# across articles (kind + actors + place + date), so one event can have several reports.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(32), nullable=False, index=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("segment_idx", Integer, nullable=False),
+    Column("date", Date),
+    Column("date_precision", String(16), nullable=False),
+    Column("date_basis", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # meeting call visit speech announcement strike
+    Column("actor_ids", Text, nullable=False),  # ';'-separated canonical ids
+    Column("place_id", String(64)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Index("ix_events_article", "article_id"),
+)
+
+# Person names the gazetteer lacks, kept for review rather than dropped.
+candidates = Table(
+    "candidates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("segment_idx", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("normalized", Text, nullable=False),
+    Column("sign", String(32), nullable=False),  # title / speech_verb / capitalised
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("status", String(16), nullable=False, default="new"),  # new / accepted / rejected
+)
+
+briefings = Table(
+    "briefings",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("params", Text, nullable=False),  # JSON of the filters and selection
+    Column("created_at", DateTime, nullable=False),
+)
+
+# A single-row counter bumped by every write, so page caches key on it.
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+EXTRACTED_TABLES = (mentions, venues, positions, quotes, events, candidates)

@@ -1,0 +1,84 @@
+"""Normalisation for matching Arabic, Persian and English text, with an offset map back.
+
+The normalised copy is only for matching; display always uses the original. Every change
+is one character to one character, or a deletion, so ``Normalized.span`` maps any span of
+the normalised copy back to the original exactly.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parley.datafiles import load_yaml
+from parley.errors import GazetteerError
+
+_DIACRITIC_RANGES = ((0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+_DIGIT_BLOCKS = (0x0660, 0x06F0)  # Arabic-Indic and Persian (Extended Arabic-Indic) zeros
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised copy of ``original`` and, per normalised char, its index in the original."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str | None]:
+    data = load_yaml("letters.yaml")
+    if not isinstance(data, dict) or "fold" not in data or "remove" not in data:
+        raise GazetteerError("letters.yaml: needs 'fold' and 'remove'")
+    table: dict[int, str | None] = {}
+    for target, variants in data["fold"].items():
+        if len(target) != 1 or not all(len(v) == 1 for v in variants):
+            raise GazetteerError(f"letters.yaml: fold '{target}': one letter in, one letter out")
+        for v in variants:
+            table[ord(v)] = target
+    for ch in data["remove"]:
+        table[ord(ch)] = None
+    for lo, hi in _DIACRITIC_RANGES:
+        for cp in range(lo, hi + 1):
+            table[cp] = None
+    for zero in _DIGIT_BLOCKS:
+        for d in range(10):
+            table[zero + d] = str(d)
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    table[0x00A0] = " "
+    # Arabic presentation forms (copy-pasted from PDFs) back to their base letters.
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
+        base = unicodedata.normalize("NFKC", chr(cp))
+        if len(base) == 1 and base != chr(cp):
+            folded = table.get(ord(base), base)
+            table[cp] = folded
+    return table
+
+
+def normalize_text(text: str) -> str:
+    """The normalised copy of ``text`` alone (no offsets): for aliases and cue phrases."""
+    return text.translate(_table())
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching and keep the map back to the original characters."""
+    table = _table()
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        rep = table.get(ord(ch), ch)
+        if rep is None:
+            continue
+        out.append(rep)
+        offsets.append(i)
+    return Normalized(original=text, text="".join(out), offsets=tuple(offsets))
