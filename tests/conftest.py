@@ -1,0 +1,54 @@
+"""Shared fixtures: the seed corpus, database URLs (SQLite file, real PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_DIR = REPO / "data" / "articles"
+SEEDS = sorted(SEED_DIR.glob("*.txt"))
+ARTIFACTS = REPO / "tests" / "artifacts"  # screenshots and exports; git-ignored
+
+
+def seed(prefix: str) -> Path:
+    """The seed file whose name starts with ``prefix`` ("000" .. "004")."""
+    (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
+    return path
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite file database."""
+    return f"sqlite:///{tmp_path / 'parley.db'}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh schema-isolated database on the real PostgreSQL server that scripts/test.sh starts.
+
+    Skips when no server is configured, unless PARLEY_REQUIRE_PG=1 (set by scripts/test.sh),
+    where a missing server is a failure, so CI can never silently skip these tests.
+    """
+    url = os.environ.get("PARLEY_TEST_PG_URL")
+    if not url:
+        if os.environ.get("PARLEY_REQUIRE_PG") == "1":
+            pytest.fail("PARLEY_TEST_PG_URL is not set but PARLEY_REQUIRE_PG=1")
+        pytest.skip("no PostgreSQL server configured (PARLEY_TEST_PG_URL)")
+    from sqlalchemy import create_engine, text
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base, _, _ = url.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
