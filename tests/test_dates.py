@@ -1,0 +1,350 @@
+"""Dates: absolute (ar/fa/en, both Arabic month series, Solar Hijri), relative, published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, seed
+
+from parley.errors import GazetteerError
+from parley.extract.dates import (
+    DateMention,
+    find_dates,
+    find_published,
+    load_date_grammar,
+    resolve_relative,
+)
+
+D = dt.date
+
+# (lang, text, surface expected, date, precision). Each is also tried inside a sentence.
+ABSOLUTE = [
+    # Arabic, Egyptian/Gulf series
+    ("ar", "الاثنين: 02 فبراير 2026", "الاثنين: 02 فبراير 2026", D(2026, 2, 2), "day"),
+    ("ar", "الاثنين 02 فبراير 2026", "الاثنين 02 فبراير 2026", D(2026, 2, 2), "day"),
+    ("ar", "01 فبراير 2026", "01 فبراير 2026", D(2026, 2, 1), "day"),
+    ("ar", "3 أبريل 2025", "3 أبريل 2025", D(2025, 4, 3), "day"),
+    ("ar", "3 ابريل 2025", "3 ابريل 2025", D(2025, 4, 3), "day"),
+    ("ar", "3 إبريل 2025", "3 إبريل 2025", D(2025, 4, 3), "day"),
+    ("ar", "20 مايو 2025", "20 مايو 2025", D(2025, 5, 20), "day"),
+    ("ar", "7 يونيو 2025", "7 يونيو 2025", D(2025, 6, 7), "day"),
+    ("ar", "7 يونية 2025", "7 يونية 2025", D(2025, 6, 7), "day"),
+    ("ar", "4 يوليو 2025", "4 يوليو 2025", D(2025, 7, 4), "day"),
+    ("ar", "4 يولية 2025", "4 يولية 2025", D(2025, 7, 4), "day"),
+    ("ar", "12 أغسطس 2025", "12 أغسطس 2025", D(2025, 8, 12), "day"),
+    ("ar", "12 اغسطس 2025", "12 اغسطس 2025", D(2025, 8, 12), "day"),
+    ("ar", "يوم الخميس 5 فبراير 2026م", "يوم الخميس 5 فبراير 2026م", D(2026, 2, 5), "day"),
+    ("ar", "١٥ أكتوبر ٢٠٢٥", "١٥ أكتوبر ٢٠٢٥", D(2025, 10, 15), "day"),
+    ("ar", "2 فبراير/شباط 2026", "2 فبراير/شباط 2026", D(2026, 2, 2), "day"),
+    # Arabic, Levantine/Iraqi series
+    ("ar", "02 شباط 2026", "02 شباط 2026", D(2026, 2, 2), "day"),
+    ("ar", "15 كانون الثاني 2026", "15 كانون الثاني 2026", D(2026, 1, 15), "day"),
+    ("ar", "8 آذار 2025", "8 آذار 2025", D(2025, 3, 8), "day"),
+    ("ar", "9 نيسان 2025", "9 نيسان 2025", D(2025, 4, 9), "day"),
+    ("ar", "9 أيار 2025", "9 أيار 2025", D(2025, 5, 9), "day"),
+    ("ar", "7 حزيران 2025", "7 حزيران 2025", D(2025, 6, 7), "day"),
+    ("ar", "14 تموز 2025", "14 تموز 2025", D(2025, 7, 14), "day"),
+    ("ar", "1 آب 2025", "1 آب 2025", D(2025, 8, 1), "day"),
+    ("ar", "9 أيلول 2025", "9 أيلول 2025", D(2025, 9, 9), "day"),
+    ("ar", "10 تشرين الأول 2025", "10 تشرين الأول 2025", D(2025, 10, 10), "day"),
+    ("ar", "11 تشرين الثاني 2025", "11 تشرين الثاني 2025", D(2025, 11, 11), "day"),
+    ("ar", "25 كانون الأول 2025", "25 كانون الأول 2025", D(2025, 12, 25), "day"),
+    ("ar", "٢ شباط ٢٠٢٦", "٢ شباط ٢٠٢٦", D(2026, 2, 2), "day"),
+    # month precision, with and without a precision word
+    ("ar", "في أوائل فبراير 2026", "أوائل فبراير 2026", D(2026, 2, 1), "month"),
+    ("ar", "منتصف مارس 2026", "منتصف مارس 2026", D(2026, 3, 1), "month"),
+    ("ar", "أواخر كانون الأول 2025", "أواخر كانون الأول 2025", D(2025, 12, 1), "month"),
+    ("ar", "مطلع شهر يناير 2026", "مطلع شهر يناير 2026", D(2026, 1, 1), "month"),
+    ("ar", "فبراير 2026", "فبراير 2026", D(2026, 2, 1), "month"),
+    ("ar", "عام 2025", "عام 2025", D(2025, 1, 1), "year"),
+    # Persian, Gregorian month names
+    ("fa", "۵ فوریه ۲۰۲۶", "۵ فوریه ۲۰۲۶", D(2026, 2, 5), "day"),
+    ("fa", "۲۰ ژوئیهٔ ۲۰۲۵", "۲۰ ژوئیهٔ ۲۰۲۵", D(2025, 7, 20), "day"),
+    ("fa", "۳ آوریل ۲۰۲۵", "۳ آوریل ۲۰۲۵", D(2025, 4, 3), "day"),
+    ("fa", "۱۰ ژانویه ۲۰۲۶", "۱۰ ژانویه ۲۰۲۶", D(2026, 1, 10), "day"),
+    ("fa", "۲۵ دسامبر ۲۰۲۵", "۲۵ دسامبر ۲۰۲۵", D(2025, 12, 25), "day"),
+    ("fa", "اوایل فوریه ۲۰۲۶", "اوایل فوریه ۲۰۲۶", D(2026, 2, 1), "month"),
+    # Solar Hijri, converted to Gregorian
+    ("fa", "۱۵ بهمن ۱۴۰۴", "۱۵ بهمن ۱۴۰۴", D(2026, 2, 4), "day"),
+    ("fa", "۱۵ بهمن‌ماه ۱۴۰۴", "۱۵ بهمن‌ماه ۱۴۰۴", D(2026, 2, 4), "day"),
+    ("fa", "۱ فروردین ۱۴۰۵", "۱ فروردین ۱۴۰۵", D(2026, 3, 21), "day"),
+    ("fa", "۳۰ اسفند ۱۴۰۳", "۳۰ اسفند ۱۴۰۳", D(2025, 3, 20), "day"),
+    ("fa", "۱۲ دی ۱۴۰۴", "۱۲ دی ۱۴۰۴", D(2026, 1, 2), "day"),
+    ("fa", "۱۴۰۴/۱۱/۱۵", "۱۴۰۴/۱۱/۱۵", D(2026, 2, 4), "day"),
+    ("fa", "اوایل بهمن ۱۴۰۴", "اوایل بهمن ۱۴۰۴", D(2026, 1, 21), "month"),
+    # English
+    ("en", "February 5, 2026", "February 5, 2026", D(2026, 2, 5), "day"),
+    ("en", "5 February 2026", "5 February 2026", D(2026, 2, 5), "day"),
+    ("en", "Feb. 5, 2026", "Feb. 5, 2026", D(2026, 2, 5), "day"),
+    ("en", "Sept. 9, 2025", "Sept. 9, 2025", D(2025, 9, 9), "day"),
+    ("en", "the 3rd of March 2026", "3rd of March 2026", D(2026, 3, 3), "day"),
+    ("en", "Monday, February 2, 2026", "Monday, February 2, 2026", D(2026, 2, 2), "day"),
+    ("en", "mid-March 2026", "mid-March 2026", D(2026, 3, 1), "month"),
+    ("en", "early February 2026", "early February 2026", D(2026, 2, 1), "month"),
+    # ISO and numeric
+    ("en", "2026-02-04", "2026-02-04", D(2026, 2, 4), "day"),
+    ("fa", "date 2026-02-04 مارکو روبیو", "2026-02-04", D(2026, 2, 4), "day"),
+    ("ar", "04/02/2026", "04/02/2026", D(2026, 2, 4), "day"),
+    ("en", "02/14/2026", "02/14/2026", D(2026, 2, 14), "day"),
+    ("ar", "٠٤/٠٢/٢٠٢٦", "٠٤/٠٢/٢٠٢٦", D(2026, 2, 4), "day"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "date", "precision"), ABSOLUTE)
+@pytest.mark.parametrize("wrap", ["{}", "قال المسؤول في {}، إن", "He said on {} that"])
+def test_absolute(lang: str, text: str, surface: str, date: dt.date, precision: str, wrap: str) -> None:
+    full = wrap.format(text)
+    found = find_dates(full)
+    assert [(m.surface, m.date, m.precision, m.relative) for m in found] == [
+        (surface, date, precision, False)
+    ], lang
+    assert full[found[0].start:found[0].end] == surface
+
+
+def test_diacritics_and_tatweel_keep_spans_on_the_original() -> None:
+    text = "في يــوم ٥ فَبْرَايِر ٢٠٢٦ عقد"
+    (m,) = find_dates(text)
+    assert m.date == D(2026, 2, 5)
+    assert text[m.start:m.end] == m.surface == "٥ فَبْرَايِر ٢٠٢٦"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 فبراير 2026",
+        "30 February 2026",
+        "February 30, 2026",
+        "۳۰ اسفند ۱۴۰۴",  # 1404 is not a leap year: Esfand has 29 days
+        "31/04/2026",
+        "2026-13-01",
+        "32 يناير 2026",
+    ],
+)
+def test_impossible_dates_are_rejected(text: str) -> None:
+    assert find_dates(text) == []
+    assert resolve_relative(text, D(2026, 2, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مارس الضغوط على طهران",  # the verb مارس, not March
+        "قال 2026 شخصا",
+        "در ماه مهر گذشته",  # Solar Hijri month without a year
+        "زار المبعوث طهران",
+        "the talks may resume",
+        "",
+    ],
+)
+def test_no_false_absolute(text: str) -> None:
+    assert find_dates(text) == []
+
+
+SUN = D(2026, 2, 1)  # a Sunday
+THU = D(2026, 2, 5)
+WED = D(2026, 2, 4)
+
+# (lang, text, ref, [(surface, date, precision), ...])
+RELATIVE = [
+    ("ar", "زار طهران أمس السبت حيث التقى", SUN, [("أمس السبت", D(2026, 1, 31), "day")]),
+    ("ar", "أمس (السبت)", SUN, [("أمس (السبت)", D(2026, 1, 31), "day")]),
+    ("ar", "أوردتها الوكالة، اليوم الخميس، أن", THU, [("اليوم الخميس", THU, "day")]),
+    ("ar", "زار طهران أمس السبت. وقبل ذلك بيوم، استضاف فيدان عراقجي", SUN,
+     [("أمس السبت", D(2026, 1, 31), "day"), ("قبل ذلك بيوم", D(2026, 1, 30), "day")]),
+    ("ar", "وقبل ذلك بيوم، استضاف", SUN, [("قبل ذلك بيوم", D(2026, 1, 31), "day")]),
+    ("ar", "في 3 فبراير 2026 وصل، وفي اليوم التالي غادر", SUN, [("في اليوم التالي", D(2026, 2, 4), "day")]),
+    ("ar", "قال أمس", SUN, [("أمس", D(2026, 1, 31), "day")]),
+    ("ar", "قال يوم أمس", SUN, [("يوم أمس", D(2026, 1, 31), "day")]),
+    ("ar", "أول أمس", SUN, [("أول أمس", D(2026, 1, 30), "day")]),
+    ("ar", "أول من أمس", SUN, [("أول من أمس", D(2026, 1, 30), "day")]),
+    ("ar", "يصل غداً إلى مسقط", SUN, [("غداً", D(2026, 2, 2), "day")]),
+    ("ar", "قال ترامب مساء أمس", SUN, [("مساء أمس", D(2026, 1, 31), "day")]),
+    ("ar", "صرح صباح اليوم", SUN, [("صباح اليوم", SUN, "day")]),
+    ("ar", "أجرى اتصالا السبت مع نظيره", SUN, [("السبت", D(2026, 1, 31), "day")]),
+    ("ar", "وصل الأحد", SUN, [("الأحد", SUN, "day")]),
+    ("ar", "واشنطن يومي الجمعة والسبت لإجراء", SUN,
+     [("يومي الجمعة", D(2026, 1, 30), "day"), ("السبت", D(2026, 1, 31), "day")]),
+    ("ar", "الأحد الماضي", SUN, [("الأحد الماضي", D(2026, 1, 25), "day")]),
+    ("ar", "السبت المقبل", SUN, [("السبت المقبل", D(2026, 2, 7), "day")]),
+    ("ar", "الأسبوع الماضي", SUN, [("الأسبوع الماضي", D(2026, 1, 19), "week")]),
+    ("ar", "هذا الأسبوع", THU, [("هذا الأسبوع", D(2026, 2, 2), "week")]),
+    ("ar", "خلال الأسبوع الجاري", THU, [("الأسبوع الجاري", D(2026, 2, 2), "week")]),
+    ("ar", "الشهر الماضي", THU, [("الشهر الماضي", D(2026, 1, 1), "month")]),
+    ("ar", "في 5 فبراير", D(2026, 2, 6), [("5 فبراير", D(2026, 2, 5), "day")]),
+    ("ar", "في 28 ديسمبر", D(2026, 1, 3), [("28 ديسمبر", D(2025, 12, 28), "day")]),
+    ("ar", "اليوم الأول من المفاوضات", SUN, []),
+    ("ar", "الخلاف بين الاثنين", SUN, []),
+    ("ar", "الاثنين: 02 فبراير 2026", SUN, []),  # a weekday inside an absolute date
+    ("fa", "دیروز گفت", WED, [("دیروز", D(2026, 2, 3), "day")]),
+    ("fa", "امروز", WED, [("امروز", WED, "day")]),
+    ("fa", "پریروز", WED, [("پریروز", D(2026, 2, 2), "day")]),
+    ("fa", "فردا", WED, [("فردا", D(2026, 2, 5), "day")]),
+    ("fa", "روز شنبه", WED, [("روز شنبه", D(2026, 1, 31), "day")]),
+    ("fa", "روز سه‌شنبه", WED, [("روز سه‌شنبه", D(2026, 2, 3), "day")]),
+    ("fa", "هفته گذشته", WED, [("هفته گذشته", D(2026, 1, 26), "week")]),
+    ("fa", "در ۱۵ بهمن", D(2026, 2, 6), [("۱۵ بهمن", D(2026, 2, 4), "day")]),
+    ("en", "said yesterday", WED, [("yesterday", D(2026, 2, 3), "day")]),
+    ("en", "yesterday morning", WED, [("yesterday morning", D(2026, 2, 3), "day")]),
+    ("en", "Today", WED, [("Today", WED, "day")]),
+    ("en", "met on Saturday", WED, [("Saturday", D(2026, 1, 31), "day")]),
+    ("en", "last Sunday", SUN, [("last Sunday", D(2026, 1, 25), "day")]),
+    ("en", "last week", WED, [("last week", D(2026, 1, 26), "week")]),
+    ("en", "the day before yesterday", WED, [("the day before yesterday", D(2026, 2, 2), "day")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "expected"), RELATIVE)
+def test_relative(lang: str, text: str, ref: dt.date, expected: list[tuple[str, dt.date, str]]) -> None:
+    found = resolve_relative(text, ref)
+    assert [(m.surface, m.date, m.precision) for m in found] == expected, lang
+    for m in found:
+        assert m.relative
+        assert text[m.start:m.end] == m.surface
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "expected"), RELATIVE)
+def test_relative_without_reference_stays_unknown(
+    lang: str, text: str, ref: dt.date, expected: list[tuple[str, dt.date, str]]
+) -> None:
+    found = resolve_relative(text, None)
+    anchored = "3 فبراير 2026" in text  # an anaphora after an absolute date needs no ref
+    for m in found:
+        if not anchored:
+            assert (m.date, m.precision) == (None, "unknown"), m
+    assert len(found) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref_precision", "expected"),
+    [
+        ("أمس", "month", (None, "unknown")),  # a day word needs a day-precision reference
+        ("الأسبوع الماضي", "month", (None, "unknown")),
+        ("الشهر الماضي", "month", (D(2026, 1, 1), "month")),
+        ("العام الماضي", "year", (D(2025, 1, 1), "year")),
+        ("في 5 فبراير", "month", (D(2026, 2, 5), "day")),
+    ],
+)
+def test_relative_with_coarse_reference(text: str, ref_precision: str, expected: tuple[object, str]) -> None:
+    (m,) = resolve_relative(text, D(2026, 2, 1), ref_precision)
+    assert (m.date, m.precision) == expected
+
+
+def test_relative_on_seed_003() -> None:
+    text = seed("003").read_text(encoding="utf-8")
+    pub = find_published(text)
+    found = {m.surface: m.date for m in resolve_relative(text, pub.date, pub.precision)}
+    assert found["أمس السبت"] == D(2026, 1, 31)
+    assert found["قبل ذلك بيوم"] == D(2026, 1, 30)
+    assert found["مساء أمس"] == D(2026, 1, 31)
+    assert found["يومي الجمعة"] == D(2026, 1, 30)
+    assert found["اليوم"] == D(2026, 2, 1)
+
+
+# seed prefix, date, precision, words the basis must quote
+PUBLISHED = [
+    ("000", D(2026, 2, 5), "day", ["February 5, 2026", "اليوم الخميس", "embedded post"]),
+    ("001", D(2026, 2, 4), "day", ["date 2026-02-04"]),
+    ("002", D(2026, 2, 1), "month", ["أوائل فبراير 2026"]),
+    ("003", D(2026, 2, 1), "day", ["01 فبراير 2026", "22:00"]),
+    ("004", None, "unknown", ["no date in the text"]),
+]
+
+
+@pytest.mark.parametrize(("prefix", "date", "precision", "quotes"), PUBLISHED)
+def test_published_seeds(prefix: str, date: dt.date | None, precision: str, quotes: list[str]) -> None:
+    pub = find_published(seed(prefix).read_text(encoding="utf-8"))
+    assert (pub.date, pub.precision) == (date, precision), pub.basis
+    for q in quotes:
+        assert q in pub.basis
+
+
+@pytest.mark.parametrize(
+    ("given", "date", "precision"),
+    [
+        ("2026-02-04", D(2026, 2, 4), "day"),
+        ("2026-02-04T10:00:00Z", D(2026, 2, 4), "day"),
+        ("2026-02-04 22:00", D(2026, 2, 4), "day"),
+        ("5 فبراير 2026", D(2026, 2, 5), "day"),
+        ("۱۵ بهمن ۱۴۰۴", D(2026, 2, 4), "day"),
+        ("February 2026", D(2026, 2, 1), "month"),
+    ],
+)
+def test_published_given_wins(given: str, date: dt.date, precision: str) -> None:
+    text = seed("003").read_text(encoding="utf-8")
+    pub = find_published(text, given)
+    assert (pub.date, pub.precision) == (date, precision)
+    assert given in pub.basis
+
+
+def test_published_bad_given_falls_back_to_the_text() -> None:
+    pub = find_published(seed("001").read_text(encoding="utf-8"), "not a date")
+    assert pub.date == D(2026, 2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("الأحد: 01 فبراير 2026\nنص الخبر هنا", D(2026, 2, 1), "day"),  # a lone site line is used
+        ("Published: 3 March 2026\nThe talks resumed.", D(2026, 3, 3), "day"),
+        ("تاريخ النشر: 2026/03/03\nنص", D(2026, 3, 3), "day"),
+        ("خبر\n۱۵ بهمن ۱۴۰۴ - ۱۰:۳۰\nمتن خبر", D(2026, 2, 4), "day"),
+        ("Text.\n— Someone (@someone) March 1, 2026\nMore.\n— Other (@other) March 3, 2026", D(2026, 3, 3),
+         "day"),
+        # the text says today is Friday, the post is a Thursday: later than the post
+        ("قال اليوم الجمعة\n" + "نص " * 200 + "\n— A (@a) February 5, 2026", D(2026, 2, 5), "month"),
+        ("نص طويل " * 80 + "وفي 6 فبراير 2026 اجتمع الوفدان", None, "unknown"),  # an event date only
+        ("قال أمس إن المحادثات مستمرة", None, "unknown"),
+    ],
+)
+def test_published_rules(text: str, date: dt.date | None, precision: str) -> None:
+    pub = find_published(text)
+    assert (pub.date, pub.precision) == (date, precision), pub.basis
+    assert pub.basis
+
+
+def test_mentions_are_frozen_records() -> None:
+    (m,) = find_dates("February 5, 2026")
+    assert isinstance(m, DateMention)
+    with pytest.raises(AttributeError):
+        m.start = 3  # type: ignore[misc]
+
+
+def _copy_gazetteer(tmp_path: Path) -> Path:
+    target = tmp_path / "gazetteer"
+    shutil.copytree(REPO / "data" / "gazetteer", target)
+    return target
+
+
+def test_date_data_loads() -> None:
+    g = load_date_grammar()
+    assert len(set(g.weekdays.values())) == 7
+    assert {m for _, m in g.months.values()} == set(range(1, 13))
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("months.yaml", "month: 2\n", "month: 13\n", "feb"),
+        ("months.yaml", "calendar: solar_hijri\n    month: 11", "calendar: lunar\n    month: 11", "bahman"),
+        ("months.yaml", "ar: [مايو, أيار, ماي]", "ar: [مايو, أيار, ماي, شباط]", "may"),
+        ("date_words.yaml", "weekday: 4\n", "weekday: 9\n", "fri"),
+        ("date_words.yaml", "unit: week\n    offset: -1", "unit: fortnight\n    offset: -1", "last_week"),
+        ("date_words.yaml", "      en: [tomorrow]", "      xx: [tomorrow]", "tomorrow"),
+    ],
+)
+def test_bad_date_data_names_file_and_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: str, old: str, new: str, message: str
+) -> None:
+    folder = _copy_gazetteer(tmp_path)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("PARLEY_GAZETTEER_DIR", str(folder))
+    with pytest.raises(GazetteerError) as err:
+        load_date_grammar()
+    assert file in str(err.value)
+    assert message in str(err.value)
