@@ -23,7 +23,9 @@ def gazetteer_dir() -> Path:
 @lru_cache(maxsize=64)
 def _load_yaml_cached(path: str, mtime: float) -> Any:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        # libyaml's loader when present: about ten times faster on the actor file.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(fh, Loader=loader)  # a safe loader either way
 
 
 def load_yaml(name: str) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 
 from parley.datafiles import load_yaml
 from parley.errors import GazetteerError
+from parley.text.normalize import normalize_text
 
 LANGS = ("en", "ar", "fa")
 KINDS = ("person", "state", "org", "media")
@@ -133,6 +134,43 @@ def _date(file: str, entry: str, value: Any) -> dt.date | None:
         raise _err(file, entry, f"bad date '{value}' (use YYYY-MM-DD)") from exc
 
 
+def _fold(form: str) -> str:
+    """The form as matching sees it: normalised letters, single spaces."""
+    return " ".join(normalize_text(form).split())
+
+
+def _ambiguous(file: str, entry: str, value: Any, forms: list[tuple[str, str]]) -> set[str]:
+    """The entry's 'ambiguous' list: forms it shares with another entry on purpose."""
+    if value is None:
+        return set()
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        raise _err(file, entry, "'ambiguous' must be a list of non-empty strings")
+    own = {_fold(f) for _, f in forms}
+    out = {_fold(x) for x in value}
+    for x in value:
+        if _fold(x) not in own:
+            raise _err(file, entry, f"ambiguous form '{x}' is not one of its names or aliases")
+    return out
+
+
+def _check_shared_forms(file: str, forms: dict[str, list[tuple[str, str]]],
+                        ambiguous: dict[str, set[str]]) -> None:
+    """No two entries may share a normalised name/alias unless both mark it 'ambiguous'."""
+    owners: dict[str, list[str]] = {}
+    for eid, fs in forms.items():
+        for folded in dict.fromkeys(_fold(f) for _, f in fs):
+            owners.setdefault(folded, []).append(eid)
+    for folded, ids in owners.items():
+        if len(ids) < 2:
+            continue
+        for eid in ids:
+            if folded not in ambiguous.get(eid, set()):
+                others = ", ".join(i for i in ids if i != eid)
+                raise _err(file, eid, f"name/alias '{folded}' (normalised) is also used by "
+                                      f"{others}; list it under 'ambiguous' in each entry "
+                                      "if that is deliberate")
+
+
 def _entries(file: str, key: str) -> list[dict[str, Any]]:
     data = load_yaml(file)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
@@ -152,16 +190,23 @@ def _entries(file: str, key: str) -> list[dict[str, Any]]:
 
 def _load_roles() -> dict[str, Role]:
     roles: dict[str, Role] = {}
+    title_owner: dict[str, str] = {}
     for e in _entries("roles.yaml", "roles"):
         titles = _lang_map("roles.yaml", e["id"], e.get("titles"), lists=True)
         if not titles:
             raise _err("roles.yaml", e["id"], "needs 'titles' in at least one language")
+        for title in (t for ts in titles.values() for t in ts):
+            owner = title_owner.setdefault(_fold(title), e["id"])
+            if owner != e["id"]:
+                raise _err("roles.yaml", e["id"], f"title '{title}' (normalised) is also a "
+                                                  f"title of '{owner}'")
         roles[e["id"]] = Role(id=e["id"], titles=titles)
     return roles
 
 
 def _load_actors(roles: dict[str, Role]) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
+    ambiguous: dict[str, set[str]] = {}
     for e in _entries("actors.yaml", "actors"):
         aid = e["id"]
         if e.get("kind") not in KINDS:
@@ -175,21 +220,29 @@ def _load_actors(roles: dict[str, Role]) -> dict[str, Actor]:
         for r in e.get("roles") or []:
             if not isinstance(r, dict) or r.get("role") not in roles:
                 raise _err("actors.yaml", aid, f"unknown role {r!r} (define it in roles.yaml)")
-            terms.append(RoleTerm(r["role"], _date("actors.yaml", aid, r.get("from")),
-                                  _date("actors.yaml", aid, r.get("to"))))
+            term = RoleTerm(r["role"], _date("actors.yaml", aid, r.get("from")),
+                            _date("actors.yaml", aid, r.get("to")))
+            if term.start is not None and term.end is not None and term.end < term.start:
+                raise _err("actors.yaml", aid, f"role '{term.role}' ends before it starts")
+            terms.append(term)
         actors[aid] = Actor(
             id=aid, kind=e["kind"], side=e["side"], names=names,
             aliases=_lang_map("actors.yaml", aid, e.get("aliases"), lists=True),
             roles=tuple(terms), country=e.get("country"),
         )
+        ambiguous[aid] = _ambiguous("actors.yaml", aid, e.get("ambiguous"),
+                                    actors[aid].surface_forms())
     for a in actors.values():
         if a.country is not None and a.country not in actors:
             raise _err("actors.yaml", a.id, f"country '{a.country}' is not an actor id")
+    _check_shared_forms("actors.yaml", {a.id: a.surface_forms() for a in actors.values()},
+                        ambiguous)
     return actors
 
 
 def _load_places(actors: dict[str, Actor]) -> dict[str, Place]:
     places: dict[str, Place] = {}
+    ambiguous: dict[str, set[str]] = {}
     for e in _entries("places.yaml", "places"):
         pid = e["id"]
         names = _lang_map("places.yaml", pid, e.get("name"), lists=False)
@@ -207,6 +260,10 @@ def _load_places(actors: dict[str, Actor]) -> dict[str, Place]:
             aliases=_lang_map("places.yaml", pid, e.get("aliases"), lists=True),
             country=country, lat=lat, lon=lon,
         )
+        ambiguous[pid] = _ambiguous("places.yaml", pid, e.get("ambiguous"),
+                                    places[pid].surface_forms())
+    _check_shared_forms("places.yaml", {p.id: p.surface_forms() for p in places.values()},
+                        ambiguous)
     return places
 
 
