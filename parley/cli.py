@@ -1,0 +1,180 @@
+"""Command line: ``python -m parley ingest|extract|export|eval`` (more via ``register``).
+
+Exit codes: 0 ok; 1 some inputs were rejected (the rest completed); 2 usage or store error,
+reported as one line on stderr without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parley import briefing_cli as _briefing
+from parley.errors import ParleyError
+
+EXIT_OK, EXIT_REJECTS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its help line, how to add its arguments, and the handler returning an exit code."""
+
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def register(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None],
+             run: Callable[[argparse.Namespace], int]) -> None:
+    """Add (or replace) the subcommand ``name``."""
+    COMMANDS[name] = Command(help=help, configure=configure, run=run)
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help="database URL (default: $PARLEY_DB_URL, else data/parley.db)")
+
+
+class _Bar:
+    """A tqdm progress bar on stderr fed by the (done, total, label) progress callback."""
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit=self.unit, file=sys.stderr, dynamic_ncols=True,
+                            mininterval=0.3)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+def _configure_ingest(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                   help="files or folders (.txt, .html, .json, .jsonl)")
+    _add_db(p)
+    p.add_argument("--if-empty", action="store_true",
+                   help="do nothing when the store already has articles (fast; for start scripts)")
+    p.add_argument("--no-extract", action="store_true",
+                   help="store articles without running extraction (run `extract` later)")
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from parley.store.db import count_articles, make_engine
+
+    engine = make_engine(args.db)
+    if args.if_empty:
+        n = count_articles(engine)
+        if n:
+            print(f"store already has {n} article{'' if n == 1 else 's'}; nothing to ingest")
+            return EXIT_OK
+    from parley.ingest import ingest_paths
+
+    bar = _Bar("file")
+    try:
+        report = ingest_paths(args.paths, engine, extract=not args.no_extract, progress=bar)
+    finally:
+        bar.close()
+    print(report.summary())
+    return EXIT_REJECTS if report.rejected else EXIT_OK
+
+
+# --- extract --------------------------------------------------------------------------------
+
+def _configure_extract(p: argparse.ArgumentParser) -> None:
+    _add_db(p)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from parley.ingest import reextract_all
+    from parley.store.db import make_engine
+
+    failures: list[tuple[str, str]] = []
+    bar = _Bar("article")
+    try:
+        n = reextract_all(make_engine(args.db), progress=bar, failures=failures)
+    finally:
+        bar.close()
+    print(f"re-extracted {n} articles, failed {len(failures)}")
+    for article_id, reason in failures:
+        print(f"  {article_id}: {reason}")
+    return EXIT_REJECTS if failures else EXIT_OK
+
+
+# --- export ---------------------------------------------------------------------------------
+
+def _configure_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["csv"], default="csv", help="output format (csv)")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    _add_db(p)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from parley.store.db import make_engine
+    from parley.store.export import export_csv
+
+    for path in export_csv(make_engine(args.db), args.out):
+        print(path)
+    return EXIT_OK
+
+
+# --- eval -----------------------------------------------------------------------------------
+
+def _configure_eval(p: argparse.ArgumentParser) -> None:
+    p.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of gold expectations")
+    _add_db(p)
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    if not args.gold_dir.is_dir():
+        raise ParleyError(f"{args.gold_dir}: not a folder")
+    from parley.evaluate import evaluate, format_report
+    from parley.store.db import make_engine
+
+    print(format_report(evaluate(make_engine(args.db), args.gold_dir)))
+    return EXIT_OK
+
+
+register("ingest", "read files into the store (load, clean, extract, store)", _configure_ingest, _run_ingest)
+register("extract", "re-run extraction over every stored article", _configure_extract, _run_extract)
+register("export", "write the tables as CSV files (UTF-8 with BOM)", _configure_export, _run_export)
+register("eval", "score stored extraction against gold files", _configure_eval, _run_eval)
+register("briefing", _briefing.HELP, _briefing.configure, _briefing.run)  # parley/briefing_cli.py
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with one subparser per registered command."""
+    parser = argparse.ArgumentParser(prog="python -m parley",
+                                     description="Parley: multilingual diplomacy news into tables.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, cmd in COMMANDS.items():
+        cmd.configure(sub.add_parser(name, help=cmd.help, description=cmd.help))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv``, run the command, return the exit code (errors: one line on stderr)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command].run(args)
+    except ParleyError as exc:
+        print(f"parley: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("parley: interrupted", file=sys.stderr)
+        return 130

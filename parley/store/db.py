@@ -1,0 +1,165 @@
+"""Open the store: the database URL, the engine, the schema, and the store version counter.
+
+Embedded default: a SQLite file under data/. A team deployment sets PARLEY_DB_URL to a
+PostgreSQL URL (psycopg 3). Every database failure surfaces as a one-line StoreError.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.sql import Executable
+
+from parley.datafiles import REPO_ROOT
+from parley.errors import StoreError
+from parley.store.schema import articles, metadata, store_meta
+
+ENV_URL = "PARLEY_DB_URL"
+DEFAULT_SQLITE = REPO_ROOT / "data" / "parley.db"
+_VERSION_KEY = "version"
+
+
+def db_url(explicit: str | None = None) -> str:
+    """The database URL: ``explicit`` > env PARLEY_DB_URL > the SQLite file data/parley.db."""
+    if explicit:
+        return explicit
+    env = os.environ.get(ENV_URL, "").strip()
+    if env:
+        return env
+    return f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def _normalise_url(url: str) -> str:
+    """Point bare PostgreSQL URLs at psycopg 3, the driver we install."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _one_line(exc: BaseException) -> str:
+    """The first line of an exception's message, without SQLAlchemy's background links."""
+    orig = getattr(exc, "orig", None)
+    msg = str(orig if orig is not None else exc).strip()
+    return msg.splitlines()[0] if msg else type(exc).__name__
+
+
+@contextmanager
+def store_errors(action: str) -> Iterator[None]:
+    """Turn any SQLAlchemy error raised inside into a one-line StoreError naming ``action``."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{action}: {_one_line(exc)}") from exc
+    except sqlite3.Error as exc:  # raised by connect-time pragmas outside SQLAlchemy's wrapping
+        raise StoreError(f"{action}: {exc}") from exc
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    """Foreign keys on (cascading deletes), WAL so readers never block the writer."""
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL is still crash-safe (no torn transactions), only skips an fsync per commit.
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+    finally:
+        cur.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (see db_url); SQLite gets foreign keys and WAL on every connection."""
+    raw = _normalise_url(db_url(url))
+    try:
+        parsed = make_url(raw)
+    except ArgumentError as exc:
+        raise StoreError(f"bad database URL {raw!r}: {_one_line(exc)}") from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            path = parsed.database
+            if path and path != ":memory:" and not path.startswith("file:"):
+                try:
+                    Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+            engine = create_engine(parsed, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ImportError, SQLAlchemyError) as exc:
+        raise StoreError(f"cannot use database {parsed.render_as_string(hide_password=True)}: "
+                         f"{_one_line(exc)}") from exc
+
+
+def describe(engine: Engine) -> str:
+    """The engine's URL with the password hidden, for messages."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                  update_cols: Sequence[str] = ()) -> None:
+    """Insert rows; on a primary-key clash update ``update_cols`` (or skip). SQLite and PostgreSQL."""
+    if not rows:
+        return
+    keys = [c.name for c in table.primary_key.columns]
+    dialect = conn.dialect.name
+    stmt: Executable
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        pg = postgresql.insert(table)
+        stmt = (pg.on_conflict_do_update(index_elements=keys,
+                                         set_={c: pg.excluded[c] for c in update_cols})
+                if update_cols else pg.on_conflict_do_nothing(index_elements=keys))
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
+        lite = sqlite.insert(table)
+        stmt = (lite.on_conflict_do_update(index_elements=keys,
+                                           set_={c: lite.excluded[c] for c in update_cols})
+                if update_cols else lite.on_conflict_do_nothing(index_elements=keys))
+    else:  # pragma: no cover - only the two supported backends
+        raise StoreError(f"unsupported database dialect {dialect}")
+    conn.execute(stmt, list(rows))
+
+
+def init_db(engine: Engine) -> None:
+    """Create missing tables and the version row; safe to call on every start."""
+    with store_errors(f"cannot initialise the store at {describe(engine)}"), engine.begin() as conn:
+        metadata.create_all(conn, checkfirst=True)
+        insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 0}])
+
+
+def store_version(conn: Connection) -> int:
+    """The store's write counter; pages key their caches on it."""
+    with store_errors("cannot read the store version"):
+        value = conn.execute(
+            select(store_meta.c.value).where(store_meta.c.key == _VERSION_KEY)).scalar()
+    return int(value or 0)
+
+
+def bump_version(conn: Connection) -> int:
+    """Add one to the store version (inside the caller's transaction); returns the new value."""
+    with store_errors("cannot bump the store version"):
+        res = conn.execute(update(store_meta).where(store_meta.c.key == _VERSION_KEY)
+                           .values(value=store_meta.c.value + 1))
+        if res.rowcount == 0:
+            insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 1}])
+    return store_version(conn)
+
+
+def count_articles(engine: Engine) -> int:
+    """How many articles are stored (0 when the tables do not exist yet)."""
+    with store_errors(f"cannot read {describe(engine)}"), engine.connect() as conn:
+        if not engine.dialect.has_table(conn, articles.name):
+            return 0
+        return int(conn.execute(select(func.count()).select_from(articles)).scalar() or 0)

@@ -1,0 +1,296 @@
+"""The ingest path: files -> rows, idempotent, one transaction per article, rejects reported.
+
+Store-touching tests run on a real SQLite file and on the real PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from parley.extract.records import Event, Extraction, Mention
+from parley.ingest import IngestReport, ingest_paths, ingest_uploads, reextract_all, safe_name
+from parley.records import Article
+from parley.store import db
+from parley.store.schema import EXTRACTED_TABLES, articles, metadata, segments
+from tests.conftest import SEEDS, seed
+
+RUBIO = re.compile("روب[يی]و|Rubio")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """An engine on a fresh SQLite file or a fresh PostgreSQL database (not yet initialised)."""
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+    eng = db.make_engine(url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
+    """An engine on a fresh SQLite file."""
+    eng = db.make_engine(sqlite_url)
+    yield eng
+    eng.dispose()
+
+
+def count_rows(engine: Engine) -> dict[str, int]:
+    """Row count of every table."""
+    with engine.connect() as conn:
+        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in metadata.sorted_tables}
+
+
+def rows_of(engine: Engine, article_id: str) -> dict[str, int]:
+    """How many rows of each article-owned table belong to ``article_id``."""
+    with engine.connect() as conn:
+        out = {"articles": conn.execute(select(func.count()).select_from(articles)
+                                        .where(articles.c.id == article_id)).scalar_one()}
+        for t in (segments, *EXTRACTED_TABLES):
+            out[t.name] = conn.execute(select(func.count()).select_from(t)
+                                       .where(t.c.article_id == article_id)).scalar_one()
+    return out
+
+
+def version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return db.store_version(conn)
+
+
+def rubio_extractor(article: Article) -> Extraction:
+    """A real, deterministic extractor: every Rubio spelling is a mention; the first is an event."""
+    out = Extraction()
+    for m in RUBIO.finditer(article.text):
+        seg = next(s.idx for s in article.segments if s.start <= m.start() < s.end)
+        out.mentions.append(Mention(seg, "marco_rubio", m.start(), m.end(), m.group()))
+    if out.mentions:
+        first = out.mentions[0]
+        out.events.append(Event(f"ev-{article.id[:8]}", first.segment_idx, None, "unknown", "none",
+                                "speech", "marco_rubio", None, first.start, first.end, first.surface))
+    return out
+
+
+def failing_on(origin_part: str, *, mid_write: bool) -> object:
+    """An extractor that fails for one article: by raising, or by a row that breaks the write."""
+
+    def run(article: Article) -> Extraction:
+        out = rubio_extractor(article)
+        if origin_part in article.origin:
+            if not mid_write:
+                raise RuntimeError("extractor exploded")
+            # articles and segments are written first; this NOT NULL violation comes after them.
+            out.events.append(Event("bad", 0, None, "unknown", "none", None, "", None, 0, 1, "x"))  # type: ignore[arg-type]
+        return out
+
+    return run
+
+
+# --- idempotency and duplicates ------------------------------------------------------------
+
+def test_seeds_twice_adds_nothing(engine: Engine) -> None:
+    first = ingest_paths(SEEDS, engine)
+    assert first.rejected == [] and len(first.ingested) == len(SEEDS) == 5
+    after_first = count_rows(engine)
+    assert after_first["articles"] == 5 and after_first["segments"] > 5
+    assert after_first["mentions"] > 0 and after_first["actors"] > 0  # extraction ran and stored
+    v1 = version(engine)
+    assert v1 == 1
+
+    second = ingest_paths([seed("000").parent], engine)  # the folder this time
+    assert second.ingested == [] and second.rejected == [] and second.duplicates == []
+    assert sorted(second.already) == sorted(str(p) for p in SEEDS)
+    assert count_rows(engine) == after_first
+    assert version(engine) == v1  # nothing written, version not bumped
+
+
+def test_same_file_twice_in_one_batch(sqlite_engine: Engine, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    shutil.copy(seed("001"), copy)
+    report = ingest_paths([seed("001"), copy], sqlite_engine, extract=False)
+    assert report.ingested == [str(seed("001"))] and report.already == [str(copy)]
+    assert count_rows(sqlite_engine)["articles"] == 1
+
+
+def test_other_chrome_is_duplicate_of_original(engine: Engine, tmp_path: Path) -> None:
+    lines = seed("004").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "recent" and lines[-1].startswith("google-play")
+    rechromed = ["عاجل", "*", *lines[1:-1], "مواضيع قد تعجبك", "Share this"]
+    copy = tmp_path / "004_other_site.txt"
+    copy.write_text("\n".join(rechromed) + "\n", encoding="utf-8")
+
+    report = ingest_paths([seed("004"), copy], engine, extract=False)
+    assert report.rejected == [] and len(report.ingested) == 2
+    with engine.connect() as conn:
+        rows = {r.origin: r for r in conn.execute(select(articles.c.origin, articles.c.id,
+                                                          articles.c.duplicate_of, articles.c.body_hash))}
+    original, dup = rows[str(seed("004"))], rows[str(copy)]
+    assert original.id != dup.id and original.body_hash == dup.body_hash
+    assert original.duplicate_of is None and dup.duplicate_of == original.id
+    assert report.duplicates == [(str(copy), original.id)]
+
+
+# --- rejects and rollback ------------------------------------------------------------------
+
+def test_rejects_are_reported_and_leave_no_rows(engine: Engine, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n \t\n")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "nul.txt").write_bytes("سلام".encode() + b"\x00\x01\x02" * 50)
+    (tmp_path / "big.txt").write_bytes(("ایران " * 1_100_000).encode())  # > 5 MB
+    (tmp_path / "bad.txt").write_bytes(bytes(range(0x80, 0xC0)) * 20)  # not UTF-8, not Arabic
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 hello")
+    good = tmp_path / "good.txt"
+    shutil.copy(seed("003"), good)
+
+    report = ingest_paths([tmp_path, tmp_path / "missing.txt"], engine, extract=True,
+                          extractor=rubio_extractor)
+    reasons = dict(report.rejected)
+    assert report.ingested == [str(good)]
+    expected = {"empty.txt": "empty", "blank.txt": "empty", "binary.txt": "binary",
+                "nul.txt": "binary", "big.txt": "larger than", "bad.txt": "undecodable",
+                "missing.txt": "cannot read"}
+    for name, word in expected.items():
+        assert word in reasons[str(tmp_path / name)], (name, reasons)
+    assert str(tmp_path / "report.pdf") not in reasons  # walk skips unsupported types in folders
+    counts = count_rows(engine)
+    assert counts["articles"] == 1
+    with engine.connect() as conn:
+        (article_id,) = conn.execute(select(articles.c.id)).scalars()
+    assert counts["segments"] == rows_of(engine, article_id)["segments"]
+    assert "\n" not in report.summary().splitlines()[0]
+    for origin, reason in report.rejected:
+        assert f"  {origin}: {reason}" in report.summary()
+
+
+def test_jsonl_bad_lines_rejected_good_lines_kept(sqlite_engine: Engine, tmp_path: Path) -> None:
+    body = seed("001").read_text(encoding="utf-8")
+    lines = [json.dumps({"text": body, "outlet": "Example", "title": "t"}, ensure_ascii=False),
+             "{not json", json.dumps({"title": "no text"}),
+             json.dumps({"text": "English only: Marco Rubio said talks will move to Muscat."})]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest_paths([path], sqlite_engine, extract=False)
+    assert sorted(report.ingested) == [f"{path}#1", f"{path}#4"]
+    assert sorted(o for o, _ in report.rejected) == [f"{path}#2", f"{path}#3"]
+    with sqlite_engine.connect() as conn:
+        outlets = dict(conn.execute(select(articles.c.origin, articles.c.outlet)).all())
+    assert outlets[f"{path}#1"] == "Example"
+
+
+@pytest.mark.parametrize("mid_write", [False, True], ids=["raises", "bad-row"])
+def test_failing_extraction_rolls_back_that_article_only(engine: Engine, mid_write: bool) -> None:
+    report = ingest_paths(SEEDS, engine, extractor=failing_on("002_", mid_write=mid_write))  # type: ignore[arg-type]
+    assert len(report.ingested) == 4
+    ((origin, reason),) = report.rejected
+    assert origin == str(seed("002"))
+    assert ("extractor exploded" in reason) if not mid_write else reason.startswith("store:")
+    assert "\n" not in reason
+
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(articles.c.origin, articles.c.id)).all())
+    assert str(seed("002")) not in stored
+    counts = count_rows(engine)
+    assert counts["articles"] == 4
+    # every remaining row belongs to a stored article, and the stored ones got their mentions
+    assert sum(rows_of(engine, i)["segments"] for i in stored.values()) == counts["segments"]
+    assert sum(rows_of(engine, i)["mentions"] for i in stored.values()) == counts["mentions"]
+    expected_mentions = sum(len(RUBIO.findall(p.read_text(encoding="utf-8"))) for p in SEEDS
+                            if not p.name.startswith("002"))
+    assert 0 < counts["mentions"] <= expected_mentions
+    assert counts["events"] == len([i for i in stored.values() if rows_of(engine, i)["mentions"]])
+
+    # the failed article is not "already" stored: a good extractor picks it up later
+    again = ingest_paths([seed("002")], engine, extractor=rubio_extractor)
+    assert again.ingested == [str(seed("002"))]
+    assert count_rows(engine)["articles"] == 5
+
+
+# --- uploads -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("../../etc/passwd.txt", "passwd.txt"),
+    ("C:\\Users\\x\\..\\report.txt", "report.txt"),
+    ("a/b/c/مقال.txt", "مقال.txt"),
+    ("بی‌بی‌سی فارسی.txt", "بیبیسی فارسی.txt"),  # ZWNJ is an invisible control: dropped
+    ("<script>alert(1)</script>.txt", "script_.txt"),  # '/' splits: only the base is kept
+    ("<img src=x onerror=alert(1)>.txt", "_img src_x onerror_alert(1)_.txt"),
+    ("\x00\x1b[31mred\n.txt", "_31mred.txt"),
+    ("...", "upload"),
+    ("", "upload"),
+])
+def test_safe_name(name: str, expected: str) -> None:
+    assert safe_name(name) == expected
+
+
+def test_safe_name_is_bounded() -> None:
+    long = safe_name("ن" * 5000 + ".jsonl")
+    assert len(long) <= 120 and long.endswith(".jsonl")
+
+
+def test_uploads(engine: Engine) -> None:
+    files = [("../../../tmp/" + p.name, p.read_bytes()) for p in SEEDS[:2]]
+    files += [("evil/../" + "x" * 400 + ".txt", b""), ("photo.png", b"\x89PNG\r\n\x1a\n..."),
+              ("again.txt", SEEDS[0].read_bytes())]
+    seen: list[tuple[int, int, str]] = []
+    report = ingest_uploads(files, engine, extract=False,
+                            progress=lambda i, n, o: seen.append((i, n, o)))
+    assert report.ingested == [SEEDS[0].name, SEEDS[1].name]
+    assert report.already == ["again.txt"]
+    assert len(report.rejected) == 2
+    for origin, _reason in report.rejected:
+        assert "/" not in origin and len(origin) <= 120
+    assert "unsupported file type" in dict(report.rejected)["photo.png"]
+    assert [(i, n) for i, n, _ in seen] == [(i, 5) for i in range(1, 6)]
+    with engine.connect() as conn:
+        origins = set(conn.execute(select(articles.c.origin)).scalars())
+    assert origins == {SEEDS[0].name, SEEDS[1].name}
+
+
+# --- re-extraction and reporting -----------------------------------------------------------
+
+def test_reextract_all(engine: Engine) -> None:
+    ingest_paths(SEEDS, engine, extract=False)
+    assert count_rows(engine)["mentions"] == 0
+    v = version(engine)
+    failures: list[tuple[str, str]] = []
+    n = reextract_all(engine, extractor=failing_on("001_", mid_write=False), failures=failures)  # type: ignore[arg-type]
+    assert n == 4 and len(failures) == 1 and "extractor exploded" in failures[0][1]
+    with_rubio = count_rows(engine)["mentions"]
+    assert with_rubio > 0 and version(engine) == v + 1
+    assert reextract_all(engine, extractor=rubio_extractor) == 5  # replaces, never doubles
+    total = sum(len(RUBIO.findall(a.text)) for a in _stored_articles(engine))
+    assert count_rows(engine)["mentions"] == total
+
+
+def test_reextract_with_the_real_pipeline(sqlite_engine: Engine) -> None:
+    ingest_paths(SEEDS, sqlite_engine, extract=False)
+    assert reextract_all(sqlite_engine) == 5
+    counts = count_rows(sqlite_engine)
+    assert counts["mentions"] > 0 and counts["actors"] > 0 and counts["places"] > 0
+
+
+def _stored_articles(engine: Engine) -> list[Article]:
+    from parley.store.writes import load_article
+
+    with engine.connect() as conn:
+        ids = list(conn.execute(select(articles.c.id)).scalars())
+        return [a for a in (load_article(conn, i) for i in ids) if a is not None]
+
+
+def test_progress_reports_every_file(sqlite_engine: Engine) -> None:
+    seen: list[tuple[int, int, str]] = []
+    ingest_paths(SEEDS, sqlite_engine, extract=False, progress=lambda i, n, o: seen.append((i, n, o)))
+    assert seen == [(i, 5, str(p)) for i, p in enumerate(SEEDS, 1)]
+
+
+def test_summary_text() -> None:
+    r = IngestReport(ingested=["a", "b"], duplicates=[("b", "id1")], already=["c"],
+                     rejected=[("d.txt", "empty file")])
+    assert r.summary() == "ingested 2, duplicates 1, already stored 1, rejected 1\n  d.txt: empty file"
