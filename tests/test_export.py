@@ -145,3 +145,21 @@ def test_export_of_empty_store(sqlite_url: str, tmp_path: Path) -> None:
     assert len(paths) == len(COLUMNS)
     with (tmp_path / "out" / "articles.csv").open(encoding="utf-8-sig") as fh:
         assert next(csv.reader(fh))[:3] == ["id", "origin", "outlet"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1+1", "'+1+1"),
+        ("-- Juan Carlos", "'-- Juan Carlos"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("روبيو قال", "روبيو قال"),
+        ("2026-02-01", "2026-02-01"),
+        (3, 3),
+    ],
+)
+def test_export_defuses_spreadsheet_formulas(cell: object, expected: object) -> None:
+    from parley.store.export import defuse_formula
+
+    assert defuse_formula(cell) == expected

@@ -70,10 +70,24 @@ def _frames(conn: Connection, stmt: Select[Any], columns: list[str]) -> Iterator
         yield pd.DataFrame(columns=columns, dtype=object)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(value: Any) -> Any:
+    """Prefix a text cell that a spreadsheet would run as a formula ('=HYPERLINK(...)') with '.
+
+    Article text is untrusted and these files are meant for Excel; numbers are left alone.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _write(path: Path, frames: Iterable[pd.DataFrame]) -> Path:
     """Write frames to one CSV: the BOM and header once, then the rows of every chunk."""
     first = True
     for frame in frames:
+        frame = frame.map(defuse_formula)
         if first:
             frame.to_csv(path, index=False, encoding=ENCODING)
             first = False
