@@ -1,0 +1,224 @@
+"""Strip site chrome from an article's text and count a pasted-twice body once.
+
+Chrome is recognised by line shape and by the phrases in data/gazetteer/boilerplate.yaml,
+matched on the normalised text, so "عاجـــــل" (tatweel) is "عاجل". Removed: date/time
+header lines ("الاثنين: 02 فبراير 2026", "• 22:00"), breaking-news banners, 'recent' and
+'you may also like' lines, app-store / share footers, disclaimers, lines of punctuation
+only (a lone '*'), a labelled ISO date at the start of a line, a headline repeated several
+times, and a body pasted twice. Runs of blank lines become one. The raw text is stored
+elsewhere; the date finder reads the raw text, so header dates may go here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from parley.datafiles import gazetteer_dir, load_yaml
+from parley.errors import GazetteerError
+from parley.text.normalize import normalize, normalize_text
+
+_FILE = "boilerplate.yaml"
+_LANGS = ("en", "ar", "fa")
+_CATEGORIES = ("lines", "banners", "contains", "link_tokens", "date_words", "date_labels")
+
+_NON_WORD = re.compile(r"[\W_]+")
+_TOKENS = re.compile(r"[^\W\d_]+|\d+")
+_PREFIX_CHARS = 120  # a date label or banner prefix sits in a line's first characters
+_HINT_CHARS = 40  # ... its ISO date or its separator within the first 40
+_PREFIX_HINT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|[:|\-\u2013\u2014]")
+_MAX_DATE_LINE = 80  # a date/time header line is short
+_MIN_CONTAINED = 40  # a block this long (normalised chars) already in earlier text is a repeat
+_MIN_PARENT = 200  # an earlier block this long may be the later paragraphs run together
+_PARENT_COVER = 0.9  # ... when later blocks found inside it cover this share of it
+_MAX_PAIRWISE = 3000  # blocks; above this the run-together check is skipped (cost is n^2)
+_MAX_SCANNED = 50_000  # chars of kept text searched for repeats (a long article); beyond, exact repeats
+
+
+def _key(text: str) -> str:
+    """Matching key: normalised, lower-case, punctuation/symbols to spaces, spaces collapsed."""
+    return " ".join(_NON_WORD.sub(" ", normalize_text(text).lower()).split())
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The chrome phrases, as normalised keys, ready to match lines."""
+
+    lines: frozenset[str]
+    contains: tuple[str, ...]
+    link_tokens: re.Pattern[str]
+    date_words: frozenset[str]
+    prefix: re.Pattern[str]  # a date label + ISO date, or a banner + separator, at line start
+
+
+def _phrases(data: dict[str, Any], category: str) -> list[str]:
+    entry = data.get(category)
+    if not isinstance(entry, dict):
+        raise GazetteerError(f"data/gazetteer/{_FILE}: entry '{category}': "
+                             "expected a mapping keyed by en/ar/fa")
+    out: list[str] = []
+    for lang, items in entry.items():
+        where = f"data/gazetteer/{_FILE}: entry '{category}.{lang}"
+        if lang not in _LANGS:
+            raise GazetteerError(f"{where}': unknown language (use {', '.join(_LANGS)})")
+        if not isinstance(items, list):
+            raise GazetteerError(f"{where}': expected a list of phrases")
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not _key(item):
+                raise GazetteerError(f"{where}[{i}]': {item!r} is not a non-empty phrase")
+            out.append(item)
+    return out
+
+
+def _alternation(keys: list[str]) -> str:
+    keys = sorted(set(keys), key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+
+
+@lru_cache(maxsize=4)
+def _boilerplate(folder: str, mtime: float) -> Boilerplate:
+    data = load_yaml(_FILE)
+    if not isinstance(data, dict):
+        raise GazetteerError(f"data/gazetteer/{_FILE}: top level must be a mapping of categories")
+    unknown = sorted(set(data) - set(_CATEGORIES))
+    if unknown:
+        raise GazetteerError(f"data/gazetteer/{_FILE}: entry '{unknown[0]}': unknown category "
+                             f"(use {', '.join(_CATEGORIES)})")
+    cats = {c: _phrases(data, c) for c in _CATEGORIES}
+    tokens = sorted({_key(t).replace(" ", "") for t in cats["link_tokens"]}, key=len, reverse=True)
+    labels = _alternation([normalize_text(x).lower() for x in cats["date_labels"]])
+    banners = _alternation([normalize_text(x).lower() for x in cats["banners"]])
+    prefix = re.compile(
+        rf"^\s*(?:(?:{labels})\s*[:\-]?\s*\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+        rf"|(?:{banners})\s*[:|\-\u2013\u2014]+)\s+",
+        re.IGNORECASE,
+    )
+    return Boilerplate(
+        lines=frozenset(_key(x) for x in cats["lines"] + cats["banners"]),
+        contains=tuple(f" {_key(x)} " for x in cats["contains"]),
+        link_tokens=re.compile(rf"(?:{'|'.join(re.escape(t) for t in tokens)})+"),
+        date_words=frozenset(w for x in cats["date_words"] for w in _key(x).split()),
+        prefix=prefix,
+    )
+
+
+def load_boilerplate() -> Boilerplate:
+    """Read and validate boilerplate.yaml; raises GazetteerError naming the file and entry."""
+    path = gazetteer_dir() / _FILE
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise GazetteerError(f"{path}: file not found") from exc
+    return _boilerplate(str(path.parent), mtime)
+
+
+def _strip_prefix(line: str, bp: Boilerplate) -> str:
+    """Cut a leading date label ("date 2026-02-04 ") or banner ("عاجل | ") off ``line``."""
+    head = line[:_PREFIX_CHARS]
+    if not _PREFIX_HINT.search(head[:_HINT_CHARS]):  # cheap test first: most lines have none
+        return line
+    if bp.prefix.match(normalize_text(head)) is None:
+        return line
+    norm = normalize(head)
+    m = bp.prefix.match(norm.text)
+    if m is None or m.end() >= len(norm.text):
+        return line
+    return line[norm.offsets[m.end()]:]
+
+
+def _is_chrome(key: str, bp: Boilerplate) -> bool:
+    if not key or key in bp.lines:
+        return True
+    if bp.link_tokens.fullmatch(key.replace(" ", "")):
+        return True
+    if len(key) <= _MAX_DATE_LINE:
+        tokens = _TOKENS.findall(key)
+        if tokens and all(t.isdigit() or t in bp.date_words for t in tokens):
+            return True
+    padded = f" {key} "
+    return any(p in padded for p in bp.contains)
+
+
+def _runs_together(i: int, keys: list[str]) -> bool:
+    """True if block i is (mostly) later blocks run together: the paragraphed copy is kept."""
+    parent = keys[i]
+    if len(parent) < _MIN_PARENT or len(keys) > _MAX_PAIRWISE:
+        return False
+    need = _PARENT_COVER * len(parent)
+    covered = 0
+    for child in keys[i + 1:]:
+        if len(child) >= _MIN_CONTAINED and len(child) < len(parent) and child in parent:
+            covered += len(child) + 1
+            if covered >= need:
+                return True
+    return False
+
+
+def _drop_repeats(lines: list[str | None], line_keys: list[str]) -> list[str | None]:
+    """Blank out later blocks already contained in earlier kept text (repeated headline, body)."""
+    idx = [i for i, ln in enumerate(lines) if ln]
+    keys = [line_keys[i] for i in idx]
+    out = list(lines)
+    for n, i in enumerate(idx):
+        if _runs_together(n, keys):
+            out[i] = None
+    seen: set[str] = set()
+    kept_text = ""
+    for n, i in enumerate(idx):
+        if out[i] is None:
+            continue
+        key = keys[n]
+        repeat = key in seen and (len(key) >= 20 or key.count(" ") >= 2)
+        contained = len(key) >= _MIN_CONTAINED and len(kept_text) <= _MAX_SCANNED and key in kept_text
+        if repeat or contained:
+            out[i] = None
+            continue
+        seen.add(key)
+        if len(kept_text) <= _MAX_SCANNED:
+            kept_text += " " + key
+    return out
+
+
+def clean_with_key(raw: str) -> tuple[str, str]:
+    """The clean text and its body key (see body_key), computed in one pass."""
+    bp = load_boilerplate()
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines: list[str | None] = []  # "" = blank line, None = removed line
+    keys: list[str] = []
+    for raw_line in text.split("\n"):
+        line = raw_line.strip()
+        key = ""
+        if line:
+            line = _strip_prefix(line, bp).strip()
+            key = _key(line)
+        lines.append(None if line and _is_chrome(key, bp) else line)
+        keys.append(key)
+    out: list[str] = []
+    body: list[str] = []
+    for kept, key in zip(_drop_repeats(lines, keys), keys, strict=True):
+        if kept is None:
+            continue
+        if kept == "" and (not out or out[-1] == ""):
+            continue
+        out.append(kept)
+        if key:
+            body.append(key)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out), " ".join(body)
+
+
+def clean_text(raw: str) -> str:
+    """The article body without site chrome: see the module docstring for what goes."""
+    return clean_with_key(raw)[0]
+
+
+def body_key(text: str) -> str:
+    """A clean text's body as matched: lines normalised, punctuation dropped, spaces collapsed.
+
+    Two copies of one article under different chrome (or punctuation, letter variants,
+    tatweel) share it; its SHA-256 is the articles.body_hash column.
+    """
+    return " ".join(k for k in (_key(line) for line in text.split("\n")) if k)

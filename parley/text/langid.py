@@ -1,0 +1,138 @@
+"""Language of a segment or an article: Arabic, Persian or English.
+
+Cheap script counts decide almost every segment: Latin letters against Arabic-script
+letters, then, inside Arabic script, letters only Persian uses against letters only Arabic
+uses ("روبیو" has Persian yeh, "روبيو" Arabic yeh). lingua is consulted only when the
+script cue is ambiguous (no telling letter, or both kinds mixed), and is built once, lazily.
+URLs, @handles, #hashtags and emoji are removed before counting, so they never decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from parley.records import Lang, Segment
+
+# Letters that tell Persian from Arabic, with weights. Weights below 1 are for letters the
+# other language also uses now and then (Persian writes مسؤول and تأثیر with ؤ and أ).
+_FA_LETTERS: dict[str, float] = {
+    "\u067e": 1.0,  # پ peh
+    "\u0686": 1.0,  # چ tcheh
+    "\u0698": 1.0,  # ژ jeh
+    "\u06af": 1.0,  # گ gaf
+    "\u06a9": 1.0,  # ک keheh (Persian kaf)
+    "\u06cc": 1.0,  # ی Farsi yeh (no dots when final)
+    "\u06c0": 1.0,  # ۀ heh with yeh above (ezafe)
+    "\u06f0": 0.5, "\u06f1": 0.5, "\u06f2": 0.5, "\u06f3": 0.5, "\u06f4": 0.5,  # ۰-۴ Persian digits
+    "\u06f5": 0.5, "\u06f6": 0.5, "\u06f7": 0.5, "\u06f8": 0.5, "\u06f9": 0.5,  # ۵-۹
+}
+_AR_LETTERS: dict[str, float] = {
+    "\u0629": 1.0,  # ة teh marbuta
+    "\u064a": 1.0,  # ي Arabic yeh (dotted when final)
+    "\u0649": 1.0,  # ى alef maksura
+    "\u0643": 1.0,  # ك Arabic kaf
+    "\u0625": 1.0,  # إ alef with hamza below
+    "\u0623": 0.3,  # أ alef with hamza above
+    "\u0624": 0.3,  # ؤ waw with hamza
+    "\u0660": 0.5, "\u0661": 0.5, "\u0662": 0.5, "\u0663": 0.5, "\u0664": 0.5,  # ٠-٤ Arabic-Indic digits
+    "\u0665": 0.5, "\u0666": 0.5, "\u0667": 0.5, "\u0668": 0.5, "\u0669": 0.5,  # ٥-٩
+}
+# The script cue decides when one side holds at least this share of the telling weight.
+_DOMINANCE = 0.85
+
+# Removed before counting: links, handles, hashtags, e-mail addresses.
+_NOISE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+")
+_NOISE_HINTS = ("http", "www.", "pic.", "@", "#")
+
+
+def _denoise(text: str) -> str:
+    """Drop links, handles, hashtags, e-mails (checked cheaply first: most text has none)."""
+    if any(h in text for h in _NOISE_HINTS):
+        return _NOISE.sub(" ", text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    """The lingua detector, restricted to the languages that share our scripts; built once."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(
+        Language.ARABIC, Language.PERSIAN, Language.ENGLISH, Language.URDU
+    ).build()
+
+
+def _lingua(text: str) -> Lang:
+    """Ask lingua; Urdu counts as Persian (same letter conventions), so only ar/fa/en come out."""
+    scores: dict[str, float] = {"ar": 0.0, "fa": 0.0, "en": 0.0}
+    for cv in _detector().compute_language_confidence_values(text):
+        code = cv.language.iso_code_639_1.name.lower()
+        code = "fa" if code == "ur" else code
+        if code in scores:
+            scores[code] += float(cv.value)
+    best = max(scores, key=lambda k: scores[k])
+    return "ar" if best == "ar" else "fa" if best == "fa" else "en"
+
+
+# Letters (str.isalpha) of the Arabic script blocks, and Latin letters up to U+024F.
+_ARABIC_LETTERS = re.compile(
+    "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06e5-\u06e6\u06ee-\u06ef\u06fa-\u06fc"
+    "\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufbb1\ufbd3-\ufd3d\ufd50-\ufd8f\ufd92-\ufdc7"
+    "\ufdf0-\ufdfb\ufe70-\ufe74\ufe76-\ufefc]+"
+)
+_LATIN_LETTERS = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+
+
+_TELLING = re.compile("[" + "".join(sorted(set(_FA_LETTERS) | set(_AR_LETTERS))) + "]")
+
+
+def _telling(text: str) -> tuple[float, float]:
+    """Persian and Arabic weights of the telling letters in ``text`` (one regex scan)."""
+    fa = ar = 0.0
+    for ch in _TELLING.findall(text):
+        fa += _FA_LETTERS.get(ch, 0.0)
+        ar += _AR_LETTERS.get(ch, 0.0)
+    return fa, ar
+
+
+def guess_lang(text: str) -> Lang | None:
+    """The language of ``text``, or None when it has no letters (digits, emoji, a bare URL)."""
+    text = _denoise(text)
+    if _LATIN_LETTERS.search(text) is not None:  # mixed or Latin: compare letter counts
+        latin = sum(map(len, _LATIN_LETTERS.findall(text)))
+        arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
+        if latin > arabic:
+            return "en"
+    elif _ARABIC_LETTERS.search(text) is None:
+        return None
+    fa, ar = _telling(text)
+    total = fa + ar
+    if total > 0 and fa / total >= _DOMINANCE:
+        return "fa"
+    if total > 0 and ar / total >= _DOMINANCE:
+        return "ar"
+    lang = _lingua(text)
+    return "ar" if lang == "en" else lang  # Arabic-script text is never English
+
+
+def detect_lang(text: str, default: Lang = "ar") -> Lang:
+    """The language of ``text`` ('ar', 'fa' or 'en'); ``default`` when it has no letters."""
+    found = guess_lang(text)
+    return default if found is None else found
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
+def article_lang(segments: Iterable[Segment]) -> Lang:
+    """The article's language: the one holding most letters over its segments ('ar' if none)."""
+    counts: dict[Lang, int] = {"ar": 0, "fa": 0, "en": 0}
+    for seg in segments:
+        counts[seg.lang] += _letters(_denoise(seg.text))
+    if not any(counts.values()):
+        return "ar"
+    return max(counts, key=lambda k: counts[k])
