@@ -68,8 +68,10 @@ def _table() -> dict[int, str | None]:
 
 
 def normalize_text(text: str) -> str:
-    """The normalised copy of ``text`` alone (no offsets): for aliases and cue phrases."""
-    return text.translate(_table())
+    """The normalised copy of ``text`` alone (no offsets): for aliases, cue phrases, keys."""
+    if len(text) < 256:  # short strings: translate is cheaper than the array round trip
+        return text.translate(_table())
+    return normalize(text).text
 
 
 _DELETE = np.uint32(0xFFFFFFFF)
