@@ -1,0 +1,56 @@
+"""/actors : actors with mentions, side and role; ?actor=ID opens a profile."""
+
+import streamlit as st
+
+from parley.render.html import evidence_block, link, meta_line, text_block
+from parley.ui import state, store
+from parley.ui.errors import shown_errors
+from parley.ui.html import md_text, show_html
+from parley.ui.tables import selectable_table
+
+
+def pick_actor(actor_id: str | None) -> None:
+    """Table callback: the selected actor goes into the URL as ?actor=ID."""
+    current = state.current_filters(show_notices=False)
+    state.write_filters(current.replace(actors=(actor_id,) if actor_id else ()))
+
+
+st.title("Actors")
+filters = state.sidebar_filters(show=("dates", "langs", "outlets", "sides", "actors"))
+
+with shown_errors("Could not read the actors"):
+    table = store.actors_table(filters)
+    selected = filters.actors[0] if filters.actors else None
+    st.caption(f"{len(table)} actors mentioned in the filtered articles. Select a row for a profile.")
+    selectable_table(
+        table, key="actors_table", id_column="actor_id", selected=selected, on_pick=pick_actor,
+        columns=["name_en", "side", "kind", "role", "mentions", "articles", "name_ar", "name_fa"],
+        column_config={"name_en": "Actor", "name_ar": "Arabic", "name_fa": "Persian"})
+    if selected:
+        profile = store.actor_profile(filters, selected)
+        if profile is None:
+            st.warning("That actor is not in the database.")
+        else:
+            a = profile.actor
+            st.header(md_text(a["name_en"]))
+            names = [text_block(a[f"name_{lg}"], lg, tag="span") for lg in ("ar", "fa")
+                     if a.get(f"name_{lg}")]
+            show_html(" · ".join(names))
+            show_html(meta_line([f"side: {a['side']}", f"kind: {a['kind']}", a["role"] or ""]))
+            tabs = st.tabs([f"Positions ({len(profile.positions)})", f"Quotes ({len(profile.quotes)})",
+                            f"Articles ({len(profile.articles)})"])
+            with tabs[0]:
+                for p in profile.positions.itertuples(index=False):
+                    note = f"{p.topic}: {p.stance} (confidence {p.confidence:.2f}; cues: {p.cues})"
+                    show_html(evidence_block(p.evidence, p.lang, p.link, p.title or p.article_id, note=note))
+                if profile.positions.empty:
+                    st.caption("No positions in the filtered articles.")
+            with tabs[1]:
+                for q in profile.quotes.itertuples(index=False):
+                    show_html(evidence_block(q.text, q.lang, q.link, q.title or q.article_id, note=q.cue))
+                if profile.quotes.empty:
+                    st.caption("No quotes in the filtered articles.")
+            with tabs[2]:
+                for r in profile.articles.itertuples(index=False):
+                    facts = [r.outlet or "", str(r.published or "undated"), f"{r.mentions} mentions"]
+                    show_html(f"<div>{link(r.link, r.title or r.article_id)} {meta_line(facts)}</div>")

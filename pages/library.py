@@ -1,0 +1,50 @@
+"""/library : upload articles in the browser; the same ingest as the CLI, with a progress bar."""
+
+import pandas as pd
+import streamlit as st
+
+from parley.ingest import IngestReport, ingest_uploads
+from parley.ui import store
+from parley.ui.errors import shown_errors
+
+TYPES = ["txt", "html", "htm", "json", "jsonl"]
+_REPORT = "library_report"
+
+
+def report_tables(report: IngestReport) -> dict[str, pd.DataFrame]:
+    """The report's four lists as small tables (shown in st.dataframe, which never runs HTML)."""
+    return {
+        "Accepted": pd.DataFrame({"file": report.ingested}),
+        "Duplicates (same body as a stored article)": pd.DataFrame(
+            report.duplicates, columns=["file", "duplicate of"]),
+        "Already stored": pd.DataFrame({"file": report.already}),
+        "Rejected": pd.DataFrame(report.rejected, columns=["file", "reason"]),
+    }
+
+
+st.title("Library")
+st.caption(f"{store.article_count()} articles stored. Upload .txt, .html, .htm, .json or .jsonl files; "
+           f"each file is read, cleaned, extracted and stored, or rejected with a reason.")
+
+files = st.file_uploader("Articles", type=TYPES, accept_multiple_files=True, key="library_files")
+if files and st.button(f"Ingest {len(files)} file(s)", type="primary", key="library_ingest"):
+    bar = st.progress(0.0, text="Starting…")
+
+    def progress(done: int, total: int, origin: str) -> None:
+        """Move the bar after each file."""
+        bar.progress(done / max(total, 1), text=f"{done}/{total}")
+
+    with shown_errors("Ingest failed"):
+        report = ingest_uploads([(f.name, f.getvalue()) for f in files], store.engine(), progress=progress)
+        st.session_state[_REPORT] = report
+    bar.empty()
+
+last = st.session_state.get(_REPORT)
+if isinstance(last, IngestReport):
+    counts = (f"ingested {len(last.ingested)}, duplicates {len(last.duplicates)}, "
+              f"already stored {len(last.already)}, rejected {len(last.rejected)}")
+    (st.success if last.ingested and not last.rejected else st.warning if last.rejected else st.info)(counts)
+    for title, table in report_tables(last).items():
+        if len(table):
+            st.subheader(title)
+            st.dataframe(table, hide_index=True, key=f"library_{title.split()[0].lower()}")

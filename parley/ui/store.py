@@ -1,0 +1,174 @@
+"""The store as pages see it: one cached engine, the store version, and cached read queries.
+
+Query results are cached with st.cache_data keyed by (database URL, store version, filters,
+arguments). Every write bumps the store version, so a new ingest shows on the next rerun
+without a restart, and an AppTest pointing PARLEY_DB_URL at another file gets its own cache.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from parley.filters import Filters, KnownIds
+from parley.store import queries
+from parley.store.db import count_articles, db_url, init_db, make_engine, store_version
+from parley.ui.boot import use_router
+
+_TTL = 3600  # seconds; the version key already invalidates on writes
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str) -> Engine:
+    engine = make_engine(url)
+    init_db(engine)
+    return engine
+
+
+def url() -> str:
+    """The database URL the app uses (PARLEY_DB_URL, else the SQLite file under data/)."""
+    return db_url()
+
+
+def engine() -> Engine:
+    """The app's engine for PARLEY_DB_URL, created and initialised once per URL."""
+    use_router()  # every page reads the store, so every page passes here first
+    return _engine_for(url())
+
+
+def version() -> int:
+    """The store's write counter, read fresh on every run (cheap: one row)."""
+    with engine().connect() as conn:
+        return store_version(conn)
+
+
+def article_count() -> int:
+    """How many articles are stored (uncached)."""
+    return count_articles(engine())
+
+
+@st.cache_data(show_spinner=False, ttl=_TTL, max_entries=16)
+def _known_ids(db: str, ver: int) -> KnownIds:
+    return queries.known_ids(_engine_for(db))
+
+
+def known_ids() -> KnownIds:
+    """The ids URL parameters may name, cached per store version."""
+    return _known_ids(url(), version())
+
+
+@st.cache_data(show_spinner=False, ttl=_TTL, max_entries=256)
+def _query(db: str, ver: int, name: str, filters: Filters, args: tuple[Any, ...]) -> Any:
+    fn = _QUERIES[name]
+    return fn(_engine_for(db), filters, *args)
+
+
+_QUERIES: dict[str, Any] = {
+    "corpus_counts": queries.corpus_counts,
+    "articles_table": queries.articles_table,
+    "actors_table": queries.actors_table,
+    "actor_profile": queries.actor_profile,
+    "positions_grid": queries.positions_grid,
+    "position_evidence": queries.position_evidence,
+    "candidates_table": queries.candidates_table,
+}
+
+
+def _cached(name: str, filters: Filters, *args: Any) -> Any:
+    return _query(url(), version(), name, filters, args)
+
+
+def corpus_counts(filters: Filters, by: queries.CountBy) -> pd.DataFrame:
+    """Cached queries.corpus_counts."""
+    out: pd.DataFrame = _cached("corpus_counts", filters, by)
+    return out
+
+
+def articles_table(filters: Filters) -> pd.DataFrame:
+    """Cached queries.articles_table."""
+    out: pd.DataFrame = _cached("articles_table", filters)
+    return out
+
+
+def actors_table(filters: Filters) -> pd.DataFrame:
+    """Cached queries.actors_table."""
+    out: pd.DataFrame = _cached("actors_table", filters)
+    return out
+
+
+def actor_profile(filters: Filters, actor_id: str) -> queries.ActorProfile | None:
+    """Cached queries.actor_profile."""
+    out: queries.ActorProfile | None = _cached("actor_profile", filters, actor_id)
+    return out
+
+
+def positions_grid(filters: Filters) -> pd.DataFrame:
+    """Cached queries.positions_grid."""
+    out: pd.DataFrame = _cached("positions_grid", filters)
+    return out
+
+
+def position_evidence(filters: Filters, actor_id: str, topic: str) -> pd.DataFrame:
+    """Cached queries.position_evidence."""
+    out: pd.DataFrame = _cached("position_evidence", filters, actor_id, topic)
+    return out
+
+
+def candidates_table(filters: Filters, status: str | None = None) -> pd.DataFrame:
+    """Cached queries.candidates_table."""
+    out: pd.DataFrame = _cached("candidates_table", filters, status)
+    return out
+
+
+@st.cache_data(show_spinner=False, ttl=_TTL, max_entries=64)
+def _article_view(db: str, ver: int, article_id: str) -> queries.ArticleView | None:
+    return queries.article_view(_engine_for(db), article_id)
+
+
+def article_view(article_id: str) -> queries.ArticleView | None:
+    """Cached queries.article_view."""
+    return _article_view(url(), version(), article_id)
+
+
+def set_candidate_status(candidate_id: int, status: str) -> None:
+    """Write a candidate's review status (the version bump refreshes every cache)."""
+    queries.set_candidate_status(engine(), candidate_id, status)
+
+
+# --- timeline and network pages (issue 4): cached views, keyed like the queries above ---
+from parley.analyze import network as _network  # noqa: E402
+from parley.analyze import timeline as _timeline  # noqa: E402
+from parley.store import timeline_queries as _tq  # noqa: E402
+
+
+def _event_evidence(engine: Engine, _filters: Filters, event_id: str) -> pd.DataFrame:
+    return _tq.load_event_evidence(engine, event_id)
+
+
+_QUERIES.update({
+    "timeline_view": _timeline.timeline_view,
+    "network_view": _network.network_view,
+    "event_evidence": _event_evidence,
+})
+
+
+def timeline_view(filters: Filters, by: _timeline.RowMode) -> _timeline.TimelineView:
+    """Cached parley.analyze.timeline.timeline_view."""
+    out: _timeline.TimelineView = _cached("timeline_view", filters, by)
+    return out
+
+
+def network_view(filters: Filters, days: int | None,
+                 level: _network.Level = "actors") -> _network.NetworkView:
+    """Cached parley.analyze.network.network_view (graph, metrics, layout)."""
+    out: _network.NetworkView = _cached("network_view", filters, days, level)
+    return out
+
+
+def event_evidence(event_id: str) -> pd.DataFrame:
+    """Cached reports of one event with their evidence sentences."""
+    out: pd.DataFrame = _cached("event_evidence", Filters(), event_id)
+    return out

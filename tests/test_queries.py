@@ -1,0 +1,121 @@
+"""parley.store.queries against a real SQLite file holding the seeds: columns, filters in SQL, writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from apptest.seeddb import SeededDb, build_seeded_db
+from sqlalchemy import Engine
+
+from parley.errors import StoreError
+from parley.filters import Filters
+from parley.store import queries as q
+from parley.store.db import make_engine, store_version
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> SeededDb:
+    return build_seeded_db(tmp_path_factory.mktemp("queries") / "parley.db")
+
+
+@pytest.fixture
+def engine(db: SeededDb) -> Engine:
+    return make_engine(db.url)
+
+
+def test_every_frame_has_its_declared_columns_even_when_empty(engine: Engine) -> None:
+    none = Filters(langs=("en",))  # no English article
+    assert tuple(q.articles_table(engine, none).columns) == q.ARTICLE_COLUMNS
+    assert tuple(q.actors_table(engine, none).columns) == q.ACTOR_COLUMNS
+    assert tuple(q.positions_grid(engine, none).columns) == q.GRID_COLUMNS
+    assert tuple(q.candidates_table(engine, none).columns) == q.CANDIDATE_COLUMNS
+    assert tuple(q.position_evidence(engine, none, "marco_rubio", "diplomacy").columns) == q.EVIDENCE_COLUMNS
+    assert q.articles_table(engine, none).empty
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), {"000", "001", "002", "003", "004"}),
+        (Filters(langs=("fa",)), {"001"}),
+        (Filters(date_from=dt.date(2026, 2, 2)), {"000", "001"}),  # the undated 004 drops out of a range
+        (Filters(date_to=dt.date(2026, 2, 1)), {"002", "003"}),
+        (Filters(actors=("jd_vance",)), {"000"}),
+        (Filters(sides=("us",)), {"000", "001", "003", "004"}),
+        (Filters(sides=("iran",)), set()),
+        (Filters(topics=("ballistic_missiles",)), {"000"}),
+    ],
+)
+def test_article_filters(engine: Engine, db: SeededDb, filters: Filters, expected: set[str]) -> None:
+    got = set(q.articles_table(engine, filters)["id"])
+    assert got == {db.ids[p] for p in expected}
+
+
+def test_outlet_filter_and_counts(engine: Engine, db: SeededDb) -> None:
+    outlets = q.corpus_counts(engine, Filters(), "outlet")
+    assert outlets["articles"].sum() == 5 and q.UNKNOWN_OUTLET in set(outlets["outlet"])
+    named = [o for o in outlets["outlet"] if o != q.UNKNOWN_OUTLET]
+    assert named and set(q.articles_table(engine, Filters(outlets=(named[0],)))["outlet"]) == {named[0]}
+    dates = q.corpus_counts(engine, Filters(), "published").set_index("published")["articles"]
+    assert dates[q.UNDATED] == 1
+    langs = q.corpus_counts(engine, Filters(), "lang").set_index("lang")["articles"].to_dict()
+    assert langs == {"ar": 4, "fa": 1}
+
+
+def test_article_view_segments_and_mentions(engine: Engine, db: SeededDb) -> None:
+    view = q.article_view(engine, db.ids["000"])
+    assert view is not None
+    text = view.article["text"]
+    for m in view.mentions.itertuples():
+        assert text[m.start:m.end] == m.surface  # spans index the clean text
+    assert {"ar", "en"} <= set(view.segments["lang"])
+    assert q.article_view(engine, "nope") is None
+
+
+def test_actor_profile(engine: Engine, db: SeededDb) -> None:
+    prof = q.actor_profile(engine, Filters(), "marco_rubio")
+    assert prof is not None and prof.actor["side"] == "us"
+    assert set(prof.quotes["lang"]) == {"fa", "en"}
+    assert set(prof.articles["article_id"]) == {db.ids["000"], db.ids["001"]}
+    assert set(prof.positions["topic"]) == {"diplomacy", "ballistic_missiles"}
+    only_fa = q.actor_profile(engine, Filters(langs=("fa",)), "marco_rubio")
+    assert only_fa is not None and only_fa.positions.empty and list(only_fa.quotes["lang"]) == ["fa"]
+    assert q.actor_profile(engine, Filters(), "nobody") is None
+
+
+def test_grid_and_matrix(engine: Engine) -> None:
+    grid = q.positions_grid(engine, Filters())
+    assert len(grid) == 4 and set(grid["positions"]) == {1}
+    vance = grid[grid["actor_id"] == "jd_vance"].iloc[0]
+    assert (vance["topic"], vance["stances"], vance["polarity"]) == ("military_force", "warns", -1.0)
+    assert set(q.positions_grid(engine, Filters(topics=("diplomacy",)))["topic"]) == {"diplomacy"}
+    matrix, ids = q.grid_matrix(grid)
+    assert len(ids) == 3 and len(matrix) == 3 and "diplomacy" in matrix.columns
+    ev = q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
+    assert list(ev["lang"]) == ["fa"] and list(ev["link"])[0].startswith("/read?a=")
+
+
+def test_candidate_status_writes_and_bumps_the_version(tmp_path: Path) -> None:
+    fresh = build_seeded_db(tmp_path / "w.db")
+    engine = make_engine(fresh.url)
+    with engine.connect() as conn:
+        before = store_version(conn)
+    cands = q.candidates_table(engine, Filters(), "new")
+    q.set_candidate_status(engine, int(cands["id"].iloc[0]), "accepted")
+    assert len(q.candidates_table(engine, Filters(), "accepted")) == 1
+    assert len(q.candidates_table(engine, Filters(), "new")) == len(cands) - 1
+    with engine.connect() as conn:
+        assert store_version(conn) == before + 1
+    with pytest.raises(StoreError):
+        q.set_candidate_status(engine, 999_999, "accepted")
+    with pytest.raises(StoreError):
+        q.set_candidate_status(engine, int(cands["id"].iloc[0]), "<script>")
+
+
+def test_known_ids(engine: Engine, db: SeededDb) -> None:
+    known = q.known_ids(engine)
+    assert set(db.ids.values()) <= known.articles
+    assert {"marco_rubio", "jd_vance"} <= known.actors and "nuclear" in known.topics
+    assert "us" in known.sides and known.actor_names["jd_vance"] == "JD Vance"
