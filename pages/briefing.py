@@ -1,0 +1,122 @@
+"""/briefing: a one-page summary of the current filters; "Save briefing" gives a link ?b=ID.
+
+Opened with ?b=ID the page is a read-only view of the saved briefing for anyone with the
+link: no ingest, no editing widgets, no sidebar filters; only the downloads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from parley.briefing import (
+    BriefingData,
+    briefing_document,
+    briefing_figures,
+    briefing_graphml,
+    briefing_html,
+    briefing_pdf,
+    collect_briefing,
+    tables_zip,
+)
+from parley.filters import Filters, parse_params, to_params
+from parley.render.briefing_html import block_html, guess_lang
+from parley.render.document import Document
+from parley.render.html import text_block
+from parley.store.briefings import Briefing, load_briefing, save_briefing
+from parley.ui import state, store
+from parley.ui.errors import shown_errors
+from parley.ui.html import md_text, show_html
+
+_SAVED = "parley_briefing_saved"
+
+
+@st.cache_data(show_spinner="Reading the store…", ttl=3600, max_entries=16)
+def _collect(db: str, version: int, filters: Filters) -> BriefingData:
+    return collect_briefing(store.engine(), filters)
+
+
+def _draw(doc: Document, data: BriefingData) -> None:
+    """Title, subtitle and every block: text through the HTML door, tables as dataframes."""
+    show_html(text_block(doc.title, guess_lang(doc.title), tag="h1", cls="parley-briefing-title"))
+    st.caption(md_text(doc.subtitle))
+    figures = briefing_figures(data)
+    for block in doc.blocks:
+        if block.kind == "heading":
+            st.subheader(md_text(block.text))
+        elif block.kind == "table":
+            st.dataframe(pd.DataFrame(list(block.rows), columns=list(block.header)), hide_index=True)
+        elif block.kind == "image":
+            if block.text in figures:
+                st.plotly_chart(figures[block.text], config={"displaylogo": False})
+            st.caption(md_text(block.text))
+        else:
+            show_html(block_html(block))
+
+
+def _downloads(data: BriefingData, title: str, notes: str, stem: str) -> None:
+    def html() -> bytes:
+        return briefing_html(data, title=title, notes=notes).encode("utf-8")
+
+    def pdf() -> bytes:
+        return briefing_pdf(data, title=title, notes=notes)
+
+    def tables() -> bytes:
+        return tables_zip(data)
+
+    def graphml() -> bytes:
+        return briefing_graphml(data)
+
+    st.caption("Downloads")
+    c1, c2, c3, c4 = st.columns(4)
+    opts: dict[str, Any] = {"on_click": "ignore", "icon": ":material/download:"}
+    c1.download_button("HTML file", html, file_name=f"{stem}.html", mime="text/html", **opts)
+    c2.download_button("PDF", pdf, file_name=f"{stem}.pdf", mime="application/pdf", **opts)
+    c3.download_button("Tables (CSV, zip)", tables, file_name=f"{stem}-tables.zip", mime="application/zip",
+                       **opts)
+    c4.download_button("Network (GraphML)", graphml, file_name=f"{stem}.graphml",
+                       mime="application/graphml+xml", **opts)
+
+
+def _read_only(saved: Briefing) -> None:
+    filters, notices = parse_params(saved.params, store.known_ids())
+    for n in notices:
+        st.warning(md_text(n))
+    created = saved.created_at.strftime("%Y-%m-%d %H:%M UTC") if saved.created_at else "unknown"
+    st.info(md_text(f"Saved briefing {saved.id}, created {created}. Read-only: anyone with this link "
+                    "sees the same view."), icon=":material/lock:")
+    data = _collect(store.url(), store.version(), filters)
+    _downloads(data, saved.title, saved.notes, f"briefing-{saved.id}")
+    _draw(briefing_document(data, title=saved.title, notes=saved.notes, target="page"), data)
+
+
+def _editor() -> None:
+    filters = state.sidebar_filters()
+    title = st.text_input("Title", value="Briefing", key="parley_briefing_title", max_chars=300)
+    notes = st.text_area("Analyst notes", key="parley_briefing_notes", max_chars=20_000,
+                         placeholder="What matters in this selection, for the reader")
+    if st.button("Save briefing", type="primary", icon=":material/save:", key="parley_briefing_save"):
+        saved = save_briefing(store.engine(), title, notes, to_params(filters))
+        st.session_state[_SAVED] = saved.id
+    saved_id = st.session_state.get(_SAVED)
+    if isinstance(saved_id, str):
+        st.success(md_text(f"Saved as briefing {saved_id}. Anyone with this link sees it read-only:"),
+                   icon=":material/check:")
+        st.code(state.current_url().split("?")[0] + f"?b={saved_id}", language=None)
+    data = _collect(store.url(), store.version(), filters)
+    _downloads(data, title, notes, "briefing")
+    _draw(briefing_document(data, title=title, notes=notes, target="page"), data)
+
+
+with shown_errors("The briefing could not be built"):
+    if st.query_params.get("b"):
+        current = state.current_filters()  # validates b; unknown ids give a notice
+        found = load_briefing(store.engine(), current.briefing) if current.briefing else None
+        if found is None:
+            st.error("This briefing link is not valid: no saved briefing has that id.")
+        else:
+            _read_only(found)
+    else:
+        _editor()

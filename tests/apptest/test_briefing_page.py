@@ -1,0 +1,84 @@
+"""/briefing in AppTest: the summary of the filters, saving gives an id, ?b=ID is read-only."""
+
+from __future__ import annotations
+
+import re
+
+from apptest.conftest import HOSTILE, RunPage, html_of, texts
+from sqlalchemy import select
+
+from parley.store.briefings import load_briefing
+from parley.store.db import make_engine
+from parley.store.schema import briefings
+
+
+def _headings(at: object) -> list[str]:
+    return [str(h.value) for h in at.subheader]  # type: ignore[attr-defined]
+
+
+def _content(at: object) -> list[str]:
+    """The page's st.html fragments in order, without the app's stylesheet."""
+    return [str(h.proto.body) for h in at.get("html")  # type: ignore[attr-defined]
+            if not str(h.proto.body).lstrip().startswith("<style")]
+
+
+def _frames(at: object) -> list[list[list[str]]]:
+    return [e.value.astype(str).values.tolist() for e in at.dataframe]  # type: ignore[attr-defined]
+
+
+def test_editable_summary_of_the_filters(run_page: RunPage) -> None:
+    at = run_page("pages/briefing.py", lang="fa")
+    assert not at.exception
+    assert {"Sources by language and outlet", "Selected quotes", "Actor network"} <= set(_headings(at))
+    assert [t.label for t in at.text_input] == ["Title"]
+    assert [t.label for t in at.text_area] == ["Analyst notes"]
+    assert any(b.label == "Save briefing" for b in at.button)
+    sources = _frames(at)[0]
+    assert {row[0] for row in sources} == {"fa"}  # the language filter reached the summary
+    body = html_of(at)
+    assert 'dir="rtl" lang="fa"' in body  # the Persian quote, in its own language and direction
+    assert "ترامپ آماده است" in body
+
+
+def test_save_then_open_the_link_read_only(run_page: RunPage, seeded: object) -> None:
+    at = run_page("pages/briefing.py", lang="fa,ar", actor="marco_rubio")
+    assert not at.exception
+    at.text_input[0].set_value("Rubio <b>briefing</b>")
+    at.text_area[0].set_value("Analyst note: the Persian quote matters.")
+    at.run()
+    next(b for b in at.button if b.label == "Save briefing").click()
+    at.run()
+    assert not at.exception
+    code = "\n".join(str(c.value) for c in at.code)
+    m = re.search(r"\?b=([A-Za-z0-9_-]{6,16})", code)
+    assert m, code
+    bid = m.group(1)
+    url = seeded.url  # type: ignore[attr-defined]
+    saved = load_briefing(make_engine(url), bid)
+    assert saved is not None and saved.title == "Rubio <b>briefing</b>"
+    assert saved.params == {"actor": "marco_rubio", "lang": "fa,ar"}
+    edit_frames, edit_html = _frames(at), _content(at)
+
+    view = run_page("pages/briefing.py", b=bid)
+    assert not view.exception
+    # Read-only: no editing widgets and no sidebar filters, only the downloads.
+    assert not view.text_input and not view.text_area and not view.button
+    assert not view.multiselect and not view.date_input
+    assert len(view.get("download_button")) == 4
+    assert "Rubio &lt;b&gt;briefing&lt;/b&gt;" in html_of(view)  # the title, escaped
+    # The same content as the editor showed when it was saved.
+    assert _frames(view) == edit_frames
+    assert _content(view) == edit_html
+    assert "Analyst note: the Persian quote matters." in html_of(view)
+
+
+def test_a_bad_link_gives_a_notice_not_a_crash(run_page: RunPage, seeded: object) -> None:
+    for value in (*HOSTILE.values(), "nosuchid1"):
+        at = run_page("pages/briefing.py", b=value)
+        assert not at.exception, value
+        assert not at.text_input and not at.button
+        assert "not valid" in texts(at, "error") or texts(at, "warning"), value
+    engine = make_engine(seeded.url)  # type: ignore[attr-defined]
+    with engine.connect() as conn:  # nothing was saved by opening links
+        ids = [r for (r,) in conn.execute(select(briefings.c.id))]
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{8}", i) for i in ids)
