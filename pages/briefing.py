@@ -19,6 +19,7 @@ from parley.briefing import (
     briefing_html,
     briefing_pdf,
     collect_briefing,
+    frozen_filters,
     tables_zip,
 )
 from parley.filters import Filters, parse_params, to_params
@@ -97,15 +98,15 @@ def _editor() -> None:
     title = st.text_input("Title", value="Briefing", key="parley_briefing_title", max_chars=300)
     notes = st.text_area("Analyst notes", key="parley_briefing_notes", max_chars=20_000,
                          placeholder="What matters in this selection, for the reader")
+    data = _collect(store.url(), store.version(), filters)
     if st.button("Save briefing", type="primary", icon=":material/save:", key="parley_briefing_save"):
-        saved = save_briefing(store.engine(), title, notes, to_params(filters))
+        saved = save_briefing(store.engine(), title, notes, to_params(frozen_filters(filters, data)))
         st.session_state[_SAVED] = saved.id
     saved_id = st.session_state.get(_SAVED)
     if isinstance(saved_id, str):
         st.success(md_text(f"Saved as briefing {saved_id}. Anyone with this link sees it read-only:"),
                    icon=":material/check:")
         st.code(state.current_url().split("?")[0] + f"?b={saved_id}", language=None)
-    data = _collect(store.url(), store.version(), filters)
     _downloads(data, title, notes, "briefing")
     _draw(briefing_document(data, title=title, notes=notes, target="page"), data)
 

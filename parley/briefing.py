@@ -26,7 +26,7 @@ from sqlalchemy import Engine, and_, func, select
 
 from parley.analyze import network as net
 from parley.analyze import timeline as tl
-from parley.filters import Filters, to_params
+from parley.filters import MAX_IDS, Filters, to_params
 from parley.render.briefing_html import guess_lang
 from parley.render.document import Block, Document, script_dir
 from parley.store import queries
@@ -369,6 +369,15 @@ def collect_briefing(engine: Engine, filters: Filters) -> BriefingData:
 
 
 # --- the document ---------------------------------------------------------------------------
+
+
+def frozen_filters(filters: Filters, data: BriefingData) -> Filters:
+    """The filters to save with a briefing: pinned to the articles it shows now, when they fit
+    in a link (MAX_IDS), so later ingests do not change what the briefing's readers see."""
+    if filters.articles:
+        return filters
+    ids = tuple(sorted({str(a) for a in data.sources["article_id"]}))
+    return filters.replace(articles=ids) if 0 < len(ids) <= MAX_IDS else filters
 
 
 def filters_line(filters: Filters) -> str:

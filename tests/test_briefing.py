@@ -27,6 +27,7 @@ from parley.briefing import (
     briefing_html,
     briefing_pdf,
     collect_briefing,
+    frozen_filters,
     tables_zip,
 )
 from parley.filters import Filters
@@ -115,6 +116,16 @@ def test_filters_narrow_the_briefing(engine: Engine, data: BriefingData) -> None
     early = collect_briefing(engine, Filters(date_to=dt.date(2026, 2, 1)))
     assert early.period() == "2026-02-01 to 2026-02-01"
     assert all(d is None or d.isoformat() <= "2026-02-01" for d in early.developments["date"])
+
+
+def test_saved_briefing_is_pinned_to_the_articles_it_shows(engine: Engine, data: BriefingData) -> None:
+    """Later ingests must not change a saved briefing: the saved filters name its articles."""
+    fa = Filters(langs=("fa",))
+    pinned = frozen_filters(fa, collect_briefing(engine, fa))
+    assert pinned.langs == ("fa",)
+    assert set(pinned.articles) == set(collect_briefing(engine, fa).sources["article_id"]) != set()
+    chosen = Filters(articles=(str(data.sources["article_id"].iloc[0]),))
+    assert frozen_filters(chosen, data) == chosen
 
 
 def test_html_file_is_self_contained_and_escaped(data: BriefingData) -> None:

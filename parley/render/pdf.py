@@ -90,7 +90,7 @@ class _Writer:
         ncols = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
         if ncols == 0:
             return
-        with pdf.table(text_align="LEFT", line_height=5) as table:
+        with pdf.table(text_align="LEFT", line_height=5, col_widths=_col_widths(block, ncols)) as table:
             for cells in ((block.header,) if block.header else ()) + block.rows:
                 row = table.row()
                 for cell in cells:
@@ -101,6 +101,15 @@ class _Writer:
 
     def image(self, png: bytes) -> None:
         self.pdf.image(BytesIO(png), w=self.pdf.epw)
+
+
+def _col_widths(block: Block, ncols: int) -> tuple[float, ...]:
+    """Column widths in proportion to each column's typical text length (bounded)."""
+    lengths = [1.0] * ncols
+    for cells in ((block.header,) if block.header else ()) + block.rows:
+        for i, cell in enumerate(cells[:ncols]):
+            lengths[i] = max(lengths[i], min(float(len(cell)), 60.0))
+    return tuple(max(length, 6.0) for length in lengths)
 
 
 def document_pdf(doc: Document, *, shaping: Shaping = "auto") -> bytes:
