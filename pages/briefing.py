@@ -100,7 +100,8 @@ def _editor() -> None:
                          placeholder="What matters in this selection, for the reader")
     data = _collect(store.url(), store.version(), filters)
     if st.button("Save briefing", type="primary", icon=":material/save:", key="parley_briefing_save"):
-        saved = save_briefing(store.engine(), title, notes, to_params(frozen_filters(filters, data)))
+        pinned = frozen_filters(store.engine(), filters)
+        saved = save_briefing(store.engine(), title, notes, to_params(pinned))
         st.session_state[_SAVED] = saved.id
     saved_id = st.session_state.get(_SAVED)
     if isinstance(saved_id, str):

@@ -371,12 +371,17 @@ def collect_briefing(engine: Engine, filters: Filters) -> BriefingData:
 # --- the document ---------------------------------------------------------------------------
 
 
-def frozen_filters(filters: Filters, data: BriefingData) -> Filters:
-    """The filters to save with a briefing: pinned to the articles it shows now, when they fit
-    in a link (MAX_IDS), so later ingests do not change what the briefing's readers see."""
+def frozen_filters(engine: Engine, filters: Filters) -> Filters:
+    """The filters to save with a briefing, pinned to the articles in its scope now.
+
+    Later ingests then leave a saved briefing as it was. The pinned set is the articles the
+    filters admit before actor, side and topic narrow them (the network uses that wider
+    scope), and pinning happens only when the set fits in a link (MAX_IDS ids).
+    """
     if filters.articles:
         return filters
-    ids = tuple(sorted({str(a) for a in data.sources["article_id"]}))
+    scope = _sources(engine, filters.replace(actors=(), sides=(), topics=(), briefing=None))
+    ids = tuple(sorted({str(a) for a in scope["article_id"]}))
     return filters.replace(articles=ids) if 0 < len(ids) <= MAX_IDS else filters
 
 

@@ -120,12 +120,17 @@ def test_filters_narrow_the_briefing(engine: Engine, data: BriefingData) -> None
 
 def test_saved_briefing_is_pinned_to_the_articles_it_shows(engine: Engine, data: BriefingData) -> None:
     """Later ingests must not change a saved briefing: the saved filters name its articles."""
-    fa = Filters(langs=("fa",))
-    pinned = frozen_filters(fa, collect_briefing(engine, fa))
-    assert pinned.langs == ("fa",)
-    assert set(pinned.articles) == set(collect_briefing(engine, fa).sources["article_id"]) != set()
+    fa = Filters(langs=("fa",), actors=("marco_rubio",))
+    pinned = frozen_filters(engine, fa)
+    assert pinned.langs == ("fa",) and pinned.actors == ("marco_rubio",)
+    assert set(pinned.articles) == set(collect_briefing(engine, Filters(langs=("fa",))).sources["article_id"])
+    assert pinned.articles
+    # Pinning changes nothing the briefing shows.
+    before, after = collect_briefing(engine, fa), collect_briefing(engine, pinned)
+    for name in ("sources", "developments", "positions", "quotes", "network_edges"):
+        assert getattr(before, name).equals(getattr(after, name)), name
     chosen = Filters(articles=(str(data.sources["article_id"].iloc[0]),))
-    assert frozen_filters(chosen, data) == chosen
+    assert frozen_filters(engine, chosen) == chosen
 
 
 def test_html_file_is_self_contained_and_escaped(data: BriefingData) -> None:
