@@ -1,0 +1,216 @@
+"""Evaluation against hand-written gold (tests/gold/NNN.yaml): precision, recall, F1 per table.
+
+Gold format (tests/gold/README.md): actors, venues {place, role}, positions {actor, topic,
+stance}, quotes {speaker, text}, events {kind, actor, date}; '|' lists alternatives and
+``optional: true`` marks entries that are right but not required (never a miss, never a
+false hit). Articles are matched to gold files by the file name of their origin.
+Scores are micro-averaged over the articles that have gold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Engine, select
+
+from parley.errors import ParleyError
+from parley.extract.records import Extraction
+from parley.records import Article
+from parley.store import schema
+from parley.text.normalize import normalize_text
+
+TABLES = ("actors", "venues", "positions", "quotes", "events")
+
+
+@dataclass
+class Rows:
+    """What was extracted for one article, in the shape the scorer compares."""
+
+    actors: set[str] = field(default_factory=set)
+    venues: set[tuple[str, str]] = field(default_factory=set)
+    positions: set[tuple[str, str, str]] = field(default_factory=set)
+    quotes: list[tuple[str | None, str]] = field(default_factory=list)
+    events: list[tuple[str, tuple[str, ...], dt.date | None, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Count:
+    pred: int = 0
+    pred_ok: int = 0
+    gold: int = 0
+    gold_ok: int = 0
+
+    def scores(self) -> dict[str, float]:
+        p = self.pred_ok / self.pred if self.pred else 1.0
+        r = self.gold_ok / self.gold if self.gold else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                "pred": float(self.pred), "gold": float(self.gold)}
+
+
+def _alts(value: Any) -> set[str]:
+    return {v.strip() for v in str(value).split("|")}
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", normalize_text(text)))
+
+
+def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
+    """Gold files by origin file name; raises ParleyError naming a malformed file."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(Path(gold_dir).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("origin"), str):
+            raise ParleyError(f"{path}: gold needs 'origin' (the article's file name)")
+        for key in TABLES:
+            if not isinstance(data.get(key) or [], list):
+                raise ParleyError(f"{path}: '{key}' must be a list")
+        out[data["origin"]] = data
+    return out
+
+
+def _match_sets(count: _Count, preds: Iterable[tuple[str, ...]], gold: list[dict[str, Any]],
+                keys: tuple[str, ...]) -> None:
+    preds = set(preds)
+    items = [(tuple(_alts(g[k]) for k in keys), bool(g.get("optional"))) for g in gold]
+    count.pred += len(preds)
+    count.pred_ok += sum(1 for p in preds if any(all(v in a for v, a in zip(p, alts, strict=True))
+                                                 for alts, _ in items))
+    for alts, optional in items:
+        if optional:
+            continue
+        count.gold += 1
+        if any(all(v in a for v, a in zip(p, alts, strict=True)) for p in preds):
+            count.gold_ok += 1
+
+
+def _quote_ok(pred: tuple[str | None, str], g: dict[str, Any]) -> bool:
+    speaker = g.get("speaker")
+    want = str(speaker) if speaker is not None else None
+    return pred[0] == want and _words(str(g["text"])) in _words(pred[1])
+
+
+def _date_ok(pred: tuple[str, tuple[str, ...], dt.date | None, str], want: Any) -> bool:
+    date, precision = pred[2], pred[3]
+    if date is None:
+        return False
+    wants = want if isinstance(want, list) else [want]
+    for w in wants:
+        if isinstance(w, dt.date) and precision == "day" and date == w:
+            return True
+        if isinstance(w, str) and re.fullmatch(r"\d{4}-\d{2}", w) and precision == "month" \
+                and date.isoformat()[:7] == w:
+            return True
+        if isinstance(w, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", w) and precision == "day" \
+                and date.isoformat() == w:
+            return True
+    return False
+
+
+def score_article(gold: dict[str, Any], rows: Rows, counts: dict[str, _Count]) -> None:
+    """Add one article's comparison to ``counts`` (one _Count per table)."""
+    want = set(gold.get("actors") or [])
+    optional = set(gold.get("optional_actors") or [])
+    c = counts["actors"]
+    c.pred += len(rows.actors - optional)
+    c.pred_ok += len((rows.actors - optional) & want)
+    c.gold += len(want)
+    c.gold_ok += len(want & rows.actors)
+    _match_sets(counts["venues"], rows.venues, gold.get("venues") or [], ("place", "role"))
+    _match_sets(counts["positions"], rows.positions, gold.get("positions") or [],
+                ("actor", "topic", "stance"))
+    gq = gold.get("quotes") or []
+    c = counts["quotes"]
+    c.pred += len(rows.quotes)
+    c.pred_ok += sum(1 for q in rows.quotes if any(_quote_ok(q, g) for g in gq))
+    for g in gq:
+        if not g.get("optional"):
+            c.gold += 1
+            c.gold_ok += any(_quote_ok(q, g) for q in rows.quotes)
+    c = counts["events"]
+    for g in gold.get("events") or []:
+        if g.get("optional") or g.get("date") is None:
+            continue
+        c.gold += 1
+        found = [e for e in rows.events if e[0] == g["kind"] and str(g["actor"]) in e[1]]
+        c.gold_ok += any(_date_ok(e, g["date"]) for e in found)
+    c.pred += len(rows.events)
+    c.pred_ok += sum(1 for e in rows.events
+                     if any(e[0] == g["kind"] and str(g["actor"]) in e[1] for g in gold.get("events") or []))
+
+
+def evaluate_rows(rows: dict[str, Rows], gold_dir: Path) -> dict[str, dict[str, float]]:
+    """Scores of extracted rows keyed by origin file name against the gold in ``gold_dir``."""
+    gold = load_gold(gold_dir)
+    counts = {t: _Count() for t in TABLES}
+    for origin, g in gold.items():
+        score_article(g, rows.get(origin, Rows()), counts)
+    out = {t: counts[t].scores() for t in TABLES}
+    ev = counts["events"]
+    out["events"]["dated"] = round(ev.gold_ok / ev.gold, 3) if ev.gold else 1.0
+    out["articles"] = {"gold": float(len(gold)), "found": float(sum(1 for o in gold if o in rows))}
+    return out
+
+
+def rows_from_extraction(extraction: Extraction) -> Rows:
+    """The comparable rows of one Extraction (no database)."""
+    return Rows(
+        actors={m.actor_id for m in extraction.mentions},
+        venues={(v.place_id, v.role) for v in extraction.venues},
+        positions={(p.actor_id, p.topic, p.stance) for p in extraction.positions},
+        quotes=[(q.speaker_id, q.text) for q in extraction.quotes],
+        events=[(e.kind, tuple(e.actor_ids.split(";")), e.date, e.date_precision) for e in extraction.events],
+    )
+
+
+def evaluate_extractions(items: Iterable[tuple[Article, Extraction]],
+                         gold_dir: Path) -> dict[str, dict[str, float]]:
+    """Scores of in-memory extractions (no database) against the gold in ``gold_dir``."""
+    rows = {Path(a.origin).name: rows_from_extraction(x) for a, x in items}
+    return evaluate_rows(rows, gold_dir)
+
+
+def evaluate(engine: Engine, gold_dir: Path) -> dict[str, dict[str, float]]:
+    """Scores of the stored rows (articles matched to gold by origin file name)."""
+    rows: dict[str, Rows] = {}
+    with engine.connect() as conn:
+        arts = schema.articles
+        ids = {a.id: Path(a.origin).name for a in conn.execute(select(arts.c.id, arts.c.origin))}
+        for name in ids.values():
+            rows.setdefault(name, Rows())
+        t = schema.mentions
+        for m in conn.execute(select(t.c.article_id, t.c.actor_id)):
+            rows[ids[m.article_id]].actors.add(m.actor_id)
+        t = schema.venues
+        for v in conn.execute(select(t.c.article_id, t.c.place_id, t.c.role)):
+            rows[ids[v.article_id]].venues.add((v.place_id, v.role))
+        t = schema.positions
+        for p in conn.execute(select(t.c.article_id, t.c.actor_id, t.c.topic, t.c.stance)):
+            rows[ids[p.article_id]].positions.add((p.actor_id, p.topic, p.stance))
+        t = schema.quotes
+        for q in conn.execute(select(t.c.article_id, t.c.speaker_id, t.c.text)):
+            rows[ids[q.article_id]].quotes.append((q.speaker_id, q.text))
+        t = schema.events
+        cols = (t.c.article_id, t.c.kind, t.c.actor_ids, t.c.date, t.c.date_precision)
+        for e in conn.execute(select(*cols)):
+            actor_ids = tuple(e.actor_ids.split(";"))
+            rows[ids[e.article_id]].events.append((e.kind, actor_ids, e.date, e.date_precision))
+    return evaluate_rows(rows, gold_dir)
+
+
+def format_report(scores: dict[str, dict[str, float]]) -> str:
+    """A plain-text table of the scores."""
+    lines = [f"{'table':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'pred':>5} {'gold':>5}"]
+    for t in TABLES:
+        s = scores[t]
+        lines.append(f"{t:<10} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
+                     f"{int(s['pred']):>5} {int(s['gold']):>5}")
+    lines.append(f"dated events found with the exact date: {scores['events']['dated']:.3f}")
+    return "\n".join(lines)

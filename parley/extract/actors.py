@@ -1,0 +1,245 @@
+"""Actor mentions: names, surnames, titles resolved to their holder, one-letter typos.
+
+Rules (see DESIGN.md):
+- a name or alias that belongs to one actor is a mention of it; a surname shared by two
+  actors is dropped rather than guessed;
+- a role title next to a person's name ('وزير الخارجية الأمريكي ماركو روبيو', 'جيه دي فانس
+  نائب الرئيس الأمريكي') is one mention of that person; a title alone is the holder of the
+  role on the article's date (undated article: the current holder);
+- a form shared by several places (عمان: Oman / Amman) is read from nearby context words
+  (venue_cues.yaml 'ambiguous'); an actor the chosen place does not belong to is dropped;
+- an unmatched word of 5+ letters right after a title or next to a speech verb that is one
+  edit away from exactly one surname is a mention with via 'fuzzy'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from parley.extract.cues import Cues
+from parley.extract.gazetteer import Gazetteer
+from parley.extract.matcher import Doc, Match, PhraseMatcher
+from parley.extract.records import Mention
+
+_JOIN = ",\u060c-–—\"'«»“”()"  # commas, dashes, quotes between a name and its title
+_CONTEXT_CHARS = 60
+
+
+@dataclass(frozen=True)
+class ActorSpan:
+    """An actor mention on the normalised text (converted to a Mention at the end)."""
+
+    start: int
+    end: int
+    actor_id: str
+    via: str
+    kind: str  # person / state / org / media
+    prefix: str  # clitic letters attached before the words
+    places: tuple[str, ...] = ()  # places the same words name (طهران: tehran)
+
+
+def resolve_places(doc: Doc, m: Match, cues: Cues, ctx: list[Match]) -> list[str]:
+    """The place ids ``m`` stands for, an ambiguous form decided by context words nearby."""
+    ids = m.idents("place")
+    if len(ids) < 2:
+        return ids
+    for amb in cues.ambiguous:
+        if set(ids) <= amb.places:
+            votes = {pid: 0 for pid in ids}
+            for c in ctx:
+                if c.end < m.start - _CONTEXT_CHARS or c.start > m.end + _CONTEXT_CHARS:
+                    continue
+                if c.start < m.end and c.end > m.start:
+                    continue  # the name itself (سلطنة عمان is its own form)
+                for pid in c.idents("ctx"):
+                    if pid in votes:
+                        votes[pid] += 1
+            best = max(votes.values())
+            winners = [p for p, v in votes.items() if v == best]
+            return [amb.default if amb.default in winners or best == 0 else winners[0]]
+    return ids
+
+
+def _surname_via(gaz: Gazetteer, aid: str, m: Match, doc: Doc) -> str:
+    actor = gaz.actors[aid]
+    if actor.kind != "person":
+        return "name"
+    words = doc.text[m.start:m.end].split()
+    full = max(len(n.split()) for n in actor.names.values())
+    return "surname" if len(words) == 1 and full > 1 else "name"
+
+
+def _holds(gaz: Gazetteer, aid: str, role: str) -> bool:
+    return any(t.role == role for t in gaz.actors[aid].roles)
+
+
+def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
+                     venue_cues: list[Match]) -> list[ActorSpan]:
+    """Actor mentions of one article from its gazetteer matches (normalised spans)."""
+    day = doc.article.published.date
+    text = doc.text
+    names: list[ActorSpan] = []
+    titles: list[tuple[Match, str]] = []
+    for m in matches:
+        places = resolve_places(doc, m, cues, venue_cues)
+        actor_ids = m.idents("actor")
+        if m.has("place") and len(m.idents("place")) > 1:
+            countries = {gaz.places[p].country for p in places if p in gaz.places} | set(places)
+            actor_ids = [a for a in actor_ids if a in countries]
+        if len(actor_ids) == 1:
+            aid = actor_ids[0]
+            names.append(ActorSpan(m.start, m.end, aid, _surname_via(gaz, aid, m, doc),
+                                   gaz.actors[aid].kind, m.prefix, tuple(places)))
+        elif not actor_ids and m.has("role"):
+            titles.append((m, m.idents("role")[0]))
+    used: set[int] = set()
+    merged: list[ActorSpan] = []
+    persons = [i for i, n in enumerate(names) if n.kind == "person"]
+    for m, role in titles:
+        partner = None
+        for i in persons:  # the name right after the title
+            n = names[i]
+            if i not in used and n.start >= m.end and text[m.end:n.start].strip(" ,\u060c") == "" \
+                    and n.start - m.end <= 3:
+                partner = i
+                break
+        if partner is None and not m.prefix:
+            for i in persons:  # the name right before it: 'مارکو روبیو، وزیر خارجه آمریکا'
+                n = names[i]
+                if i not in used and n.end <= m.start and all(ch.isspace() or ch in _JOIN
+                                                              for ch in text[n.end:m.start]) \
+                        and m.start - n.end <= 3 and _holds(gaz, n.actor_id, role):
+                    partner = i
+                    break
+        if partner is not None:
+            n = names[partner]
+            used.add(partner)
+            merged.append(ActorSpan(min(m.start, n.start), max(m.end, n.end), n.actor_id, "name",
+                                    n.kind, m.prefix if m.start < n.start else n.prefix))
+            continue
+        holder = gaz.holder(role, day)
+        if holder is not None and holder in gaz.actors:
+            merged.append(ActorSpan(m.start, m.end, holder, "title", gaz.actors[holder].kind, m.prefix))
+    merged += [n for i, n in enumerate(names) if i not in used]
+    merged.sort(key=lambda s: s.start)
+    return merged
+
+
+def _surnames(gaz: Gazetteer) -> dict[str, str | None]:
+    """Single-word person forms (normalised) -> actor id, None when two actors share one."""
+    from parley.text.normalize import normalize_text
+
+    out: dict[str, str | None] = {}
+    for a in gaz.actors.values():
+        if a.kind != "person":
+            continue
+        for _, form in a.surface_forms():
+            key = normalize_text(form).strip()
+            if " " in key or len(key) < 4 or not key.isalpha():
+                continue
+            out[key] = a.id if out.get(key, a.id) == a.id else None
+    return out
+
+
+def _single_words(gaz: Gazetteer) -> frozenset[str]:
+    from parley.extract.matcher import gazetteer_entries
+    from parley.text.normalize import normalize_text
+
+    keys = (normalize_text(r[0]).strip() for r in gazetteer_entries(gaz))
+    return frozenset(k for k in keys if " " not in k)
+
+
+def _derived(form: str, words: frozenset[str]) -> bool:
+    """A known word plus a suffix (ايراني = ايران + ي): a demonym, not a typo."""
+    return any(form[:-k] in words for k in (1, 2, 3) if len(form) - k >= 3)
+
+
+@dataclass(frozen=True)
+class _FuzzyIndex:
+    """Surnames by their one-letter deletions (symmetric delete): lookups flat in gazetteer size."""
+
+    surnames: dict[str, str | None]
+    deletions: dict[str, tuple[str, ...]]
+    words: frozenset[str]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+
+
+def _fuzzy_index(gaz: Gazetteer) -> _FuzzyIndex:
+    surnames = _surnames(gaz)
+    dels: dict[str, list[str]] = {}
+    for key in surnames:
+        for d in _deletes(key):
+            dels.setdefault(d, []).append(key)
+    return _FuzzyIndex(surnames, {k: tuple(v) for k, v in dels.items()}, _single_words(gaz))
+
+
+_SURNAME_CACHE: dict[int, tuple[Gazetteer, _FuzzyIndex]] = {}
+
+
+def fuzzy_spans(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]], anchors: list[tuple[int, int]],
+                matcher: PhraseMatcher) -> list[ActorSpan]:
+    """One-letter typos of a surname next to a title or speech verb (unique best only)."""
+    hit = _SURNAME_CACHE.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        hit = (gaz, _fuzzy_index(gaz))
+        _SURNAME_CACHE[id(gaz)] = hit
+    index = hit[1]
+    surnames, words = index.surnames, index.words
+    prefixes = sorted(matcher.clitics.prefixes, key=len, reverse=True)
+    mask = bytearray(len(doc.text) + 1)
+    for s, e in taken:
+        mask[s:e] = b"\x01" * (e - s)
+    out: list[ActorSpan] = []
+    for a0, a1 in anchors:
+        i = doc.token_index(a1)
+        j = doc.token_index(a0)
+        for k in (j - 2, j - 1, i + 1, i + 2, i + 3):
+            if k < 0 or k >= len(doc.tokens):
+                continue
+            t0, t1 = doc.tokens[k]
+            if t1 - t0 < 5 or any(mask[t0:t1]):
+                continue
+            word = doc.text[t0:t1]
+            forms = [(word, "")] + [(word[len(p):], p) for p in prefixes
+                                    if word.startswith(p) and len(word) - len(p) >= 5]
+            for form, pre in forms:
+                if not form.isalpha() or form in surnames or _derived(form, words):
+                    continue
+                keys = {k for d in _deletes(form) for k in index.deletions.get(d, ())}
+                close = {surnames[k] for k in keys
+                         if k[0] == form[0] and Levenshtein.distance(k, form, score_cutoff=1) <= 1}
+                if len(close) == 1 and None not in close:
+                    aid = close.pop()
+                    assert aid is not None
+                    out.append(ActorSpan(t0 + len(pre), t1, aid, "fuzzy", gaz.actors[aid].kind, pre))
+                    mask[t0:t1] = b"\x01" * (t1 - t0)
+                    break
+    return out
+
+
+def to_mentions(doc: Doc, spans: list[ActorSpan]) -> list[Mention]:
+    """ActorSpans as Mention records on the article's clean text."""
+    out = []
+    for s in spans:
+        o0, o1 = doc.orig_span(s.start, s.end)
+        out.append(Mention(doc.segment_idx(s.start), s.actor_id, o0, o1, doc.article.text[o0:o1], s.via))
+    return out
+
+
+def nested_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], matcher: PhraseMatcher) -> list[ActorSpan]:
+    """States and organisations named inside a role title ('المتحدث باسم البيت الأبيض')."""
+    out: list[ActorSpan] = []
+    for m in matches:
+        if not m.has("role") or m.has("actor"):
+            continue
+        for inner in matcher.find(doc.text[m.start:m.end], longest=False):
+            ids = inner.idents("actor")
+            if len(ids) == 1 and gaz.actors[ids[0]].kind in ("state", "org"):
+                out.append(ActorSpan(m.start + inner.start, m.start + inner.end, ids[0], "name",
+                                     gaz.actors[ids[0]].kind, inner.prefix))
+    return out

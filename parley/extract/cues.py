@@ -1,0 +1,255 @@
+"""Load and validate the cue files of extraction (language data, never Python literals).
+
+Files under data/gazetteer/: speech_verbs.yaml, topics.yaml, stances.yaml, venue_cues.yaml,
+event_cues.yaml, name_signs.yaml (clitics.yaml is read by the matcher). Lists are keyed by
+ar/fa/en; every problem raises GazetteerError naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from parley.datafiles import load_yaml
+from parley.errors import GazetteerError
+from parley.extract.matcher import PhraseMatcher, phrase_key
+
+LANGS = ("en", "ar", "fa")
+_AR = ("ar",)  # clitic prefixes are Arabic
+Rows = list[tuple[str, str, str, str]]
+
+
+def _err(file: str, entry: str, msg: str) -> GazetteerError:
+    return GazetteerError(f"data/gazetteer/{file}: entry '{entry}': {msg}")
+
+
+def lang_lists(file: str, entry: str, value: Any, *, allow_empty: bool = False) -> dict[str, tuple[str, ...]]:
+    """Validate a mapping lang -> list of phrases; raises GazetteerError naming file and entry."""
+    if not isinstance(value, dict):
+        raise _err(file, entry, "expected a mapping keyed by en/ar/fa")
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, items in value.items():
+        if lang not in LANGS:
+            raise _err(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+        if items is None:
+            items = []
+        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+            raise _err(file, entry, f"'{lang}' must be a list of non-empty strings")
+        out[lang] = tuple(str(x).strip() for x in items)
+    if not allow_empty and not any(out.values()):
+        raise _err(file, entry, "needs at least one phrase")
+    return out
+
+
+def _rows(label: str, ident: str, lists: dict[str, tuple[str, ...]]) -> Rows:
+    return [(form, label, ident, lang) for lang, forms in lists.items() for form in forms]
+
+
+def _mapping(file: str) -> dict[str, Any]:
+    data = load_yaml(file)
+    if not isinstance(data, dict):
+        raise GazetteerError(f"data/gazetteer/{file}: top level must be a mapping")
+    return data
+
+
+def _section(file: str, data: dict[str, Any], key: str) -> Any:
+    if key not in data:
+        raise _err(file, key, "missing")
+    return data[key]
+
+
+@dataclass(frozen=True)
+class StanceInfo:
+    """A stance's polarity, cue strength and default topic."""
+
+    polarity: int
+    strength: float
+    default_topic: str | None
+
+
+@dataclass(frozen=True)
+class AmbiguousPlace:
+    """Places sharing a written form, and the reading used when context does not decide."""
+
+    places: frozenset[str]
+    default: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every cue matcher of extraction, built once per gazetteer folder."""
+
+    speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed
+    stance: PhraseMatcher  # stance, cond, only, neg, notneg, break
+    topic: PhraseMatcher  # topic, about
+    venue: PhraseMatcher  # move, to, from, proposed, visit, talks, at, prepositions, ctx
+    event: PhraseMatcher  # event, hypo
+    names: PhraseMatcher  # title, title_word, stop
+    stances: dict[str, StanceInfo]
+    topics: tuple[str, ...]
+    overrides: dict[tuple[str, str], str]  # (stance, topic) -> stance
+    not_names_en: frozenset[str]
+    ambiguous: tuple[AmbiguousPlace, ...]
+
+
+def _speech_rows() -> Rows:
+    f = "speech_verbs.yaml"
+    data = _mapping(f)
+    verbs = _section(f, data, "verbs")
+    if not isinstance(verbs, dict):
+        raise _err(f, "verbs", "expected a mapping keyed by en/ar/fa")
+    rows: Rows = []
+    for lang, kinds in verbs.items():
+        if lang not in LANGS or not isinstance(kinds, dict):
+            raise _err(f, f"verbs.{lang}", "expected lang: {verb: [...], participle: [...]}")
+        for kind in ("verb", "participle"):
+            forms = lang_lists(f, f"verbs.{lang}.{kind}", {lang: kinds.get(kind) or []}, allow_empty=True)
+            rows += _rows(kind, kind, forms)
+    for key, label in (("complementizers", "comp"), ("according_to", "according"),
+                       ("anaphors", "anaphor"), ("unnamed_subjects", "unnamed")):
+        rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
+    return rows
+
+
+def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], str]]:
+    f = "stances.yaml"
+    data = _mapping(f)
+    stances = _section(f, data, "stances")
+    if not isinstance(stances, dict) or not stances:
+        raise _err(f, "stances", "expected a mapping stance -> cues")
+    rows: Rows = []
+    info: dict[str, StanceInfo] = {}
+    for name, body in stances.items():
+        if not isinstance(body, dict):
+            raise _err(f, str(name), "expected a mapping")
+        pol = body.get("polarity")
+        if pol not in (-1, 0, 1):
+            raise _err(f, str(name), "polarity must be -1, 0 or 1")
+        strength = body.get("strength", 0.7)
+        if not isinstance(strength, int | float) or not 0 < strength <= 1:
+            raise _err(f, str(name), "strength must be in (0, 1]")
+        lists = lang_lists(f, str(name), {k: v for k, v in body.items() if k in LANGS})
+        info[str(name)] = StanceInfo(int(pol), float(strength), body.get("default_topic"))
+        rows += _rows("stance", str(name), lists)
+    overrides: dict[tuple[str, str], str] = {}
+    for i, o in enumerate(data.get("overrides") or []):
+        if not isinstance(o, dict) or not {"stance", "topic", "becomes"} <= set(o):
+            raise _err(f, f"overrides #{i}", "needs stance, topic, becomes")
+        if o["stance"] not in info or o["becomes"] not in info:
+            raise _err(f, f"overrides #{i}", "unknown stance")
+        overrides[(o["stance"], o["topic"])] = o["becomes"]
+    for key, label in (("conditions", "cond"), ("only", "only"), ("negators", "neg"),
+                       ("not_negation", "notneg"), ("clause_breaks", "break")):
+        rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
+    return rows, info, overrides
+
+
+def _topic_rows() -> tuple[Rows, tuple[str, ...]]:
+    f = "topics.yaml"
+    data = _mapping(f)
+    topics = _section(f, data, "topics")
+    if not isinstance(topics, dict) or not topics:
+        raise _err(f, "topics", "expected a mapping topic -> cues")
+    rows: Rows = []
+    for name, lists in topics.items():
+        rows += _rows("topic", str(name), lang_lists(f, str(name), lists))
+    rows += _rows("about", "about", lang_lists(f, "about_markers", _section(f, data, "about_markers")))
+    return rows, tuple(str(t) for t in topics)
+
+
+def _venue_rows() -> Rows:
+    f = "venue_cues.yaml"
+    data = _mapping(f)
+    moves = _section(f, data, "moves")
+    if not isinstance(moves, dict):
+        raise _err(f, "moves", "expected verbs/to/from")
+    rows: Rows = []
+    for key, label in (("verbs", "move"), ("to", "to"), ("from", "from")):
+        rows += _rows(label, label, lang_lists(f, f"moves.{key}", _section(f, moves, key)))
+    for key in ("proposed", "visit", "talks", "at", "prepositions"):
+        rows += _rows(key, key, lang_lists(f, key, _section(f, data, key)))
+    return rows
+
+
+def _ambiguous() -> tuple[Rows, tuple[AmbiguousPlace, ...]]:
+    f = "venue_cues.yaml"
+    data = _mapping(f)
+    rows: Rows = []
+    out: list[AmbiguousPlace] = []
+    for i, e in enumerate(data.get("ambiguous") or []):
+        if not isinstance(e, dict) or not isinstance(e.get("places"), list) or len(e["places"]) < 2:
+            raise _err(f, f"ambiguous #{i}", "needs 'places' (two or more place ids)")
+        places = tuple(str(p) for p in e["places"])
+        if e.get("default") not in places:
+            raise _err(f, f"ambiguous #{i}", "'default' must be one of 'places'")
+        ctx = e.get("context") or {}
+        if not isinstance(ctx, dict) or not set(ctx) <= set(places):
+            raise _err(f, f"ambiguous #{i}", "'context' keys must be among 'places'")
+        for pid, lists in ctx.items():
+            rows += _rows("ctx", str(pid), lang_lists(f, f"ambiguous #{i}.{pid}", lists))
+        out.append(AmbiguousPlace(frozenset(places), str(e["default"])))
+    return rows, tuple(out)
+
+
+def _event_rows() -> Rows:
+    f = "event_cues.yaml"
+    data = _mapping(f)
+    events = _section(f, data, "events")
+    if not isinstance(events, dict) or not events:
+        raise _err(f, "events", "expected a mapping kind -> cues")
+    rows: Rows = []
+    for kind, lists in events.items():
+        rows += _rows("event", str(kind), lang_lists(f, str(kind), lists))
+    rows += _rows("hypo", "hypo", lang_lists(f, "hypothetical", _section(f, data, "hypothetical")))
+    return rows
+
+
+def _name_rows() -> tuple[Rows, frozenset[str]]:
+    f = "name_signs.yaml"
+    data = _mapping(f)
+    rows: Rows = []
+    for key, label in (("titles", "title"), ("title_words", "title_word"), ("stop", "stop")):
+        rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
+    nn = _section(f, data, "not_names_en")
+    if not isinstance(nn, list) or not all(isinstance(x, str) for x in nn):
+        raise _err(f, "not_names_en", "must be a list of words")
+    return rows, frozenset(str(x) for x in nn)
+
+
+@lru_cache(maxsize=4)
+def _load(override: str) -> Cues:
+    stance_rows, info, overrides = _stance_rows()
+    topic_rows, topics = _topic_rows()
+    for s in info.values():
+        if s.default_topic is not None and s.default_topic not in topics:
+            raise _err("stances.yaml", "default_topic", f"unknown topic '{s.default_topic}'")
+    for (_, topic) in overrides:
+        if topic not in topics:
+            raise _err("stances.yaml", "overrides", f"unknown topic '{topic}'")
+    name_rows, not_names = _name_rows()
+    amb_rows, ambiguous = _ambiguous()
+    for rows in (stance_rows, topic_rows):
+        for form, _, ident, _ in rows:
+            if not phrase_key(form)[0]:
+                file = "stances.yaml" if rows is stance_rows else "topics.yaml"
+                raise _err(file, ident, f"empty cue {form!r}")
+    return Cues(
+        speech=PhraseMatcher(_speech_rows(), clitic_langs=_AR),
+        stance=PhraseMatcher(stance_rows, clitic_langs=_AR),
+        topic=PhraseMatcher(topic_rows, clitic_langs=_AR),
+        venue=PhraseMatcher(_venue_rows() + amb_rows, clitic_langs=_AR),
+        event=PhraseMatcher(_event_rows(), clitic_langs=_AR),
+        names=PhraseMatcher(name_rows, clitic_langs=_AR),
+        stances=info,
+        topics=topics,
+        overrides=overrides,
+        not_names_en=not_names,
+        ambiguous=ambiguous,
+    )
+
+
+def load_cues() -> Cues:
+    """The validated cue matchers for the current gazetteer folder (cached per folder)."""
+    return _load(os.environ.get("PARLEY_GAZETTEER_DIR", ""))

@@ -1,0 +1,144 @@
+"""Events: meetings, calls, visits, speeches, announcements and strikes, each dated.
+
+One event per (sentence, kind), from the cue words in event_cues.yaml:
+- skipped when its comma-bounded clause is hypothetical or planned (إذا، احتمال، تنظيم);
+- actors: the first actor of the sentence before the cue (and those coordinated with it),
+  plus the actors after the cue up to the next comma or event cue; with nobody before the
+  cue (Arabic verb first: 'وزار … الفريق إيال زمير، واشنطن') the words after it up to the
+  next event cue; a place that is the venue is the event's place, not an actor;
+- date: the date expression of the sentence nearest the cue, absolute (find_dates) or
+  relative to the article's date (resolve_relative over the whole text, so 'قبل ذلك بيوم'
+  counts from the date before it); none in the sentence: the article's date and precision
+  (basis 'article date'); an undated article gives undated events, never today's date;
+- event_id: a short hash of kind, sorted actor ids, place and date, shared by the reports
+  of the same development in several articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING
+
+from parley.extract.actors import ActorSpan, resolve_places
+from parley.extract.dates import DateMention, find_dates, resolve_relative
+from parley.extract.matcher import COMMAS, Match, clause_span
+from parley.extract.records import Event
+
+if TYPE_CHECKING:
+    from parley.extract.pipeline import Found
+
+_AFTER_TOKENS = 15
+
+
+def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date | None) -> str:
+    """Stable id of a development: kind, sorted actors, place, date (or 'undated')."""
+    key = "|".join([kind, ";".join(sorted(actor_ids)), place or "", date.isoformat() if date else "undated"])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _usable(a: ActorSpan) -> bool:
+    return a.kind != "media"
+
+
+def _dates(f: Found) -> list[DateMention]:
+    art = f.doc.article
+    found = find_dates(art.text)
+    found += resolve_relative(art.text, art.published.date, art.published.precision)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
+    lo, hi = clause_span(f.doc, cue.start, breaks)
+    text = f.doc.text
+    for i in range(cue.start - 1, lo - 1, -1):
+        if text[i] in COMMAS:
+            lo = i + 1
+            break
+    for i in range(cue.end, hi):
+        if text[i] in COMMAS:
+            hi = i
+            break
+    return lo, hi
+
+
+def find_events(f: Found) -> list[Event]:
+    """Event rows of one article."""
+    doc = f.doc
+    text = doc.text
+    art = doc.article
+    breaks = [c.start for c in f.stance if c.has("break")]
+    dates: list[DateMention] | None = None  # parsed on first need: many articles report no event
+    speech_starts = sorted(c.start for c in f.speech if c.has("verb") or c.has("comp"))
+    offsets = doc.norm.offsets
+    place_matches = [m for m in f.gaz_matches if m.has("place")]
+    cues = [c for c in f.event if c.has("event")]
+    hypo = [c for c in f.event if c.has("hypo")]
+    out: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+    for k, cue in enumerate(cues):
+        kind = cue.idents("event")[0]
+        si = doc.sentence_of(cue.start)
+        if (si, kind) in seen:
+            continue
+        h0, h1 = _comma_clause(f, cue, breaks)
+        if any((h0 <= h.start and h.end <= cue.start) or (cue.end <= h.start < h1
+               and doc.tokens_between(cue.end, h.start) <= 1) for h in hypo):
+            continue
+        s0, s1 = doc.sentences[si]
+        nxt = [c.start for c in cues[k + 1:] if c.start < s1]
+        # reported speech after the event is another matter: 'في خطاب … وزعم فيه أن الولايات المتحدة …'
+        nxt += [x for x in speech_starts if cue.end <= x < s1]
+        nxt.sort()
+        stop = nxt[0] if nxt else s1
+        toks = doc.words(cue.end, stop)[:_AFTER_TOKENS]
+        stop = toks[-1][1] if toks else cue.end
+        before = [a for a in f.actors if s0 <= a.start and a.end <= cue.start and _usable(a)]
+        if before:
+            first = before[0]
+            chosen = [first] + [a for a in before[1:]
+                                if text[first.end:a.start - len(a.prefix)].strip() in ("", *COMMAS)]
+            comma = next((i for i in range(cue.end, stop) if text[i] in COMMAS), stop)
+            after_end = comma
+        else:
+            chosen = []
+            after_end = stop
+        chosen += [a for a in f.actors if cue.end <= a.start and a.end <= after_end and _usable(a)]
+        place: str | None = None
+        w0 = chosen[0].start if chosen else cue.start
+        window = [m for m in place_matches if w0 <= m.start < after_end]
+        # the venue of the event: a place with a venue role here, else a place that is not also an actor
+        sentence = [m for m in place_matches if s0 <= m.start < s1]
+        ranked = [m for m in window if f.place_roles.get(m.start, "mentioned") != "mentioned"]
+        ranked += [m for m in window if m.start in f.place_roles and not m.has("actor")]
+        ranked += [m for m in sentence if m.start in f.place_roles and not m.has("actor")]  # 'وفي مسقط، التقى
+        if ranked:
+            pids = [p for p in resolve_places(doc, ranked[0], f.cues, f.venue) if p in f.gaz.places]
+            place = pids[0] if pids else None
+        venues_here = {m.start for m in window if f.place_roles.get(m.start, "mentioned") != "mentioned"}
+        chosen = [a for a in chosen if a.start not in venues_here]
+        actor_ids: list[str] = []
+        for a in chosen:
+            if a.actor_id not in actor_ids:
+                actor_ids.append(a.actor_id)
+        if not actor_ids:
+            continue
+        seen.add((si, kind))
+        o_s0, o_s1 = doc.orig_span(s0, s1)
+        o_cue = offsets[cue.start]
+        if dates is None:
+            dates = _dates(f)
+        in_sentence = [d for d in dates if o_s0 <= d.start and d.end <= o_s1]
+        date: dt.date | None
+        if in_sentence:
+            d = min(in_sentence, key=lambda d: abs(d.start - o_cue))
+            date = d.date
+            precision = d.precision if d.date is not None else "unknown"
+            basis = f"'{d.surface}'" + (" (relative)" if d.relative else "")
+        elif art.published.date is not None:
+            date, precision, basis = art.published.date, art.published.precision, "article date"
+        else:
+            date, precision, basis = None, "unknown", "undated article"
+        out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
+                         basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1]))
+    return out

@@ -1,0 +1,94 @@
+"""extract_article: one article in, every extracted row out (spans index article.text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from parley.extract.actors import ActorSpan, find_actor_spans, fuzzy_spans, nested_spans, to_mentions
+from parley.extract.candidates import find_candidates
+from parley.extract.cues import Cues, load_cues
+from parley.extract.events import find_events
+from parley.extract.gazetteer import Gazetteer, default_gazetteer
+from parley.extract.matcher import Doc, Match, gazetteer_matcher
+from parley.extract.positions import find_positions
+from parley.extract.quotes import find_quotes
+from parley.extract.records import Extraction
+from parley.extract.venues import find_venues
+from parley.records import Article, Lang, Published, Segment
+
+
+@dataclass
+class Found:
+    """Everything matched on one article's normalised text, shared by the stages."""
+
+    doc: Doc
+    gaz: Gazetteer
+    cues: Cues
+    gaz_matches: list[Match]
+    speech: list[Match]
+    stance: list[Match]
+    topic: list[Match]
+    venue: list[Match]
+    event: list[Match]
+    names: list[Match]
+    actors: list[ActorSpan]
+    place_roles: dict[int, str] = field(default_factory=dict)  # match start -> venue role (set by venues)
+    cache: dict[str, set[int]] = field(default_factory=dict)  # per-article lookups built on first use
+    sorted_stops: list[int] = field(default_factory=list)  # positions: where a cue's governed words end
+    stops_ready: bool = False
+
+
+def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
+    """Normalise the article and run every matcher over it once."""
+    gaz = gaz or default_gazetteer()
+    cues = load_cues()
+    doc = Doc.of(article)
+    matcher = gazetteer_matcher(gaz)
+    gm = matcher.find(doc.norm)
+    speech = cues.speech.find(doc.norm)
+    venue = cues.venue.find(doc.norm)
+    names = cues.names.find(doc.norm)
+    actors = find_actor_spans(doc, gaz, gm, cues, venue)
+    anchors = [(m.start, m.end) for m in gm if m.has("role")]
+    anchors += [(m.start, m.end) for m in speech if m.has("verb") or m.has("participle")]
+    anchors += [(m.start, m.end) for m in names if m.has("title")]
+    taken = [(m.start, m.end) for m in gm]
+    extra = fuzzy_spans(doc, gaz, taken, anchors, matcher) + nested_spans(doc, gaz, gm, matcher)
+    if extra:
+        actors = sorted(actors + extra, key=lambda s: s.start)
+    return Found(doc, gaz, cues, gm, speech, cues.stance.find(doc.norm), cues.topic.find(doc.norm),
+                 venue, cues.event.find(doc.norm), names, actors)
+
+
+def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:
+    """Mentions, venues, quotes, positions, events and name candidates of one article."""
+    f = analyse(article, gaz)
+    venues = find_venues(f)  # first: positions skip actors that are venues here
+    quotes, speakers = find_quotes(f)
+    return Extraction(
+        mentions=to_mentions(f.doc, f.actors),
+        venues=venues,
+        positions=find_positions(f, speakers),
+        quotes=quotes,
+        events=find_events(f),
+        candidates=find_candidates(f),
+    )
+
+
+def article_from_text(text: str, lang: Lang = "ar", published: dt.date | None = None,
+                      origin: str = "inline") -> Article:
+    """A minimal Article (one segment per line) for tests, benchmarks and ad-hoc extraction."""
+    segments: list[Segment] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            latin = not any("\u0600" <= ch <= "\u06ff" for ch in line)
+            seg_lang: Lang = "en" if lang != "en" and latin else lang
+            segments.append(Segment(len(segments), pos, pos + len(line), seg_lang, line))
+        pos += len(line) + 1
+    pub = Published(published, "day", "given") if published else Published(None, "unknown", "no date given")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(id=digest[:16], origin=origin, raw=text, text=text, body_hash=digest, title=None,
+                   outlet=None, url=None, lang=lang, published=pub, segments=segments)

@@ -1,0 +1,336 @@
+"""Quotes: marked speech («» "" “”), reported speech after speech verbs, embedded posts.
+
+Who spoke (speech_verbs.yaml holds every word):
+1. an actor in the slot between the verb and its clause (Arabic VSO: 'قال وزير الخارجية
+   الإيراني عباس عراقجي إن …'), skipping an outlet spoken to ('لشبكة "فوكس نيوز"');
+   an unnamed subject there ('مسؤول أمريكي') leaves the quote unattributed;
+2. a sentence opening with a pronoun ('او افزود', 'He said') or an empty/anaphoric slot
+   ('وأضاف:', 'وأضاف المسؤولون') continues the previous speaker;
+3. a later verb in the same sentence ('… مؤكدًا أن') keeps the earlier verb's speaker;
+4. otherwise the first actor before the verb in the sentence (SVO/SOV: 'روبیو … گفت');
+5. 'according to X' (به گفته، وفقا لـ) makes X the speaker of the rest of the sentence.
+A marked quote takes the speaker of the nearest speech verb before it in its sentence (or
+right after it); scare quotes (under four words with no speech verb or colon just before,
+or only a name) are skipped. English posts inside an Arabic or Persian article are quoted
+from their author line ('— Secretary Marco Rubio (@SecRubio) February 5, 2026') or header
+('-- Secretary of State Marco Rubio on Iran:').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parley.extract.actors import ActorSpan
+from parley.extract.matcher import COMMAS, Match, clitics
+from parley.extract.records import Quote
+
+if TYPE_CHECKING:
+    from parley.extract.pipeline import Found
+
+_PAIRS = {"«": "»", "“": "”"}
+_SLOT_TOKENS = 20
+_MIN_WORDS = 4
+_SIGNATURE = re.compile(r"(?:^|\s)(?:—|–|--)\s*[^\n]*\(@\w+\)[^\n]*$")
+_HEADER = re.compile(r"(?:—|–|--)\s*([^\n]*?):\s*$")
+_URL = re.compile(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)")
+
+
+@dataclass
+class Speech:
+    """Quote spans with speakers, and the speaker of each sentence, for the positions stage."""
+
+    spans: list[tuple[int, int, str | None]] = field(default_factory=list)  # normalised spans
+    by_sentence: dict[int, str] = field(default_factory=dict)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _marked(text: str) -> list[tuple[int, int, str]]:
+    """(open, close, mark) of outermost quotation pairs in the normalised text."""
+    out: list[tuple[int, int, str]] = []
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append((i, ch))
+        elif stack and ch == _PAIRS[stack[-1][1]]:
+            o, mark = stack.pop()
+            if not stack:
+                out.append((o, i, mark))
+    taken = [(o, c) for o, c, _ in out]
+    for line in re.finditer(r"[^\n]+", text):
+        pos = [line.start() + k for k, ch in enumerate(line.group()) if ch == '"']
+        pos = [p for p in pos if not any(o <= p <= c for o, c in taken)]
+        for a, b in zip(pos[0::2], pos[1::2], strict=False):
+            out.append((a, b, '"'))
+    out.sort()
+    kept: list[tuple[int, int, str]] = []
+    for o, c, mark in out:  # drop pairs nested inside a kept pair
+        if kept and o < kept[-1][1]:
+            continue
+        kept.append((o, c, mark))
+    return kept
+
+
+class _Speakers:
+    """Resolves the speaker of speech verbs, remembering the previous speaker."""
+
+    def __init__(self, f: Found) -> None:
+        self.f = f
+        self.doc = f.doc
+        self.last: str | None = None
+        self.verb_speaker: dict[int, str | None] = {}
+
+    def _addressee(self, a: ActorSpan) -> bool:
+        text = self.doc.text
+        cl = clitics()
+        if cl.is_dative(a.prefix):
+            return True
+        k = self.doc.token_index(a.start - 1)
+        if a.kind != "media" or k < 0:
+            return False
+        t0, t1 = self.doc.tokens[k]
+        word = text[t0:t1]
+        return t1 <= a.start and cl.dative_word(word)
+
+    def slot_speaker(self, s0: int, e0: int) -> tuple[str | None, str]:
+        """Speaker named in [s0, e0) -> (actor, 'actor'), or (None, 'unnamed'|'anaphor'|'empty')."""
+        cands = [a for a in self.f.actors if s0 <= a.start and a.end <= e0 and not self._addressee(a)]
+        persons = [a for a in cands if a.kind == "person"]
+        others = [a for a in cands if a.kind != "media"]
+        for group in (persons, others, cands):
+            if group:
+                return group[0].actor_id, "actor"
+        for c in self.f.speech:
+            if s0 <= c.start and c.end <= e0:
+                if c.has("anaphor"):
+                    return None, "anaphor"
+                if c.has("unnamed"):
+                    return None, "anaphor" if clitics().definite(c.prefix) else "unnamed"
+        return None, "empty" if _words(self.doc.text[s0:e0]) <= 2 else "unnamed"
+
+    def speaker(self, verb: Match, slot_end: int) -> str | None:
+        """The speaker of ``verb`` whose clause starts at ``slot_end``."""
+        doc = self.doc
+        si = doc.sentence_of(verb.start)
+        s0, _ = doc.sentences[si]
+        who, how = self.slot_speaker(verb.end, slot_end)
+        if how == "actor":
+            return self._keep(verb, who)
+        if how == "unnamed":
+            return self._keep(verb, None)
+        first = doc.words(s0, verb.start)[:2]
+        opens_with_pronoun = any(
+            c.has("anaphor") and c.start == first[0][0] for c in self.f.speech if first
+        ) if first else False
+        if opens_with_pronoun:
+            return self._keep(verb, self.last)
+        earlier = [v for v in self.verb_speaker if s0 <= v < verb.start]
+        if earlier:
+            return self._keep(verb, self.verb_speaker[max(earlier)])
+        before = [a for a in self.f.actors if s0 <= a.start and a.end <= verb.start
+                  and a.kind != "media" and not self._addressee(a)]
+        if before:
+            persons = [a for a in before if a.kind == "person"]
+            return self._keep(verb, (persons or before)[0].actor_id)
+        return self._keep(verb, self.last)
+
+    def _keep(self, verb: Match, who: str | None) -> str | None:
+        self.verb_speaker[verb.start] = who
+        if who is not None:
+            self.last = who
+        return who
+
+
+def _post_blocks(f: Found) -> list[tuple[int, int, str | None, int, int]]:
+    """English posts inside an Arabic/Persian article: (start, end, speaker, text start, text end)."""
+    art = f.doc.article
+    if art.lang == "en" or not art.segments:
+        return []
+    blocks: list[list[int]] = []
+    for seg in art.segments:
+        if seg.lang == "en" and _words(seg.text) >= 3:
+            if blocks and blocks[-1][-1] == seg.idx - 1:
+                blocks[-1].append(seg.idx)
+            else:
+                blocks.append([seg.idx])
+    by_idx = {s.idx: s for s in art.segments}
+    out = []
+    norm = f.doc.norm
+    starts = norm.offsets
+    for b in blocks:
+        segs = [by_idx[i] for i in b]
+        speaker: str | None = None
+        body: list[tuple[int, int]] = []
+        for seg in segs:
+            head = _HEADER.search(seg.text)
+            sig = _SIGNATURE.search(seg.text)
+            author_span = None
+            if head and not sig:
+                author_span = (seg.start + head.start(), seg.end)
+            elif sig:
+                author_span = (seg.start + sig.start(), seg.end)
+                if sig.start() > 0:
+                    body.append((seg.start, seg.start + sig.start()))
+            else:
+                body.append((seg.start, seg.end))
+            if author_span is not None:
+                who = _actor_in(f, starts, author_span)
+                if who is not None and (speaker is None or head):
+                    speaker = who if head or speaker is None else speaker
+        if not body or (speaker is None and not any(_SIGNATURE.search(s.text) for s in segs)):
+            continue
+        t0, t1 = body[0][0], body[-1][1]
+        raw = art.text[t0:t1]
+        trimmed = _URL.sub("", raw).rstrip()
+        out.append((segs[0].start, segs[-1].end, speaker, t0, t0 + len(trimmed)))
+    return out
+
+
+def _actor_in(f: Found, offsets: tuple[int, ...], span: tuple[int, int]) -> str | None:
+    import bisect
+
+    n0 = bisect.bisect_left(offsets, span[0])
+    n1 = bisect.bisect_left(offsets, span[1])
+    found = [a for a in f.actors if n0 <= a.start and a.end <= n1 and a.kind == "person"]
+    return found[0].actor_id if found else None
+
+
+def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
+    """Quote rows of one article, and who speaks where (for positions)."""
+    doc = f.doc
+    text = doc.text
+    art = doc.article
+    sp = _Speakers(f)
+    speech = Speech()
+    quotes: list[tuple[int, int, str | None, str]] = []  # normalised content span, speaker, cue
+    posts = _post_blocks(f)
+    post_spans = []
+    for b0, b1, who, t0, t1 in posts:
+        import bisect
+
+        n0 = bisect.bisect_left(doc.norm.offsets, b0)
+        n1 = bisect.bisect_left(doc.norm.offsets, b1)
+        post_spans.append((n0, n1))
+        c0 = bisect.bisect_left(doc.norm.offsets, t0)
+        c1 = bisect.bisect_left(doc.norm.offsets, t1)
+        quotes.append((c0, c1, who, "post"))
+
+    def in_post(pos: int) -> bool:
+        return any(a <= pos < b for a, b in post_spans)
+
+    verbs = [m for m in f.speech if (m.has("verb") or m.has("participle")) and not in_post(m.start)]
+    marks = [(o, c, mk) for o, c, mk in _marked(text) if not in_post(o)]
+    kept_marks: list[tuple[int, int, str]] = []
+    for o, c, mk in marks:
+        content = text[o + 1:c]
+        if not content.strip():
+            continue
+        covered = sum(a.end - a.start for a in f.actors if o < a.start and a.end <= c)
+        if covered >= len(content.strip()) - 2:
+            continue  # only a name: "أكسيوس"
+        near_verb = any(v.end <= o and doc.tokens_between(v.end, o) <= 3
+                        and doc.sentence_of(v.start) == doc.sentence_of(o) for v in verbs)
+        colon = text[max(0, o - 3):o].strip().endswith(":")
+        if _words(content) >= _MIN_WORDS or ((near_verb or colon) and _words(content) >= 3):
+            kept_marks.append((o, c, mk))
+
+    def inside_mark(pos: int) -> bool:
+        return any(o < pos < c for o, c, _ in kept_marks)
+
+    # Attribution phrases: 'به گفته وزیر خارجه آمریکا، …'
+    for m in f.speech:
+        if not m.has("according") or in_post(m.start) or inside_mark(m.start):
+            continue
+        after = [a for a in f.actors if a.start >= m.end and doc.tokens_between(m.end, a.start) <= 1]
+        if not after:
+            continue
+        a = after[0]
+        si = doc.sentence_of(m.start)
+        _, s1 = doc.sentences[si]
+        c0 = a.end
+        comma = next((i for i in range(a.end, s1) if text[i] in COMMAS), None)
+        if comma is not None and doc.tokens_between(a.end, comma) <= 3:
+            c0 = comma  # 'بحسب موقع "أكسيوس" الأمريكي، فإن …': the words after the comma
+        while c0 < s1 and (text[c0].isspace() or text[c0] in COMMAS + "\"«»“”"):
+            c0 += 1
+        if _words(text[c0:s1]) >= 3 and not any(c0 <= o < s1 for o, _, _ in kept_marks):
+            quotes.append((c0, s1, a.actor_id, doc.orig_text(m.start, m.end)))
+            sp.last = a.actor_id
+            speech.by_sentence[si] = a.actor_id
+
+    verb_clause: dict[int, int] = {}
+    for i, v in enumerate(verbs):
+        if inside_mark(v.start):
+            continue
+        si = doc.sentence_of(v.start)
+        s0, s1 = doc.sentences[si]
+        nxt = [w.start for w in verbs[i + 1:] if w.start < s1 and not inside_mark(w.start)]
+        limit = nxt[0] if nxt else s1
+        lang = next((p.lang for p in v.payloads), "ar")
+        clause_start: int | None = None
+        toks = doc.words(v.end, limit)[:_SLOT_TOKENS]
+        window_end = toks[-1][1] if toks else v.end
+        if lang == "fa" and toks:
+            # Persian puts the subject before the verb: what follows is the clause itself
+            window_end = toks[0][1]
+        colon_at = text.find(":", v.end, window_end + 1)
+        comp = next((c for c in f.speech if c.has("comp") and v.end <= c.start < window_end), None)
+        if colon_at != -1 and (comp is None or colon_at < comp.start):
+            clause_start = colon_at + 1
+        elif comp is not None:
+            clause_start = comp.end
+        elif lang == "fa" and toks:
+            clause_start = v.end
+        if clause_start is None:
+            opening = [o for o, _, _ in kept_marks if v.end <= o < window_end + 1]
+            if opening:  # 'قال ترامب للصحفيين … "آمل …"': the quote is the clause
+                sp.speaker(v, opening[0])
+            continue
+        slot_end = comp.start if comp is not None and clause_start == comp.end else (
+            colon_at if colon_at != -1 and clause_start == colon_at + 1 else v.end)
+        who = sp.speaker(v, slot_end)
+        speech.by_sentence.setdefault(si, who) if who else None
+        verb_clause[v.start] = clause_start
+        c0 = clause_start
+        while c0 < limit and (text[c0].isspace() or text[c0] in COMMAS):
+            c0 += 1
+        c1 = limit
+        while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] in COMMAS + ".;\u061b"):
+            c1 -= 1
+        # a marked quote starting the clause, or inside it, is the quote itself
+        if any(c0 - 1 <= o < c1 or o < c0 < c or v.end <= o < c0 for o, c, _ in kept_marks):
+            continue
+        if _words(text[c0:c1]) >= 3:
+            quotes.append((c0, c1, who, doc.orig_text(v.start, v.end)))
+
+    for o, c, mk in kept_marks:
+        si = doc.sentence_of(o)
+        s0, s1 = doc.sentences[si]
+        before = [v for v in verbs if s0 <= v.start and v.end <= o and v.start in sp.verb_speaker]
+        later = [v for v in verbs if c < v.start < s1 and doc.tokens_between(c, v.start) <= 4]
+        who = None
+        cue = mk + _PAIRS.get(mk, mk)
+        if before:
+            who = sp.verb_speaker[before[-1].start]
+        elif later:
+            who = sp.speaker(later[0], later[0].end)
+        quotes.append((o + 1, c, who, cue))
+        if who:
+            speech.by_sentence.setdefault(si, who)
+
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for c0, c1, who, cue in sorted(quotes):
+        o0, o1 = doc.orig_span(c0, c1)
+        if (o0, o1) in seen or o1 <= o0:
+            continue
+        seen.add((o0, o1))
+        seg = doc.segment_idx(c0)
+        lang = art.segments[seg].lang if art.segments and seg < len(art.segments) else art.lang
+        out.append(Quote(seg, who, lang, art.text[o0:o1], o0, o1, cue))
+        speech.spans.append((c0, c1, who))
+    return out, speech

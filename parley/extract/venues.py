@@ -1,0 +1,127 @@
+"""Venues: places with their role in the talks' story, from cue words in the clause.
+
+Roles, first that applies (cues in venue_cues.yaml):
+- moved_to / moved_from: a move word earlier in the sentence, and 'to' (إلى، لـ، به) or
+  'instead of / from' (بدلًا من، به جای) right before the place;
+- proposed: a proposal cue in the clause before the place (تنظيم اجتماع … في أنقرة،
+  محاولات فاشلة … في أماكن مثل تركيا);
+- visit: a visit word earlier in the clause with no other place between (زار طهران);
+- talks_venue: 'in' (في، در، in, or بـ attached) right before the place and a talks word
+  earlier in the clause (استئناف المفاوضات … في مسقط);
+- mentioned: any other place name, except a name that also stands for an actor (واشنطن
+  as the US government), which needs 'in' before it to count as a place at all.
+A place in apposition right after another ('في مسقط، عمان') shares its role.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from parley.extract.actors import resolve_places
+from parley.extract.matcher import COMMAS, Match, clause_span, clitics
+from parley.extract.records import Venue
+
+if TYPE_CHECKING:
+    from parley.extract.pipeline import Found
+
+_NEAR = 2  # tokens between a marker and the place
+
+
+def _before(f: Found, cues: list[Match], label: str, start: int, lo: int) -> Match | None:
+    """The last cue with ``label`` ending before ``start`` and after ``lo``."""
+    best = None
+    for c in cues:
+        if c.end <= start and c.start >= lo and c.has(label):
+            best = c
+    return best
+
+
+def _marker(f: Found, cues: list[Match], label: str, place: Match) -> bool:
+    """A ``label`` marker within _NEAR tokens before the place (or attached as a clitic)."""
+    c = _before(f, cues, label, place.start, 0)
+    return c is not None and f.doc.tokens_between(c.end, place.start) <= _NEAR
+
+
+def _comma_start(f: Found, pos: int, lo: int) -> int:
+    """Start of the comma-bounded part of the clause holding ``pos``."""
+    for i in range(pos - 1, lo - 1, -1):
+        if f.doc.text[i] in COMMAS:
+            return i + 1
+    return lo
+
+
+def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> str | None:
+    doc, vc = f.doc, f.venue
+    s0, _ = doc.sentences[doc.sentence_of(m.start)]
+    cl = clitics()
+    to_clitic = cl.is_dative(m.prefix)
+    in_clitic = cl.is_locative(m.prefix)
+    actor_too = m.has("actor")  # واشنطن may be the US government: needs a place cue right before
+    if _before(f, vc, "move", m.start, s0) is not None:
+        to_m = _before(f, vc, "to", m.start, s0)
+        from_m = _before(f, vc, "from", m.start, s0)
+        near_to = to_clitic or (to_m is not None and doc.tokens_between(to_m.end, m.start) <= _NEAR)
+        near_from = from_m is not None and doc.tokens_between(from_m.end, m.start) <= _NEAR
+        from_last = to_m is not None and from_m is not None and from_m.start > to_m.start
+        if near_from and (not near_to or from_last):
+            return "moved_from"
+        if near_to:
+            return "moved_to"
+    at_m = _before(f, vc, "at", m.start, lo)
+    at_gap = doc.tokens_between(at_m.end, m.start) if at_m is not None else 99
+    at = in_clitic or at_gap <= _NEAR
+    at_strict = in_clitic or at_gap == 0
+    part = _comma_start(f, m.start, lo)
+    if _before(f, vc, "proposed", m.start, part) is not None and (at or not actor_too):
+        return "proposed"
+    visit = _before(f, vc, "visit", m.start, lo)
+    prep = _before(f, vc, "prepositions", m.start, lo)
+    governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
+    if visit is not None and not governed and not any(visit.end <= p.start < m.start for p in places_before):
+        return "visit"  # the first place after 'زار', as its object (not 'حرب مع إيران')
+    talks = _before(f, vc, "talks", m.start, lo)
+    if at_strict and talks is not None and at_m is not None and at_m.start >= talks.end \
+            and not any(c.has("at") and talks.end <= c.start < at_m.start for c in vc):
+        return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
+    if at and talks is not None and in_clitic:
+        return "talks_venue"
+    if not actor_too or at_strict:
+        return "mentioned"
+    return None
+
+
+def find_venues(f: Found) -> list[Venue]:
+    """Venue rows of one article (only places from places.yaml)."""
+    doc = f.doc
+    breaks = [c.start for c in f.stance if c.has("break")]
+    out: list[Venue] = []
+    seen: set[tuple[int, str]] = set()
+    prev: tuple[Match, str] | None = None
+    places: list[Match] = [m for m in f.gaz_matches if m.has("place")]
+    for k, m in enumerate(places):
+        pids = [p for p in resolve_places(doc, m, f.cues, f.venue) if p in f.gaz.places]
+        if not pids:
+            continue
+        lo, hi = clause_span(doc, m.start, breaks)
+        role: str | None
+        if prev is not None and prev[0].end <= m.start and prev[1] != "mentioned" \
+                and (doc.text[prev[0].end:m.start].strip() in (*COMMAS, "and")
+                     or (m.prefix and clitics().is_conjunction(m.prefix)
+                         and not doc.text[prev[0].end:m.start].strip())) \
+                and doc.sentence_of(prev[0].start) == doc.sentence_of(m.start):
+            role = prev[1]  # apposition 'في مسقط، عمان' or coordination 'تركيا وروما'
+        else:
+            role = _role(f, m, lo, hi, places[:k])
+        if role is None:
+            continue
+        prev = (m, role)
+        f.place_roles[m.start] = role
+        o0, o1 = doc.orig_span(m.start, m.end)
+        s0, s1 = doc.sentences[doc.sentence_of(m.start)]
+        e0, e1 = doc.orig_span(s0, s1)
+        for pid in pids:
+            if (m.start, pid) in seen:
+                continue
+            seen.add((m.start, pid))
+            out.append(Venue(doc.segment_idx(m.start), pid, role, o0, o1, doc.article.text[e0:e1]))
+    return out

@@ -1,0 +1,83 @@
+"""Events with dates: absolute, relative to the article's date, anaphoric; undated stays undated."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.events import event_id
+from parley.extract.pipeline import article_from_text, extract_article
+
+SUNDAY = dt.date(2026, 2, 1)
+
+
+def events(
+    text: str, day: dt.date | None = SUNDAY, lang: str = "ar"
+) -> list[tuple[str, str, dt.date | None, str]]:
+    art = article_from_text(text, lang, day)  # type: ignore[arg-type]
+    return [(e.kind, e.actor_ids, e.date, e.date_precision) for e in extract_article(art).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "date"),
+    [
+        (
+            "وكان وزير الخارجية العماني قد زار طهران أمس السبت.",
+            "visit",
+            "badr_albusaidi",
+            dt.date(2026, 1, 31),
+        ),
+        (
+            "وأجرى الرئيس المصري عبدالفتاح السيسي اتصالا هاتفيا الجمعة مع نظيره التركي.",
+            "call",
+            "abdel_fattah_el_sisi",
+            dt.date(2026, 1, 30),
+        ),
+        ("التقى ويتكوف عراقجي في مسقط اليوم.", "meeting", "steve_witkoff", SUNDAY),
+        ("وألقى خامنئي خطابا مساء أمس.", "speech", "ali_khamenei", dt.date(2026, 1, 31)),
+        ("التقى روبيو فيدان في 28 يناير 2026.", "meeting", "marco_rubio", dt.date(2026, 1, 28)),
+    ],
+)
+def test_event_dates(text: str, kind: str, actor: str, date: dt.date) -> None:
+    found = events(text)
+    assert any(k == kind and actor in a.split(";") and d == date for k, a, d, _ in found), found
+
+
+def test_anaphoric_day_before_counts_from_the_previous_date() -> None:
+    text = (
+        "وزار رئيس الوزراء القطري طهران أمس السبت.\n"
+        "وقبل ذلك بيوم، استضاف وزير الخارجية التركي هاكان فيدان نظيره الإيراني عباس عراقجي."
+    )
+    found = events(text)
+    assert ("meeting", "hakan_fidan;abbas_araghchi", dt.date(2026, 1, 30), "day") in found
+
+
+def test_without_a_date_word_the_event_takes_the_article_date() -> None:
+    art = article_from_text("التقى ويتكوف عراقجي في مسقط.", "ar", SUNDAY)
+    (e,) = extract_article(art).events
+    assert (e.date, e.date_basis, e.place_id) == (SUNDAY, "article date", "muscat")
+
+
+def test_an_undated_article_gives_undated_events() -> None:
+    for text in ("التقى ويتكوف عراقجي في مسقط.", "وزار فيدان طهران أمس."):
+        found = events(text, day=None)
+        assert found and all(d is None and p == "unknown" for _, _, d, p in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إذا ما أمر ترامب بتوجيه ضربة عسكرية لإيران فستندلع حرب.",
+        "وتعمل مصر على تنظيم اجتماع بين ويتكوف وعراقجي.",
+    ],
+)
+def test_hypothetical_or_planned_is_not_an_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_same_development_shares_one_event_id() -> None:
+    a = extract_article(article_from_text("التقى ويتكوف عراقجي في مسقط اليوم.", "ar", SUNDAY)).events
+    b = extract_article(article_from_text("وفي مسقط، التقى عراقجي ويتكوف اليوم.", "ar", SUNDAY)).events
+    assert a and b and a[0].event_id == b[0].event_id
+    assert event_id("meeting", ["b", "a"], None, None) == event_id("meeting", ["a", "b"], None, None)

@@ -1,0 +1,63 @@
+"""Venues with roles on new sentences (ar/fa/en)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.pipeline import article_from_text, extract_article
+
+DAY = dt.date(2026, 2, 10)
+
+
+def venues(text: str, lang: str = "ar") -> set[tuple[str, str]]:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    return {(v.place_id, v.role) for v in extract_article(art).venues}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "ar",
+            "أعلنت الخارجية نقل الجولة المقبلة إلى مسقط بدلا من إسطنبول.",
+            {("muscat", "moved_to"), ("istanbul", "moved_from")},
+        ),
+        ("ar", "تقرر نقل المحادثات لسلطنة عمان.", {("oman", "moved_to")}),
+        ("ar", "وتستأنف المفاوضات في الدوحة الأسبوع المقبل.", {("doha", "talks_venue")}),
+        ("ar", "وتعمل الدول الثلاث على تنظيم اجتماع بين الطرفين في القاهرة.", {("cairo", "proposed")}),
+        ("ar", "وزار وزير الخارجية العماني طهران أمس.", {("tehran", "visit")}),
+        (
+            "ar",
+            "بعد محاولات فاشلة في أماكن مثل روما وجنيف، انتقلت المحادثات.",
+            {("rome", "proposed"), ("geneva", "proposed")},
+        ),
+        ("fa", "دور بعدی مذاکرات در مسقط برگزار می‌شود.", {("muscat", "talks_venue")}),
+        (
+            "en",
+            "The talks were moved to Muscat instead of Istanbul.",
+            {("muscat", "moved_to"), ("istanbul", "moved_from")},
+        ),
+        ("en", "Qatar's prime minister visited Tehran on Saturday.", {("tehran", "visit")}),
+    ],
+)
+def test_venue_roles(lang: str, text: str, want: set[tuple[str, str]]) -> None:
+    got = venues(text, lang)
+    assert want <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال إن واشنطن لا تزال منفتحة على الحوار.",  # Washington as the US government
+        "تواصل طهران رفض أي قيود على برنامجها.",
+    ],
+)
+def test_a_state_named_as_actor_is_not_a_venue(text: str) -> None:
+    assert venues(text) == set()
+
+
+def test_talks_in_a_place_needs_the_first_in_after_the_talks_word() -> None:
+    got = venues("تأتي المفاوضات في ظل تصاعد الاضطرابات في طهران.")
+    assert ("tehran", "talks_venue") not in got
