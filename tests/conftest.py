@@ -9,17 +9,6 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SEED_DIR = REPO / "data" / "articles"
-SEEDS = sorted(SEED_DIR.glob("*.txt"))
-ARTIFACTS = REPO / "tests" / "artifacts"  # screenshots and exports; git-ignored
-
-
-def seed(prefix: str) -> Path:
-    """The seed file whose name starts with ``prefix`` ("000" .. "004")."""
-    (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
-    return path
-
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:

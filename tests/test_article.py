@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import seed
+from seeds import seed
 
 from parley.errors import GazetteerError, LoadError
 from parley.load.article import body_hash, build_article

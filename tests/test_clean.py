@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, seed
+from seeds import SEEDS, seed
 
 from parley.errors import GazetteerError
 from parley.load.clean import body_key, clean_text, clean_with_key, load_boilerplate

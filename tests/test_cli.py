@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, SEED_DIR, SEEDS
+from seeds import REPO, SEED_DIR, SEEDS
 
 
 def parley(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, seed
+from seeds import REPO, seed
 
 from parley.errors import GazetteerError
 from parley.extract.dates import (

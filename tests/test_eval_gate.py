@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from seeds import REPO, SEEDS
 
 from parley.evaluate import evaluate, format_report, load_gold
 from parley.ingest import ingest_paths
 from parley.store.db import init_db, make_engine
-from tests.conftest import REPO, SEEDS
 
 GOLD = REPO / "tests" / "gold"
 FLOORS = {

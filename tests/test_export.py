@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from seeds import SEEDS, seed
 from sqlalchemy import Engine, select
 
 from parley.extract.gazetteer import load_gazetteer
@@ -19,7 +20,6 @@ from parley.store import db
 from parley.store.export import export_csv
 from parley.store.schema import articles
 from parley.store.writes import sync_gazetteer
-from tests.conftest import SEEDS, seed
 
 RUBIO = re.compile("روب[يی]و|Rubio")
 MUSCAT = re.compile("مسقط|Muscat")

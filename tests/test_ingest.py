@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from seeds import SEEDS, seed
 from sqlalchemy import Engine, func, select
 
 from parley.extract.records import Event, Extraction, Mention
@@ -19,7 +20,6 @@ from parley.ingest import IngestReport, ingest_paths, ingest_uploads, reextract_
 from parley.records import Article
 from parley.store import db
 from parley.store.schema import EXTRACTED_TABLES, articles, metadata, segments
-from tests.conftest import SEEDS, seed
 
 RUBIO = re.compile("روب[يی]و|Rubio")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import seed
+from seeds import seed
 
 import parley.text.langid as langid
 from parley.load.clean import clean_text

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, seed
+from seeds import SEEDS, seed
 
 from parley.errors import LoadError
 from parley.load.clean import clean_text

@@ -94,7 +94,7 @@ def test_grid_and_matrix(engine: Engine) -> None:
     matrix, ids = q.grid_matrix(grid)
     assert len(ids) == 3 and len(matrix) == 3 and "diplomacy" in matrix.columns
     ev = q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
-    assert list(ev["lang"]) == ["fa"] and list(ev["link"])[0].startswith("/read?a=")
+    assert list(ev["lang"]) == ["fa"] and ev["link"].iloc[0].startswith("/read?a=")
 
 
 def test_candidate_status_writes_and_bumps_the_version(tmp_path: Path) -> None:

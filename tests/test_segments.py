@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
+from seeds import SEEDS
 
 from parley.load.clean import clean_text
 from parley.text.segment import split_segments
