@@ -12,6 +12,7 @@ from seeds import REPO, seed
 from parley.errors import GazetteerError
 from parley.extract.dates import (
     DateMention,
+    date_mentions,
     find_dates,
     find_published,
     load_date_grammar,
@@ -348,3 +349,12 @@ def test_bad_date_data_names_file_and_entry(
         load_date_grammar()
     assert file in str(err.value)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_date_mentions_is_find_dates_plus_resolve_relative(prefix: str) -> None:
+    """The one-pass function extraction uses gives exactly what the two separate calls give."""
+    text = seed(prefix).read_text(encoding="utf-8")
+    ref = find_published(text)
+    both = find_dates(text) + resolve_relative(text, ref.date, ref.precision)
+    assert date_mentions(text, ref.date, ref.precision) == sorted(both, key=lambda d: (d.start, d.end))

@@ -437,15 +437,27 @@ def _span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
 
 def find_dates(text: str) -> list[DateMention]:
     """Absolute dates (ar/fa/en, Gregorian and Solar Hijri) in text order; [] if none."""
+    return [d for d in date_mentions(text, None) if not d.relative]
+
+
+def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day") -> list[DateMention]:
+    """Absolute and relative dates together, in text order, normalising and scanning once.
+
+    The same as ``find_dates(text) + resolve_relative(text, ref, ref_precision)`` sorted by
+    position, at about half the cost: extraction calls this once per article.
+    """
+    if ref_precision not in _RANK:
+        raise ValueError(f"ref_precision must be one of {', '.join(_RANK)}, not {ref_precision!r}")
     g = default_date_grammar()
     norm = normalize(text)
+    absolute = _absolute_hits(norm.text, g)
     out: list[DateMention] = []
-    for h in _select(_absolute_hits(norm.text, g)):
-        if h.kind != "abs":
-            continue
-        s, e = _span(norm, h.start, h.end)
-        out.append(DateMention(s, e, h.date, h.precision, text[s:e], relative=False))
-    return out
+    for h in _select(absolute):
+        if h.kind == "abs":
+            s, e = _span(norm, h.start, h.end)
+            out.append(DateMention(s, e, h.date, h.precision, text[s:e], relative=False))
+    out += _resolved(text, norm, _select(absolute + _relative_hits(norm.text, g)), ref, ref_precision)
+    return sorted(out, key=lambda d: (d.start, d.end))
 
 
 # --------------------------------------------------------------------------- relative
@@ -521,6 +533,12 @@ def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day")
     g = default_date_grammar()
     norm = normalize(text)
     hits = _select(_absolute_hits(norm.text, g) + _relative_hits(norm.text, g))
+    return _resolved(text, norm, hits, ref, ref_precision)
+
+
+def _resolved(text: str, norm: Normalized, hits: list[_Hit], ref: dt.date | None,
+              ref_precision: str) -> list[DateMention]:
+    """The relative hits as DateMentions, resolved against ``ref`` and earlier dates."""
     out: list[DateMention] = []
     last: dt.date | None = None  # the last day-precision date seen, for anaphora
     for h in hits:

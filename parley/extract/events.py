@@ -21,7 +21,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from parley.extract.actors import ActorSpan, resolve_places
-from parley.extract.dates import DateMention, find_dates, resolve_relative
+from parley.extract.dates import DateMention, date_mentions
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import Event
 
@@ -43,9 +43,7 @@ def _usable(a: ActorSpan) -> bool:
 
 def _dates(f: Found) -> list[DateMention]:
     art = f.doc.article
-    found = find_dates(art.text)
-    found += resolve_relative(art.text, art.published.date, art.published.precision)
-    return sorted(found, key=lambda d: d.start)
+    return date_mentions(art.text, art.published.date, art.published.precision)
 
 
 def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
