@@ -139,36 +139,67 @@ def set_candidate_status(candidate_id: int, status: str) -> None:
 
 
 # --- timeline and network pages (issue 4): cached views, keyed like the queries above ---
+# The views hold a graph and frames that pages only read: st.cache_resource keeps them
+# without the pickling round trip st.cache_data would pay on every run (a 500-actor graph).
+import plotly.graph_objects as go  # noqa: E402
+
 from parley.analyze import network as _network  # noqa: E402
 from parley.analyze import timeline as _timeline  # noqa: E402
+from parley.render import figures as _figures  # noqa: E402
 from parley.store import timeline_queries as _tq  # noqa: E402
 
 
-def _event_evidence(engine: Engine, _filters: Filters, event_id: str) -> pd.DataFrame:
-    return _tq.load_event_evidence(engine, event_id)
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+def _timeline_view(db: str, ver: int, filters: Filters, by: _timeline.RowMode) -> _timeline.TimelineView:
+    return _timeline.timeline_view(_engine_for(db), filters, by)
 
 
-_QUERIES.update({
-    "timeline_view": _timeline.timeline_view,
-    "network_view": _network.network_view,
-    "event_evidence": _event_evidence,
-})
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+def _network_view(db: str, ver: int, filters: Filters, days: int | None,
+                  level: _network.Level) -> _network.NetworkView:
+    return _network.network_view(_engine_for(db), filters, days, level)
 
 
 def timeline_view(filters: Filters, by: _timeline.RowMode) -> _timeline.TimelineView:
-    """Cached parley.analyze.timeline.timeline_view."""
-    out: _timeline.TimelineView = _cached("timeline_view", filters, by)
-    return out
+    """Cached parley.analyze.timeline.timeline_view (shared, read-only)."""
+    return _timeline_view(url(), version(), filters, by)
 
 
 def network_view(filters: Filters, days: int | None,
                  level: _network.Level = "actors") -> _network.NetworkView:
-    """Cached parley.analyze.network.network_view (graph, metrics, layout)."""
-    out: _network.NetworkView = _cached("network_view", filters, days, level)
-    return out
+    """Cached parley.analyze.network.network_view: graph, metrics, layout (shared, read-only)."""
+    return _network_view(url(), version(), filters, days, level)
+
+
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+def _timeline_chart(db: str, ver: int, filters: Filters, by: _timeline.RowMode) -> go.Figure:
+    view = _timeline_view(db, ver, filters, by)
+    return _figures.timeline_figure(view.rows, view.articles, view.venues)
+
+
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+def _network_chart(db: str, ver: int, filters: Filters, days: int | None, level: _network.Level,
+                   label_top: int) -> go.Figure:
+    view = _network_view(db, ver, filters, days, level)
+    return _figures.network_figure(view.graph, view.positions, label_top=label_top, highlight=view.focus)
+
+
+def timeline_chart(filters: Filters, by: _timeline.RowMode) -> go.Figure:
+    """The timeline figure of timeline_view, built once per view (st.plotly_chart copies it)."""
+    return _timeline_chart(url(), version(), filters, by)
+
+
+def network_chart(filters: Filters, days: int | None, level: _network.Level = "actors",
+                  label_top: int = 20) -> go.Figure:
+    """The network figure of network_view, built once per view (st.plotly_chart copies it)."""
+    return _network_chart(url(), version(), filters, days, level, label_top)
+
+
+@st.cache_data(show_spinner=False, ttl=_TTL, max_entries=256)
+def _event_evidence(db: str, ver: int, event_id: str) -> pd.DataFrame:
+    return _tq.load_event_evidence(_engine_for(db), event_id)
 
 
 def event_evidence(event_id: str) -> pd.DataFrame:
     """Cached reports of one event with their evidence sentences."""
-    out: pd.DataFrame = _cached("event_evidence", Filters(), event_id)
-    return out
+    return _event_evidence(url(), version(), event_id)

@@ -1,0 +1,52 @@
+"""/timeline: events by date on rows by side or actor, article and venue tracks; select an event
+to read its evidence from each reporting article. URL: the shared filters, ``rows`` and ``event``."""
+
+import streamlit as st
+
+from parley.analyze.timeline import date_label
+from parley.render.figures import evidence_html, selected_ids
+from parley.ui import state, store
+from parley.ui.errors import shown_errors
+from parley.ui.html import show_html
+
+ROW_MODES = ("side", "actor")
+
+filters = state.sidebar_filters()
+st.title("Timeline")
+st.caption("What happened when. Month-precise dates are spans across the month; "
+           "select an event (click, or drag a box) to read its evidence.")
+
+by = state.page_param("rows", ROW_MODES, what="row mode") or "side"
+choice = st.segmented_control("Rows", ROW_MODES, default=by, key="timeline_rows", format_func=str.capitalize)
+if choice and choice != by:
+    state.set_page_param("rows", None if choice == "side" else choice)
+    by = choice
+
+with shown_errors("The timeline could not be read"):
+    view = store.timeline_view(filters, by)
+    if view.rows.empty and view.articles.empty:
+        st.info("No dated events or articles match these filters.")
+    with st.container(key="timeline_chart_box"):  # charts sit in a left-to-right container
+        chosen = st.plotly_chart(store.timeline_chart(filters, by), key="timeline_chart",
+                                 on_select="rerun", selection_mode=("points", "box"))
+    notes = [f"{view.events['event_id'].nunique()} events", f"{int(view.articles['n'].sum())} dated articles"]
+    if view.undated:
+        notes.append(f"{view.undated} undated events not drawn")
+    if view.path:
+        notes.append("venues: " + " → ".join(view.path))
+    st.caption(" · ".join(notes))
+
+    picked = selected_ids(chosen.selection.points if chosen else [], "event")
+    known = set(view.events["event_id"])
+    if picked:
+        state.set_page_param("event", picked[0])
+    else:
+        current = state.page_param("event", known, what="event")
+        picked = [current] if current else []
+    for event_id in picked[:5]:
+        row = view.events[view.events["event_id"] == event_id]
+        if row.empty:
+            continue
+        ev = row.iloc[0]
+        st.subheader(f"{str(ev['kind']).capitalize()}, {date_label(ev['date'], str(ev['date_precision']))}")
+        show_html(evidence_html(store.event_evidence(event_id)))

@@ -1,0 +1,615 @@
+"""The actor network: who is linked to whom, how (met, called, hosted, mediated...), and who brokers.
+
+Nodes are actors (mention counts, side, names); an edge joins two actors that co-occur in a
+sentence or take part in the same event. Its weight is the number of distinct sentences
+(article, segment) linking them; its types come from event kinds and cue words in the
+evidence (data/gazetteer/edge_cues.yaml). Pure: no Streamlit, inputs are never mutated.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from parley.datafiles import load_yaml
+from parley.errors import GazetteerError
+from parley.filters import Filters
+from parley.store import timeline_queries as q
+from parley.text.normalize import normalize_text
+
+CUES_FILE = "edge_cues.yaml"
+LANGS = ("ar", "fa", "en")
+CO_OCCURS = "co-occurs"  # the type of an edge the text does not qualify
+COMMUNITY_SEED = 42
+LAYOUT_SEED = 7
+BACKBONE_EDGES = 10_000  # above this many links, communities come from the heaviest links
+GRAVITY = 4.0
+US_SIDE, IRAN_SIDE = "us", "iran"
+
+# The metrics table's columns, in order.
+METRIC_COLUMNS = (
+    "actor_id", "name_en", "name_ar", "side", "mentions", "degree", "weighted_degree",
+    "betweenness", "us_iran_brokerage", "community",
+)
+EDGE_COLUMNS = ("source", "target", "source_en", "target_en", "weight", "type", "types")
+
+Window = tuple[dt.date | None, dt.date | None]
+Level = Literal["actors", "states"]
+
+
+@dataclass(frozen=True)
+class EdgeCues:
+    """Edge types in precedence order, the event kinds and (normalised) cue words that give them."""
+
+    types: tuple[str, ...]
+    kinds: dict[str, tuple[str, ...]]  # event kind -> edge types
+    cues: dict[str, dict[str, tuple[str, ...]]]  # type -> lang -> normalised cues
+    mediator_only: frozenset[str]
+    request_after: dict[str, tuple[str, ...]]  # lang -> normalised cues
+    request_before: dict[str, tuple[str, ...]]
+
+
+def _err(entry: str, msg: str) -> GazetteerError:
+    return GazetteerError(f"data/gazetteer/{CUES_FILE}: entry '{entry}': {msg}")
+
+
+def _cue_map(entry: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _err(entry, "cues must be a mapping keyed by ar/fa/en")
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, items in value.items():
+        if lang not in LANGS:
+            raise _err(entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+            raise _err(entry, f"'{lang}' must be a list of non-empty strings")
+        out[lang] = tuple(dict.fromkeys(normalize_text(x.strip()) for x in items))
+    return out
+
+
+def load_edge_cues() -> EdgeCues:
+    """Read and validate edge_cues.yaml; raises GazetteerError naming the file and entry."""
+    data = load_yaml(CUES_FILE)
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not data["types"]:
+        raise GazetteerError(f"data/gazetteer/{CUES_FILE}: top level needs 'types: {{...}}'")
+    types: list[str] = []
+    kinds: dict[str, list[str]] = {}
+    cues: dict[str, dict[str, tuple[str, ...]]] = {}
+    mediator_only: set[str] = set()
+    for name, spec in data["types"].items():
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z_]*", name):
+            raise _err(str(name), "type names are lower-case ASCII")
+        if not isinstance(spec, dict):
+            raise _err(name, "expected a mapping with 'cues' and/or 'event_kinds'")
+        unknown = set(spec) - {"cues", "event_kinds", "mediator_only"}
+        if unknown:
+            raise _err(name, f"unknown keys {sorted(unknown)}")
+        ek = spec.get("event_kinds") or []
+        if not isinstance(ek, list) or not all(isinstance(k, str) for k in ek):
+            raise _err(name, "'event_kinds' must be a list of event kinds")
+        types.append(name)
+        for k in ek:
+            kinds.setdefault(k, []).append(name)
+        cues[name] = _cue_map(name, spec.get("cues"))
+        if not cues[name] and not ek:
+            raise _err(name, "needs 'cues' or 'event_kinds'")
+        if spec.get("mediator_only"):
+            mediator_only.add(name)
+    request = data.get("request") or {}
+    if not isinstance(request, dict):
+        raise _err("request", "expected a mapping with 'after' and 'before'")
+    return EdgeCues(
+        types=tuple(types), kinds={k: tuple(v) for k, v in kinds.items()}, cues=cues,
+        mediator_only=frozenset(mediator_only),
+        request_after=_cue_map("request.after", request.get("after")),
+        request_before=_cue_map("request.before", request.get("before")),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_edge_cues() -> EdgeCues:
+    """The edge cues loaded once per process."""
+    return load_edge_cues()
+
+
+@lru_cache(maxsize=4096)
+def _en_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(cue) + r"\b")
+
+
+def cue_found(norm_text: str, lang: str, cue: str) -> bool:
+    """Whether a normalised cue occurs in normalised text (whole words for English)."""
+    if lang == "en":
+        return _en_pattern(cue).search(norm_text) is not None
+    return cue in norm_text
+
+
+Matcher = tuple[re.Pattern[str], dict[str, frozenset[str]]]
+
+
+def _cue_matcher(cues: dict[str, dict[str, tuple[str, ...]]]) -> Matcher:
+    """One pattern finding every cue at every position (overlapping: a lookahead), and cue -> types."""
+    lookup: dict[str, set[str]] = {}
+    pieces: dict[str, str] = {}
+    for typ, by_lang in cues.items():
+        for lang, words in by_lang.items():
+            for w in words:
+                key = f"en:{w}" if lang == "en" else w
+                lookup.setdefault(key, set()).add(typ)
+                pieces[key] = (r"\b" + re.escape(w) + r"\b") if lang == "en" else re.escape(w)
+    # Longest first, so a cue is not hidden by a shorter one starting at the same place.
+    ordered = sorted(pieces, key=lambda k: -len(k))
+    alternatives = "|".join(f"(?P<c{i}>{pieces[k]})" for i, k in enumerate(ordered))
+    pattern = re.compile(f"(?=(?:{alternatives}))" if alternatives else r"(?!x)x")
+    by_group = {f"c{i}": frozenset(lookup[k]) for i, k in enumerate(ordered)}
+    return pattern, by_group
+
+
+_MATCHERS: dict[int, tuple[EdgeCues, Matcher]] = {}  # the cues are kept, so their id is not reused
+_SCANS: OrderedDict[tuple[int, str], frozenset[str]] = OrderedDict()
+_SCAN_CACHE_SIZE = 50_000
+
+
+def _cue_types(text: str, cues: EdgeCues) -> frozenset[str]:
+    """The types whose cue words occur in the text, normalised (one regex pass, cached per text)."""
+    key = (id(cues), text)
+    hit = _SCANS.get(key)
+    if hit is not None:
+        return hit
+    norm = normalize_text(text)
+    if id(cues) not in _MATCHERS:
+        _MATCHERS[id(cues)] = (cues, _cue_matcher(cues.cues))
+    pattern, by_group = _MATCHERS[id(cues)][1]
+    found: set[str] = set()
+    for m in pattern.finditer(norm):
+        group = m.lastgroup
+        if group is not None:
+            found |= by_group[group]
+    result = frozenset(found)
+    _SCANS[key] = result
+    if len(_SCANS) > _SCAN_CACHE_SIZE:
+        _SCANS.popitem(last=False)
+    return result
+
+
+def edge_types_in(text: str, kind: str | None = None, cues: EdgeCues | None = None) -> tuple[str, ...]:
+    """The edge types a sentence (and its event kind) states, in precedence order; () if none."""
+    c = cues or default_edge_cues()
+    found = set(c.kinds.get(kind or "", ())) | _cue_types(text or "", c)
+    return tuple(t for t in c.types if t in found)
+
+
+def _in_window(dates: pd.Series, window: Window | None) -> pd.Series:
+    """A boolean mask: the date lies in the window (undated rows fall out of a bounded window)."""
+    if window is None or (window[0] is None and window[1] is None):
+        return pd.Series(True, index=dates.index)
+    d = pd.to_datetime(dates, errors="coerce")
+    mask = d.notna()
+    if window[0] is not None:
+        mask &= d >= pd.Timestamp(window[0])
+    if window[1] is not None:
+        mask &= d <= pd.Timestamp(window[1])
+    return mask
+
+
+def _split_ids(value: Any) -> list[str]:
+    return [p for p in str(value or "").split(";") if p]
+
+
+def build_actor_graph(
+    mentions: pd.DataFrame,
+    events: pd.DataFrame,
+    window: Window | None = None,
+    *,
+    actors: pd.DataFrame | None = None,
+    segments: pd.DataFrame | None = None,
+    cues: EdgeCues | None = None,
+) -> nx.Graph:
+    """The actor graph of mentions and events whose date lies in ``window`` (None: all).
+
+    mentions: article_id, segment_idx, actor_id, date. events: article_id, segment_idx, date,
+    kind, actor_ids (';'-separated), evidence. actors (optional): actor_id, name_en, name_ar,
+    name_fa, side, kind. segments (optional): article_id, segment_idx, text, for cue words.
+    """
+    c = cues or default_edge_cues()
+    m = mentions.loc[_in_window(mentions["date"], window),
+                     ["article_id", "segment_idx", "actor_id"]] if len(mentions) else \
+        pd.DataFrame(columns=["article_id", "segment_idx", "actor_id"])
+    e = events.loc[_in_window(events["date"], window)] if len(events) else events
+
+    g: nx.Graph = nx.Graph()
+    counts = Counter(m["actor_id"].tolist())
+    event_actors: list[list[str]] = [_split_ids(v) for v in e["actor_ids"].tolist()] if len(e) else []
+    for ids in event_actors:
+        for a in ids:
+            counts.setdefault(a, 0)
+    info: dict[str, dict[str, Any]] = {}
+    if actors is not None and len(actors):
+        info = {str(r["actor_id"]): {str(k): v for k, v in r.items()} for r in actors.to_dict("records")}
+    for aid, n in counts.items():
+        row = info.get(aid, {})
+        g.add_node(aid, label=str(row.get("name_en") or aid), name_ar=str(row.get("name_ar") or ""),
+                   name_fa=str(row.get("name_fa") or ""), side=str(row.get("side") or "other"),
+                   kind=str(row.get("kind") or ""), mentions=int(n))
+
+    # Contexts (article, segment) and their actors, from mentions and event participants; each
+    # context links every pair of its actors once. Cue types travel as a bit mask per context.
+    bit = {t: 1 << i for i, t in enumerate(c.types)}
+    med_bits = sum(bit[t] for t in c.mediator_only if t in bit)
+    keys = ["article_id", "segment_idx"]
+    event_pairs: dict[tuple[str, str], set[str]] = {}  # event kinds: the event's own actors only
+    ev_rows: list[tuple[str, int, str]] = []
+    bit_rows: list[tuple[str, int, int]] = []
+    if len(e):
+        for art, seg, kind, ev, ids in zip(e["article_id"].tolist(), e["segment_idx"].tolist(),
+                                           e["kind"].tolist(), e["evidence"].tolist(), event_actors,
+                                           strict=True):
+            ev_rows += [(str(art), int(seg), a) for a in ids]
+            bit_rows.append((str(art), int(seg),
+                             sum(bit[t] for t in edge_types_in(str(ev or ""), None, c))))
+            kinds = set(c.kinds.get(str(kind), ()))
+            ordered_ids = sorted(set(ids))
+            for i, a in enumerate(ordered_ids):
+                for b in ordered_ids[i + 1:]:
+                    event_pairs.setdefault((a, b), set()).update(kinds)
+    ctx = pd.concat([m.astype({"article_id": str, "segment_idx": "int64", "actor_id": str}),
+                     pd.DataFrame(ev_rows, columns=["article_id", "segment_idx", "actor_id"])],
+                    ignore_index=True).drop_duplicates()
+    ctx = ctx[ctx.groupby(keys)["actor_id"].transform("size") >= 2]
+    if segments is not None and len(segments) and len(ctx):
+        multi = ctx[keys].drop_duplicates()
+        texts = segments[["article_id", "segment_idx", "text"]].astype(
+            {"article_id": str, "segment_idx": "int64"}).merge(multi, on=keys)
+        bit_rows += [(a, int(i), sum(bit[t] for t in edge_types_in(str(t_ or ""), None, c)))
+                     for a, i, t_ in zip(texts["article_id"].tolist(), texts["segment_idx"].tolist(),
+                                         texts["text"].tolist(), strict=True)]
+    pair_types: dict[tuple[str, str], set[str]] = {k: set(v) for k, v in event_pairs.items()}
+    if len(ctx):
+        raw = pd.DataFrame(bit_rows, columns=["article_id", "segment_idx", "bits"])
+        raw_bits = raw["bits"].to_numpy(dtype="int64")
+        flag_cols = [f"t{i}" for i in range(len(c.types))]
+        for i, col in enumerate(flag_cols):  # OR per context = max of each bit
+            raw[col] = (raw_bits >> i) & 1
+        per_ctx = raw.groupby(keys, as_index=False)[flag_cols].max()
+        flag_matrix = per_ctx[flag_cols].to_numpy(dtype="int64")
+        per_ctx["bits"] = (flag_matrix << np.arange(len(flag_cols), dtype="int64")).sum(axis=1)
+        frame = ctx.merge(per_ctx[[*keys, "bits"]], on=keys, how="left")
+        frame["bits"] = frame["bits"].fillna(0).astype("int64")
+        frame["ctx"] = frame.groupby(keys).ngroup()
+        frame = frame.rename(columns={"actor_id": "actor"})[["ctx", "actor", "bits"]]
+        frame["med"] = frame["actor"].map(dict(g.nodes(data="side"))).eq("mediator").astype("int64")
+        pairs = frame.merge(frame[["ctx", "actor", "med"]], on="ctx", suffixes=("_a", "_b"))
+        pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+        bits = pairs["bits"].to_numpy(dtype="int64")
+        # 'mediated' links a mediator to a party, not two mediators or two parties
+        one_mediator = (pairs["med_a"].to_numpy() + pairs["med_b"].to_numpy()) == 1
+        bits = np.where(one_mediator, bits, bits & ~med_bits)
+        cols = {f"t{i}": (bits >> i) & 1 for i in range(len(c.types))}
+        typed = pd.DataFrame({"a": pairs["actor_a"].to_numpy(), "b": pairs["actor_b"].to_numpy(), **cols})
+        grouped = typed.groupby(["a", "b"], sort=False)
+        weights = grouped.size()
+        flags = grouped[list(cols)].max()
+        flag_rows: list[list[int]] = flags.to_numpy().tolist()
+        for (a, b), w, flag_row in zip(weights.index.tolist(), weights.tolist(), flag_rows, strict=True):
+            found = pair_types.get((a, b), set()) | {t for t, f in zip(c.types, flag_row, strict=True) if f}
+            ordered_types = [t for t in c.types if t in found]
+            g.add_edge(a, b, weight=int(w), type=ordered_types[0] if ordered_types else CO_OCCURS,
+                       types=";".join(ordered_types))
+    return g
+
+
+def focus(graph: nx.Graph, actor_ids: Iterable[str], radius: int = 1) -> nx.Graph:
+    """The ego graph(s) of ``actor_ids`` (radius 1: them and their neighbours); unknown ids ignored."""
+    keep: set[str] = set()
+    for aid in actor_ids:
+        if aid in graph:
+            keep |= set(nx.ego_graph(graph, aid, radius=radius))
+    return graph.subgraph(keep).copy()
+
+
+def keep_sides(graph: nx.Graph, sides: Iterable[str]) -> nx.Graph:
+    """The subgraph of actors on ``sides`` (empty: the whole graph)."""
+    wanted = set(sides)
+    if not wanted:
+        return graph
+    return graph.subgraph([n for n, s in graph.nodes(data="side") if s in wanted]).copy()
+
+
+def liaison_brokerage(graph: nx.Graph, side_a: str = US_SIDE, side_b: str = IRAN_SIDE) -> dict[str, int]:
+    """Per actor on neither side: how many (side_a, side_b) actor pairs it is linked to both of
+    (Gould–Fernandez liaison brokerage, counted whether or not the pair is also linked directly).
+    Media count zero: an outlet named beside both sides is a source, not a go-between."""
+    side = dict(graph.nodes(data="side", default="other"))
+    out: dict[str, int] = {}
+    for x in graph.nodes:
+        if side[x] in (side_a, side_b, "media"):
+            out[x] = 0
+            continue
+        na = sum(1 for y in graph.neighbors(x) if side[y] == side_a)
+        nb = sum(1 for y in graph.neighbors(x) if side[y] == side_b)
+        out[x] = na * nb
+    return out
+
+
+def roll_up(graph: nx.Graph, country_of: Mapping[str, str], actors: pd.DataFrame | None = None) -> nx.Graph:
+    """The graph with people and organisations merged into their country (states level): mentions
+    and weights add up, edge types unite, links inside one country disappear."""
+    info: dict[str, dict[str, Any]] = {}
+    if actors is not None and len(actors):
+        info = {str(r["actor_id"]): {str(k): v for k, v in r.items()} for r in actors.to_dict("records")}
+    target = {x: country_of.get(x, x) for x in graph.nodes}
+    out: nx.Graph = nx.Graph()
+    for x, d in graph.nodes(data=True):
+        t = target[x]
+        if t not in out:
+            base = dict(graph.nodes[t]) if t in graph else {}
+            if not base:
+                row = info.get(t, {})
+                base = {"label": str(row.get("name_en") or t), "name_ar": str(row.get("name_ar") or ""),
+                        "name_fa": str(row.get("name_fa") or ""), "side": str(row.get("side") or d["side"]),
+                        "kind": str(row.get("kind") or "state")}
+            out.add_node(t, **{**base, "mentions": 0})
+        out.nodes[t]["mentions"] += int(d.get("mentions", 0))
+    order = {t: i for i, t in enumerate(default_edge_cues().types)}
+    for a, b, d in graph.edges(data=True):
+        ta, tb = target[a], target[b]
+        if ta == tb:
+            continue
+        types = {t for t in str(d.get("types") or "").split(";") if t}
+        if out.has_edge(ta, tb):
+            e = out.edges[ta, tb]
+            e["weight"] += int(d.get("weight", 1))
+            types |= {t for t in str(e["types"]).split(";") if t}
+        else:
+            out.add_edge(ta, tb, weight=int(d.get("weight", 1)))
+        ordered = sorted(types, key=lambda t: order.get(t, len(order)))
+        out.edges[ta, tb]["types"] = ";".join(ordered)
+        out.edges[ta, tb]["type"] = ordered[0] if ordered else CO_OCCURS
+    return out
+
+
+def graph_metrics(graph: nx.Graph, *, exact_limit: int = 300, budget: int = 400_000) -> pd.DataFrame:
+    """Per actor: degree, weighted degree, betweenness, US–Iran brokerage and Louvain community.
+
+    Betweenness counts hops (unweighted), normalised. Up to ``exact_limit`` nodes it is exact;
+    above, it is estimated from seeded pivots, as many as ``budget`` edge visits allow (at
+    least 8): a dense 500-actor graph costs a fraction of a second, not seconds.
+    us_iran_brokerage is liaison_brokerage: the (US-side, Iran-side) pairs the actor links.
+    Shortest paths alone miss mediators, because the news names the US and Iran together so
+    often that they are always directly linked.
+    """
+    if graph.number_of_nodes() == 0:
+        return pd.DataFrame(columns=list(METRIC_COLUMNS))
+    n = graph.number_of_nodes()
+    k = None if n <= exact_limit else max(8, min(n, budget // max(1, graph.number_of_edges())))
+    between = nx.betweenness_centrality(graph, k=k, normalized=True, seed=COMMUNITY_SEED)
+    broker = liaison_brokerage(graph)
+    community: dict[str, int] = {}
+    if graph.number_of_edges():
+        basis = graph
+        if graph.number_of_edges() > BACKBONE_EDGES:
+            # Large graphs: communities of the backbone, the links named most often (at most
+            # BACKBONE_EDGES of them); one-off co-mentions say little about blocs and slow Louvain.
+            weights = sorted((int(w) for _, _, w in graph.edges(data="weight", default=1)), reverse=True)
+            floor = max(2, weights[BACKBONE_EDGES] + 1)  # at most BACKBONE_EDGES links weigh this much
+            basis = nx.Graph()
+            basis.add_nodes_from(graph.nodes)
+            basis.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True)
+                                 if d.get("weight", 1) >= floor)
+        parts = nx.community.louvain_communities(basis, weight="weight", seed=COMMUNITY_SEED)
+        # Number communities by size, then by their smallest id, so the numbering is stable.
+        ordered = sorted(parts, key=lambda p: (-len(p), min(p)))
+        community = {x: i + 1 for i, p in enumerate(ordered) for x in p}
+    rows = []
+    for x, d in graph.nodes(data=True):
+        rows.append({
+            "actor_id": x, "name_en": d.get("label", x), "name_ar": d.get("name_ar", ""),
+            "side": d.get("side", "other"), "mentions": int(d.get("mentions", 0)),
+            "degree": int(graph.degree(x)), "weighted_degree": int(graph.degree(x, weight="weight")),
+            "betweenness": round(float(between.get(x, 0.0)), 4),
+            "us_iran_brokerage": int(broker.get(x, 0)),
+            "community": int(community.get(x, 0)),
+        })
+    df = pd.DataFrame(rows, columns=list(METRIC_COLUMNS))
+    return df.sort_values(["betweenness", "weighted_degree", "actor_id"],
+                          ascending=[False, False, True]).reset_index(drop=True)
+
+
+def edge_table(graph: nx.Graph) -> pd.DataFrame:
+    """One row per edge: source, target, their English names, weight, primary type and all types."""
+    rows = []
+    for a, b, d in graph.edges(data=True):
+        s, t = sorted((a, b))
+        rows.append({"source": s, "target": t, "source_en": graph.nodes[s].get("label", s),
+                     "target_en": graph.nodes[t].get("label", t), "weight": int(d.get("weight", 1)),
+                     "type": d.get("type", CO_OCCURS), "types": d.get("types", "")})
+    df = pd.DataFrame(rows, columns=list(EDGE_COLUMNS))
+    df = df.sort_values(["weight", "source", "target"], ascending=[False, True, True])
+    return df.reset_index(drop=True)
+
+
+def _clean_for_export(graph: nx.Graph) -> nx.Graph:
+    """A copy whose attributes are all str/int/float (GraphML and GEXF refuse None)."""
+    out: nx.Graph = nx.Graph()
+    for x, d in graph.nodes(data=True):
+        out.add_node(x, **{k: ("" if v is None else v) for k, v in d.items() if k != "pos"})
+    for a, b, d in graph.edges(data=True):
+        out.add_edge(a, b, **{k: ("" if v is None else v) for k, v in d.items()})
+    return out
+
+
+def to_graphml(graph: nx.Graph) -> bytes:
+    """The graph as GraphML (UTF-8), for Gephi and other tools."""
+    return "\n".join(nx.generate_graphml(_clean_for_export(graph), encoding="utf-8")).encode("utf-8")
+
+
+def to_gexf(graph: nx.Graph) -> bytes:
+    """The graph as GEXF 1.2 (UTF-8), for Gephi."""
+    buf = io.BytesIO()
+    nx.write_gexf(_clean_for_export(graph), buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def to_edge_csv(graph: nx.Graph) -> bytes:
+    """The edge list as CSV, UTF-8 with BOM so spreadsheets open names correctly."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(EDGE_COLUMNS)
+    for row in edge_table(graph).itertuples(index=False):
+        w.writerow(list(row))
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def graph_key(graph: nx.Graph) -> str:
+    """A hash of the graph's nodes and weighted edges: equal graphs give equal keys."""
+    h = hashlib.sha1(usedforsecurity=False)
+    for x in sorted(graph.nodes):
+        h.update(f"n{x}\0".encode())
+    for a, b, w in sorted((*sorted((a, b)), int(w)) for a, b, w in graph.edges(data="weight", default=1)):
+        h.update(f"e{a}\0{b}\0{w}\0".encode())
+    return h.hexdigest()
+
+
+def _force_layout(adj: np.ndarray, iterations: int, seed: int) -> np.ndarray:
+    """Fruchterman–Reingold on a dense adjacency matrix with gravity (isolated actors and small
+    components stay near the middle); returns n x 2 in [-1, 1]. float32 n x n arrays: 500 nodes
+    take a few milliseconds per iteration."""
+    n = adj.shape[0]
+    rng = np.random.default_rng(seed)
+    x = np.asarray(rng.uniform(-1.0, 1.0, size=n), dtype=np.float32)
+    y = np.asarray(rng.uniform(-1.0, 1.0, size=n), dtype=np.float32)
+    a = adj.astype(np.float32)
+    k = np.float32(np.sqrt(4.0 / n))  # ideal distance in a 2 x 2 box
+    k2 = k * k
+    temp = 0.2
+    cool = temp / (iterations + 1)
+    for _ in range(iterations):
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        d2 = dx * dx + dy * dy
+        np.maximum(d2, np.float32(1e-4), out=d2)
+        # repulsion k²/d minus attraction a·d²/k, per unit of (dx, dy)
+        force = k2 / d2 - a * np.sqrt(d2) / k
+        # Repulsion sums to about 4/d whatever n is (k² = 4/n), so gravity 4·d balances it near d = 1.
+        fx = (dx * force).sum(axis=1) - x * GRAVITY
+        fy = (dy * force).sum(axis=1) - y * GRAVITY
+        length = np.sqrt(fx * fx + fy * fy)
+        np.maximum(length, np.float32(0.01), out=length)
+        x += fx * (temp / length)
+        y += fy * (temp / length)
+        temp -= cool
+    pos = np.stack([x, y], axis=1).astype(np.float64)
+    pos -= np.median(pos, axis=0)
+    radius = np.sqrt((pos ** 2).sum(axis=1))
+    span = float(np.quantile(radius, 0.97)) or 1.0  # a stray node must not shrink the rest
+    pos = pos / span
+    radius = np.sqrt((pos ** 2).sum(axis=1))
+    far = radius > 1.0
+    pos[far] /= radius[far][:, None]
+    result: np.ndarray = pos
+    return result
+
+
+_LAYOUTS: OrderedDict[tuple[str, int, int], dict[str, tuple[float, float]]] = OrderedDict()
+_LAYOUT_CACHE_SIZE = 16
+
+
+def layout_graph(graph: nx.Graph, *, iterations: int = 60,
+                 seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
+    """Node positions in [-1, 1]²: a seeded force layout, bounded iterations, cached by graph hash."""
+    key = (graph_key(graph), iterations, seed)
+    if key in _LAYOUTS:
+        _LAYOUTS.move_to_end(key)
+        return _LAYOUTS[key]
+    nodes = sorted(graph.nodes)
+    if not nodes:
+        return {}
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {x: i for i, x in enumerate(nodes)}
+    adj = np.zeros((len(nodes), len(nodes)))
+    for a, b, w in graph.edges(data="weight", default=1):
+        # log weights: a pair named in 50 sentences should not collapse onto itself
+        adj[index[a], index[b]] = adj[index[b], index[a]] = 1.0 + np.log1p(float(w))
+    arr = _force_layout(adj, iterations, seed)
+    pos = {x: (float(arr[i, 0]), float(arr[i, 1])) for x, i in index.items()}
+    _LAYOUTS[key] = pos
+    if len(_LAYOUTS) > _LAYOUT_CACHE_SIZE:
+        _LAYOUTS.popitem(last=False)
+    return pos
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    """Everything the network page draws: the (focused) graph, its metrics and edges."""
+
+    graph: nx.Graph  # the graph shown: side-filtered, focused when actors are given
+    metrics: pd.DataFrame  # METRIC_COLUMNS, computed on the unfocused graph, rows of shown nodes
+    positions: dict[str, tuple[float, float]]  # layout of the shown graph
+    window: Window
+    focus: tuple[str, ...]
+    total_nodes: int  # nodes before focusing
+
+    @property
+    def edges(self) -> pd.DataFrame:
+        """EDGE_COLUMNS of the shown graph, heaviest first (built on demand: 40k links take 0.5 s)."""
+        return edge_table(self.graph)
+
+
+def window_for(filters: Filters, last_day: dt.date | None, days: int | None) -> Window:
+    """The network's time window: the filters' dates, narrowed to the last ``days`` days."""
+    start, end = filters.date_from, filters.date_to
+    if days:
+        anchor = end or last_day
+        if anchor is not None:
+            narrowed = anchor - dt.timedelta(days=days - 1)
+            start = max(start, narrowed) if start else narrowed
+            end = anchor
+    return start, end
+
+
+def country_map() -> dict[str, str]:
+    """Person and organisation ids -> their country's actor id, from the gazetteer (media stay apart)."""
+    from parley.extract.gazetteer import default_gazetteer
+
+    return {a.id: a.country for a in default_gazetteer().actors.values()
+            if a.country and a.kind in ("person", "org") and a.side != "media"}
+
+
+def network_view(engine: Engine, filters: Filters, days: int | None = None, level: Level = "actors",
+                 country_of: Mapping[str, str] | None = None) -> NetworkView:
+    """Read the filtered mentions and events, build the actor graph in the window (rolled up to
+    states when ``level`` is "states"), keep ``filters.sides`` and focus on ``filters.actors``
+    and their neighbours; metrics are computed before focusing."""
+    scope = filters.replace(actors=(), sides=())  # actors/sides shape the graph, not the reads
+    window = window_for(filters, q.date_bounds(engine)[1], days)
+    actors = q.load_actors(engine)
+    graph = build_actor_graph(q.load_mentions(engine, scope), q.load_event_reports(engine, scope), window,
+                              actors=actors, segments=q.load_cooccurrence_segments(engine, scope))
+    wanted = tuple(filters.actors)
+    if level == "states":
+        mapping = country_map() if country_of is None else country_of
+        graph = roll_up(graph, mapping, actors)
+        wanted = tuple(dict.fromkeys(mapping.get(a, a) for a in wanted))
+    graph = keep_sides(graph, filters.sides)
+    metrics = graph_metrics(graph)
+    total = graph.number_of_nodes()
+    if wanted:
+        graph = focus(graph, wanted)
+        metrics = metrics[metrics["actor_id"].isin(list(graph.nodes))].reset_index(drop=True)
+    return NetworkView(graph=graph, metrics=metrics, positions=layout_graph(graph),
+                       window=window, focus=tuple(a for a in wanted if a in graph), total_nodes=total)

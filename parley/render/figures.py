@@ -1,0 +1,318 @@
+"""Pure plotly figures for the timeline and the actor network (no Streamlit, no I/O).
+
+Labels go to plotly as raw Unicode: the browser shapes and orders Arabic itself, so nothing
+here passes through arabic-reshaper or python-bidi. Every selectable point carries
+customdata [what, id] ("event", "article", "venue", "actor") for the page's selection handler.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from parley.analyze.network import CO_OCCURS
+from parley.render.html import app_href, bdi, esc, link, text_block
+
+ARTICLES_ROW = "Articles published"
+VENUES_ROW = "Talks venue"
+SIDE_COLOURS = {
+    "us": "#1f5fbf", "iran": "#2e8b57", "mediator": "#d98c00", "israel": "#7b4fbf",
+    "gulf": "#c2410c", "europe": "#0e7490", "media": "#6b7280", "other": "#9ca3af",
+}
+KIND_SYMBOLS = {
+    "meeting": "circle", "call": "diamond", "visit": "triangle-up", "speech": "square",
+    "announcement": "star", "strike": "x", "statement": "pentagon",
+}
+EDGE_COLOURS = {
+    "mediated": "#d98c00", "hosted": "#0e7490", "called": "#7b4fbf", "met": "#1f5fbf",
+    "criticised": "#b91c1c", "warned": "#dc2626", CO_OCCURS: "#b8bec8",
+}
+FONT = "Noto Naskh Arabic, Noto Sans Arabic, DejaVu Sans, sans-serif"
+
+
+def _day(day: Any) -> str:
+    """An ISO date string for plotly's date axis (strings: no per-point checks, no time zone)."""
+    if isinstance(day, dt.date):
+        return day.isoformat()[:10]
+    return pd.Timestamp(day).strftime("%Y-%m-%d")
+
+
+def _strs(values: Sequence[Any]) -> np.ndarray:
+    """A numpy string array (1-D or 2-D): plotly copies it whole instead of checking each item."""
+    return np.asarray(values, dtype=str) if len(values) else np.asarray([], dtype=str)
+
+
+def _spans(fig: go.Figure, frame: pd.DataFrame, y: Sequence[str], custom: Sequence[Sequence[str]],
+           hover: Sequence[str], *, name: str, colour: str, legendgroup: str | None = None,
+           showlegend: bool = True) -> None:
+    """Horizontal bars from start to the end of the end day: month- or year-precise dates."""
+    starts = [pd.Timestamp(d) for d in frame["start"]]
+    ends = [pd.Timestamp(d) + pd.Timedelta(days=1) for d in frame["end"]]
+    fig.add_trace(go.Bar(
+        base=_strs([t.strftime("%Y-%m-%d") for t in starts]),
+        x=np.asarray([(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)]),
+        y=_strs(list(y)), orientation="h", width=0.36, name=name, legendgroup=legendgroup,
+        showlegend=showlegend, marker={"color": colour, "line": {"width": 1, "color": "#374151"}},
+        customdata=_strs([list(c) for c in custom]), hovertext=_strs(list(hover)),
+        hovertemplate="%{hovertext}<extra></extra>"))
+
+
+def _venue_label(places: list[str], roles: list[str]) -> str:
+    """'Turkey → Oman' for a move, else the places; at most three names."""
+    names = list(dict.fromkeys(places))
+    if "moved_from" in roles and "moved_to" in roles:
+        src = [p for p, r in zip(places, roles, strict=True) if r == "moved_from"]
+        dst = [p for p, r in zip(places, roles, strict=True) if r != "moved_from"]
+        return " → ".join([", ".join(dict.fromkeys(src)), ", ".join(dict.fromkeys(dst))])
+    return ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+
+
+def _add_venue_track(fig: go.Figure, venues: pd.DataFrame) -> None:
+    """One mark per date (a bar across the month for month-precise dates) labelled with its
+    places; the hover lists each venue with its role, date and who asked."""
+    groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
+    for r in venues.to_dict("records"):
+        key = (r["start"], r["end"], str(r["date_precision"]))
+        groups.setdefault(key, []).append({str(k): v for k, v in r.items()})
+    marks: list[dict[str, Any]] = []
+    for (start, end, prec), grp in sorted(groups.items(), key=lambda kv: (_day(kv[0][0]), _day(kv[0][1]))):
+        first = grp[0]
+        s0, e0 = pd.Timestamp(_day(start)), pd.Timestamp(_day(end))
+        marks.append({"x": _day(start) if prec == "day" else (s0 + (e0 - s0) / 2).strftime("%Y-%m-%d"),
+                      "start": start, "end": end, "prec": prec,
+                      "text": _venue_label([str(g["place_en"]) for g in grp], [str(g["role"]) for g in grp]),
+                      "custom": ["venue", f"{first['article_id']}:{first['segment_idx']}"],
+                      "hover": "<br>".join(dict.fromkeys(str(g["hover"]) for g in grp))})
+    spans = [m for m in marks if m["prec"] != "day"]
+    if spans:
+        frame = pd.DataFrame({"start": [m["start"] for m in spans], "end": [m["end"] for m in spans]})
+        _spans(fig, frame, [VENUES_ROW] * len(spans), [m["custom"] for m in spans],
+               [m["hover"] for m in spans], name="venue (month)", colour="rgba(217,140,0,0.3)",
+               showlegend=False)
+    fig.add_trace(go.Scatter(
+        x=_strs([m["x"] for m in marks]), y=_strs([VENUES_ROW] * len(marks)), mode="markers+text",
+        name="venue", text=_strs([m["text"] for m in marks]), cliponaxis=False,
+        textposition="top center", textfont={"size": 11, "color": "#92400e"},
+        marker={"symbol": "hexagon", "size": 13, "color": "#d98c00"},
+        customdata=_strs([m["custom"] for m in marks]), hovertext=_strs([m["hover"] for m in marks]),
+        hovertemplate="%{hovertext}<extra></extra>"))
+
+
+def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
+                    venues: pd.DataFrame | None = None, *, title: str = "") -> go.Figure:
+    """Events on rows (sides or actors) with a symbol per kind; month-precise dates as bars
+    across the month; an article-publication track and a venue track (proposed / moved / held)."""
+    fig = go.Figure()
+    event_rows = sorted(set(rows["row"])) if len(rows) else []
+    order = [VENUES_ROW, ARTICLES_ROW, *event_rows]  # venue labels sit above, in the top margin
+    for kind in sorted(set(rows["kind"])) if len(rows) else []:
+        sub = rows[rows["kind"] == kind]
+        point = sub[sub["date_precision"] == "day"]
+        span = sub[sub["date_precision"] != "day"]
+        if len(point):
+            fig.add_trace(go.Scatter(
+                x=_strs([_day(d) for d in point["start"]]), y=_strs(list(point["row"])), mode="markers",
+                name=kind, legendgroup=kind,
+                marker={"symbol": KIND_SYMBOLS.get(kind, "circle-open"), "size": 13, "color": "#374151",
+                        "line": {"width": 1, "color": "white"}},
+                customdata=_strs([["event", e] for e in point["event_id"]]),
+                hovertext=_strs(list(point["hover"])), hovertemplate="%{hovertext}<extra></extra>"))
+        if len(span):
+            _spans(fig, span, list(span["row"]), [["event", e] for e in span["event_id"]],
+                   list(span["hover"]), name=f"{kind} (month or year: a span)", colour="rgba(55,65,81,0.3)",
+                   legendgroup=kind)
+    if articles is not None and len(articles):
+        point = articles[articles["date_precision"] == "day"]
+        span = articles[articles["date_precision"] != "day"]
+        if len(point):
+            fig.add_trace(go.Scatter(
+                x=_strs([_day(d) for d in point["start"]]), y=_strs([ARTICLES_ROW] * len(point)),
+                mode="markers", name="articles published",
+                marker={"symbol": "line-ns-open", "size": 16, "color": "#6b7280", "line": {"width": 2}},
+                customdata=_strs([["article", a] for a in point["article_id"]]),
+                hovertext=_strs(list(point["hover"])), hovertemplate="%{hovertext}<extra></extra>"))
+        if len(span):
+            _spans(fig, span, [ARTICLES_ROW] * len(span), [["article", a] for a in span["article_id"]],
+                   list(span["hover"]), name="articles published (month)", colour="rgba(107,114,128,0.3)")
+    if venues is not None and len(venues):
+        _add_venue_track(fig, venues)
+    fig.update_layout(
+        title=title or None, height=max(360, 90 + 46 * len(order)),
+        margin={"l": 10, "r": 10, "t": 80, "b": 30},
+        font={"family": FONT}, legend={"orientation": "h", "y": -0.12}, dragmode="select",
+        clickmode="event+select", hovermode="closest", plot_bgcolor="white", barmode="overlay")
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(reversed(order)),
+                     gridcolor="#eef0f3", automargin=True)
+    fig.update_xaxes(type="date", gridcolor="#eef0f3", automargin=True)
+    return fig
+
+
+def _node_size(mentions: int, biggest: int) -> float:
+    """Marker size 8..42 px by the square root of the mention share (area follows mentions)."""
+    return 8.0 + 34.0 * math.sqrt(max(mentions, 0) / max(biggest, 1))
+
+
+WIDTH_LEVELS = (0.8, 2.0, 4.0, 7.0)  # edge widths: plotly sets one width per trace
+
+
+def _width(weight: int, biggest: int) -> float:
+    """One of WIDTH_LEVELS by the square root of the weight's share of the biggest weight."""
+    share = math.sqrt(max(weight, 0) / max(biggest, 1))
+    return WIDTH_LEVELS[min(len(WIDTH_LEVELS) - 1, int(share * len(WIDTH_LEVELS)))]
+
+
+def _arr(values: Sequence[float]) -> np.ndarray:
+    """A float array (NaN for gaps): plotly takes arrays without checking each element."""
+    return np.asarray(values, dtype=np.float64)
+
+
+Edge = tuple[str, str, dict[str, Any]]
+MAX_DRAWN_EDGES = 1500
+
+
+def drawn_edges(graph: nx.Graph, max_edges: int, keep: Iterable[str] = ()) -> list[Edge]:
+    """The edges worth drawing: the ``max_edges`` heaviest (typed before untyped at equal weight),
+    plus every edge of the ``keep`` actors. Thousands of faint lines hide the structure."""
+    edges = list(graph.edges(data=True))
+    if len(edges) <= max_edges:
+        return edges
+    kept = set(keep)
+    edges.sort(key=lambda e: (-int(e[2].get("weight", 1)), e[2].get("type") == CO_OCCURS, e[0], e[1]))
+    chosen = edges[:max_edges]
+    chosen += [e for e in edges[max_edges:] if e[0] in kept or e[1] in kept]
+    return chosen
+
+
+def network_figure(graph: nx.Graph, pos: dict[str, tuple[float, float]], *, label_top: int = 40,
+                   highlight: Iterable[str] = (), max_edges: int = MAX_DRAWN_EDGES,
+                   title: str = "") -> go.Figure:
+    """Nodes sized by mentions and coloured by side, edges as wide as their weight and coloured
+    by type (the ``max_edges`` heaviest, see drawn_edges); English and Arabic names label the
+    ``label_top`` most-mentioned actors (and the highlighted ones); every node and edge has a hover."""
+    fig = go.Figure()
+    highlight = tuple(highlight)
+    big_w = max((int(w) for _, _, w in graph.edges(data="weight", default=1)), default=1)
+    nan = math.nan
+    buckets: dict[tuple[str, float], tuple[list[float], list[float]]] = {}
+    mid_x: list[float] = []
+    mid_y: list[float] = []
+    mid_text: list[str] = []
+    labels = {n: str(graph.nodes[n].get("label", n)) for n in graph.nodes}
+    for a, b, d in drawn_edges(graph, max_edges, highlight):
+        if a not in pos or b not in pos:
+            continue
+        w = int(d.get("weight", 1))
+        typ = str(d.get("type", CO_OCCURS))
+        xs, ys = buckets.setdefault((typ, _width(w, big_w)), ([], []))
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        xs += [x0, x1, nan]
+        ys += [y0, y1, nan]
+        mid_x.append((x0 + x1) / 2)
+        mid_y.append((y0 + y1) / 2)
+        types = str(d.get("types") or "") or CO_OCCURS
+        mid_text.append(f"{esc(labels[a])} — {esc(labels[b])}<br>{esc(types.replace(';', ', '))}"
+                        f"<br>weight {w}")
+    shown_types: set[str] = set()
+    for (typ, width), (xs, ys) in sorted(buckets.items()):
+        fig.add_trace(go.Scatter(
+            x=_arr(xs), y=_arr(ys), mode="lines", hoverinfo="skip", legendgroup=f"edge-{typ}",
+            name=f"edge: {typ}", showlegend=typ not in shown_types,
+            line={"width": width, "color": EDGE_COLOURS.get(typ, EDGE_COLOURS[CO_OCCURS])}, opacity=0.7))
+        shown_types.add(typ)
+    if mid_x:
+        fig.add_trace(go.Scatter(x=_arr(mid_x), y=_arr(mid_y), mode="markers", showlegend=False, name="edges",
+                                 marker={"size": 6, "color": "rgba(0,0,0,0)"}, hovertext=_strs(mid_text),
+                                 hovertemplate="%{hovertext}<extra></extra>"))
+    marked = set(highlight)
+    nodes = [n for n in graph.nodes if n in pos]
+    mentions = {n: int(graph.nodes[n].get("mentions", 0)) for n in nodes}
+    big_m = max(mentions.values(), default=1)
+    top = set(sorted(nodes, key=lambda n: (-mentions[n], n))[:label_top]) | marked
+    sides: dict[str, list[str]] = {}
+    for n in sorted(nodes):
+        sides.setdefault(str(graph.nodes[n].get("side", "other")), []).append(n)
+    for side, members in sorted(sides.items()):
+        text = []
+        hover = []
+        for n in members:
+            d = graph.nodes[n]
+            ar = str(d.get("name_ar") or "")
+            text.append((f"{labels[n]}<br>{ar}" if ar else labels[n]) if n in top else "")
+            hover.append(f"<b>{esc(labels[n])}</b> {esc(ar)}<br>side {esc(side)}"
+                         f"<br>{mentions[n]} mentions · {graph.degree(n)} links")
+        fig.add_trace(go.Scatter(
+            x=_arr([pos[n][0] for n in members]), y=_arr([pos[n][1] for n in members]), mode="markers+text",
+            name=f"side: {side}", text=_strs(text), textposition="top center",
+            textfont={"size": 12, "family": FONT},
+            marker={"size": _arr([_node_size(mentions[n], big_m) for n in members]),
+                    "color": SIDE_COLOURS.get(side, SIDE_COLOURS["other"]),
+                    "line": {"width": _arr([3 if n in marked else 1 for n in members]),
+                             "color": ["#111827" if n in marked else "white" for n in members]}},
+            customdata=_strs([["actor", n] for n in members]), hovertext=_strs(hover),
+            hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_layout(
+        title=title or None, height=640, margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font={"family": FONT}, showlegend=True, legend={"orientation": "h", "y": -0.02},
+        hovermode="closest", clickmode="event+select", dragmode="pan", plot_bgcolor="white")
+    fig.update_xaxes(visible=False, range=[-1.25, 1.25])
+    fig.update_yaxes(visible=False, range=[-1.2, 1.25])
+    return fig
+
+
+def selected_ids(points: Iterable[Any], what: str) -> list[str]:
+    """The ids of kind ``what`` ("event", "actor", ...) among plotly selection points, in order."""
+    out: list[str] = []
+    for p in points or ():
+        custom = p.get("customdata") if isinstance(p, dict) else None
+        if isinstance(custom, list | tuple) and len(custom) == 2 and custom[0] == what:
+            ident = str(custom[1])
+            if ident not in out:
+                out.append(ident)
+    return out
+
+
+def evidence_html(reports: pd.DataFrame) -> str:
+    """Each report's evidence sentence in its own language and direction (escaped by the HTML
+    door), under a line naming the outlet and date with a link to the article's reading view."""
+    parts: list[str] = []
+    for r in reports.to_dict("records"):
+        outlet = r.get("outlet") if isinstance(r.get("outlet"), str) and r.get("outlet") else "unknown outlet"
+        day = r.get("published")
+        when = pd.Timestamp(day).date().isoformat() if day is not None and not pd.isna(day) else "undated"
+        title = r.get("title") if isinstance(r.get("title"), str) else ""
+        # the outlet is often Arabic: isolate it, or the date after it is reordered (2026-02-01 -> 01-02-2026)
+        meta = (f'<div class="parley-meta" dir="ltr">{bdi(str(outlet))} · {esc(when)} · '
+                f'{link(app_href("/read", {"a": str(r["article_id"])}), "read the article")}'
+                + (f" · {bdi(str(title)[:100])}" if title else "") + "</div>")
+        parts.append(meta + text_block(str(r.get("evidence") or ""), str(r.get("lang") or ""),
+                                       cls="parley-evidence"))
+    return '<div class="parley-evidence-list">' + "".join(parts) + "</div>"
+
+
+def brokers_html(metrics: pd.DataFrame, limit: int = 12) -> str:
+    """A one-line list of the actors linking US-side and Iran-side actors, best first, with
+    English and Arabic names (names are gazetteer data, escaped all the same)."""
+    if metrics.empty:
+        return '<div class="parley-meta parley-brokers" dir="ltr">No actors match.</div>'
+    top = metrics[metrics["us_iran_brokerage"] > 0].sort_values(
+        ["us_iran_brokerage", "betweenness", "mentions", "actor_id"],
+        ascending=[False, False, False, True]).head(limit)
+    if top.empty:
+        return ('<div class="parley-meta parley-brokers" dir="ltr">No actor here links both '
+                "US-side and Iran-side actors.</div>")
+    items = []
+    for r in top.to_dict("records"):
+        ar = f" {bdi(str(r['name_ar']), 'ar')}" if r.get("name_ar") else ""
+        items.append(f'<li data-actor="{esc(r["actor_id"])}"><b>{esc(r["name_en"])}</b>{ar} '
+                     f"({esc(r['side'])}): links {int(r['us_iran_brokerage'])} US–Iran pair"
+                     f"{'s' if int(r['us_iran_brokerage']) != 1 else ''}, "
+                     f"betweenness {float(r['betweenness']):.3f}</li>")
+    return ('<div class="parley-brokers" dir="ltr"><b>Between the US and Iran</b>'
+            f'<ul>{"".join(items)}</ul></div>')

@@ -1,0 +1,175 @@
+"""Timeline tables and figure: reports merged into events, rows by side/actor, precision as spans,
+the article and venue tracks (with who asked), and the filter-aware queries behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from network_data import build_store
+
+from parley.analyze.timeline import (
+    article_track,
+    date_label,
+    date_span,
+    merge_reports,
+    timeline_rows,
+    venue_path,
+    venue_track,
+)
+from parley.filters import Filters
+from parley.render.figures import ARTICLES_ROW, VENUES_ROW, timeline_figure
+from parley.store import timeline_queries as q
+
+D = dt.date
+
+
+@pytest.fixture
+def store(sqlite_url: str):  # type: ignore[no-untyped-def]
+    engine = build_store(sqlite_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.mark.parametrize(("day", "precision", "span", "label"), [
+    (D(2026, 1, 31), "day", (D(2026, 1, 31), D(2026, 1, 31)), "2026-01-31"),
+    (D(2026, 2, 1), "month", (D(2026, 2, 1), D(2026, 2, 28)), "February 2026"),
+    (D(2024, 2, 10), "month", (D(2024, 2, 1), D(2024, 2, 29)), "February 2024"),  # leap year
+    (D(2026, 5, 5), "year", (D(2026, 1, 1), D(2026, 12, 31)), "2026"),
+    (None, "unknown", None, "undated"),
+    (pd.NaT, "day", None, "undated"),
+])
+def test_date_span_and_label(day, precision: str, span, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert date_span(day, precision) == span
+    assert date_label(day, precision) == label
+
+
+def test_reports_merge_into_one_event_with_the_most_precise_date(store) -> None:  # type: ignore[no-untyped-def]
+    ev = merge_reports(q.load_event_reports(store, Filters())).set_index("event_id")
+    assert ev.loc["ev_move", "n_reports"] == 2
+    assert ev.loc["ev_move", "date"] == D(2026, 2, 5)  # the day beats 'early February'
+    assert ev.loc["ev_move", "date_precision"] == "day"
+    assert set(ev.loc["ev_move", "article_ids"].split(";")) == {"a000", "a002"}
+    assert ev.loc["ev_qatar_visit", "date"] == D(2026, 1, 31)
+    assert ev.loc["ev_resume", "date_precision"] == "month"
+    assert pd.isna(ev.loc["ev_undated", "date"])
+
+
+def test_rows_by_side_and_by_actor(store) -> None:  # type: ignore[no-untyped-def]
+    ev = merge_reports(q.load_event_reports(store, Filters()))
+    actors = q.load_actors(store)
+    by_side = timeline_rows(ev, actors, q.load_places(store), by="side")
+    visit = by_side[by_side["event_id"] == "ev_qatar_visit"]
+    assert set(visit["row"]) == {"mediator", "iran"}
+    assert "Mohammed bin Abdulrahman Al Thani, Ali Larijani" in visit["hover"].iloc[0]
+    assert "in Tehran" in visit["hover"].iloc[0] and "2026-01-31" in visit["hover"].iloc[0]
+    assert "ev_undated" not in set(by_side["event_id"])  # undated events are not drawn
+    by_actor = timeline_rows(ev, actors, by="actor")
+    assert set(by_actor[by_actor["event_id"] == "ev_sisi_call"]["row"]) == {
+        "Abdel Fattah el-Sisi", "Masoud Pezeshkian"}
+    only = timeline_rows(ev, actors, by="side", only=("mediator",))
+    assert set(only["row"]) == {"mediator"}
+    month = by_side[by_side["event_id"] == "ev_resume"].iloc[0]
+    assert (month["start"], month["end"]) == (D(2026, 2, 1), D(2026, 2, 28))
+
+
+def test_article_track_draws_month_precision_as_a_span(store) -> None:  # type: ignore[no-untyped-def]
+    track = article_track(q.load_articles(store, Filters())).set_index("article_id")
+    assert "a004" not in track.index  # undated: no date, no mark
+    assert track.loc["a003", "start"] == track.loc["a003", "end"] == D(2026, 2, 1)
+    assert (track.loc["a002", "start"], track.loc["a002", "end"]) == (D(2026, 2, 1), D(2026, 2, 28))
+    assert track["n"].sum() == 4
+
+
+def test_article_track_groups_a_day_and_lists_a_few() -> None:
+    arts = pd.DataFrame([{"id": f"x{i}", "outlet": f"O{i}", "title": f"T{i}", "lang": "ar" if i else "fa",
+                          "published": D(2026, 2, 1), "date_precision": "day"} for i in range(5)])
+    track = article_track(arts, listed=2)
+    assert len(track) == 1 and track["n"].iloc[0] == 5 and track["lang"].iloc[0] == "ar"
+    hover = track["hover"].iloc[0]
+    assert hover.startswith("5 articles published 2026-02-01") and "T1" in hover and "T2" not in hover
+    assert "and 3 more" in hover
+
+
+def test_venue_track_dates_order_and_who_asked(store) -> None:  # type: ignore[no-untyped-def]
+    rows = q.load_venues(store, Filters())
+    assert "mentioned" not in set(rows["role"])
+    ment, segs = q.load_venue_context(store, rows)
+    track = venue_track(rows, q.load_event_reports(store, Filters()), ment, segs,
+                        q.load_actors(store), q.load_places(store))
+    assert venue_path(track) == ["Ankara", "Istanbul", "Turkey", "Muscat"]
+    ankara = track[track["place_id"] == "ankara"].iloc[0]
+    assert ankara["role"] == "proposed" and ankara["start"] == D(2026, 2, 1)
+    assert set(ankara["asked_by"].split(", ")) == {"Egypt", "Turkey", "Qatar"}
+    muscat = track[(track["place_id"] == "muscat") & (track["article_id"] == "a002")].iloc[0]
+    assert muscat["asked_by"] == "Iran"  # 'بناءً على طلب إيران'
+    assert "asked by Iran" in muscat["hover"]
+    moved = track[(track["article_id"] == "a000")]
+    assert list(moved["role"]) == ["moved_from", "moved_to"]
+    assert set(moved["start"]) == {D(2026, 2, 5)}  # the event reported in the same sentence
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(), {"ev_qatar_visit", "ev_sisi_call", "ev_fidan_host", "ev_move", "ev_resume", "ev_undated"}),
+    (Filters(date_from=D(2026, 1, 31), date_to=D(2026, 1, 31)), {"ev_qatar_visit", "ev_sisi_call"}),
+    (Filters(date_from=D(2026, 2, 2)), {"ev_move"}),
+    (Filters(actors=("ali_larijani",)), {"ev_qatar_visit"}),
+    (Filters(actors=("iran",)), {"ev_move", "ev_resume"}),  # exact ids: 'iran' is not in 'iranian'
+    (Filters(sides=("mediator",)), {"ev_qatar_visit", "ev_sisi_call", "ev_fidan_host"}),
+    (Filters(langs=("fa",)), set()),
+    (Filters(outlets=("Gate",)), {"ev_move", "ev_resume"}),
+    (Filters(articles=("a003",)), {"ev_qatar_visit", "ev_sisi_call", "ev_fidan_host"}),
+    (Filters(topics=("nuclear",)), set()),  # no positions stored here
+])
+def test_event_query_honours_filters(store, filters: Filters, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert set(q.load_event_reports(store, filters)["event_id"]) == expected
+
+
+def test_mentions_and_articles_honour_filters(store) -> None:  # type: ignore[no-untyped-def]
+    f = Filters(date_to=D(2026, 2, 3))
+    assert set(q.load_articles(store, f)["id"]) == {"a003", "a002"}
+    assert set(q.load_mentions(store, f)["article_id"]) == {"a003", "a002"}
+    assert set(q.load_mentions(store, Filters(langs=("fa",)))["article_id"]) == {"a001"}
+    segs = q.load_cooccurrence_segments(store, Filters())
+    assert (segs.groupby(["article_id", "segment_idx"]).size() == 1).all()
+    assert ("a002", 1) not in set(zip(segs["article_id"], segs["segment_idx"], strict=True))  # one actor
+
+
+def test_event_evidence_lists_each_report_in_its_language(store) -> None:  # type: ignore[no-untyped-def]
+    ev = q.load_event_evidence(store, "ev_move")
+    assert list(ev["article_id"]) == ["a002", "a000"]  # by publication date
+    assert set(ev["lang"]) == {"ar"}
+    assert "سلطنة عُمان" in " ".join(ev["evidence"])
+    assert q.load_event_evidence(store, "no-such-event").empty
+
+
+def test_timeline_figure_tracks_spans_and_selection_ids(store) -> None:  # type: ignore[no-untyped-def]
+    reports = q.load_event_reports(store, Filters())
+    rows = timeline_rows(merge_reports(reports), q.load_actors(store), q.load_places(store))
+    arts = article_track(q.load_articles(store, Filters()))
+    rows_v = q.load_venues(store, Filters())
+    ment, segs = q.load_venue_context(store, rows_v)
+    venues = venue_track(rows_v, reports, ment, segs, q.load_actors(store), q.load_places(store))
+    fig = timeline_figure(rows, arts, venues)
+    ids = {c[1] for t in fig.data for c in (t.customdata if t.customdata is not None else [])
+           if c[0] == "event"}
+    assert ids == {"ev_qatar_visit", "ev_sisi_call", "ev_fidan_host", "ev_move", "ev_resume"}
+    symbols = {t.name: t.marker.symbol for t in fig.data if t.type == "scatter"}
+    assert symbols["visit"] != symbols["call"] != symbols["meeting"]
+    span = next(t for t in fig.data if t.name.startswith("meeting (month"))
+    assert span.type == "bar" and span.orientation == "h"
+    assert set(span.base) == {"2026-02-01"}  # on the us row and the iran row
+    assert set(span.x) == {28 * 24 * 3600 * 1000}  # the whole of February 2026, in milliseconds
+    categories = list(fig.layout.yaxis.categoryarray)
+    assert ARTICLES_ROW in categories and VENUES_ROW in categories
+    venue_trace = next(t for t in fig.data if t.name == "venue")
+    assert any("Ankara" in s for s in venue_trace.text)
+
+
+def test_hover_text_escapes_article_titles() -> None:
+    arts = pd.DataFrame([{"id": "x1", "outlet": "<b onmouseover=alert(1)>", "title": "<script>x</script>",
+                          "lang": "ar", "published": D(2026, 2, 1), "date_precision": "day"}])
+    hover = article_track(arts)["hover"].iloc[0]
+    assert "<script>" not in hover and "&lt;script&gt;" in hover
+    assert "<b onmouseover" not in hover
