@@ -8,7 +8,8 @@ synthetic store of 10,000 articles; the network layout time at 500 nodes; peak m
 
 The store is a temp SQLite file filled by direct inserts (no extraction): ~500 actors with a
 long-tailed mention distribution, 6 segments per article, 1-3 actors per sentence, an event
-for about one article in two, venues for one in ten; dates spread over 2025-2026 with 5%
+for about one article in two, venues for one in ten, a links row (typed as ingest types it)
+for each sentence naming two or more actors; dates spread over 2025-2026 with 5%
 month-precise and 3% undated. A run is one AppTest run of the dashboard switched to the page
 (the same script a browser session runs, without the websocket), timed inside Streamlit's
 script runner so AppTest's own start-up and polling are left out: cold after clearing
@@ -62,8 +63,9 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
     """Fill a fresh store with synthetic extracted rows; returns counts."""
     from sqlalchemy import insert
 
+    from parley.extract.links import link_types
     from parley.store.db import bump_version, init_db, make_engine
-    from parley.store.schema import actors, articles, events, mentions, places, segments, venues
+    from parley.store.schema import actors, articles, events, links, mentions, places, segments, venues
 
     rng = random.Random(seed)
     engine = make_engine(url)
@@ -72,7 +74,7 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
     weights = [1.0 / (i + 1) ** 0.8 for i in range(n_actors)]  # a long tail, like real coverage
     start = dt.date(2025, 3, 1)
     outlets = [f"Outlet {i}" for i in range(40)]
-    counts = {"articles": 0, "segments": 0, "mentions": 0, "events": 0, "venues": 0}
+    counts = {"articles": 0, "segments": 0, "mentions": 0, "events": 0, "venues": 0, "links": 0}
     with engine.begin() as conn:
         conn.execute(insert(actors), [
             {"actor_id": a, "name_en": f"Actor {i}", "name_ar": f"فاعل {i}", "name_fa": None,
@@ -83,7 +85,7 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
              "lon": None} for p, en, ar in PLACES])
     batch = 1000
     for b0 in range(0, n_articles, batch):
-        arts, segs, ments, evs, vens = [], [], [], [], []
+        arts, segs, ments, evs, vens, lnks = [], [], [], [], [], []
         for n in range(b0, min(n_articles, b0 + batch)):
             aid = f"{n:032x}"[-32:]
             r = rng.random()
@@ -93,10 +95,12 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
             sents = [rng.choice(SENTENCES) for _ in range(6)]
             text = "\n".join(sents)
             pos = 0
+            named: list[set[str]] = []
             for i, s in enumerate(sents):
                 segs.append({"article_id": aid, "idx": i, "start": pos, "end": pos + len(s), "lang": lang,
                              "text": s})
-                for a in set(rng.choices(actor_ids, weights=weights, k=rng.randint(1, 3))):
+                named.append(set(rng.choices(actor_ids, weights=weights, k=rng.randint(1, 3))))
+                for a in named[-1]:
                     ments.append({"article_id": aid, "segment_idx": i, "actor_id": a, "start": pos,
                                   "end": pos + 5, "surface": s[:5], "via": "name"})
                 pos += len(s) + 1
@@ -107,19 +111,23 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
                          "chars_clean": len(text), "ingested_at": dt.datetime(2026, 2, 6)})
             if rng.random() < 0.5:
                 ids = rng.choices(actor_ids, weights=weights, k=rng.randint(1, 3))
+                named[1] |= set(ids)
                 evs.append({"event_id": f"ev{rng.randrange(n_articles // 2):06d}", "article_id": aid,
                             "segment_idx": 1, "date": published, "date_precision": precision,
                             "date_basis": "synthetic", "kind": rng.choice(KINDS),
                             "actor_ids": ";".join(dict.fromkeys(ids)),
                             "place_id": rng.choice(PLACES)[0] if rng.random() < 0.5 else None,
                             "start": 0, "end": 10, "evidence": sents[1]})
+            # links, as ingest writes them: each segment naming two or more actors, typed by its text
+            lnks += [{"article_id": aid, "segment_idx": i, "types": link_types([sents[i]])}
+                     for i, who in enumerate(named) if len(who) >= 2]
             if rng.random() < 0.1:
                 vens.append({"article_id": aid, "segment_idx": 2, "place_id": rng.choice(PLACES)[0],
                              "role": rng.choice(ROLES), "start": 0, "end": 10, "evidence": sents[2]})
         with engine.begin() as conn:
             for table, rows, key in ((articles, arts, "articles"), (segments, segs, "segments"),
                                      (mentions, ments, "mentions"), (events, evs, "events"),
-                                     (venues, vens, "venues")):
+                                     (venues, vens, "venues"), (links, lnks, "links")):
                 if rows:
                     conn.execute(insert(table), rows)
                 counts[key] += len(rows)

@@ -3,6 +3,7 @@
 It mirrors the seeds' story (the Qatari PM in Tehran on 2026-01-31, Sisi's call, Fidan
 hosting Araghchi, talks moved from Turkey to Muscat at Iran's request) so the tests do not
 depend on extraction quality; tests/browser/ uses the real ingest of the seeds instead.
+The links rows are typed as ingest types them (parley.extract.links), from the sentences below.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import Engine, insert
 
+from parley.extract.links import link_types
 from parley.store.db import bump_version, init_db, make_engine
-from parley.store.schema import actors, articles, events, mentions, places, segments, venues
+from parley.store.schema import actors, articles, events, links, mentions, places, segments, venues
 
 D = dt.date
 
@@ -145,6 +147,14 @@ def build_store(url: str) -> Engine:
         ev_rows.append({"event_id": eid, "article_id": aid, "segment_idx": idx, "date": day,
                         "date_precision": prec, "date_basis": basis, "kind": kind, "actor_ids": ids,
                         "place_id": place, "start": start, "end": start + len(s), "evidence": s})
+    # links: every segment naming two or more actors (its mentions and its events' actors)
+    named: dict[tuple[str, int], set[str]] = {}
+    for row in men_rows:
+        named.setdefault((row["article_id"], row["segment_idx"]), set()).add(row["actor_id"])
+    for row in ev_rows:
+        named.setdefault((row["article_id"], row["segment_idx"]), set()).update(row["actor_ids"].split(";"))
+    link_rows = [{"article_id": aid, "segment_idx": idx, "types": link_types([seg_span[(aid, idx)][1]])}
+                 for (aid, idx), ids in sorted(named.items()) if len(ids) >= 2]
     ven_rows = []
     for aid, idx, place, role in VENUES:
         start, s = seg_span[(aid, idx)]
@@ -161,6 +171,7 @@ def build_store(url: str) -> Engine:
         conn.execute(insert(segments), seg_rows)
         conn.execute(insert(mentions), men_rows)
         conn.execute(insert(events), ev_rows)
+        conn.execute(insert(links), link_rows)
         conn.execute(insert(venues), ven_rows)
         bump_version(conn)
     return engine

@@ -12,19 +12,20 @@ import numpy as np
 import pandas as pd
 import pytest
 from network_data import build_store
+from seeds import SEED_DIR
+from sqlalchemy import Engine, select, update
 
 from parley.analyze.network import (
     CO_OCCURS,
     build_actor_graph,
     edge_table,
-    edge_types_in,
     focus,
     graph_key,
     graph_metrics,
     keep_sides,
     layout_graph,
     liaison_brokerage,
-    load_edge_cues,
+    network_view,
     roll_up,
     to_edge_csv,
     to_gexf,
@@ -32,9 +33,15 @@ from parley.analyze.network import (
 )
 from parley.datafiles import gazetteer_dir
 from parley.errors import GazetteerError
+from parley.extract.links import edge_types_in, find_links, link_types, load_edge_cues
+from parley.extract.records import Event, Link, Mention
 from parley.filters import Filters
+from parley.records import Segment
 from parley.render.figures import brokers_html, network_figure
 from parley.store import timeline_queries as q
+from parley.store.schema import events as events_table
+from parley.store.schema import links as links_table
+from parley.store.schema import segments as segments_table
 
 MEDIATORS = ("egypt", "qatar", "turkey", "oman")
 
@@ -49,7 +56,7 @@ def store(sqlite_url: str):  # type: ignore[no-untyped-def]
 def _graph(engine, window=None, f: Filters | None = None) -> nx.Graph:  # type: ignore[no-untyped-def]
     f = f or Filters()
     return build_actor_graph(q.load_mentions(engine, f), q.load_event_reports(engine, f), window,
-                             actors=q.load_actors(engine), segments=q.load_cooccurrence_segments(engine, f))
+                             actors=q.load_actors(engine), links=q.load_links(engine, f))
 
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
@@ -81,6 +88,83 @@ def test_edge_cues_file_is_valid_and_checked(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("PARLEY_GAZETTEER_DIR", str(bad))
     with pytest.raises(GazetteerError, match=r"edge_cues.yaml.*'met'.*unknown language 'xx'"):
         load_edge_cues()
+
+
+def _event(segment_idx: int, kind: str, actor_ids: str, evidence: str) -> Event:
+    return Event("ev", segment_idx, None, "unknown", "test", kind, actor_ids, None, 0, 1, evidence)
+
+
+def test_links_are_segments_naming_two_actors_typed_by_their_text() -> None:
+    segs = [Segment(0, 0, 10, "ar", "وقبل ذلك بيوم، استضاف وزير الخارجية التركي نظيره الإيراني"),
+            Segment(1, 11, 20, "en", "Rubio warned Tehran and criticised its leaders"),
+            Segment(2, 21, 30, "en", "Oman met nobody else here"),
+            Segment(3, 31, 40, "en", "A plain sentence"),
+            Segment(4, 41, 50, "en", "Two actors, no cue")]
+    mentions = [Mention(0, "hakan_fidan", 0, 1, "x"), Mention(0, "abbas_araghchi", 2, 3, "x"),
+                Mention(1, "marco_rubio", 11, 12, "x"), Mention(1, "iran", 13, 14, "x"),
+                Mention(1, "iran", 15, 16, "x"),
+                Mention(2, "oman", 21, 22, "x"), Mention(2, "oman", 23, 24, "x"),  # one actor twice
+                Mention(3, "usa", 31, 32, "x"),
+                Mention(4, "usa", 41, 42, "x"), Mention(4, "iran", 43, 44, "x")]
+    # segment 3 names one actor, but its event names two: it is a link; the event's evidence
+    # (a sentence of its own) adds its cue types to the segment's
+    events = [_event(3, "meeting", "usa;iran", "They phoned each other")]
+    assert find_links(segs, mentions, events) == [
+        Link(0, "hosted"), Link(1, "criticised;warned"), Link(3, "called"), Link(4, "")]
+    assert link_types(["Rubio warned Tehran", "and criticised it", "he met them"]) == "met;criticised;warned"
+    assert link_types([]) == ""
+
+
+def test_graph_types_come_from_stored_links_not_text(store) -> None:  # type: ignore[no-untyped-def]
+    f = Filters()
+    mentions, events, actors = q.load_mentions(store, f), q.load_event_reports(store, f), q.load_actors(store)
+    untyped = build_actor_graph(mentions, events, actors=actors)  # no links: kinds of events only
+    assert untyped.edges["mohammed_al_thani", "ali_larijani"]["type"] == "met"  # a 'visit' event
+    assert untyped.edges["israel", "iran"]["type"] == CO_OCCURS
+    assert untyped.edges["egypt", "steve_witkoff"]["types"] == ""
+    links = pd.DataFrame([("a004", 1, "criticised"), ("a003", 0, "mediated;hosted"), ("a003", 0, "called")],
+                         columns=["article_id", "segment_idx", "types"])
+    g = build_actor_graph(mentions, events, actors=actors, links=links)
+    assert g.edges["israel", "iran"]["types"] == "criticised"  # what the row says, not the text
+    assert g.edges["egypt", "steve_witkoff"]["types"] == "mediated;hosted;called"  # rows ORed
+    assert g.edges["egypt", "qatar"]["types"] == "hosted;called"  # 'mediated' needs one mediator
+    assert g.edges["oman", "marco_rubio"]["type"] == CO_OCCURS
+    # the view reads the links table only: blanking every sentence changes nothing
+    before = edge_table(network_view(store, f).graph)
+    with store.begin() as conn:
+        conn.execute(update(segments_table).values(text=""))
+        conn.execute(update(events_table).values(evidence=""))
+    pd.testing.assert_frame_equal(edge_table(network_view(store, f).graph), before)
+
+
+@pytest.fixture(scope="module")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from parley.ingest import ingest_paths
+    from parley.store.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('seeds') / 'parley.db'}")
+    report = ingest_paths([SEED_DIR], engine, extract=True)
+    assert not report.rejected, report.summary()
+    yield engine
+    engine.dispose()
+
+
+def test_seed_ingest_stores_typed_links_for_the_network(seeds_store: Engine) -> None:
+    with seeds_store.connect() as conn:
+        stored = conn.execute(select(links_table.c.types)).scalars().all()
+    assert stored and {"met", "called", "hosted", "mediated", "warned"} <= {
+        t for row in stored for t in row.split(";") if t}
+    g = network_view(seeds_store, Filters()).graph
+    # 'تعمل مصر وتركيا وقطر على تنظيم اجتماع ...': the mediators mediate with the US side
+    for mediator in ("egypt", "qatar", "turkey"):
+        assert g.edges[mediator, "steve_witkoff"]["types"] == "mediated"
+        assert g.edges[mediator, "white_house"]["types"] == "mediated"
+    assert "mediated" not in g.edges["egypt", "qatar"]["types"]  # two mediators
+    assert g.edges["hakan_fidan", "abbas_araghchi"]["types"] == "hosted;met"  # Fidan hosted Araghchi
+    assert g.edges["mohammed_bin_abdulrahman_al_thani", "ali_larijani"]["type"] == "met"
+    assert g.edges["abdel_fattah_el_sisi", "masoud_pezeshkian"]["type"] == "called"
+    assert g.edges["usa", "iran"]["types"] == "met;warned"
+    assert g.edges["usa", "iran"]["weight"] == 20
 
 
 def test_graph_nodes_edges_weights_and_types(store) -> None:  # type: ignore[no-untyped-def]

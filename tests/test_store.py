@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from parley.errors import StoreError
 from parley.extract.gazetteer import Actor, Gazetteer, Place
-from parley.extract.records import Candidate, Event, Extraction, Mention, Position, Quote, Venue
+from parley.extract.records import Candidate, Event, Extraction, Link, Mention, Position, Quote, Venue
 from parley.records import Article, Published, Segment
 from parley.store import db
 from parley.store.schema import (
@@ -69,6 +69,7 @@ def make_extraction(article: Article) -> Extraction:
         events=[Event("ev1", 0, dt.date(2026, 2, 6), "day", "test", "meeting", "araghchi;witkoff",
                       "muscat", 0, len(t), t)],
         candidates=[Candidate(0, "عباس", "عباس", "title", 19, 23, t)],
+        links=[Link(0, "met")],
     )
 
 
@@ -135,7 +136,7 @@ def test_save_article_round_trip(engine: Engine) -> None:
         save_article(conn, art, make_extraction(art))
     counts = count_rows(engine)
     assert counts["articles"] == 1 and counts["segments"] == 2 and counts["mentions"] == 2
-    for t in ("venues", "positions", "quotes", "events", "candidates"):
+    for t in ("venues", "positions", "quotes", "events", "candidates", "links"):
         assert counts[t] == 1, t
     with engine.connect() as conn:
         back = load_article(conn, art.id)
@@ -203,6 +204,7 @@ def test_deleting_an_article_cascades(engine: Engine) -> None:
         conn.execute(delete(articles).where(articles.c.id == art.id))
     counts = count_rows(engine)
     assert counts["segments"] == 0 and counts["mentions"] == 0 and counts["events"] == 0
+    assert counts["links"] == 0
 
 
 def _gaz(name: str, *, extra: bool) -> Gazetteer:

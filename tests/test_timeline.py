@@ -131,9 +131,15 @@ def test_mentions_and_articles_honour_filters(store) -> None:  # type: ignore[no
     assert set(q.load_articles(store, f)["id"]) == {"a003", "a002"}
     assert set(q.load_mentions(store, f)["article_id"]) == {"a003", "a002"}
     assert set(q.load_mentions(store, Filters(langs=("fa",)))["article_id"]) == {"a001"}
-    segs = q.load_cooccurrence_segments(store, Filters())
-    assert (segs.groupby(["article_id", "segment_idx"]).size() == 1).all()
-    assert ("a002", 1) not in set(zip(segs["article_id"], segs["segment_idx"], strict=True))  # one actor
+    links = q.load_links(store, Filters())
+    assert list(links) == ["article_id", "segment_idx", "types"]
+    assert (links.groupby(["article_id", "segment_idx"]).size() == 1).all()
+    keys = set(zip(links["article_id"], links["segment_idx"], strict=True))
+    assert ("a002", 1) not in keys  # one actor
+    assert ("a000", 1) in keys  # named by mentions and by its event
+    typed = q.load_links(store, Filters(), typed_only=True)
+    assert (typed["types"] != "").all() and 0 < len(typed) < len(links)
+    assert set(q.load_links(store, Filters(langs=("fa",)))["article_id"]) == {"a001"}
 
 
 def test_event_evidence_lists_each_report_in_its_language(store) -> None:  # type: ignore[no-untyped-def]

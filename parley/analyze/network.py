@@ -2,8 +2,9 @@
 
 Nodes are actors (mention counts, side, names); an edge joins two actors that co-occur in a
 sentence or take part in the same event. Its weight is the number of distinct sentences
-(article, segment) linking them; its types come from event kinds and cue words in the
-evidence (data/gazetteer/edge_cues.yaml). Pure: no Streamlit, inputs are never mutated.
+(article, segment) linking them; its types come from event kinds and from the cue-word types
+stored per sentence at ingest (the links table, parley.extract.links): building the graph never
+reads sentence text. Pure: no Streamlit, inputs are never mutated.
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 import networkx as nx
@@ -24,14 +23,10 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
-from parley.datafiles import load_yaml
-from parley.errors import GazetteerError
+from parley.extract.links import EdgeCues, default_edge_cues
 from parley.filters import Filters
 from parley.store import timeline_queries as q
-from parley.text.normalize import normalize_text
 
-CUES_FILE = "edge_cues.yaml"
-LANGS = ("ar", "fa", "en")
 CO_OCCURS = "co-occurs"  # the type of an edge the text does not qualify
 COMMUNITY_SEED = 42
 LAYOUT_SEED = 7
@@ -48,149 +43,6 @@ EDGE_COLUMNS = ("source", "target", "source_en", "target_en", "weight", "type", 
 
 Window = tuple[dt.date | None, dt.date | None]
 Level = Literal["actors", "states"]
-
-
-@dataclass(frozen=True)
-class EdgeCues:
-    """Edge types in precedence order, the event kinds and (normalised) cue words that give them."""
-
-    types: tuple[str, ...]
-    kinds: dict[str, tuple[str, ...]]  # event kind -> edge types
-    cues: dict[str, dict[str, tuple[str, ...]]]  # type -> lang -> normalised cues
-    mediator_only: frozenset[str]
-    request_after: dict[str, tuple[str, ...]]  # lang -> normalised cues
-    request_before: dict[str, tuple[str, ...]]
-
-
-def _err(entry: str, msg: str) -> GazetteerError:
-    return GazetteerError(f"data/gazetteer/{CUES_FILE}: entry '{entry}': {msg}")
-
-
-def _cue_map(entry: str, value: Any) -> dict[str, tuple[str, ...]]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise _err(entry, "cues must be a mapping keyed by ar/fa/en")
-    out: dict[str, tuple[str, ...]] = {}
-    for lang, items in value.items():
-        if lang not in LANGS:
-            raise _err(entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
-        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
-            raise _err(entry, f"'{lang}' must be a list of non-empty strings")
-        out[lang] = tuple(dict.fromkeys(normalize_text(x.strip()) for x in items))
-    return out
-
-
-def load_edge_cues() -> EdgeCues:
-    """Read and validate edge_cues.yaml; raises GazetteerError naming the file and entry."""
-    data = load_yaml(CUES_FILE)
-    if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not data["types"]:
-        raise GazetteerError(f"data/gazetteer/{CUES_FILE}: top level needs 'types: {{...}}'")
-    types: list[str] = []
-    kinds: dict[str, list[str]] = {}
-    cues: dict[str, dict[str, tuple[str, ...]]] = {}
-    mediator_only: set[str] = set()
-    for name, spec in data["types"].items():
-        if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z_]*", name):
-            raise _err(str(name), "type names are lower-case ASCII")
-        if not isinstance(spec, dict):
-            raise _err(name, "expected a mapping with 'cues' and/or 'event_kinds'")
-        unknown = set(spec) - {"cues", "event_kinds", "mediator_only"}
-        if unknown:
-            raise _err(name, f"unknown keys {sorted(unknown)}")
-        ek = spec.get("event_kinds") or []
-        if not isinstance(ek, list) or not all(isinstance(k, str) for k in ek):
-            raise _err(name, "'event_kinds' must be a list of event kinds")
-        types.append(name)
-        for k in ek:
-            kinds.setdefault(k, []).append(name)
-        cues[name] = _cue_map(name, spec.get("cues"))
-        if not cues[name] and not ek:
-            raise _err(name, "needs 'cues' or 'event_kinds'")
-        if spec.get("mediator_only"):
-            mediator_only.add(name)
-    request = data.get("request") or {}
-    if not isinstance(request, dict):
-        raise _err("request", "expected a mapping with 'after' and 'before'")
-    return EdgeCues(
-        types=tuple(types), kinds={k: tuple(v) for k, v in kinds.items()}, cues=cues,
-        mediator_only=frozenset(mediator_only),
-        request_after=_cue_map("request.after", request.get("after")),
-        request_before=_cue_map("request.before", request.get("before")),
-    )
-
-
-@lru_cache(maxsize=1)
-def default_edge_cues() -> EdgeCues:
-    """The edge cues loaded once per process."""
-    return load_edge_cues()
-
-
-@lru_cache(maxsize=4096)
-def _en_pattern(cue: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + re.escape(cue) + r"\b")
-
-
-def cue_found(norm_text: str, lang: str, cue: str) -> bool:
-    """Whether a normalised cue occurs in normalised text (whole words for English)."""
-    if lang == "en":
-        return _en_pattern(cue).search(norm_text) is not None
-    return cue in norm_text
-
-
-Matcher = tuple[re.Pattern[str], dict[str, frozenset[str]]]
-
-
-def _cue_matcher(cues: dict[str, dict[str, tuple[str, ...]]]) -> Matcher:
-    """One pattern finding every cue at every position (overlapping: a lookahead), and cue -> types."""
-    lookup: dict[str, set[str]] = {}
-    pieces: dict[str, str] = {}
-    for typ, by_lang in cues.items():
-        for lang, words in by_lang.items():
-            for w in words:
-                key = f"en:{w}" if lang == "en" else w
-                lookup.setdefault(key, set()).add(typ)
-                pieces[key] = (r"\b" + re.escape(w) + r"\b") if lang == "en" else re.escape(w)
-    # Longest first, so a cue is not hidden by a shorter one starting at the same place.
-    ordered = sorted(pieces, key=lambda k: -len(k))
-    alternatives = "|".join(f"(?P<c{i}>{pieces[k]})" for i, k in enumerate(ordered))
-    pattern = re.compile(f"(?=(?:{alternatives}))" if alternatives else r"(?!x)x")
-    by_group = {f"c{i}": frozenset(lookup[k]) for i, k in enumerate(ordered)}
-    return pattern, by_group
-
-
-_MATCHERS: dict[int, tuple[EdgeCues, Matcher]] = {}  # the cues are kept, so their id is not reused
-_SCANS: OrderedDict[tuple[int, str], frozenset[str]] = OrderedDict()
-_SCAN_CACHE_SIZE = 50_000
-
-
-def _cue_types(text: str, cues: EdgeCues) -> frozenset[str]:
-    """The types whose cue words occur in the text, normalised (one regex pass, cached per text)."""
-    key = (id(cues), text)
-    hit = _SCANS.get(key)
-    if hit is not None:
-        return hit
-    norm = normalize_text(text)
-    if id(cues) not in _MATCHERS:
-        _MATCHERS[id(cues)] = (cues, _cue_matcher(cues.cues))
-    pattern, by_group = _MATCHERS[id(cues)][1]
-    found: set[str] = set()
-    for m in pattern.finditer(norm):
-        group = m.lastgroup
-        if group is not None:
-            found |= by_group[group]
-    result = frozenset(found)
-    _SCANS[key] = result
-    if len(_SCANS) > _SCAN_CACHE_SIZE:
-        _SCANS.popitem(last=False)
-    return result
-
-
-def edge_types_in(text: str, kind: str | None = None, cues: EdgeCues | None = None) -> tuple[str, ...]:
-    """The edge types a sentence (and its event kind) states, in precedence order; () if none."""
-    c = cues or default_edge_cues()
-    found = set(c.kinds.get(kind or "", ())) | _cue_types(text or "", c)
-    return tuple(t for t in c.types if t in found)
 
 
 def _in_window(dates: pd.Series, window: Window | None) -> pd.Series:
@@ -210,20 +62,35 @@ def _split_ids(value: Any) -> list[str]:
     return [p for p in str(value or "").split(";") if p]
 
 
+def _context_bits(links: pd.DataFrame, bit: Mapping[str, int]) -> pd.DataFrame:
+    """article_id, segment_idx, bits: each context's stored types as a bit mask (types the cue
+    file no longer has are ignored; several rows of one context are ORed)."""
+    keys = ["article_id", "segment_idx"]
+    frame = links[[*keys, "types"]].astype({"article_id": str, "segment_idx": "int64"})
+    types = frame["types"].fillna("").astype(str)
+    codes = {v: sum(bit.get(t, 0) for t in _split_ids(v)) for v in types.unique().tolist()}
+    out = frame[keys].assign(bits=types.map(codes).astype("int64"))
+    if out.duplicated(keys).any():
+        merged = out.groupby(keys)["bits"].agg(lambda b: int(np.bitwise_or.reduce(b.to_numpy())))
+        out = merged.reset_index()
+    return out
+
+
 def build_actor_graph(
     mentions: pd.DataFrame,
     events: pd.DataFrame,
     window: Window | None = None,
     *,
     actors: pd.DataFrame | None = None,
-    segments: pd.DataFrame | None = None,
+    links: pd.DataFrame | None = None,
     cues: EdgeCues | None = None,
 ) -> nx.Graph:
     """The actor graph of mentions and events whose date lies in ``window`` (None: all).
 
     mentions: article_id, segment_idx, actor_id, date. events: article_id, segment_idx, date,
-    kind, actor_ids (';'-separated), evidence. actors (optional): actor_id, name_en, name_ar,
-    name_fa, side, kind. segments (optional): article_id, segment_idx, text, for cue words.
+    kind, actor_ids (';'-separated). actors (optional): actor_id, name_en, name_ar, name_fa,
+    side, kind. links (optional): article_id, segment_idx, types (';'-separated), the cue-word
+    types stored at ingest for each sentence naming two or more actors (q.load_links).
     """
     c = cues or default_edge_cues()
     m = mentions.loc[_in_window(mentions["date"], window),
@@ -253,14 +120,10 @@ def build_actor_graph(
     keys = ["article_id", "segment_idx"]
     event_pairs: dict[tuple[str, str], set[str]] = {}  # event kinds: the event's own actors only
     ev_rows: list[tuple[str, int, str]] = []
-    bit_rows: list[tuple[str, int, int]] = []
     if len(e):
-        for art, seg, kind, ev, ids in zip(e["article_id"].tolist(), e["segment_idx"].tolist(),
-                                           e["kind"].tolist(), e["evidence"].tolist(), event_actors,
-                                           strict=True):
+        for art, seg, kind, ids in zip(e["article_id"].tolist(), e["segment_idx"].tolist(),
+                                       e["kind"].tolist(), event_actors, strict=True):
             ev_rows += [(str(art), int(seg), a) for a in ids]
-            bit_rows.append((str(art), int(seg),
-                             sum(bit[t] for t in edge_types_in(str(ev or ""), None, c))))
             kinds = set(c.kinds.get(str(kind), ()))
             ordered_ids = sorted(set(ids))
             for i, a in enumerate(ordered_ids):
@@ -270,25 +133,13 @@ def build_actor_graph(
                      pd.DataFrame(ev_rows, columns=["article_id", "segment_idx", "actor_id"])],
                     ignore_index=True).drop_duplicates()
     ctx = ctx[ctx.groupby(keys)["actor_id"].transform("size") >= 2]
-    if segments is not None and len(segments) and len(ctx):
-        multi = ctx[keys].drop_duplicates()
-        texts = segments[["article_id", "segment_idx", "text"]].astype(
-            {"article_id": str, "segment_idx": "int64"}).merge(multi, on=keys)
-        bit_rows += [(a, int(i), sum(bit[t] for t in edge_types_in(str(t_ or ""), None, c)))
-                     for a, i, t_ in zip(texts["article_id"].tolist(), texts["segment_idx"].tolist(),
-                                         texts["text"].tolist(), strict=True)]
     pair_types: dict[tuple[str, str], set[str]] = {k: set(v) for k, v in event_pairs.items()}
     if len(ctx):
-        raw = pd.DataFrame(bit_rows, columns=["article_id", "segment_idx", "bits"])
-        raw_bits = raw["bits"].to_numpy(dtype="int64")
-        flag_cols = [f"t{i}" for i in range(len(c.types))]
-        for i, col in enumerate(flag_cols):  # OR per context = max of each bit
-            raw[col] = (raw_bits >> i) & 1
-        per_ctx = raw.groupby(keys, as_index=False)[flag_cols].max()
-        flag_matrix = per_ctx[flag_cols].to_numpy(dtype="int64")
-        per_ctx["bits"] = (flag_matrix << np.arange(len(flag_cols), dtype="int64")).sum(axis=1)
-        frame = ctx.merge(per_ctx[[*keys, "bits"]], on=keys, how="left")
-        frame["bits"] = frame["bits"].fillna(0).astype("int64")
+        if links is not None and len(links):
+            frame = ctx.merge(_context_bits(links, bit), on=keys, how="left")
+            frame["bits"] = frame["bits"].fillna(0).astype("int64")
+        else:
+            frame = ctx.assign(bits=0)
         frame["ctx"] = frame.groupby(keys).ngroup()
         frame = frame.rename(columns={"actor_id": "actor"})[["ctx", "actor", "bits"]]
         frame["med"] = frame["actor"].map(dict(g.nodes(data="side"))).eq("mediator").astype("int64")
@@ -599,7 +450,7 @@ def network_view(engine: Engine, filters: Filters, days: int | None = None, leve
     window = window_for(filters, q.date_bounds(engine)[1], days)
     actors = q.load_actors(engine)
     graph = build_actor_graph(q.load_mentions(engine, scope), q.load_event_reports(engine, scope), window,
-                              actors=actors, segments=q.load_cooccurrence_segments(engine, scope))
+                              actors=actors, links=q.load_links(engine, scope, typed_only=True))
     wanted = tuple(filters.actors)
     if level == "states":
         mapping = country_map() if country_of is None else country_of

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 from sqlalchemy import Engine
 
-from parley.analyze.network import EdgeCues, cue_found, default_edge_cues
+from parley.extract.links import EdgeCues, cue_found, default_edge_cues
 from parley.filters import Filters
 from parley.render.html import esc
 from parley.store import timeline_queries as q

@@ -11,6 +11,7 @@ from parley.extract.candidates import find_candidates
 from parley.extract.cues import Cues, load_cues
 from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
+from parley.extract.links import find_links
 from parley.extract.matcher import Doc, Match, gazetteer_matcher
 from parley.extract.positions import find_positions
 from parley.extract.quotes import find_quotes
@@ -63,17 +64,21 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:
-    """Mentions, venues, quotes, positions, events and name candidates of one article."""
+    """Mentions, venues, quotes, positions, events, name candidates and typed links of one article."""
     f = analyse(article, gaz)
     venues = find_venues(f)  # first: positions skip actors that are venues here
     quotes, speakers = find_quotes(f)
+    mentions = to_mentions(f.doc, f.actors)
+    positions = find_positions(f, speakers)  # stages share f's caches: keep their order
+    events = find_events(f)
     return Extraction(
-        mentions=to_mentions(f.doc, f.actors),
+        mentions=mentions,
         venues=venues,
-        positions=find_positions(f, speakers),
+        positions=positions,
         quotes=quotes,
-        events=find_events(f),
+        events=events,
         candidates=find_candidates(f),
+        links=find_links(article.segments, mentions, events),
     )
 
 

@@ -82,6 +82,14 @@ class Candidate:
     evidence: str
 
 
+@dataclass(frozen=True)
+class Link:
+    """A segment naming two or more actors, and the edge types its cue words state."""
+
+    segment_idx: int
+    types: str  # ';'-separated edge types in the order of edge_cues.yaml; '' when none
+
+
 @dataclass
 class Extraction:
     """All rows extracted from one article."""
@@ -92,3 +100,4 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)

@@ -165,6 +165,17 @@ events = Table(
     Index("ix_events_article", "article_id"),
 )
 
+# One row per segment naming two or more actors (its mentions and its events' actors together):
+# the edge types its cue words state (data/gazetteer/edge_cues.yaml), typed once at ingest so
+# the network page never reads sentence text.
+links = Table(
+    "links",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("segment_idx", Integer, primary_key=True),
+    Column("types", Text, nullable=False, default=""),  # ';'-separated, cue file order; '' when none
+)
+
 # Person names the gazetteer lacks, kept for review rather than dropped.
 candidates = Table(
     "candidates",
@@ -199,4 +210,4 @@ store_meta = Table(
     Column("value", Integer, nullable=False),
 )
 
-EXTRACTED_TABLES = (mentions, venues, positions, quotes, events, candidates)
+EXTRACTED_TABLES = (mentions, venues, positions, quotes, events, candidates, links)

@@ -12,11 +12,21 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Engine, Select, and_, distinct, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
 
 from parley.filters import Filters
 from parley.store.db import store_errors
-from parley.store.schema import actors, articles, events, mentions, places, positions, segments, venues
+from parley.store.schema import (
+    actors,
+    articles,
+    events,
+    links,
+    mentions,
+    places,
+    positions,
+    segments,
+    venues,
+)
 
 ACTOR_COLUMNS = ("actor_id", "name_en", "name_ar", "name_fa", "kind", "side")
 PLACE_COLUMNS = ("place_id", "name_en", "name_ar", "name_fa")
@@ -30,6 +40,7 @@ SPAN_MENTION_COLUMNS = ("article_id", "segment_idx", "actor_id", "start", "end",
 VENUE_COLUMNS = ("article_id", "segment_idx", "place_id", "role", "start", "end", "evidence",
                  "published", "article_precision")
 SEGMENT_COLUMNS = ("article_id", "segment_idx", "start", "lang", "text")
+LINK_COLUMNS = ("article_id", "segment_idx", "types")
 VENUE_ROLES = ("proposed", "moved_from", "moved_to", "talks_venue")
 
 
@@ -150,18 +161,18 @@ def load_mentions(engine: Engine, f: Filters) -> pd.DataFrame:
     return _read(engine, stmt, MENTION_COLUMNS, "cannot read the mentions")
 
 
-def load_cooccurrence_segments(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Sentences naming at least two actors (for edge cue words), in the filtered articles."""
-    multi = (select(mentions.c.article_id, mentions.c.segment_idx)
-             .group_by(mentions.c.article_id, mentions.c.segment_idx)
-             .having(func.count(distinct(mentions.c.actor_id)) >= 2)).subquery()
-    stmt = (select(segments.c.article_id, segments.c.idx, segments.c.start, segments.c.lang,
-                   segments.c.text)
-            .join(multi, and_(multi.c.article_id == segments.c.article_id,
-                              multi.c.segment_idx == segments.c.idx))
-            .join(articles, articles.c.id == segments.c.article_id)
-            .where(and_(*_article_conditions(f, dated=True))))
-    return _read(engine, stmt, SEGMENT_COLUMNS, "cannot read the segments")
+def load_links(engine: Engine, f: Filters, *, typed_only: bool = False) -> pd.DataFrame:
+    """The stored links (sentences naming two or more actors, typed by cue words at ingest) of the
+    filtered articles: article_id, segment_idx, types (';'-separated, '' when none; ``typed_only``
+    leaves those out). The date range is not applied: a link's date is its mention's or event's,
+    which the network applies itself."""
+    cond = _article_conditions(f, dated=False)
+    if typed_only:
+        cond.append(links.c.types != "")
+    stmt = (select(links.c.article_id, links.c.segment_idx, links.c.types)
+            .join(articles, articles.c.id == links.c.article_id)
+            .where(and_(*cond)))
+    return _read(engine, stmt, LINK_COLUMNS, "cannot read the links")
 
 
 def load_venues(engine: Engine, f: Filters) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from parley.store.schema import (
     articles,
     candidates,
     events,
+    links,
     mentions,
     places,
     positions,
@@ -38,6 +39,7 @@ _EXTRACTION_TABLES: tuple[tuple[str, Table], ...] = (
     ("quotes", quotes),
     ("events", events),
     ("candidates", candidates),
+    ("links", links),
 )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select
 
+from parley.extract.links import link_types
 from parley.store import schema as S
 from parley.store.db import bump_version, init_db, make_engine
 
@@ -125,13 +126,20 @@ def _add_fixed_extraction(engine: Engine, ids: dict[str, str]) -> None:
                  for p, i in ids.items()}
         segs = {p: conn.execute(select(S.segments).where(S.segments.c.article_id == i)
                                 .order_by(S.segments.c.idx)).all() for p, i in ids.items()}
-        tables = (S.mentions, S.positions, S.quotes, S.candidates)
+        tables = (S.mentions, S.positions, S.quotes, S.candidates, S.links)
         rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in tables}
         for p, surface, actor in MENTIONS:
             for m in re.finditer(re.escape(surface), texts[p]):
                 seg = _segment_of(segs[p], m.start())
                 rows[S.mentions].append(dict(article_id=ids[p], segment_idx=seg.idx, actor_id=actor,
                                              start=m.start(), end=m.end(), surface=surface, via="name"))
+        # links: the segments naming two or more of these actors, typed as ingest types them
+        named: dict[tuple[str, int], set[str]] = {}
+        for row in rows[S.mentions]:
+            named.setdefault((row["article_id"], row["segment_idx"]), set()).add(row["actor_id"])
+        seg_text = {(ids[p], s.idx): s.text for p in segs for s in segs[p]}
+        rows[S.links] = [dict(article_id=a, segment_idx=i, types=link_types([seg_text[(a, i)]]))
+                         for (a, i), who in sorted(named.items()) if len(who) >= 2]
         for p, cue, actor, topic, stance, pol in POSITIONS:
             seg = _segment_of(segs[p], texts[p].index(cue))
             rows[S.positions].append(dict(article_id=ids[p], segment_idx=seg.idx, actor_id=actor,
@@ -150,7 +158,8 @@ def _add_fixed_extraction(engine: Engine, ids: dict[str, str]) -> None:
                                            end=start + len(surface), evidence=seg.text, status="new"))
         for table in rows:  # replace whatever a real extraction wrote for these tables
             conn.execute(table.delete())
-            conn.execute(insert(table), rows[table])
+            if rows[table]:
+                conn.execute(insert(table), rows[table])
         bump_version(conn)
 
 

@@ -1,0 +1,193 @@
+"""Edge cue words: how two actors named in one sentence are linked (met, called, hosted, mediated...).
+
+The cue file is data/gazetteer/edge_cues.yaml. Extraction types each segment naming two or more
+actors once, at ingest (``find_links``), and the store keeps the result in the links table; the
+network page only reads those types. Pure: no Streamlit, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from parley.datafiles import load_yaml
+from parley.errors import GazetteerError
+from parley.extract.records import Event, Link, Mention
+from parley.records import Segment
+from parley.text.normalize import normalize_text
+
+CUES_FILE = "edge_cues.yaml"
+LANGS = ("ar", "fa", "en")
+
+
+@dataclass(frozen=True)
+class EdgeCues:
+    """Edge types in precedence order, the event kinds and (normalised) cue words that give them."""
+
+    types: tuple[str, ...]
+    kinds: dict[str, tuple[str, ...]]  # event kind -> edge types
+    cues: dict[str, dict[str, tuple[str, ...]]]  # type -> lang -> normalised cues
+    mediator_only: frozenset[str]
+    request_after: dict[str, tuple[str, ...]]  # lang -> normalised cues
+    request_before: dict[str, tuple[str, ...]]
+
+
+def _err(entry: str, msg: str) -> GazetteerError:
+    return GazetteerError(f"data/gazetteer/{CUES_FILE}: entry '{entry}': {msg}")
+
+
+def _cue_map(entry: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _err(entry, "cues must be a mapping keyed by ar/fa/en")
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, items in value.items():
+        if lang not in LANGS:
+            raise _err(entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+        if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+            raise _err(entry, f"'{lang}' must be a list of non-empty strings")
+        out[lang] = tuple(dict.fromkeys(normalize_text(x.strip()) for x in items))
+    return out
+
+
+def load_edge_cues() -> EdgeCues:
+    """Read and validate edge_cues.yaml; raises GazetteerError naming the file and entry."""
+    data = load_yaml(CUES_FILE)
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not data["types"]:
+        raise GazetteerError(f"data/gazetteer/{CUES_FILE}: top level needs 'types: {{...}}'")
+    types: list[str] = []
+    kinds: dict[str, list[str]] = {}
+    cues: dict[str, dict[str, tuple[str, ...]]] = {}
+    mediator_only: set[str] = set()
+    for name, spec in data["types"].items():
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z_]*", name):
+            raise _err(str(name), "type names are lower-case ASCII")
+        if not isinstance(spec, dict):
+            raise _err(name, "expected a mapping with 'cues' and/or 'event_kinds'")
+        unknown = set(spec) - {"cues", "event_kinds", "mediator_only"}
+        if unknown:
+            raise _err(name, f"unknown keys {sorted(unknown)}")
+        ek = spec.get("event_kinds") or []
+        if not isinstance(ek, list) or not all(isinstance(k, str) for k in ek):
+            raise _err(name, "'event_kinds' must be a list of event kinds")
+        types.append(name)
+        for k in ek:
+            kinds.setdefault(k, []).append(name)
+        cues[name] = _cue_map(name, spec.get("cues"))
+        if not cues[name] and not ek:
+            raise _err(name, "needs 'cues' or 'event_kinds'")
+        if spec.get("mediator_only"):
+            mediator_only.add(name)
+    request = data.get("request") or {}
+    if not isinstance(request, dict):
+        raise _err("request", "expected a mapping with 'after' and 'before'")
+    return EdgeCues(
+        types=tuple(types), kinds={k: tuple(v) for k, v in kinds.items()}, cues=cues,
+        mediator_only=frozenset(mediator_only),
+        request_after=_cue_map("request.after", request.get("after")),
+        request_before=_cue_map("request.before", request.get("before")),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_edge_cues() -> EdgeCues:
+    """The edge cues loaded once per process."""
+    return load_edge_cues()
+
+
+@lru_cache(maxsize=4096)
+def _en_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(cue) + r"\b")
+
+
+def cue_found(norm_text: str, lang: str, cue: str) -> bool:
+    """Whether a normalised cue occurs in normalised text (whole words for English)."""
+    if lang == "en":
+        return _en_pattern(cue).search(norm_text) is not None
+    return cue in norm_text
+
+
+Matcher = tuple[re.Pattern[str], dict[str, frozenset[str]]]
+
+
+def _cue_matcher(cues: dict[str, dict[str, tuple[str, ...]]]) -> Matcher:
+    """One pattern finding every cue at every position (overlapping: a lookahead), and cue -> types."""
+    lookup: dict[str, set[str]] = {}
+    pieces: dict[str, str] = {}
+    for typ, by_lang in cues.items():
+        for lang, words in by_lang.items():
+            for w in words:
+                key = f"en:{w}" if lang == "en" else w
+                lookup.setdefault(key, set()).add(typ)
+                pieces[key] = (r"\b" + re.escape(w) + r"\b") if lang == "en" else re.escape(w)
+    # Longest first, so a cue is not hidden by a shorter one starting at the same place.
+    ordered = sorted(pieces, key=lambda k: -len(k))
+    alternatives = "|".join(f"(?P<c{i}>{pieces[k]})" for i, k in enumerate(ordered))
+    pattern = re.compile(f"(?=(?:{alternatives}))" if alternatives else r"(?!x)x")
+    by_group = {f"c{i}": frozenset(lookup[k]) for i, k in enumerate(ordered)}
+    return pattern, by_group
+
+
+_MATCHERS: dict[int, tuple[EdgeCues, Matcher]] = {}  # the cues are kept, so their id is not reused
+_SCANS: OrderedDict[tuple[int, str], frozenset[str]] = OrderedDict()
+_SCAN_CACHE_SIZE = 50_000
+
+
+def _cue_types(text: str, cues: EdgeCues) -> frozenset[str]:
+    """The types whose cue words occur in the text, normalised (one regex pass, cached per text)."""
+    key = (id(cues), text)
+    hit = _SCANS.get(key)
+    if hit is not None:
+        return hit
+    norm = normalize_text(text)
+    if id(cues) not in _MATCHERS:
+        _MATCHERS[id(cues)] = (cues, _cue_matcher(cues.cues))
+    pattern, by_group = _MATCHERS[id(cues)][1]
+    found: set[str] = set()
+    for m in pattern.finditer(norm):
+        group = m.lastgroup
+        if group is not None:
+            found |= by_group[group]
+    result = frozenset(found)
+    _SCANS[key] = result
+    if len(_SCANS) > _SCAN_CACHE_SIZE:
+        _SCANS.popitem(last=False)
+    return result
+
+
+def edge_types_in(text: str, kind: str | None = None, cues: EdgeCues | None = None) -> tuple[str, ...]:
+    """The edge types a sentence (and its event kind) states, in precedence order; () if none."""
+    c = cues or default_edge_cues()
+    found = set(c.kinds.get(kind or "", ())) | _cue_types(text or "", c)
+    return tuple(t for t in c.types if t in found)
+
+
+def link_types(texts: Iterable[str], cues: EdgeCues | None = None) -> str:
+    """The cue types stated in any of ``texts``, ';'-separated in the cue file's order ('' if none)."""
+    c = cues or default_edge_cues()
+    found: set[str] = set()
+    for text in texts:
+        found.update(edge_types_in(text, None, c))
+    return ";".join(t for t in c.types if t in found)
+
+
+def find_links(segments: Sequence[Segment], mentions: Iterable[Mention], events: Iterable[Event],
+               cues: EdgeCues | None = None) -> list[Link]:
+    """One Link per segment naming two or more distinct actors (its mentions and the actors of
+    its events together), typed by the cue words of the segment's text and of its events'
+    evidence; in segment order."""
+    actors_at: dict[int, set[str]] = {}
+    evidence: dict[int, list[str]] = {}
+    for m in mentions:
+        actors_at.setdefault(m.segment_idx, set()).add(m.actor_id)
+    for e in events:
+        actors_at.setdefault(e.segment_idx, set()).update(p for p in e.actor_ids.split(";") if p)
+        evidence.setdefault(e.segment_idx, []).append(e.evidence)
+    text_of = {s.idx: s.text for s in segments}
+    return [Link(idx, link_types([text_of.get(idx, ""), *evidence.get(idx, ())], cues))
+            for idx in sorted(actors_at) if len(actors_at[idx]) >= 2]
