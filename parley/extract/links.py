@@ -112,25 +112,32 @@ def cue_found(norm_text: str, lang: str, cue: str) -> bool:
     return cue in norm_text
 
 
-Matcher = tuple[re.Pattern[str], dict[str, frozenset[str]]]
+# One Aho-Corasick automaton over every normalised cue: a scan costs the length of the text,
+# not the number of cues. A value is (cue length, English?, types).
+Matcher = Any  # ahocorasick.Automaton (untyped)
 
 
 def _cue_matcher(cues: dict[str, dict[str, tuple[str, ...]]]) -> Matcher:
-    """One pattern finding every cue at every position (overlapping: a lookahead), and cue -> types."""
-    lookup: dict[str, set[str]] = {}
-    pieces: dict[str, str] = {}
+    """An automaton finding every cue at every position, each cue mapped to its types."""
+    import ahocorasick
+
+    lookup: dict[str, tuple[bool, set[str]]] = {}
     for typ, by_lang in cues.items():
         for lang, words in by_lang.items():
             for w in words:
-                key = f"en:{w}" if lang == "en" else w
-                lookup.setdefault(key, set()).add(typ)
-                pieces[key] = (r"\b" + re.escape(w) + r"\b") if lang == "en" else re.escape(w)
-    # Longest first, so a cue is not hidden by a shorter one starting at the same place.
-    ordered = sorted(pieces, key=lambda k: -len(k))
-    alternatives = "|".join(f"(?P<c{i}>{pieces[k]})" for i, k in enumerate(ordered))
-    pattern = re.compile(f"(?=(?:{alternatives}))" if alternatives else r"(?!x)x")
-    by_group = {f"c{i}": frozenset(lookup[k]) for i, k in enumerate(ordered)}
-    return pattern, by_group
+                english, types = lookup.setdefault(w, (lang == "en", set()))
+                types.add(typ)
+                lookup[w] = (english and lang == "en", types)
+    automaton = ahocorasick.Automaton()
+    for w, (english, types) in lookup.items():
+        automaton.add_word(w, (len(w), english, frozenset(types)))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 _MATCHERS: dict[int, tuple[EdgeCues, Matcher]] = {}  # the cues are kept, so their id is not reused
@@ -139,7 +146,11 @@ _SCAN_CACHE_SIZE = 50_000
 
 
 def _cue_types(text: str, cues: EdgeCues) -> frozenset[str]:
-    """The types whose cue words occur in the text, normalised (one regex pass, cached per text)."""
+    """The types whose cue words occur in the text, normalised (one pass, cached per text).
+
+    English cues must stand as whole words ('met' not in 'metal'); Arabic and Persian cues
+    match inside words too, since clitics attach to them (والتقى).
+    """
     key = (id(cues), text)
     hit = _SCANS.get(key)
     if hit is not None:
@@ -147,12 +158,16 @@ def _cue_types(text: str, cues: EdgeCues) -> frozenset[str]:
     norm = normalize_text(text)
     if id(cues) not in _MATCHERS:
         _MATCHERS[id(cues)] = (cues, _cue_matcher(cues.cues))
-    pattern, by_group = _MATCHERS[id(cues)][1]
+    automaton = _MATCHERS[id(cues)][1]
     found: set[str] = set()
-    for m in pattern.finditer(norm):
-        group = m.lastgroup
-        if group is not None:
-            found |= by_group[group]
+    if len(automaton):
+        for end, (length, english, types) in automaton.iter(norm):
+            if english:
+                start = end - length + 1
+                if (start > 0 and _word_char(norm[start - 1])) or (
+                        end + 1 < len(norm) and _word_char(norm[end + 1])):
+                    continue
+            found |= types
     result = frozenset(found)
     _SCANS[key] = result
     if len(_SCANS) > _SCAN_CACHE_SIZE:
