@@ -32,6 +32,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from parley.analyze.compare import ComparisonSummary, SummaryText
 from parley.errors import ParleyError
+from parley.render.document import lang_dir, script_dir
 from parley.render.fonts import arabic_font, latin_font
 
 Renderer = Literal["auto", "matplotlib", "pillow-raqm", "pillow-basic"]
@@ -97,16 +98,9 @@ def resolve_renderer(renderer: str = "auto") -> Renderer:
 
 def text_dir(text: str, lang: str | None = None) -> Direction:
     """The base direction of a line: from its language if known, else from its letters."""
-    if lang in ("ar", "fa"):
-        return "rtl"
-    if lang == "en":
-        return "ltr"
-    for ch in text:
-        if _ARABIC_SCRIPT.match(ch):
-            return "rtl"
-        if _LATIN_LETTER.match(ch):
-            return "ltr"
-    return "ltr"
+    if lang in ("ar", "fa", "en"):
+        return lang_dir(lang)
+    return script_dir(text)
 
 
 def visual_order(text: str, direction: Direction = "rtl") -> str:

@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,14 +50,17 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory) -> SeededDb:
     return build_seeded_db(tmp_path_factory.mktemp("browser") / "parley.db", full=True)
 
 
-@pytest.fixture(scope="session")
-def server(browser_db: SeededDb) -> Iterator[str]:
-    """Base URL of a running `streamlit run dashboard.py` against the seeded database."""
-    _need_browser()
+@contextmanager
+def running_server(db_url: str, log_name: str = "streamlit-server") -> Iterator[str]:
+    """Run `streamlit run dashboard.py` on a free port against ``db_url``; yield its base URL.
+
+    Waits for the health check (at most STARTUP_LIMIT s), then stops the server on exit:
+    terminate, wait, kill.
+    """
     port = _free_port()
-    env = {**os.environ, "PARLEY_DB_URL": browser_db.url}
-    log = (ARTIFACTS / "streamlit-server.log")
+    env = {**os.environ, "PARLEY_DB_URL": db_url}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / f"{log_name}.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
@@ -86,6 +90,14 @@ def server(browser_db: SeededDb) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(browser_db: SeededDb) -> Iterator[str]:
+    """Base URL of a running `streamlit run dashboard.py` against the seeded database."""
+    _need_browser()
+    with running_server(browser_db.url) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -11,35 +11,12 @@ from typing import Any
 
 import pytest
 from browser.conftest import ARTIFACTS
+from browser.rtl import MEASURE, TOLERANCE_PX
 
 pytestmark = pytest.mark.browser
 
-TOLERANCE_PX = 4
 
-# Every text block of the file: its dir/lang, computed direction, content box, first word's box.
-MEASURE = r"""
-() => [...document.querySelectorAll('main .parley-text')].map(el => {
-  const cs = getComputedStyle(el);
-  const box = el.getBoundingClientRect();
-  const left = box.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth);
-  const right = box.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let node, word = null;
-  while ((node = walker.nextNode())) {
-    const m = /\S+/.exec(node.data);
-    if (m) {
-      const range = document.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const r = range.getBoundingClientRect();
-      word = {text: m[0], left: r.left, right: r.right};
-      break;
-    }
-  }
-  return {tag: el.tagName, dir: el.getAttribute('dir'), lang: el.getAttribute('lang'),
-          direction: cs.direction, align: cs.textAlign, left, right, word, text: el.innerText.slice(0, 80)};
-})
-"""
+
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +82,7 @@ def test_charts_render_with_no_network(opened: tuple[Any, list[str]]) -> None:
 
 def test_arabic_and_persian_blocks_start_at_the_right_edge(opened: tuple[Any, list[str]]) -> None:
     page, _ = opened
-    blocks = page.evaluate(MEASURE)
+    blocks = page.evaluate(MEASURE, "main .parley-text")
     rtl = [b for b in blocks if b["lang"] in ("ar", "fa") and b["tag"] in ("P", "BLOCKQUOTE")]
     assert len([b for b in rtl if b["lang"] == "fa"]) >= 1 and len(rtl) >= 8, blocks
     for b in rtl:
@@ -117,7 +94,7 @@ def test_arabic_and_persian_blocks_start_at_the_right_edge(opened: tuple[Any, li
 
 def test_english_blocks_start_at_the_left_edge(opened: tuple[Any, list[str]]) -> None:
     page, _ = opened
-    blocks = page.evaluate(MEASURE)
+    blocks = page.evaluate(MEASURE, "main .parley-text")
     english = [b for b in blocks if b["lang"] == "en" and b["tag"] in ("P", "H1", "H2")]
     assert any(b["text"].startswith("Sources by language") for b in english), blocks
     for b in english:

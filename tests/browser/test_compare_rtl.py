@@ -8,13 +8,13 @@ stored segment), and screenshots in tests/artifacts/ to look at.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from apptest.seeddb import SeededDb
 from browser.conftest import screenshot
+from browser.rtl import MEASURE, PRESENTATION_FORMS, TOLERANCE_PX
 from sqlalchemy import select
 
 from parley.store.db import make_engine
@@ -22,35 +22,8 @@ from parley.store.schema import segments
 
 pytestmark = pytest.mark.browser
 
-TOLERANCE_PX = 4
-PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
-# Every text block under ``root``: its attributes, computed direction and alignment, its content
-# box, the box of its first word (a Range over the first run of non-space characters), its text.
-MEASURE = r"""
-(selector) => [...document.querySelectorAll(selector)].map(el => {
-  const cs = getComputedStyle(el);
-  const box = el.getBoundingClientRect();
-  const left = box.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth);
-  const right = box.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let node, word = null;
-  while ((node = walker.nextNode())) {
-    const m = /\S+/.exec(node.data);
-    if (m) {
-      const range = document.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const r = range.getBoundingClientRect();
-      word = {text: m[0], left: r.left, right: r.right};
-      break;
-    }
-  }
-  return {dir: el.getAttribute('dir'), lang: el.getAttribute('lang'), direction: cs.direction,
-          align: cs.textAlign, bidi: cs.unicodeBidi, left, right, word, text: el.textContent,
-          col: el.parentElement.getAttribute('data-col')};
-})
-"""
+
 CELLS = "[data-testid=stApp] .parley-compare-cell .parley-para"
 
 

@@ -8,18 +8,13 @@ visible as text, and no such element may exist in the page.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from apptest.seeddb import build_seeded_db
-from browser.conftest import ARTIFACTS, READY, REPO, STARTUP_LIMIT, _free_port, _need_browser, screenshot
+from browser.conftest import READY, _need_browser, running_server, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -64,38 +59,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
     assert all(p in stored for p in PAYLOADS), "the store keeps the markup as text"
     ids = {**db.ids, "hostile": hostile_id}
 
-    port = _free_port()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = ARTIFACTS / "streamlit-hostile-server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.headless", "true", "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=REPO, env={**os.environ, "PARLEY_DB_URL": db.url}, stdout=out, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + STARTUP_LIMIT
-            while True:
-                if proc.poll() is not None:
-                    pytest.fail(f"streamlit exited with {proc.returncode}; see {log}")
-                try:
-                    with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not answer its health check; see {log}")
-                time.sleep(0.2)
-            yield base, ids
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+    with running_server(db.url, "streamlit-hostile-server") as base:
+        yield base, ids
 
 
 @pytest.fixture

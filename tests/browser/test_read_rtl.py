@@ -11,35 +11,12 @@ from typing import Any
 import pytest
 from apptest.seeddb import SeededDb
 from browser.conftest import screenshot
+from browser.rtl import MEASURE, TOLERANCE_PX
 
 pytestmark = pytest.mark.browser
 
-TOLERANCE_PX = 4
 
-# For each text block: its dir/lang, computed direction, its content box, and the box of its first word.
-MEASURE = r"""
-() => [...document.querySelectorAll('[data-testid=stApp] .parley-para')].map(el => {
-  const cs = getComputedStyle(el);
-  const box = el.getBoundingClientRect();
-  const left = box.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth);
-  const right = box.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let node, word = null;
-  while ((node = walker.nextNode())) {
-    const m = /\S+/.exec(node.data);
-    if (m) {
-      const range = document.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const r = range.getClientRects()[0];
-      word = {text: m[0], left: r.left, right: r.right};
-      break;
-    }
-  }
-  return {dir: el.getAttribute('dir'), lang: el.getAttribute('lang'), direction: cs.direction,
-          align: cs.textAlign, left, right, word, text: el.innerText.slice(0, 80)};
-})
-"""
+
 
 
 @pytest.fixture
@@ -50,7 +27,7 @@ def read_000(open_page: Callable[[str], Any], browser_db: SeededDb) -> Any:
 
 
 def test_arabic_blocks_are_rtl_and_start_at_the_right_edge(read_000: Any) -> None:
-    blocks = read_000.evaluate(MEASURE)
+    blocks = read_000.evaluate(MEASURE, "[data-testid=stApp] .parley-para")
     arabic = [b for b in blocks if b["lang"] == "ar"]
     assert len(arabic) >= 10, blocks
     for b in arabic:
@@ -63,7 +40,7 @@ def test_arabic_blocks_are_rtl_and_start_at_the_right_edge(read_000: Any) -> Non
 
 
 def test_embedded_english_post_is_ltr_at_the_left_edge(read_000: Any) -> None:
-    blocks = read_000.evaluate(MEASURE)
+    blocks = read_000.evaluate(MEASURE, "[data-testid=stApp] .parley-para")
     english = [b for b in blocks if b["lang"] == "en"]
     assert any("Iranian regime" in b["text"] for b in english), blocks
     for b in english:
