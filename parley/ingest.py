@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from parley.errors import LoadError, ParleyError, StoreError
@@ -96,6 +96,11 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+# Built once: the per-article lookup "already stored, or the same body as a stored one?".
+_KNOWN = select(articles.c.id, articles.c.duplicate_of, articles.c.ingested_at).where(
+    or_(articles.c.id == bindparam("article_id"), articles.c.body_hash == bindparam("body_hash")))
+
+
 class _Batch:
     """State shared by one ingest run: the engine, the extractor, the report."""
 
@@ -122,9 +127,7 @@ class _Batch:
             with self.engine.begin() as conn:
                 # One indexed round trip answers both "already stored?" and "same body as?".
                 known = conn.execute(
-                    select(articles.c.id, articles.c.duplicate_of, articles.c.ingested_at)
-                    .where(or_(articles.c.id == article.id, articles.c.body_hash == article.body_hash))
-                ).all()
+                    _KNOWN, {"article_id": article.id, "body_hash": article.body_hash}).all()
                 if any(row.id == article.id for row in known):
                     self.report.already.append(origin)
                     return

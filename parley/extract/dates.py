@@ -12,9 +12,10 @@ Unknown stays unknown: a relative expression without a usable reference date get
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -41,6 +42,9 @@ OPENING_CHARS = 300  # a date this close to the start of the text dates the arti
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 # An embedded social-media post signs off with "(@handle) February 5, 2026".
 _POST_SIGNATURE = re.compile(r"@\w{1,30}\)?\s*[-\u2013\u2014,]?\s*$")
+# The same, unanchored: a date right after a signature starts inside one of these matches
+# or at its end (each part is greedy, so a match ends as far as a signature can reach).
+_POST_HANDLE = re.compile(r"@\w{1,30}\)?\s*[-\u2013\u2014,]?\s*")
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,11 @@ class DateGrammar:
     absolute: tuple[tuple[str, re.Pattern[str]], ...]  # (form, regex)
     relative: tuple[tuple[str, re.Pattern[str]], ...]
     header_marker: re.Pattern[str]
+    # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
+    today_weekday: re.Pattern[str]
+    # What every absolute date contains (a month name, a year noun + year, or 'digit sep
+    # digit'): a stretch of text without it holds no absolute date.
+    absolute_hint: re.Pattern[str]
 
 
 def load_date_grammar() -> DateGrammar:
@@ -256,6 +265,14 @@ def load_date_grammar() -> DateGrammar:
         ("period", rf"{cb}(?P<p>{_alt(periods)}){e_}"),
     )
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*$")
+    today = _alt(w for w, off in rel_days.items() if off == 0)
+    # A month name as the absolute forms allow it: not inside a word (after a digit, an
+    # ordinal, 'of' or a clitic at most), and ending a word unless a month suffix follows.
+    clitic_before = rf"|(?<=[{''.join(clitics)}])" if clitics else ""
+    after = r"(?:(?<![^\W\d])|(?<=st|nd|rd|th|of)" + clitic_before + ")"
+    month_hint = rf"{after}(?:{mon})(?:(?!\w)|\s*(?:{_alt(_all(section('month_suffixes')))}))"
+    absolute_hint = re.compile(rf"{month_hint}|(?:{year_noun})\s+\d{{4}}|\d[-/.]\d")
+    today_weekday = re.compile(rf"(?:{today})(?:\s*[,\u060c]\s*|\s+|\s*\(\s*)(?:{wd_rx})")
     return DateGrammar(
         months=months, weekdays=weekdays, weekday_not_after=not_after, rel_days=rel_days,
         rel_not_before=not_before, modifiers={**mods_before, **mods_after}, anaphoric=anaphoric,
@@ -263,6 +280,8 @@ def load_date_grammar() -> DateGrammar:
         absolute=tuple((k, re.compile(p)) for k, p in absolute),
         relative=tuple((k, re.compile(p)) for k, p in relative),
         header_marker=marker,
+        today_weekday=today_weekday,
+        absolute_hint=absolute_hint,
     )
 
 
@@ -316,18 +335,28 @@ _SPACE = re.compile(r"\s")
 _WINDOW = 80  # every absolute form has a digit, and no date is longer than this around it
 
 
-def _digit_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around digits, ending at a space: the only places a date can be."""
-    spans: list[tuple[int, int]] = []
+def _iter_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of text around digits, ending at a space: the only places a date can be.
+
+    Disjoint and in text order, so no date found in one overlaps a date found in another.
+    """
+    cur: tuple[int, int] | None = None
     for m in _DIGITS.finditer(text):
         start = max(0, m.start() - _WINDOW)
         space = _SPACE.search(text, min(len(text), m.end() + _WINDOW))
         end = space.start() if space else len(text)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        if cur is not None and start <= cur[1]:
+            cur = (cur[0], max(end, cur[1]))
         else:
-            spans.append((start, end))
-    return spans
+            if cur is not None:
+                yield cur
+            cur = (start, end)
+    if cur is not None:
+        yield cur
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    return list(_iter_windows(text))
 
 
 def _absolute_hits(text: str, g: DateGrammar) -> list[_Hit]:
@@ -340,6 +369,23 @@ def _absolute_hits(text: str, g: DateGrammar) -> list[_Hit]:
                 if hit is not None:
                     hits.append(hit)
     return hits
+
+
+def _window_dates(text: str, start: int, end: int, g: DateGrammar) -> list[_Hit]:
+    """The absolute dates of one digit window, as ``_select(_absolute_hits(text))`` keeps them.
+
+    Windows are disjoint, so selecting within one window gives the same hits as selecting
+    over the whole text.
+    """
+    if g.absolute_hint.search(text, start, end) is None:  # cheap test first
+        return []
+    hits: list[_Hit] = []
+    for form, rx in g.absolute:
+        for m in rx.finditer(text, start, end):
+            hit = _absolute_hit(form, m, g)
+            if hit is not None:
+                hits.append(hit)
+    return [h for h in _select(hits) if h.kind == "abs"] if hits else []
 
 
 def _absolute_hit(form: str, m: re.Match[str], g: DateGrammar) -> _Hit | None:
@@ -390,9 +436,11 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
-def _relative_hits(text: str, g: DateGrammar) -> list[_Hit]:
+def _relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[_Hit]:
     hits: list[_Hit] = []
     for form, rx in g.relative:
+        if only is not None and form != only:
+            continue
         for m in rx.finditer(text):
             gd = m.groupdict()
             if form == "rel":
@@ -616,8 +664,32 @@ def find_published(text: str, given: str | None = None) -> Published:
     g = default_date_grammar()
     norm = normalize(text)
     nt = norm.text
-    hits = [h for h in _select(_absolute_hits(nt, g)) if h.kind == "abs"]
-    if not hits:
+    # Only dates in the head and on embedded-post lines can date the article: scan the digit
+    # windows there, and the others (in order) only if the first date of the text is needed.
+    windows = _iter_windows(nt)
+    skipped: list[tuple[int, int]] = []
+    hits: list[_Hit] = []
+    handles = [(m.start(), m.end()) for m in _POST_HANDLE.finditer(nt)] if "@" in nt else []
+    for ws, we in windows:
+        if ws < HEAD_CHARS or any(a < we and ws <= e for a, e in handles):
+            hits += _window_dates(nt, ws, we, g)
+        else:
+            skipped.append((ws, we))
+            if not handles:
+                break
+
+    def first_date() -> _Hit | None:
+        """The first date of the whole text (scanning the skipped windows in order)."""
+        for ws, we in itertools.chain(skipped, windows):
+            if hits and hits[0].start < ws:
+                break
+            found = _window_dates(nt, ws, we, g)
+            if found:
+                return found[0]
+        return hits[0] if hits else None
+
+    first = None if hits else first_date()
+    if not hits and first is None:
         return Published(None, "unknown", "no date in the text")
 
     def orig(start: int, end: int) -> str:
@@ -658,7 +730,9 @@ def find_published(text: str, given: str | None = None) -> Published:
         x = max(posts, key=lambda x: (x.hit.date or dt.date.min, x.hit.start))
         assert x.hit.date is not None
         return _embedded_post(nt, x, g, orig)
-    sample = orig(hits[0].start, hits[0].end)
+    first = first or first_date()
+    assert first is not None
+    sample = orig(first.start, first.end)
     return Published(None, "unknown", f"no publication date: only dates of events in the body ('{sample}')")
 
 
@@ -667,7 +741,9 @@ def _embedded_post(nt: str, x: _Located, g: DateGrammar, orig: Any) -> Published
     date = x.hit.date
     assert date is not None
     basis = f"latest embedded post date '{orig(x.hit.start, x.hit.end)}'"
-    todays = [h for h in _relative_hits(nt, g) if h.kind == "rel" and h.offset == 0 and h.weekday is not None]
+    if g.today_weekday.search(nt) is None:  # cheap test first: no 'today' word before a weekday
+        return _published(date, "day", basis)
+    todays = [h for h in _relative_hits(nt, g, "rel") if h.offset == 0 and h.weekday is not None]
     if not todays:
         return _published(date, "day", basis)
     h = todays[0]

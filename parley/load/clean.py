@@ -12,11 +12,14 @@ elsewhere; the date finder reads the raw text, so header dates may go here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parley.datafiles import gazetteer_dir, load_yaml
+import numpy as np
+
+from parley.datafiles import gazetteer_path, load_yaml
 from parley.errors import GazetteerError
 from parley.text.normalize import normalize, normalize_text
 
@@ -25,6 +28,8 @@ _LANGS = ("en", "ar", "fa")
 _CATEGORIES = ("lines", "banners", "contains", "link_tokens", "date_words", "date_labels")
 
 _NON_WORD = re.compile(r"[\W_]+")
+# str.lower depends on context or changes length only for these (final sigma; dotted I).
+_LOWER_SPECIAL = re.compile("[\u03a3\u0130]")
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _PREFIX_CHARS = 120  # a date label or banner prefix sits in a line's first characters
 _HINT_CHARS = 40  # ... its ISO date or its separator within the first 40
@@ -37,9 +42,29 @@ _MAX_PAIRWISE = 3000  # blocks; above this the run-together check is skipped (co
 _MAX_SCANNED = 50_000  # chars of kept text searched for repeats (a long article); beyond, exact repeats
 
 
+@lru_cache(maxsize=1)
+def _word_chars() -> np.ndarray[tuple[int], np.dtype[np.bool_]]:
+    """Per Basic Multilingual Plane code point: a word character (regex \\w) other than '_'."""
+    return np.array([chr(cp).isalnum() for cp in range(0x10000)], dtype=np.bool_)
+
+
+def _words_spaced(text: str) -> str:
+    """``text`` with every character _NON_WORD matches turned into one space (same length)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    word = _word_chars()[np.minimum(codes, 0xFFFF)]
+    for i in np.flatnonzero(codes > 0xFFFF).tolist():  # emoji and the like: rare
+        word[i] = chr(int(codes[i])).isalnum()
+    return np.where(word, codes, np.uint32(32)).astype(np.uint32).tobytes().decode("utf-32-le")
+
+
 def _key(text: str) -> str:
     """Matching key: normalised, lower-case, punctuation/symbols to spaces, spaces collapsed."""
-    return " ".join(_NON_WORD.sub(" ", normalize_text(text).lower()).split())
+    return _normalized_key(normalize_text(text))
+
+
+def _normalized_key(norm: str) -> str:
+    """``_key`` of a text whose normalised copy is ``norm``."""
+    return " ".join(_NON_WORD.sub(" ", norm.lower()).split())
 
 
 @dataclass(frozen=True)
@@ -106,7 +131,7 @@ def _boilerplate(folder: str, mtime: float) -> Boilerplate:
 
 def load_boilerplate() -> Boilerplate:
     """Read and validate boilerplate.yaml; raises GazetteerError naming the file and entry."""
-    path = gazetteer_dir() / _FILE
+    path = gazetteer_path(_FILE)
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
@@ -185,16 +210,37 @@ def clean_with_key(raw: str) -> tuple[str, str]:
     """The clean text and its body key (see body_key), computed in one pass."""
     bp = load_boilerplate()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # Normalise the whole text once (normalisation is per character, so a line's normalised
+    # copy is a slice of it) and key each line from its slice.
+    norm = normalize(text)
+    nt = norm.text
+    same = len(nt) == len(text)  # nothing deleted: offsets are the identity
+    offsets = norm.offsets
+    # Lower-casing the whole text at once gives each line's lower-cased copy as a slice, and
+    # the words of that slice are the key (the per-line _key, without a call per line).
+    spaced = _words_spaced(nt.lower()) if _LOWER_SPECIAL.search(nt) is None else None
     lines: list[str | None] = []  # "" = blank line, None = removed line
     keys: list[str] = []
+    pos = 0
     for raw_line in text.split("\n"):
         line = raw_line.strip()
         key = ""
         if line:
-            line = _strip_prefix(line, bp).strip()
-            key = _key(line)
+            start = pos + len(raw_line) - len(raw_line.lstrip())
+            cut = _strip_prefix(line, bp)
+            start += len(line) - len(cut)
+            line = cut.strip()
+            start += len(cut) - len(cut.lstrip())
+            end = start + len(line)
+            if not same:
+                start, end = bisect_left(offsets, start), bisect_left(offsets, end)
+            if spaced is not None:
+                key = " ".join(spaced[start:end].split())
+            else:
+                key = _normalized_key(nt[start:end])
         lines.append(None if line and _is_chrome(key, bp) else line)
         keys.append(key)
+        pos += len(raw_line) + 1
     out: list[str] = []
     body: list[str] = []
     for kept, key in zip(_drop_repeats(lines, keys), keys, strict=True):

@@ -150,9 +150,9 @@ def load_outlets() -> tuple[Outlet, ...]:
 
 
 def _outlets() -> _Outlets:
-    from parley.datafiles import gazetteer_dir
+    from parley.datafiles import gazetteer_path
 
-    path = gazetteer_dir() / _FILE
+    path = gazetteer_path(_FILE)
     try:
         stamp = f"{path}:{path.stat().st_mtime}"
     except OSError as exc:

@@ -86,8 +86,13 @@ def _lookup() -> np.ndarray[tuple[int], np.dtype[np.uint32]]:
     return lut
 
 
+@lru_cache(maxsize=4)
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for matching and keep the map back to the original characters."""
+    """Normalise ``text`` for matching and keep the map back to the original characters.
+
+    The result is immutable, and the same article text is normalised by several steps
+    (cleaning, the publication date, extraction), so the last few results are kept.
+    """
     # Vectorised: this runs over every article's whole text at ingest, and str.translate
     # with a dict costs a Python lookup per character.
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
