@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from parley.analyze.network import CO_OCCURS
+from parley.analyze.network import CO_OCCURS, edge_list
 from parley.render.html import app_href, bdi, esc, link, text_block
 
 ARTICLES_ROW = "Articles published"
@@ -180,13 +180,23 @@ MAX_DRAWN_EDGES = 1500
 def drawn_edges(graph: nx.Graph, max_edges: int, keep: Iterable[str] = ()) -> list[Edge]:
     """The edges worth drawing: the ``max_edges`` heaviest (typed before untyped at equal weight),
     plus every edge of the ``keep`` actors. Thousands of faint lines hide the structure."""
-    edges = list(graph.edges(data=True))
+    edges = edge_list(graph)
     if len(edges) <= max_edges:
         return edges
     kept = set(keep)
-    edges.sort(key=lambda e: (-int(e[2].get("weight", 1)), e[2].get("type") == CO_OCCURS, e[0], e[1]))
-    chosen = edges[:max_edges]
-    chosen += [e for e in edges[max_edges:] if e[0] in kept or e[1] in kept]
+
+    def order(e: Edge) -> tuple[int, bool, str, str]:
+        return -int(e[2].get("weight", 1)), e[2].get("type") == CO_OCCURS, e[0], e[1]
+
+    # Only the edges at least as heavy as the max_edges-th heaviest can be chosen: sort those, and
+    # of the rest only the kept actors' edges (the same list as sorting them all, far fewer keys).
+    weights = np.fromiter((int(d.get("weight", 1)) for _, _, d in edges), dtype=np.int64, count=len(edges))
+    floor = int(np.partition(weights, len(edges) - max_edges)[len(edges) - max_edges])
+    heavy = sorted((e for e, w in zip(edges, weights.tolist(), strict=True) if w >= floor), key=order)
+    light = sorted((e for e, w in zip(edges, weights.tolist(), strict=True)
+                    if w < floor and (e[0] in kept or e[1] in kept)), key=order)
+    chosen = heavy[:max_edges]
+    chosen += [e for e in heavy[max_edges:] if e[0] in kept or e[1] in kept] + light
     return chosen
 
 
@@ -198,7 +208,7 @@ def network_figure(graph: nx.Graph, pos: dict[str, tuple[float, float]], *, labe
     ``label_top`` most-mentioned actors (and the highlighted ones); every node and edge has a hover."""
     fig = go.Figure()
     highlight = tuple(highlight)
-    big_w = max((int(w) for _, _, w in graph.edges(data="weight", default=1)), default=1)
+    big_w = max((int(d.get("weight", 1)) for _, _, d in edge_list(graph)), default=1)
     nan = math.nan
     buckets: dict[tuple[str, float], tuple[list[float], list[float]]] = {}
     mid_x: list[float] = []

@@ -154,11 +154,21 @@ def load_articles(engine: Engine, f: Filters) -> pd.DataFrame:
 
 
 def load_mentions(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Actor mentions in the filtered articles, with the article's publication date as ``date``."""
-    stmt = (select(mentions.c.article_id, mentions.c.segment_idx, mentions.c.actor_id, articles.c.published)
-            .join(articles, articles.c.id == mentions.c.article_id)
-            .where(and_(*_article_conditions(f, dated=True))))
-    return _read(engine, stmt, MENTION_COLUMNS, "cannot read the mentions")
+    """Actor mentions in the filtered articles, with the article's publication date as ``date``.
+
+    Two reads, not a join: the filtered articles' dates (one row per article), and the mentions
+    whose article is among them (an IN subquery). Joining every mention to its article costs
+    two index lookups per mention, twice the time on a hundred thousand mentions.
+    """
+    cond = and_(*_article_conditions(f, dated=True))
+    dates = _read(engine, select(articles.c.id, articles.c.published).where(cond), ("id", "published"),
+                  "cannot read the mentions")
+    stmt = (select(mentions.c.article_id, mentions.c.segment_idx, mentions.c.actor_id)
+            .where(mentions.c.article_id.in_(select(articles.c.id).where(cond))))
+    frame = _read(engine, stmt, MENTION_COLUMNS[:3], "cannot read the mentions")
+    published = pd.Series(dates["published"].to_numpy(), index=dates["id"].astype(str).to_numpy())
+    frame["date"] = pd.to_datetime(frame["article_id"].map(published), errors="coerce")
+    return frame
 
 
 def load_links(engine: Engine, f: Filters, *, typed_only: bool = False) -> pd.DataFrame:
