@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
-from network_data import build_store
+from apptest.network_app import figure, open_app, run
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -18,25 +17,7 @@ MEDIATORS = {"egypt", "qatar", "turkey", "oman"}
 @pytest.fixture
 def app(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """The dashboard on /network over the hand-made store of tests/network_data.py."""
-    build_store(sqlite_url).dispose()
-    monkeypatch.setenv("PARLEY_DB_URL", sqlite_url)
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/network.py")
-    return at
-
-
-def _run(at: AppTest, **params: str) -> AppTest:
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _figure(at: AppTest) -> dict[str, Any]:
-    (chart,) = at.get("plotly_chart")
-    spec: dict[str, Any] = json.loads(chart.proto.spec)
-    return spec
+    return open_app(sqlite_url, monkeypatch, "pages/network.py")
 
 
 def _nodes(fig: dict[str, Any]) -> set[str]:
@@ -49,8 +30,8 @@ def _metrics(at: AppTest) -> pd.DataFrame:
 
 
 def test_whole_network_shows_brokers_in_the_metrics_table(app: AppTest) -> None:
-    at = _run(app)
-    fig = _figure(at)
+    at = run(app)
+    fig = figure(at)
     m = _metrics(at).set_index("actor_id")
     assert _nodes(fig) == set(m.index)
     assert "israel" in m.index  # no window: the undated article counts
@@ -63,8 +44,8 @@ def test_whole_network_shows_brokers_in_the_metrics_table(app: AppTest) -> None:
 
 
 def test_actor_parameter_focuses_the_actor_and_neighbours(app: AppTest) -> None:
-    at = _run(app, actor="oman")
-    nodes = _nodes(_figure(at))
+    at = run(app, actor="oman")
+    nodes = _nodes(figure(at))
     # a000 sentence 1 names Iran, Oman, Turkey and reports an event of the US and Iran
     assert nodes == {"oman", "marco_rubio", "abbas_araghchi", "iran", "turkey", "usa"}
     assert set(_metrics(at)["actor_id"]) == nodes
@@ -73,15 +54,15 @@ def test_actor_parameter_focuses_the_actor_and_neighbours(app: AppTest) -> None:
 
 
 def test_window_and_dates_from_the_url(app: AppTest) -> None:
-    at = _run(app, window="7", to="2026-02-01")
+    at = run(app, window="7", to="2026-02-01")
     caption = " ".join(c.value for c in at.caption)
     assert "2026-01-26 to 2026-02-01" in caption
-    nodes = _nodes(_figure(at))
+    nodes = _nodes(figure(at))
     assert "mohammed_al_thani" in nodes
     assert "marco_rubio" not in nodes and "israel" not in nodes  # later articles, undated article
-    at2 = _run(app, side="us,iran")
+    at2 = run(app, side="us,iran")
     sides = _metrics(at2).set_index("actor_id")["side"]
-    assert {sides[a] for a in _nodes(_figure(at2))} <= {"us", "iran"}
+    assert {sides[a] for a in _nodes(figure(at2))} <= {"us", "iran"}
 
 
 @pytest.mark.parametrize("params", [
@@ -90,15 +71,15 @@ def test_window_and_dates_from_the_url(app: AppTest) -> None:
     {"actor": "nobody,<img src=x onerror=alert(1)>", "to": "x" * 5000},
 ])
 def test_hostile_parameters_give_a_notice_and_no_exception(app: AppTest, params: dict[str, str]) -> None:
-    at = _run(app, **params)
+    at = run(app, **params)
     assert at.warning
     notices = " ".join(w.value for w in at.warning)
     assert "<script>" not in notices and "<img" not in notices
-    assert _nodes(_figure(at))  # bad values ignored: the whole network still draws
+    assert _nodes(figure(at))  # bad values ignored: the whole network still draws
 
 
 def test_states_level_puts_every_mediator_between_the_us_and_iran(app: AppTest) -> None:
-    at = _run(app, level="states")
+    at = run(app, level="states")
     m = _metrics(at).set_index("actor_id")
     assert "marco_rubio" not in m.index and "usa" in m.index  # people merged into their country
     assert all(m.loc[a, "us_iran_brokerage"] >= 1 for a in MEDIATORS), m

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from network_data import build_store
+from apptest.network_app import figure, open_app, run
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -16,25 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def app(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """The dashboard on /timeline over the hand-made store of tests/network_data.py."""
-    build_store(sqlite_url).dispose()
-    monkeypatch.setenv("PARLEY_DB_URL", sqlite_url)
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/timeline.py")
-    return at
-
-
-def _run(at: AppTest, **params: str) -> AppTest:
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _figure(at: AppTest) -> dict[str, Any]:
-    (chart,) = at.get("plotly_chart")
-    spec: dict[str, Any] = json.loads(chart.proto.spec)
-    return spec
+    return open_app(sqlite_url, monkeypatch, "pages/timeline.py")
 
 
 def _event_ids(fig: dict[str, Any]) -> set[str]:
@@ -50,8 +31,8 @@ def _html(at: AppTest) -> str:
 
 
 def test_filters_and_selected_event_from_the_url(app: AppTest) -> None:
-    at = _run(app, side="mediator", **{"from": "2026-01-30", "to": "2026-02-01"}, event="ev_qatar_visit")
-    fig = _figure(at)
+    at = run(app, side="mediator", **{"from": "2026-01-30", "to": "2026-02-01"}, event="ev_qatar_visit")
+    fig = figure(at)
     assert _event_ids(fig) == {"ev_qatar_visit", "ev_sisi_call", "ev_fidan_host"}
     assert _rows(fig) == {"mediator"}
     hover = " ".join(h for t in fig["data"] for h in (t.get("hovertext") or []) if h)
@@ -65,8 +46,8 @@ def test_filters_and_selected_event_from_the_url(app: AppTest) -> None:
 
 
 def test_rows_by_actor_and_month_spans(app: AppTest) -> None:
-    at = _run(app, rows="actor")
-    fig = _figure(at)
+    at = run(app, rows="actor")
+    fig = figure(at)
     assert {"Mohammed bin Abdulrahman Al Thani", "Ali Larijani", "United States"} <= _rows(fig)
     span = next(t for t in fig["data"] if t["name"].startswith("meeting (month"))
     assert span["type"] == "bar" and set(span["base"]) == {"2026-02-01"}  # bars across February
@@ -79,8 +60,8 @@ def test_rows_by_actor_and_month_spans(app: AppTest) -> None:
 
 
 def test_language_filter_leaves_only_its_articles(app: AppTest) -> None:
-    at = _run(app, lang="fa")
-    fig = _figure(at)
+    at = run(app, lang="fa")
+    fig = figure(at)
     assert _event_ids(fig) == set()
     arts = [c[1] for t in fig["data"] for c in (t.get("customdata") or []) if c and c[0] == "article"]
     assert arts == ["a001"]
@@ -93,10 +74,10 @@ def test_language_filter_leaves_only_its_articles(app: AppTest) -> None:
     {"lang": "ar\u202e", "outlet": "<img src=x onerror=alert(1)>", "event": "no_such_event"},
 ])
 def test_hostile_parameters_give_a_notice_and_no_exception(app: AppTest, params: dict[str, str]) -> None:
-    at = _run(app, **params)
+    at = run(app, **params)
     assert at.warning, "a bad parameter must be reported"
     notices = " ".join(w.value for w in at.warning)
     assert "<script>" not in notices and "<img" not in notices and "passwd" not in notices.replace("?", "")
     assert "<script>" not in _html(at) and "<img" not in _html(at)
-    fig = _figure(at)  # the page still draws, with the bad values ignored
+    fig = figure(at)  # the page still draws, with the bad values ignored
     assert _event_ids(fig)
