@@ -36,8 +36,25 @@ class RoleTerm:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+class _Named:
+    """Names and aliases per language, shared by actors and places."""
+
+    names: dict[str, str]
+    aliases: dict[str, tuple[str, ...]]
+
+    @property
+    def name_en(self) -> str:
+        return self.names["en"]
+
+    def surface_forms(self) -> list[tuple[str, str]]:
+        """Every (lang, form) this entry may be written as."""
+        forms = [(lang, name) for lang, name in self.names.items()]
+        forms += [(lang, a) for lang, al in self.aliases.items() for a in al]
+        return forms
+
+
 @dataclass(frozen=True)
-class Actor:
+class Actor(_Named):
     id: str
     kind: str
     side: str
@@ -46,15 +63,6 @@ class Actor:
     roles: tuple[RoleTerm, ...] = ()
     country: str | None = None  # for states and people: their country's actor id
 
-    @property
-    def name_en(self) -> str:
-        return self.names["en"]
-
-    def surface_forms(self) -> list[tuple[str, str]]:
-        """Every (lang, form) this actor may be written as."""
-        forms = [(lang, name) for lang, name in self.names.items()]
-        forms += [(lang, a) for lang, al in self.aliases.items() for a in al]
-        return forms
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(_Named):
     id: str
     kind: str  # city / country / region / venue
     names: dict[str, str]
@@ -75,14 +83,6 @@ class Place:
     lat: float | None
     lon: float | None
 
-    @property
-    def name_en(self) -> str:
-        return self.names["en"]
-
-    def surface_forms(self) -> list[tuple[str, str]]:
-        forms = [(lang, name) for lang, name in self.names.items()]
-        forms += [(lang, a) for lang, al in self.aliases.items() for a in al]
-        return forms
 
 
 @dataclass(frozen=True)
