@@ -117,6 +117,8 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile the ingest; print the top functions")
     args = ap.parse_args()
 
+    from machine import describe
+
     from parley.ingest import ingest_paths
     from parley.store.db import make_engine
 
@@ -131,6 +133,7 @@ def main() -> None:
         print(f"corpus: {args.n} files, {size / 1e6:.1f} MB, {dups} duplicate bodies, "
               f"written in {time.perf_counter() - t0:.1f}s; RSS after writing {rss_mb():.0f} MB")
 
+        print(f"before: {describe()}")
         engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
         marks: list[tuple[int, float, float]] = []
         start = [0.0]
@@ -143,12 +146,14 @@ def main() -> None:
 
         profiler = cProfile.Profile() if args.profile else None
         t_begin = time.perf_counter()
+        cpu_begin = time.process_time()
         if profiler:
             profiler.enable()
         report = ingest_paths([corpus], engine, extract=args.extract, progress=progress)
         if profiler:
             profiler.disable()
         total_s = time.perf_counter() - t_begin
+        cpu_s = time.process_time() - cpu_begin
 
         mode = "ingest+store+extract" if args.extract else "ingest+store (no extraction)"
         print(f"{mode}: ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, "
@@ -160,7 +165,9 @@ def main() -> None:
             print(f"{n:>9} {n / (t - t_begin):>13.0f} {(n - prev_n) / (t - prev_t):>11.0f} {rss:>12.0f}")
             prev_n, prev_t = n, t
         db_mb = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*")) / 1e6
-        print(f"database: {db_mb:.1f} MB; peak RSS {rss_mb():.0f} MB")
+        print(f"database: {db_mb:.1f} MB; peak RSS {rss_mb():.0f} MB; "
+              f"CPU time {cpu_s * 1000 / max(1, len(report.ingested)):.2f} ms per article")
+        print(f"after: {describe()}")
         engine.dispose()
         if profiler:
             out = io.StringIO()

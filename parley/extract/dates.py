@@ -150,6 +150,9 @@ class DateGrammar:
     # What every absolute date contains (a month name, a year noun + year, or 'digit sep
     # digit'): a stretch of text without it holds no absolute date.
     absolute_hint: re.Pattern[str]
+    # Per absolute form, in the order of ``absolute``: what that form contains (a stretch
+    # without it holds no date of that form), so a window runs only the forms it can match.
+    form_hints: tuple[re.Pattern[str], ...]
 
 
 def load_date_grammar() -> DateGrammar:
@@ -271,7 +274,11 @@ def load_date_grammar() -> DateGrammar:
     clitic_before = rf"|(?<=[{''.join(clitics)}])" if clitics else ""
     after = r"(?:(?<![^\W\d])|(?<=st|nd|rd|th|of)" + clitic_before + ")"
     month_hint = rf"{after}(?:{mon})(?:(?!\w)|\s*(?:{_alt(_all(section('month_suffixes')))}))"
-    absolute_hint = re.compile(rf"{month_hint}|(?:{year_noun})\s+\d{{4}}|\d[-/.]\d")
+    year_hint = rf"(?:{year_noun})\s+\d{{4}}"
+    numeric_hint = r"\d[-/.]\d"
+    absolute_hint = re.compile(rf"{month_hint}|{year_hint}|{numeric_hint}")
+    hints = {"dmy": month_hint, "my": month_hint, "mdy": rf"{after}(?:{_alt(en_months)})(?!\w)",
+             "year": year_hint, "iso": numeric_hint, "num": numeric_hint}
     today_weekday = re.compile(rf"(?:{today})(?:\s*[,\u060c]\s*|\s+|\s*\(\s*)(?:{wd_rx})")
     return DateGrammar(
         months=months, weekdays=weekdays, weekday_not_after=not_after, rel_days=rel_days,
@@ -282,6 +289,7 @@ def load_date_grammar() -> DateGrammar:
         header_marker=marker,
         today_weekday=today_weekday,
         absolute_hint=absolute_hint,
+        form_hints=tuple(re.compile(hints[k]) for k, _ in absolute),
     )
 
 
@@ -380,7 +388,12 @@ def _window_dates(text: str, start: int, end: int, g: DateGrammar) -> list[_Hit]
     if g.absolute_hint.search(text, start, end) is None:  # cheap test first
         return []
     hits: list[_Hit] = []
-    for form, rx in g.absolute:
+    passed: dict[re.Pattern[str], bool] = {}
+    for (form, rx), hint in zip(g.absolute, g.form_hints, strict=True):
+        if hint not in passed:
+            passed[hint] = hint.search(text, start, end) is not None
+        if not passed[hint]:
+            continue
         for m in rx.finditer(text, start, end):
             hit = _absolute_hit(form, m, g)
             if hit is not None:

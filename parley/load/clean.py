@@ -29,7 +29,7 @@ _CATEGORIES = ("lines", "banners", "contains", "link_tokens", "date_words", "dat
 
 _NON_WORD = re.compile(r"[\W_]+")
 # str.lower depends on context or changes length only for these (final sigma; dotted I).
-_LOWER_SPECIAL = re.compile("[\u03a3\u0130]")
+LOWER_SPECIAL = re.compile("[\u03a3\u0130]")
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _PREFIX_CHARS = 120  # a date label or banner prefix sits in a line's first characters
 _HINT_CHARS = 40  # ... its ISO date or its separator within the first 40
@@ -153,7 +153,9 @@ def _strip_prefix(line: str, bp: Boilerplate) -> str:
     return line[norm.offsets[m.end()]:]
 
 
-def _is_chrome(key: str, bp: Boilerplate) -> bool:
+def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...] | None = None) -> bool:
+    """True if the line whose key is ``key`` is chrome. ``contains``: the bp.contains phrases
+    worth testing (those present anywhere in the article; default all)."""
     if not key or key in bp.lines:
         return True
     if bp.link_tokens.fullmatch(key.replace(" ", "")):
@@ -162,8 +164,11 @@ def _is_chrome(key: str, bp: Boilerplate) -> bool:
         tokens = _TOKENS.findall(key)
         if tokens and all(t.isdigit() or t in bp.date_words for t in tokens):
             return True
+    phrases = bp.contains if contains is None else contains
+    if not phrases:
+        return False
     padded = f" {key} "
-    return any(p in padded for p in bp.contains)
+    return any(p in padded for p in phrases)
 
 
 def _runs_together(i: int, keys: list[str]) -> bool:
@@ -186,9 +191,10 @@ def _drop_repeats(lines: list[str | None], line_keys: list[str]) -> list[str | N
     idx = [i for i, ln in enumerate(lines) if ln]
     keys = [line_keys[i] for i in idx]
     out = list(lines)
-    for n, i in enumerate(idx):
-        if _runs_together(n, keys):
-            out[i] = None
+    if len(keys) <= _MAX_PAIRWISE:
+        for n, i in enumerate(idx):
+            if len(keys[n]) >= _MIN_PARENT and _runs_together(n, keys):
+                out[i] = None
     seen: set[str] = set()
     kept_text = ""
     for n, i in enumerate(idx):
@@ -218,7 +224,11 @@ def clean_with_key(raw: str) -> tuple[str, str]:
     offsets = norm.offsets
     # Lower-casing the whole text at once gives each line's lower-cased copy as a slice, and
     # the words of that slice are the key (the per-line _key, without a call per line).
-    spaced = _words_spaced(nt.lower()) if _LOWER_SPECIAL.search(nt) is None else None
+    spaced = _words_spaced(nt.lower()) if LOWER_SPECIAL.search(nt) is None else None
+    # A line's key is a run of the whole text's key, so a phrase no line can contain is one the
+    # whole key lacks: test each line only against the phrases the article has at all.
+    whole = f" {' '.join(spaced.split()) if spaced is not None else _normalized_key(nt)} "
+    contains = tuple(p for p in bp.contains if p in whole)
     lines: list[str | None] = []  # "" = blank line, None = removed line
     keys: list[str] = []
     pos = 0
@@ -238,7 +248,7 @@ def clean_with_key(raw: str) -> tuple[str, str]:
                 key = " ".join(spaced[start:end].split())
             else:
                 key = _normalized_key(nt[start:end])
-        lines.append(None if line and _is_chrome(key, bp) else line)
+        lines.append(None if line and _is_chrome(key, bp, contains) else line)
         keys.append(key)
         pos += len(raw_line) + 1
     out: list[str] = []

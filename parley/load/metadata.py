@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from parley.datafiles import load_yaml
 from parley.errors import GazetteerError
-from parley.load.clean import load_boilerplate
+from parley.load.clean import LOWER_SPECIAL, load_boilerplate
 from parley.records import Lang
 from parley.text.normalize import normalize_text
 from parley.text.segment import split_segments
@@ -178,10 +178,16 @@ def find_outlet(text: str, lang: Lang | None = None) -> str | None:
         m = data.dateline.match(head) or data.credit.match(head)
         if m:
             return _lookup(data, m.group(1), lang)
+    names = data.named_raw
+    if LOWER_SPECIAL.search(text) is None:  # lower-casing is per character: test the whole text once
+        whole = text.lower()
+        names = tuple(name for name in names if name in whole)
+        if not names:
+            return None
     bp = load_boilerplate()
     for line in lines:
         low = line.lower()
-        if not any(name in low for name in data.named_raw):  # cheap test: the name must be there
+        if not any(name in low for name in names):  # cheap test: the name must be there
             continue
         norm = normalize_text(line)
         key = " " + " ".join(re.sub(r"[\W_]+", " ", norm.lower()).split()) + " "

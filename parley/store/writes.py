@@ -65,19 +65,27 @@ def article_row(article: Article) -> dict[str, Any]:
     }
 
 
+_EXTRACTION_INSERTS = tuple((attr, insert(table)) for attr, table in _EXTRACTION_TABLES)
+
+
 def _write_extraction(conn: Connection, article_id: str, extraction: Extraction) -> None:
-    for attr, table in _EXTRACTION_TABLES:
+    for attr, stmt in _EXTRACTION_INSERTS:
         records = getattr(extraction, attr)
         if records:
             rows = [{**dataclasses.asdict(r), "article_id": article_id} for r in records]
-            conn.execute(insert(table), rows)
+            conn.execute(stmt, rows)
+
+
+# Built once: a statement object is compiled once and its cache key memoised on it.
+_INSERT_ARTICLE = insert(articles)
+_INSERT_SEGMENTS = insert(segments)
 
 
 def save_article(conn: Connection, article: Article, extraction: Extraction | None) -> None:
     """Insert the article, its segments and (if given) its extracted rows."""
-    conn.execute(insert(articles), [article_row(article)])
+    conn.execute(_INSERT_ARTICLE, [article_row(article)])
     if article.segments:
-        conn.execute(insert(segments), [
+        conn.execute(_INSERT_SEGMENTS, [
             {"article_id": article.id, "idx": s.idx, "start": s.start, "end": s.end,
              "lang": s.lang, "text": s.text}
             for s in article.segments

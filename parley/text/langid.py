@@ -10,6 +10,7 @@ URLs, @handles, #hashtags and emoji are removed before counting, so they never d
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -92,9 +93,9 @@ _TELLING = re.compile("[" + "".join(sorted(set(_FA_LETTERS) | set(_AR_LETTERS)))
 def _telling(text: str) -> tuple[float, float]:
     """Persian and Arabic weights of the telling letters in ``text`` (one regex scan)."""
     fa = ar = 0.0
-    for ch in _TELLING.findall(text):
-        fa += _FA_LETTERS.get(ch, 0.0)
-        ar += _AR_LETTERS.get(ch, 0.0)
+    for ch, n in Counter(_TELLING.findall(text)).items():  # Counter counts in C
+        fa += _FA_LETTERS.get(ch, 0.0) * n
+        ar += _AR_LETTERS.get(ch, 0.0) * n
     return fa, ar
 
 
