@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -76,15 +77,35 @@ def _context_bits(links: pd.DataFrame, bit: Mapping[str, int]) -> pd.DataFrame:
     return out
 
 
+# Per graph object: what metrics, layout and figure all read, computed once. Graphs are built,
+# then only read (every step that changes one builds a new graph); the node and link counts
+# are checked all the same, so a graph changed in place is recomputed, not served stale.
+_MEMO: weakref.WeakKeyDictionary[nx.Graph, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _memo(graph: nx.Graph) -> dict[str, Any]:
+    shape = (graph.number_of_nodes(), graph.number_of_edges())
+    memo = _MEMO.get(graph)
+    if memo is None or memo["shape"] != shape:
+        memo = {"shape": shape}
+        _MEMO[graph] = memo
+    return memo
+
+
 def edge_list(graph: nx.Graph) -> list[tuple[Any, Any, dict[str, Any]]]:
     """``list(graph.edges(data=True))``, same edges in the same order, without the edge view's
-    per-edge overhead (a third of a second on 40,000 links)."""
-    seen: set[Any] = set()
-    out: list[tuple[Any, Any, dict[str, Any]]] = []
-    for a, nbrs in graph._adj.items():
-        out.extend([(a, b, d) for b, d in nbrs.items() if b not in seen])
-        seen.add(a)
-    return out
+    per-edge overhead (a third of a second on 40,000 links); built once per graph (do not
+    change the list)."""
+    memo = _memo(graph)
+    if "edges" not in memo:
+        seen: set[Any] = set()
+        out: list[tuple[Any, Any, dict[str, Any]]] = []
+        for a, nbrs in graph._adj.items():
+            out.extend([(a, b, d) for b, d in nbrs.items() if b not in seen])
+            seen.add(a)
+        memo["edges"] = out
+    edges: list[tuple[Any, Any, dict[str, Any]]] = memo["edges"]
+    return edges
 
 
 def build_actor_graph(
@@ -372,14 +393,18 @@ def to_edge_csv(graph: nx.Graph) -> bytes:
 
 
 def graph_key(graph: nx.Graph) -> str:
-    """A hash of the graph's nodes and weighted edges: equal graphs give equal keys."""
-    h = hashlib.sha1(usedforsecurity=False)
-    # one update of the joined text hashes the same as one update per node and per edge
-    h.update("".join([f"n{x}\0" for x in sorted(graph.nodes)]).encode())
-    edges = sorted([(a, b, int(w)) if a <= b else (b, a, int(w))
-                    for a, b, w in ((a, b, d.get("weight", 1)) for a, b, d in edge_list(graph))])
-    h.update("".join([f"e{a}\0{b}\0{w}\0" for a, b, w in edges]).encode())
-    return h.hexdigest()
+    """A hash of everything the metrics and the layout read: the nodes in order with their
+    attributes, and each node's neighbours in order with the link weights (Louvain and sampled
+    betweenness follow the order). Equal graphs built the same way give equal keys; computed
+    once per graph."""
+    memo = _memo(graph)
+    if "key" not in memo:
+        attrs = ("label", "name_ar", "side", "mentions")
+        nodes = [(x, *(d.get(k) for k in attrs)) for x, d in graph.nodes(data=True)]
+        adj = [(a, [(b, d.get("weight", 1)) for b, d in nbrs.items()]) for a, nbrs in graph._adj.items()]
+        memo["key"] = hashlib.sha1(repr((nodes, adj)).encode(), usedforsecurity=False).hexdigest()
+    key: str = memo["key"]
+    return key
 
 
 def _force_layout(adj: np.ndarray, iterations: int, seed: int) -> np.ndarray:
@@ -466,19 +491,10 @@ _METRICS: OrderedDict[str, pd.DataFrame] = OrderedDict()
 _METRICS_CACHE_SIZE = 8
 
 
-def _metrics_key(graph: nx.Graph) -> str:
-    """A hash of all graph_metrics reads: nodes in order with their attributes, and each node's
-    neighbours in order with the link weights (Louvain and sampled betweenness follow the order)."""
-    attrs = ("label", "name_ar", "side", "mentions")
-    nodes = [(x, *(d.get(k) for k in attrs)) for x, d in graph.nodes(data=True)]
-    adj = [(a, [(b, d.get("weight", 1)) for b, d in nbrs.items()]) for a, nbrs in graph._adj.items()]
-    return hashlib.sha1(repr((nodes, adj)).encode(), usedforsecurity=False).hexdigest()
-
-
 def _cached_metrics(graph: nx.Graph) -> pd.DataFrame:
-    """graph_metrics(graph), cached by _metrics_key: a focused view and the whole network share
+    """graph_metrics(graph), cached by graph_key: a focused view and the whole network share
     the metrics of one graph (a copy is returned; the cached frame is never handed out)."""
-    key = _metrics_key(graph)
+    key = graph_key(graph)
     if key in _METRICS:
         _METRICS.move_to_end(key)
     else:
