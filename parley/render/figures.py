@@ -208,14 +208,16 @@ def network_figure(graph: nx.Graph, pos: dict[str, tuple[float, float]], *, labe
     ``label_top`` most-mentioned actors (and the highlighted ones); every node and edge has a hover."""
     fig = go.Figure()
     highlight = tuple(highlight)
-    big_w = max((int(d.get("weight", 1)) for _, _, d in edge_list(graph)), default=1)
+    chosen = drawn_edges(graph, max_edges, highlight)
+    # the heaviest link is always drawn, so the drawn links hold the graph's greatest weight
+    big_w = max((int(d.get("weight", 1)) for _, _, d in chosen), default=1)
     nan = math.nan
     buckets: dict[tuple[str, float], tuple[list[float], list[float]]] = {}
     mid_x: list[float] = []
     mid_y: list[float] = []
     mid_text: list[str] = []
     labels = {n: str(graph.nodes[n].get("label", n)) for n in graph.nodes}
-    for a, b, d in drawn_edges(graph, max_edges, highlight):
+    for a, b, d in chosen:
         if a not in pos or b not in pos:
             continue
         w = int(d.get("weight", 1))
@@ -263,8 +265,10 @@ def network_figure(graph: nx.Graph, pos: dict[str, tuple[float, float]], *, labe
             textfont={"size": 12, "family": FONT},
             marker={"size": _arr([_node_size(mentions[n], big_m) for n in members]),
                     "color": SIDE_COLOURS.get(side, SIDE_COLOURS["other"]),
-                    "line": {"width": _arr([3 if n in marked else 1 for n in members]),
-                             "color": ["#111827" if n in marked else "white" for n in members]}},
+                    # one value per trace unless a member is marked (a list is checked item by item)
+                    "line": ({"width": _arr([3 if n in marked else 1 for n in members]),
+                              "color": ["#111827" if n in marked else "white" for n in members]}
+                             if marked.intersection(members) else {"width": 1, "color": "white"})},
             customdata=_strs([["actor", n] for n in members]), hovertext=_strs(hover),
             hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_layout(
