@@ -13,8 +13,7 @@ for each sentence naming two or more actors; dates spread over 2025-2026 with 5%
 month-precise and 3% undated. A run is one AppTest run of the dashboard switched to the page
 (the same script a browser session runs, without the websocket), timed inside Streamlit's
 script runner so AppTest's own start-up and polling are left out: cold after clearing
-st.cache_data, st.cache_resource and the network module's metrics and layout caches, warm as
-the median of the next runs. Prints figures
+st.cache_data and st.cache_resource, warm as the median of the next runs. Prints figures
 only; nothing here asserts a time.
 """
 
@@ -165,13 +164,9 @@ def time_page(page: str, params: dict[str, str], warm_runs: int) -> tuple[float,
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from parley.analyze import network
-
     _time_script_runs()
     st.cache_data.clear()
     st.cache_resource.clear()
-    network._LAYOUTS.clear()  # the module's own caches too: cold is cold
-    network._METRICS.clear()
 
     def one() -> tuple[float, str]:
         at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=300)
@@ -187,8 +182,8 @@ def time_page(page: str, params: dict[str, str], warm_runs: int) -> tuple[float,
     return cold, warm, err
 
 
-def time_layout(n_nodes: int) -> tuple[float, float, float, int]:
-    """(layout s, layout cached s, metrics s, edges) for a seeded random graph of ``n_nodes``."""
+def time_layout(n_nodes: int) -> tuple[float, float, int]:
+    """(layout s, metrics s, edges) for a seeded random graph of ``n_nodes``."""
     import networkx as nx
 
     from parley.analyze import network
@@ -200,15 +195,12 @@ def time_layout(n_nodes: int) -> tuple[float, float, float, int]:
         g.nodes[a]["side"] = SIDES[i % len(SIDES)]
     for x in g.nodes:
         g.nodes[x].setdefault("side", "other")
-    network._LAYOUTS.clear()
     t0 = time.perf_counter()
     network.layout_graph(g)
     t1 = time.perf_counter()
-    network.layout_graph(g)
-    t2 = time.perf_counter()
     network.graph_metrics(g)
-    t3 = time.perf_counter()
-    return t1 - t0, t2 - t1, t3 - t2, g.number_of_edges()
+    t2 = time.perf_counter()
+    return t1 - t0, t2 - t1, g.number_of_edges()
 
 
 def main() -> None:
@@ -261,8 +253,8 @@ def main() -> None:
         print(line + (f"   EXCEPTION: {err}" if err else ""), flush=True)
 
     for n in (100, 500):
-        lay, cached, metrics, edges = time_layout(n)
-        print(f"layout at {n} nodes / {edges} edges: {lay * 1000:.0f} ms (cached: {cached * 1000:.1f} ms); "
+        lay, metrics, edges = time_layout(n)
+        print(f"layout at {n} nodes / {edges} edges: {lay * 1000:.0f} ms; "
               f"metrics (betweenness, brokerage, louvain): {metrics * 1000:.0f} ms")
     print(f"peak memory (this process: store build + app runs): {peak_mb():.0f} MB")
     print(f"after: {describe()}")

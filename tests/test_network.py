@@ -20,7 +20,6 @@ from parley.analyze.network import (
     build_actor_graph,
     edge_table,
     focus,
-    graph_key,
     graph_metrics,
     keep_sides,
     layout_graph,
@@ -249,20 +248,18 @@ def _random_graph(n: int, seed: int) -> nx.Graph:
     return g
 
 
-def test_layout_at_500_nodes_is_bounded_deterministic_and_cached() -> None:
+def test_layout_at_500_nodes_is_bounded_and_deterministic() -> None:
     g = _random_graph(500, 1)
     pos = layout_graph(g, iterations=30)
     arr = np.array(list(pos.values()))
     assert arr.shape == (500, 2)
     assert np.isfinite(arr).all() and np.abs(arr).max() <= 1.0 + 1e-9
     assert len({(round(x, 3), round(y, 3)) for x, y in arr}) > 490  # nodes do not pile up
-    assert layout_graph(g, iterations=30) is pos  # cached by graph hash
     g2 = g.copy()
     g2.add_edge("a0000", "a0499", weight=9)
-    assert graph_key(g2) != graph_key(g)
-    assert layout_graph(g2, iterations=30) is not pos
+    assert layout_graph(g2, iterations=30) != pos
     fresh = layout_graph(nx.Graph(g), iterations=30, seed=7)
-    assert fresh == pos  # equal graphs, equal key, same layout
+    assert fresh == pos  # equal graphs (built in any order), same layout
 
 
 def test_linked_nodes_sit_closer_than_unlinked_ones() -> None:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import weakref
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -392,21 +391,6 @@ def to_edge_csv(graph: nx.Graph) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def graph_key(graph: nx.Graph) -> str:
-    """A hash of everything the metrics and the layout read: the nodes in order with their
-    attributes, and each node's neighbours in order with the link weights (Louvain and sampled
-    betweenness follow the order). Equal graphs built the same way give equal keys; computed
-    once per graph."""
-    memo = _memo(graph)
-    if "key" not in memo:
-        attrs = ("label", "name_ar", "side", "mentions")
-        nodes = [(x, *(d.get(k) for k in attrs)) for x, d in graph.nodes(data=True)]
-        adj = [(a, [(b, d.get("weight", 1)) for b, d in nbrs.items()]) for a, nbrs in graph._adj.items()]
-        memo["key"] = hashlib.sha1(repr((nodes, adj)).encode(), usedforsecurity=False).hexdigest()
-    key: str = memo["key"]
-    return key
-
-
 def _force_layout(adj: np.ndarray, iterations: int, seed: int) -> np.ndarray:
     """Fruchterman–Reingold on a dense adjacency matrix with gravity (isolated actors and small
     components stay near the middle); returns n x 2 in [-1, 1]. float32 n x n arrays: 500 nodes
@@ -447,17 +431,11 @@ def _force_layout(adj: np.ndarray, iterations: int, seed: int) -> np.ndarray:
     return result
 
 
-_LAYOUTS: OrderedDict[tuple[str, int, int], dict[str, tuple[float, float]]] = OrderedDict()
-_LAYOUT_CACHE_SIZE = 16
-
-
 def layout_graph(graph: nx.Graph, *, iterations: int = 60,
                  seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Node positions in [-1, 1]²: a seeded force layout, bounded iterations, cached by graph hash."""
-    key = (graph_key(graph), iterations, seed)
-    if key in _LAYOUTS:
-        _LAYOUTS.move_to_end(key)
-        return _LAYOUTS[key]
+    """Node positions in [-1, 1]²: a seeded force layout with bounded iterations; the same graph
+    gives the same layout. (Pages cache whole views; hashing a 40,000-link graph to cache its
+    layout here would cost more than the layout.)"""
     nodes = sorted(graph.nodes)
     if not nodes:
         return {}
@@ -480,28 +458,17 @@ def layout_graph(graph: nx.Graph, *, iterations: int = 60,
         adj[ia, ib] = values
         adj[ib, ia] = values
     arr = _force_layout(adj, iterations, seed)
-    pos = {x: (float(arr[i, 0]), float(arr[i, 1])) for x, i in index.items()}
-    _LAYOUTS[key] = pos
-    if len(_LAYOUTS) > _LAYOUT_CACHE_SIZE:
-        _LAYOUTS.popitem(last=False)
-    return pos
+    return {x: (float(arr[i, 0]), float(arr[i, 1])) for x, i in index.items()}
 
 
-_METRICS: OrderedDict[str, pd.DataFrame] = OrderedDict()
-_METRICS_CACHE_SIZE = 8
+@dataclass(frozen=True)
+class BaseNetwork:
+    """The unfocused network of a view, which its focused views share: the graph (in the window,
+    rolled up, side-filtered), its metrics (METRIC_COLUMNS; never changed once built) and the window."""
 
-
-def _cached_metrics(graph: nx.Graph) -> pd.DataFrame:
-    """graph_metrics(graph), cached by graph_key: a focused view and the whole network share
-    the metrics of one graph (a copy is returned; the cached frame is never handed out)."""
-    key = graph_key(graph)
-    if key in _METRICS:
-        _METRICS.move_to_end(key)
-    else:
-        _METRICS[key] = graph_metrics(graph)
-        if len(_METRICS) > _METRICS_CACHE_SIZE:
-            _METRICS.popitem(last=False)
-    return _METRICS[key].copy()
+    graph: nx.Graph
+    metrics: pd.DataFrame
+    window: Window
 
 
 @dataclass(frozen=True)
@@ -541,11 +508,11 @@ def country_map() -> dict[str, str]:
             if a.country and a.kind in ("person", "org") and a.side != "media"}
 
 
-def network_view(engine: Engine, filters: Filters, days: int | None = None, level: Level = "actors",
-                 country_of: Mapping[str, str] | None = None) -> NetworkView:
+def base_network(engine: Engine, filters: Filters, days: int | None = None, level: Level = "actors",
+                 country_of: Mapping[str, str] | None = None) -> BaseNetwork:
     """Read the filtered mentions and events, build the actor graph in the window (rolled up to
-    states when ``level`` is "states"), keep ``filters.sides`` and focus on ``filters.actors``
-    and their neighbours; metrics are computed before focusing."""
+    states when ``level`` is "states"), keep ``filters.sides``, compute the metrics.
+    ``filters.actors`` is not applied: focusing is network_view's."""
     window = window_for(filters, q.date_bounds(engine)[1], days)
     # actors/sides shape the graph, not the reads; the window lies inside the filters' dates, so
     # the reads apply it (build_actor_graph applies it again, which then keeps every row)
@@ -553,16 +520,30 @@ def network_view(engine: Engine, filters: Filters, days: int | None = None, leve
     actors = q.load_actors(engine)
     graph = build_actor_graph(q.load_mentions(engine, scope), q.load_event_reports(engine, scope), window,
                               actors=actors, links=q.load_links(engine, scope, typed_only=True))
+    if level == "states":
+        graph = roll_up(graph, country_map() if country_of is None else country_of, actors)
+    graph = keep_sides(graph, filters.sides)
+    return BaseNetwork(graph=graph, metrics=graph_metrics(graph), window=window)
+
+
+def network_view(engine: Engine, filters: Filters, days: int | None = None, level: Level = "actors",
+                 country_of: Mapping[str, str] | None = None, *,
+                 base: BaseNetwork | None = None) -> NetworkView:
+    """The network of ``filters`` focused on ``filters.actors`` and their neighbours, with its
+    layout; metrics are those of the unfocused network. ``base``: base_network of the same
+    filters, days and level when the caller has it (a page caches it for all its focuses)."""
+    if base is None:
+        base = base_network(engine, filters, days, level, country_of)
+    graph = base.graph
     wanted = tuple(filters.actors)
     if level == "states":
         mapping = country_map() if country_of is None else country_of
-        graph = roll_up(graph, mapping, actors)
         wanted = tuple(dict.fromkeys(mapping.get(a, a) for a in wanted))
-    graph = keep_sides(graph, filters.sides)
-    metrics = _cached_metrics(graph)
     total = graph.number_of_nodes()
     if wanted:
         graph = focus(graph, wanted)
-        metrics = metrics[metrics["actor_id"].isin(list(graph.nodes))].reset_index(drop=True)
+        metrics = base.metrics[base.metrics["actor_id"].isin(list(graph.nodes))].reset_index(drop=True)
+    else:
+        metrics = base.metrics.copy()
     return NetworkView(graph=graph, metrics=metrics, positions=layout_graph(graph),
-                       window=window, focus=tuple(a for a in wanted if a in graph), total_nodes=total)
+                       window=base.window, focus=tuple(a for a in wanted if a in graph), total_nodes=total)

@@ -154,10 +154,18 @@ def _timeline_view(db: str, ver: int, filters: Filters, by: _timeline.RowMode) -
     return _timeline.timeline_view(_engine_for(db), filters, by)
 
 
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=16)
+def _network_base(db: str, ver: int, filters: Filters, days: int | None,
+                  level: _network.Level) -> _network.BaseNetwork:
+    return _network.base_network(_engine_for(db), filters, days, level)
+
+
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
 def _network_view(db: str, ver: int, filters: Filters, days: int | None,
                   level: _network.Level) -> _network.NetworkView:
-    return _network.network_view(_engine_for(db), filters, days, level)
+    # focusing on other actors reuses the unfocused network (graph and metrics) of these filters
+    base = _network_base(db, ver, filters.replace(actors=()), days, level)
+    return _network.network_view(_engine_for(db), filters, days, level, base=base)
 
 
 def timeline_view(filters: Filters, by: _timeline.RowMode) -> _timeline.TimelineView:
