@@ -37,10 +37,11 @@ with shown_errors("The timeline could not be read"):
     st.caption(" · ".join(notes))
 
     picked = selected_ids(chosen.selection.points if chosen else [], "event")
-    known = set(view.events["event_id"])
     if picked:
         state.set_page_param("event", picked[0])
     else:
+        # tolist(): a set over the column itself reads thousands of ids one by one through pandas
+        known = set(view.events["event_id"].tolist())
         current = state.page_param("event", known, what="event")
         picked = [current] if current else []
     for event_id in picked[:5]:

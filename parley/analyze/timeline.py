@@ -4,13 +4,17 @@ date spans that show precision; the article-publication track and the venue trac
 Pure: pandas in, new pandas frames out, no Streamlit. Hover texts are English (names from
 the actors/places tables); article-derived strings in hovers are escaped (plotly reads
 HTML entities and a few tags in its labels).
+
+The shaping walks each column once as a plain list, and works out a date's span and label
+once per distinct date: per-row pandas access (records, Timestamps, small groupbys) cost
+most of a 10,000-article page.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -50,9 +54,8 @@ def date_span(day: Any, precision: str) -> tuple[dt.date, dt.date] | None:
     return day, day
 
 
-def date_label(day: Any, precision: str) -> str:
-    """A date as an analyst reads it: 2026-01-31, 'February 2026', '2026', or 'undated'."""
-    span = date_span(day, precision)
+def _span_label(span: tuple[dt.date, dt.date] | None, precision: str) -> str:
+    """date_label from a span already computed."""
     if span is None:
         return "undated"
     if precision == "month":
@@ -62,9 +65,29 @@ def date_label(day: Any, precision: str) -> str:
     return span[0].isoformat()
 
 
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of ``df`` as plain dicts keyed by column name."""
-    return [{str(k): v for k, v in row.items()} for row in df.to_dict("records")]
+def date_label(day: Any, precision: str) -> str:
+    """A date as an analyst reads it: 2026-01-31, 'February 2026', '2026', or 'undated'."""
+    return _span_label(date_span(day, precision), precision)
+
+
+# A dated value placed on the axis: its span, the midpoint and the label (see _placements).
+Placed = tuple[dt.date, dt.date, dt.date, str]
+
+
+def _placements(days: list[Any], precisions: list[str]) -> list[Placed | None]:
+    """(start, end, mid, label) of each (day, precision) pair, None when undated.
+
+    A store holds a few hundred distinct dates for thousands of rows, and date_span costs a
+    pandas Timestamp: each distinct pair is worked out once.
+    """
+    memo: dict[tuple[Any, str], Placed | None] = {}
+    out: list[Placed | None] = []
+    for key in zip(days, precisions, strict=True):
+        if key not in memo:
+            span = date_span(*key)
+            memo[key] = None if span is None else (span[0], span[1], _mid(*span), _span_label(span, key[1]))
+        out.append(memo[key])
+    return out
 
 
 def _column_map(df: pd.DataFrame, key: str, value: str) -> dict[str, Any]:
@@ -82,48 +105,94 @@ def _ids(value: Any) -> list[str]:
     return [p for p in str(value or "").split(";") if p]
 
 
+def _escaper() -> Callable[[str], str]:
+    """esc, remembering its answers: for the few strings each hover repeats (kinds, places)."""
+    memo: dict[str, str] = {}
+
+    def escaped(s: str) -> str:
+        out = memo.get(s)
+        if out is None:
+            out = memo[s] = esc(s)
+        return out
+
+    return escaped
+
+
+def _str_list(values: pd.Series) -> list[str]:
+    """A column's values as str (a list is cheaper to walk than the column)."""
+    return [str(v) for v in values.tolist()]
+
+
+def _dates(values: pd.Series) -> list[dt.date | None]:
+    """Each value as a date, None when missing. The store's reads give datetime columns, which
+    numpy converts in one step; other columns (frames made by hand) go value by value."""
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        days: list[dt.date | None] = values.to_numpy().astype("datetime64[D]").tolist()
+        return days
+    return [None if _isna(v) else pd.Timestamp(v).date() for v in values.tolist()]
+
+
+def _frame(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows (tuples) as a frame, each column's dtype inferred from its values (str, int64, and
+    object for dates)."""
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+def _most_common(items: list[Any]) -> Any:
+    """The most frequent item, the first seen among equals, as Counter.most_common(1) gives it:
+    a plain dict costs less than a Counter for the two or three reports of an event."""
+    if len(items) == 1:
+        return items[0]
+    counts: dict[Any, int] = {}
+    for x in items:
+        counts[x] = counts.get(x, 0) + 1
+    return max(counts, key=counts.__getitem__)  # max keeps the first of equal counts
+
+
 def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
     """One row per event_id from its reports: the most precise (then most reported) date, the
     most reported kind and place, all actors, and the reporting articles.
 
     Plain Python over the columns: a pandas groupby costs ~1 ms per group, far too much for
-    thousands of events.
+    thousands of events. Most events have a single report, which needs no counting.
     """
     if events.empty:
         return pd.DataFrame(columns=list(EVENT_COLUMNS))
     groups: dict[str, list[int]] = {}
-    ids = [str(x) for x in events["event_id"].tolist()]
+    ids = _str_list(events["event_id"])
     for i, eid in enumerate(ids):
         groups.setdefault(eid, []).append(i)
-    dates = events["date"].tolist()
-    precs = [str(p) for p in events["date_precision"].tolist()]
-    kinds = [str(k) for k in events["kind"].tolist()]
+    days = _dates(events["date"])
+    precs = _str_list(events["date_precision"])
+    ranks = [PRECISION_RANK.get(p, 3) for p in precs]
+    kinds = _str_list(events["kind"])
     actor_ids = events["actor_ids"].tolist()
     place_ids = events["place_id"].tolist()
-    article_ids = [str(a) for a in events["article_id"].tolist()]
-    rows = []
+    article_ids = _str_list(events["article_id"])
+    rows: list[tuple[Any, ...]] = []
     for eid, idx in groups.items():
-        dated = [i for i in idx if not _isna(dates[i])]
+        if len(idx) == 1:
+            i = idx[0]
+            day = days[i]
+            place = place_ids[i]
+            rows.append((eid, day, "unknown" if day is None else precs[i], kinds[i],
+                         ";".join(_ids(actor_ids[i])), place if isinstance(place, str) and place else None,
+                         1, article_ids[i]))
+            continue
+        dated = [i for i in idx if days[i] is not None]
         if dated:
-            best = min(PRECISION_RANK.get(precs[i], 3) for i in dated)
-            pairs = Counter((pd.Timestamp(dates[i]).date(), precs[i]) for i in dated
-                            if PRECISION_RANK.get(precs[i], 3) == best)
-            (day, prec), _ = pairs.most_common(1)[0]
+            best = min(ranks[i] for i in dated)
+            day, prec = _most_common([(days[i], precs[i]) for i in dated if ranks[i] == best])
         else:
             day, prec = None, "unknown"
         actors: list[str] = []
         for i in idx:
             actors += [a for a in _ids(actor_ids[i]) if a not in actors]
         places = [str(place_ids[i]) for i in idx if isinstance(place_ids[i], str) and place_ids[i]]
-        rows.append({
-            "event_id": eid, "date": day, "date_precision": prec,
-            "kind": Counter(kinds[i] for i in idx).most_common(1)[0][0],
-            "actor_ids": ";".join(actors),
-            "place_id": Counter(places).most_common(1)[0][0] if places else None,
-            "n_reports": len(idx),
-            "article_ids": ";".join(dict.fromkeys(article_ids[i] for i in idx)),
-        })
-    out = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+        rows.append((eid, day, prec, _most_common([kinds[i] for i in idx]), ";".join(actors),
+                     _most_common(places) if places else None, len(idx),
+                     ";".join(dict.fromkeys([article_ids[i] for i in idx]))))
+    out = _frame(rows, EVENT_COLUMNS)
     return out.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
 
 
@@ -145,81 +214,96 @@ def timeline_rows(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFra
     name_en = {k: str(v) for k, v in _column_map(actors, "actor_id", "name_en").items()}
     side_of = {k: str(v) for k, v in _column_map(actors, "actor_id", "side").items()}
     place_en = _column_map(places, "place_id", "name_en") if places is not None else {}
-    rows = []
-    for ev in _records(events):
-        prec = str(ev["date_precision"])
-        span = date_span(ev["date"], prec)
-        if span is None:
+    precs = _str_list(events["date_precision"])
+    escaped = _escaper()  # kinds, precisions and places repeat from event to event
+    rows: list[tuple[Any, ...]] = []
+    for eid, placed, prec, kind, actor_ids, place_id, n_reports in zip(
+            events["event_id"].tolist(), _placements(events["date"].tolist(), precs), precs,
+            _str_list(events["kind"]), events["actor_ids"].tolist(), events["place_id"].tolist(),
+            events["n_reports"].tolist(), strict=True):
+        if placed is None:
             continue
-        ids = _ids(ev["actor_ids"])
+        ids = _ids(actor_ids)
         if by == "side":
-            keys = list(dict.fromkeys(side_of.get(a, "other") for a in ids)) or ["other"]
-            labels = dict(zip(keys, keys, strict=True))
+            keys = list(dict.fromkeys([side_of.get(a, "other") for a in ids])) or ["other"]
         else:
             keys = ids or ["(no actor)"]
-            labels = {a: name_en.get(a, a) for a in keys}
         if only:
             keys = [k for k in keys if k in only]
-        place = str(place_en.get(str(ev["place_id"]), ev["place_id"])) if not _isna(ev["place_id"]) else ""
-        n = int(ev["n_reports"])
-        hover = (f"<b>{esc(str(ev['kind']).capitalize())}</b><br>{date_label(ev['date'], prec)}"
-                 f" ({esc(prec)} precision)<br>{esc(_names(ids, name_en)) or 'no actor named'}"
-                 + (f"<br>in {esc(place)}" if place else "")
+        if not keys:
+            continue
+        labels = keys if by == "side" else [name_en.get(a, a) for a in keys]  # the rows' names
+        place = str(place_en.get(str(place_id), place_id)) if not _isna(place_id) else ""
+        n = int(n_reports)
+        start, end, mid, when = placed
+        hover = (f"<b>{escaped(kind.capitalize())}</b><br>{when}"
+                 f" ({escaped(prec)} precision)<br>{esc(_names(ids, name_en)) or 'no actor named'}"
+                 + (f"<br>in {escaped(place)}" if place else "")
                  + f"<br>{n} report{'s' if n != 1 else ''}")
-        for k in keys:
-            rows.append({"event_id": ev["event_id"], "row": labels[k], "kind": str(ev["kind"]),
-                         "start": span[0], "end": span[1], "mid": _mid(*span),
-                         "date_precision": prec, "hover": hover})
-    return pd.DataFrame(rows, columns=list(ROW_COLUMNS))
+        rows += [(eid, row, kind, start, end, mid, prec, hover) for row in labels]
+    return _frame(rows, ROW_COLUMNS)
 
 
 def article_track(articles: pd.DataFrame, *, listed: int = 3) -> pd.DataFrame:
     """Dated articles on their own track, one mark per publication date (a point for a day, a
     span for a month or year) with the count; the hover names the first ``listed`` articles."""
-    groups: dict[tuple[dt.date, dt.date, str], list[dict[str, Any]]] = {}
-    for a in _records(articles):
-        prec = str(a["date_precision"])
-        span = date_span(a["published"], prec)
-        if span is not None:
-            groups.setdefault((span[0], span[1], prec), []).append(a)
-    rows = []
+    precs = _str_list(articles["date_precision"])
+    groups: dict[tuple[dt.date, dt.date, str], list[int]] = {}
+    for i, (placed, prec) in enumerate(zip(_placements(_dates(articles["published"]), precs), precs,
+                                           strict=True)):
+        if placed is not None:
+            groups.setdefault((placed[0], placed[1], prec), []).append(i)
+    ids, titles = articles["id"].tolist(), articles["title"].tolist()
+    outlets, langs = articles["outlet"].tolist(), articles["lang"].tolist()
+    rows: list[tuple[Any, ...]] = []
     for (start, end, prec), arts in sorted(groups.items()):
         lines = []
-        for a in arts[:listed]:
-            title = str(a["id"] if _isna(a["title"]) else a["title"])
-            outlet = "unknown outlet" if _isna(a["outlet"]) else str(a["outlet"])
-            lines.append(f"<b>{esc(outlet)}</b> ({esc(a['lang'])}): {esc(title[:80])}")
+        for i in arts[:listed]:
+            title = str(ids[i] if _isna(titles[i]) else titles[i])
+            outlet = "unknown outlet" if _isna(outlets[i]) else str(outlets[i])
+            lines.append(f"<b>{esc(outlet)}</b> ({esc(langs[i])}): {esc(title[:80])}")
         more = f"<br>and {len(arts) - listed} more" if len(arts) > listed else ""
         n = len(arts)
-        hover = (f"{n} article{'s' if n != 1 else ''} published {date_label(start, prec)}<br>"
+        hover = (f"{n} article{'s' if n != 1 else ''} published {_span_label((start, end), prec)}<br>"
                  + "<br>".join(lines) + more)
-        rows.append({"article_id": arts[0]["id"], "n": n, "start": start, "end": end,
-                     "mid": _mid(start, end), "date_precision": prec,
-                     "lang": Counter(str(a["lang"]) for a in arts).most_common(1)[0][0], "hover": hover})
-    return pd.DataFrame(rows, columns=list(ARTICLE_TRACK_COLUMNS))
+        rows.append((ids[arts[0]], n, start, end, _mid(start, end), prec,
+                     _most_common([str(langs[i]) for i in arts]), hover))
+    return _frame(rows, ARTICLE_TRACK_COLUMNS)
 
 
-def _askers(seg_text: str, seg_start: int, seg_mentions: pd.DataFrame, cues: EdgeCues,
-            names: dict[str, str]) -> list[str]:
-    """Actors the sentence says asked for the venue: named right after an 'after' cue
-    ('بناءً على طلب إيران'), or right before a 'before' cue ('مصر وتركيا وقطر على تنظيم')."""
+Cue = tuple[bool, int, int]  # (the actor is named after the cue?, cue start, cue end) in the sentence
+
+
+def _request_cues(seg_text: str, cues: EdgeCues) -> list[Cue]:
+    """Where the sentence has a request cue ('بناءً على طلب', 'على تنظيم'), in the order _askers
+    reads them; offsets into ``seg_text``."""
     norm = normalize(seg_text)
-    found: list[str] = []
-    spans = sorted(zip(seg_mentions["start"], seg_mentions["end"], seg_mentions["actor_id"], strict=True))
-    for side, table in (("after", cues.request_after), ("before", cues.request_before)):
+    found: list[Cue] = []
+    for after, table in ((True, cues.request_after), (False, cues.request_before)):
         for lang, words in table.items():
             for w in words:
                 at = norm.text.find(w)
                 if at < 0 or not cue_found(norm.text, lang, w):
                     continue
-                c0, c1 = norm.span(at, at + len(w))
-                c0, c1 = c0 + seg_start, c1 + seg_start
-                if side == "after":
-                    after = [(s, a) for s, _e, a in spans if c1 <= s <= c1 + 30]
-                    if after:
-                        found.append(min(after)[1])
-                else:
-                    found += [a for s, e, a in spans if e <= c0 and c0 - e <= 40]
+                found.append((after, *norm.span(at, at + len(w))))
+    return found
+
+
+def _askers(found_cues: list[Cue], seg_start: int, seg_mentions: list[tuple[int, int, str]],
+            names: dict[str, str]) -> list[str]:
+    """Actors the sentence says asked for the venue: named right after an 'after' cue
+    ('بناءً على طلب إيران'), or right before a 'before' cue ('مصر وتركيا وقطر على تنظيم').
+    ``seg_mentions``: (start, end, actor_id) of the sentence's mentions, in article offsets."""
+    found: list[str] = []
+    spans = sorted(seg_mentions)
+    for after, c0, c1 in found_cues:
+        c0, c1 = c0 + seg_start, c1 + seg_start
+        if after:
+            named = [(s, a) for s, _e, a in spans if c1 <= s <= c1 + 30]
+            if named:
+                found.append(min(named)[1])
+        else:
+            found += [a for s, e, a in spans if e <= c0 and c0 - e <= 40]
     return [names.get(a, a) for a in dict.fromkeys(found)]
 
 
@@ -240,36 +324,48 @@ def venue_track(venues: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
     names = {k: str(x) for k, x in _column_map(actors, "actor_id", "name_en").items()}
     place_en = _column_map(places, "place_id", "name_en")
     ev_date: dict[tuple[str, int], tuple[Any, str]] = {}
-    for e in _records(events):
-        if not _isna(e["date"]):
-            key = (str(e["article_id"]), int(e["segment_idx"]))
-            ev_date.setdefault(key, (e["date"], str(e["date_precision"])))
-    seg_info = {(str(s["article_id"]), int(s["segment_idx"])): (str(s["text"]), int(s["start"]))
-                for s in _records(segments)}
-    by_seg: dict[tuple[str, int], pd.DataFrame] = {}
+    if len(events):
+        for art, seg, day, prec in zip(events["article_id"].tolist(), events["segment_idx"].tolist(),
+                                       _dates(events["date"]), events["date_precision"].tolist(),
+                                       strict=True):
+            if day is not None:
+                ev_date.setdefault((str(art), int(seg)), (day, str(prec)))
+    seg_info: dict[tuple[str, int], tuple[str, int]] = {}
+    if len(segments):
+        seg_info = {(str(a), int(s)): (str(t), int(st)) for a, s, t, st in zip(
+            segments["article_id"].tolist(), segments["segment_idx"].tolist(), segments["text"].tolist(),
+            segments["start"].tolist(), strict=True)}
+    by_seg: dict[tuple[str, int], list[tuple[int, int, str]]] = {}  # a sentence's mentions
     if len(mentions):
-        for keys, grp in mentions.groupby(["article_id", "segment_idx"]):
-            art, seg = tuple(keys)
-            by_seg[(str(art), int(str(seg)))] = grp
-    rows = []
-    for r in _records(v):
-        key = (str(r["article_id"]), int(r["segment_idx"]))
-        day, prec = ev_date.get(key, (r["published"], str(r["article_precision"])))
-        span = date_span(day, prec)
-        if span is None:
+        for art, seg, start, end, actor in zip(
+                mentions["article_id"].tolist(), mentions["segment_idx"].tolist(), mentions["start"].tolist(),
+                mentions["end"].tolist(), mentions["actor_id"].tolist(), strict=True):
+            by_seg.setdefault((str(art), int(seg)), []).append((start, end, actor))
+    keys = [(str(a), int(s)) for a, s in zip(v["article_id"].tolist(), v["segment_idx"].tolist(),
+                                             strict=True)]
+    dated = [ev_date.get(key, (pub, str(prec))) for key, pub, prec in zip(
+        keys, _dates(v["published"]), v["article_precision"].tolist(), strict=True)]
+    precs = [prec for _, prec in dated]
+    cues_in: dict[str, list[Cue]] = {}  # a sentence's cues, found once per text
+    rows: list[tuple[Any, ...]] = []
+    for key, prec, placed, place_id, role_id in zip(
+            keys, precs, _placements([day for day, _ in dated], precs), v["place_id"].tolist(),
+            v["role"].tolist(), strict=True):
+        if placed is None:
             continue
         asked: list[str] = []
         if key in seg_info and key in by_seg:
-            asked = _askers(*seg_info[key], by_seg[key], c, names)
-        place = str(place_en.get(str(r["place_id"]), r["place_id"]))
-        role = ROLE_EN.get(str(r["role"]), str(r["role"]))
-        hover = (f"<b>{esc(place)}</b>: {esc(role)}<br>{date_label(day, prec)} ({esc(prec)} precision)"
+            text, seg_start = seg_info[key]
+            if text not in cues_in:
+                cues_in[text] = _request_cues(text, c)
+            asked = _askers(cues_in[text], seg_start, by_seg[key], names)
+        place = str(place_en.get(str(place_id), place_id))
+        role = ROLE_EN.get(str(role_id), str(role_id))
+        hover = (f"<b>{esc(place)}</b>: {esc(role)}<br>{placed[3]} ({esc(prec)} precision)"
                  + (f"<br>asked by {esc(', '.join(asked))}" if asked else ""))
-        rows.append({"place_id": r["place_id"], "place_en": place, "role": str(r["role"]),
-                     "start": span[0], "end": span[1], "mid": _mid(*span), "date_precision": prec,
-                     "asked_by": ", ".join(asked), "article_id": key[0],
-                     "segment_idx": key[1], "hover": hover})
-    out = pd.DataFrame(rows, columns=list(VENUE_TRACK_COLUMNS))
+        rows.append((place_id, place, str(role_id), placed[0], placed[1], placed[2], prec,
+                     ", ".join(asked), key[0], key[1], hover))
+    out = _frame(rows, VENUE_TRACK_COLUMNS)
     order = {role: i for i, role in enumerate(("proposed", "moved_from", "moved_to", "talks_venue"))}
     out["_o"] = out["role"].map(order)
     return out.sort_values(["mid", "_o", "place_id"]).drop(columns="_o").reset_index(drop=True)

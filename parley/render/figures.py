@@ -49,19 +49,39 @@ def _strs(values: Sequence[Any]) -> np.ndarray:
     return np.asarray(values, dtype=str) if len(values) else np.asarray([], dtype=str)
 
 
-def _spans(fig: go.Figure, frame: pd.DataFrame, y: Sequence[str], custom: Sequence[Sequence[str]],
-           hover: Sequence[str], *, name: str, colour: str, legendgroup: str | None = None,
-           showlegend: bool = True) -> None:
+def _objs(values: Sequence[Any]) -> np.ndarray:
+    """An object array (1-D, or 2-D from equal-length lists): plotly keeps it as it is, where a
+    numpy string array would be converted item by item (the figure's data are the same)."""
+    return np.asarray(values, dtype=object) if len(values) else np.asarray([], dtype=object)
+
+
+def _days(values: Iterable[Any]) -> list[str]:
+    """_day of each value, worked out once per distinct value (dates repeat across rows)."""
+    memo: dict[Any, str] = {}
+    out = []
+    for v in values:
+        day = memo.get(v)
+        if day is None:
+            day = memo[v] = _day(v)
+        out.append(day)
+    return out
+
+
+def _span_trace(starts: Sequence[Any], ends: Sequence[Any], y: Sequence[str], custom: Sequence[Sequence[str]],
+                hover: Sequence[str], *, name: str, colour: str, legendgroup: str | None = None,
+                showlegend: bool = True) -> dict[str, Any]:
     """Horizontal bars from start to the end of the end day: month- or year-precise dates."""
-    starts = [pd.Timestamp(d) for d in frame["start"]]
-    ends = [pd.Timestamp(d) + pd.Timedelta(days=1) for d in frame["end"]]
-    fig.add_trace(go.Bar(
-        base=_strs([t.strftime("%Y-%m-%d") for t in starts]),
-        x=np.asarray([(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)]),
-        y=_strs(list(y)), orientation="h", width=0.36, name=name, legendgroup=legendgroup,
-        showlegend=showlegend, marker={"color": colour, "line": {"width": 1, "color": "#374151"}},
-        customdata=_strs([list(c) for c in custom]), hovertext=_strs(list(hover)),
-        hovertemplate="%{hovertext}<extra></extra>"))
+    memo: dict[tuple[Any, Any], tuple[str, float]] = {}  # few distinct spans (months, years)
+    for key in zip(starts, ends, strict=True):
+        if key not in memo:
+            s, e = pd.Timestamp(key[0]), pd.Timestamp(key[1]) + pd.Timedelta(days=1)
+            memo[key] = (s.strftime("%Y-%m-%d"), (e - s).total_seconds() * 1000)
+    spans = [memo[key] for key in zip(starts, ends, strict=True)]
+    return {"type": "bar", "base": _strs([b for b, _ in spans]), "x": np.asarray([ms for _, ms in spans]),
+            "y": _objs(list(y)), "orientation": "h", "width": 0.36, "name": name, "legendgroup": legendgroup,
+            "showlegend": showlegend, "marker": {"color": colour, "line": {"width": 1, "color": "#374151"}},
+            "customdata": _objs([list(c) for c in custom]), "hovertext": _strs(list(hover)),
+            "hovertemplate": "%{hovertext}<extra></extra>"}
 
 
 def _venue_label(places: list[str], roles: list[str]) -> str:
@@ -74,75 +94,99 @@ def _venue_label(places: list[str], roles: list[str]) -> str:
     return ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
 
 
-def _add_venue_track(fig: go.Figure, venues: pd.DataFrame) -> None:
+def _venue_traces(venues: pd.DataFrame) -> list[dict[str, Any]]:
     """One mark per date (a bar across the month for month-precise dates) labelled with its
     places; the hover lists each venue with its role, date and who asked."""
-    groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
-    for r in venues.to_dict("records"):
-        key = (r["start"], r["end"], str(r["date_precision"]))
-        groups.setdefault(key, []).append({str(k): v for k, v in r.items()})
+    groups: dict[tuple[Any, Any, str], list[int]] = {}
+    for i, key in enumerate(zip(venues["start"].tolist(), venues["end"].tolist(),
+                                [str(p) for p in venues["date_precision"].tolist()], strict=True)):
+        groups.setdefault(key, []).append(i)
+    places = [str(p) for p in venues["place_en"].tolist()]
+    roles = [str(r) for r in venues["role"].tolist()]
+    hovers = [str(h) for h in venues["hover"].tolist()]
+    arts, segs = venues["article_id"].tolist(), venues["segment_idx"].tolist()
     marks: list[dict[str, Any]] = []
     for (start, end, prec), grp in sorted(groups.items(), key=lambda kv: (_day(kv[0][0]), _day(kv[0][1]))):
-        first = grp[0]
         s0, e0 = pd.Timestamp(_day(start)), pd.Timestamp(_day(end))
         marks.append({"x": _day(start) if prec == "day" else (s0 + (e0 - s0) / 2).strftime("%Y-%m-%d"),
                       "start": start, "end": end, "prec": prec,
-                      "text": _venue_label([str(g["place_en"]) for g in grp], [str(g["role"]) for g in grp]),
-                      "custom": ["venue", f"{first['article_id']}:{first['segment_idx']}"],
-                      "hover": "<br>".join(dict.fromkeys(str(g["hover"]) for g in grp))})
+                      "text": _venue_label([places[i] for i in grp], [roles[i] for i in grp]),
+                      "custom": ["venue", f"{arts[grp[0]]}:{segs[grp[0]]}"],
+                      "hover": "<br>".join(dict.fromkeys(hovers[i] for i in grp))})
+    traces = []
     spans = [m for m in marks if m["prec"] != "day"]
     if spans:
-        frame = pd.DataFrame({"start": [m["start"] for m in spans], "end": [m["end"] for m in spans]})
-        _spans(fig, frame, [VENUES_ROW] * len(spans), [m["custom"] for m in spans],
-               [m["hover"] for m in spans], name="venue (month)", colour="rgba(217,140,0,0.3)",
-               showlegend=False)
-    fig.add_trace(go.Scatter(
-        x=_strs([m["x"] for m in marks]), y=_strs([VENUES_ROW] * len(marks)), mode="markers+text",
-        name="venue", text=_strs([m["text"] for m in marks]), cliponaxis=False,
-        textposition="top center", textfont={"size": 11, "color": "#92400e"},
-        marker={"symbol": "hexagon", "size": 13, "color": "#d98c00"},
-        customdata=_strs([m["custom"] for m in marks]), hovertext=_strs([m["hover"] for m in marks]),
-        hovertemplate="%{hovertext}<extra></extra>"))
+        traces.append(_span_trace([m["start"] for m in spans], [m["end"] for m in spans],
+                                  [VENUES_ROW] * len(spans), [m["custom"] for m in spans],
+                                  [m["hover"] for m in spans], name="venue (month)",
+                                  colour="rgba(217,140,0,0.3)", showlegend=False))
+    traces.append({
+        "type": "scatter", "x": _objs([m["x"] for m in marks]), "y": _objs([VENUES_ROW] * len(marks)),
+        "mode": "markers+text", "name": "venue", "text": _strs([m["text"] for m in marks]),
+        "cliponaxis": False,
+        "textposition": "top center", "textfont": {"size": 11, "color": "#92400e"},
+        "marker": {"symbol": "hexagon", "size": 13, "color": "#d98c00"},
+        "customdata": _objs([m["custom"] for m in marks]), "hovertext": _strs([m["hover"] for m in marks]),
+        "hovertemplate": "%{hovertext}<extra></extra>"})
+    return traces
 
 
 def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
                     venues: pd.DataFrame | None = None, *, title: str = "") -> go.Figure:
     """Events on rows (sides or actors) with a symbol per kind; month-precise dates as bars
-    across the month; an article-publication track and a venue track (proposed / moved / held)."""
-    fig = go.Figure()
+    across the month; an article-publication track and a venue track (proposed / moved / held).
+
+    The traces go to plotly as dicts in one go.Figure call: it checks each array once (adding
+    ready-made trace objects checks them twice), and the columns are read once, as lists.
+    """
+    traces: list[dict[str, Any]] = []
     event_rows = sorted(set(rows["row"])) if len(rows) else []
     order = [VENUES_ROW, ARTICLES_ROW, *event_rows]  # venue labels sit above, in the top margin
-    for kind in sorted(set(rows["kind"])) if len(rows) else []:
-        sub = rows[rows["kind"] == kind]
-        point = sub[sub["date_precision"] == "day"]
-        span = sub[sub["date_precision"] != "day"]
-        if len(point):
-            fig.add_trace(go.Scatter(
-                x=_strs([_day(d) for d in point["start"]]), y=_strs(list(point["row"])), mode="markers",
-                name=kind, legendgroup=kind,
-                marker={"symbol": KIND_SYMBOLS.get(kind, "circle-open"), "size": 13, "color": "#374151",
-                        "line": {"width": 1, "color": "white"}},
-                customdata=_strs([["event", e] for e in point["event_id"]]),
-                hovertext=_strs(list(point["hover"])), hovertemplate="%{hovertext}<extra></extra>"))
-        if len(span):
-            _spans(fig, span, list(span["row"]), [["event", e] for e in span["event_id"]],
-                   list(span["hover"]), name=f"{kind} (month or year: a span)", colour="rgba(55,65,81,0.3)",
-                   legendgroup=kind)
+    if len(rows):
+        kinds = [str(k) for k in rows["kind"].tolist()]
+        is_day = [p == "day" for p in rows["date_precision"].tolist()]
+        starts, ends = rows["start"].tolist(), rows["end"].tolist()
+        ys, eids, hovers = rows["row"].tolist(), rows["event_id"].tolist(), rows["hover"].tolist()
+        by_kind: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in sorted(set(kinds))}
+        for i, (kind, day) in enumerate(zip(kinds, is_day, strict=True)):
+            by_kind[kind][0 if day else 1].append(i)
+        for kind, (point, span) in by_kind.items():
+            if point:
+                traces.append({
+                    "type": "scatter", "x": _objs(_days(starts[i] for i in point)),
+                    "y": _objs([ys[i] for i in point]), "mode": "markers", "name": kind, "legendgroup": kind,
+                    "marker": {"symbol": KIND_SYMBOLS.get(kind, "circle-open"), "size": 13,
+                               "color": "#374151", "line": {"width": 1, "color": "white"}},
+                    "customdata": _objs([["event", eids[i]] for i in point]),
+                    "hovertext": _strs([hovers[i] for i in point]),
+                    "hovertemplate": "%{hovertext}<extra></extra>"})
+            if span:
+                traces.append(_span_trace([starts[i] for i in span], [ends[i] for i in span],
+                                          [ys[i] for i in span], [["event", eids[i]] for i in span],
+                                          [hovers[i] for i in span], name=f"{kind} (month or year: a span)",
+                                          colour="rgba(55,65,81,0.3)", legendgroup=kind))
     if articles is not None and len(articles):
-        point = articles[articles["date_precision"] == "day"]
-        span = articles[articles["date_precision"] != "day"]
-        if len(point):
-            fig.add_trace(go.Scatter(
-                x=_strs([_day(d) for d in point["start"]]), y=_strs([ARTICLES_ROW] * len(point)),
-                mode="markers", name="articles published",
-                marker={"symbol": "line-ns-open", "size": 16, "color": "#6b7280", "line": {"width": 2}},
-                customdata=_strs([["article", a] for a in point["article_id"]]),
-                hovertext=_strs(list(point["hover"])), hovertemplate="%{hovertext}<extra></extra>"))
-        if len(span):
-            _spans(fig, span, [ARTICLES_ROW] * len(span), [["article", a] for a in span["article_id"]],
-                   list(span["hover"]), name="articles published (month)", colour="rgba(107,114,128,0.3)")
+        is_day = [p == "day" for p in articles["date_precision"].tolist()]
+        starts, ends = articles["start"].tolist(), articles["end"].tolist()
+        aids, hovers = articles["article_id"].tolist(), articles["hover"].tolist()
+        point = [i for i, day in enumerate(is_day) if day]
+        span = [i for i, day in enumerate(is_day) if not day]
+        if point:
+            traces.append({
+                "type": "scatter", "x": _objs(_days(starts[i] for i in point)),
+                "y": _objs([ARTICLES_ROW] * len(point)), "mode": "markers", "name": "articles published",
+                "marker": {"symbol": "line-ns-open", "size": 16, "color": "#6b7280", "line": {"width": 2}},
+                "customdata": _objs([["article", aids[i]] for i in point]),
+                "hovertext": _strs([hovers[i] for i in point]),
+                "hovertemplate": "%{hovertext}<extra></extra>"})
+        if span:
+            traces.append(_span_trace([starts[i] for i in span], [ends[i] for i in span],
+                                      [ARTICLES_ROW] * len(span), [["article", aids[i]] for i in span],
+                                      [hovers[i] for i in span], name="articles published (month)",
+                                      colour="rgba(107,114,128,0.3)"))
     if venues is not None and len(venues):
-        _add_venue_track(fig, venues)
+        traces += _venue_traces(venues)
+    fig = go.Figure(data=traces)
     fig.update_layout(
         title=title or None, height=max(360, 90 + 46 * len(order)),
         margin={"l": 10, "r": 10, "t": 80, "b": 30},

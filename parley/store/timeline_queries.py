@@ -208,19 +208,21 @@ def load_venue_context(engine: Engine, venue_rows: pd.DataFrame) -> tuple[pd.Dat
         for i in range(0, len(keys), 400):  # bounded IN lists
             chunk = keys[i:i + 400]
             arts = sorted({a for a, _ in chunk})
+            # the sentence numbers narrow the read in SQL (an article has many sentences, a venue
+            # names one or two); the exact (article, sentence) pairs are picked here
+            idxs = sorted({s for _, s in chunk})
             wanted = set(chunk)
-            for r in conn.execute(
-                    select(mentions.c.article_id, mentions.c.segment_idx, mentions.c.actor_id,
-                           mentions.c.start, mentions.c.end, articles.c.published)
-                    .join(articles, articles.c.id == mentions.c.article_id)
-                    .where(mentions.c.article_id.in_(arts))):
-                if (r[0], r[1]) in wanted:
-                    ment.append(r)
-            for s in conn.execute(
-                    select(segments.c.article_id, segments.c.idx, segments.c.start, segments.c.lang,
-                           segments.c.text).where(segments.c.article_id.in_(arts))):
-                if (s[0], s[1]) in wanted:
-                    segs.append(s)
+            ment += [r for r in conn.execute(
+                select(mentions.c.article_id, mentions.c.segment_idx, mentions.c.actor_id,
+                       mentions.c.start, mentions.c.end, articles.c.published)
+                .join(articles, articles.c.id == mentions.c.article_id)
+                .where(mentions.c.article_id.in_(arts), mentions.c.segment_idx.in_(idxs))).all()
+                if (r[0], r[1]) in wanted]
+            segs += [s for s in conn.execute(
+                select(segments.c.article_id, segments.c.idx, segments.c.start, segments.c.lang,
+                       segments.c.text)
+                .where(segments.c.article_id.in_(arts), segments.c.idx.in_(idxs))).all()
+                if (s[0], s[1]) in wanted]
     return _frame(ment, SPAN_MENTION_COLUMNS), _frame(segs, SEGMENT_COLUMNS)
 
 
