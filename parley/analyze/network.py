@@ -228,12 +228,20 @@ def focus(graph: nx.Graph, actor_ids: Iterable[str], radius: int = 1) -> nx.Grap
     for aid in actor_ids:
         if aid in graph:
             keep |= set(nx.single_source_shortest_path_length(graph, aid, cutoff=radius))
-    # the induced subgraph, nodes and links in the graph's order (one pass, no subgraph view)
+    if len(keep) == graph.number_of_nodes():
+        return graph  # a hub's neighbourhood can be everyone: the graph itself (graphs are read-only)
+    # the induced subgraph, nodes and links in the graph's order (one pass, no subgraph view);
+    # each link is added once, from the first of its ends in node order
     out: nx.Graph = nx.Graph()
     out.graph.update(graph.graph)
     out.add_nodes_from((x, dict(d)) for x, d in graph.nodes(data=True) if x in keep)
-    adj = graph.adj
-    out.add_edges_from((a, b, d) for a in out for b, d in adj[a].items() if b in keep)
+    adj = graph._adj
+    done: set[Any] = set()
+    links: list[tuple[Any, Any, dict[str, Any]]] = []
+    for a in out:
+        links.extend([(a, b, d) for b, d in adj[a].items() if b in keep and b not in done])
+        done.add(a)
+    out.add_edges_from(links)
     return out
 
 
