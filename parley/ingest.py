@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, bindparam, or_, select
+from sqlalchemy import Connection, Engine, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from parley.errors import LoadError, ParleyError, StoreError
@@ -102,12 +103,15 @@ _KNOWN = select(articles.c.id, articles.c.duplicate_of, articles.c.ingested_at).
 
 
 class _Batch:
-    """State shared by one ingest run: the engine, the extractor, the report."""
+    """State shared by one ingest run: the engine, the extractor, the report, and the
+    connection the articles are written on (each in its own transaction). Use it in a
+    ``with`` block, which closes that connection."""
 
     def __init__(self, engine: Engine, extract: bool, extractor: Extractor | None) -> None:
         self.engine = engine
         self.report = IngestReport()
         self.extractor: Extractor | None = None
+        self._conn: Connection | None = None
         init_db(engine)
         if extract:
             if extractor is None:
@@ -116,15 +120,38 @@ class _Batch:
                     sync_gazetteer(conn, gaz)
             self.extractor = extractor
 
-    def add(self, doc: RawDocument) -> None:
-        """Build, extract and store one document in its own transaction; record the outcome."""
+    def __enter__(self) -> _Batch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._drop_connection()
+
+    def _connection(self) -> Connection:
+        """The batch's connection, opened on first use and kept: checking a connection out of
+        the pool and back in for every article costs more than building a small article."""
+        if self._conn is None:
+            self._conn = self.engine.connect()
+        return self._conn
+
+    def _drop_connection(self) -> None:
+        """Close the batch's connection (after a database error the next article gets a fresh one)."""
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with suppress(SQLAlchemyError):
+                conn.close()
+
+    def add(self, doc: RawDocument, *, retry: bool = True) -> None:
+        """Build, extract and store one document in its own transaction; record the outcome.
+        If the server dropped the batch's connection while idle, the article is tried once more
+        on a fresh one."""
         from parley.load.article import build_article
 
         origin = doc.origin
         try:
             article = build_article(doc)
             origin = article.origin
-            with self.engine.begin() as conn:
+            conn = self._connection()
+            with conn.begin():
                 # One indexed round trip answers both "already stored?" and "same body as?".
                 known = conn.execute(
                     _KNOWN, {"article_id": article.id, "body_hash": article.body_hash}).all()
@@ -137,6 +164,7 @@ class _Batch:
                 extraction = self.extractor(article) if self.extractor else None
                 save_article(conn, article, extraction)
         except IntegrityError as exc:
+            self._drop_connection()
             # A concurrent ingest stored the same raw text first: that is "already", not a failure.
             if self._stored(doc, exc):
                 self.report.already.append(origin)
@@ -144,6 +172,10 @@ class _Batch:
                 self.report.rejected.append((origin, f"store: {_one_line_db(exc)}"))
             return
         except SQLAlchemyError as exc:
+            self._drop_connection()
+            if retry and getattr(exc, "connection_invalidated", False):
+                self.add(doc, retry=False)
+                return
             self.report.rejected.append((origin, f"store: {_one_line_db(exc)}"))
             return
         except Exception as exc:  # any failure of one article must not stop the batch
@@ -169,6 +201,7 @@ class _Batch:
 
     def finish(self) -> IngestReport:
         """Bump the store version if anything was written; return the report."""
+        self._drop_connection()
         if self.report.wrote:
             with store_errors("cannot bump the store version"), self.engine.begin() as conn:
                 bump_version(conn)
@@ -201,20 +234,20 @@ def ingest_paths(paths: Sequence[Path], engine: Engine, *, extract: bool = True,
     """Ingest files and folders (walked recursively); returns what was stored, skipped, rejected."""
     from parley.load.readers import read_path, walk
 
-    batch = _Batch(engine, extract, extractor)
-    files: list[Path] = []
-    for p in paths:
-        try:
-            files.extend(walk([Path(p)]))
-        except LoadError as exc:
-            batch.reject(exc.origin, exc.reason)
-        except OSError as exc:
-            batch.reject(str(p), exc.strerror or str(exc))
-    for i, path in enumerate(files, 1):
-        _feed(batch, str(path), partial(_iter_read, read_path, path))
-        if progress:
-            progress(i, len(files), str(path))
-    return batch.finish()
+    with _Batch(engine, extract, extractor) as batch:
+        files: list[Path] = []
+        for p in paths:
+            try:
+                files.extend(walk([Path(p)]))
+            except LoadError as exc:
+                batch.reject(exc.origin, exc.reason)
+            except OSError as exc:
+                batch.reject(str(p), exc.strerror or str(exc))
+        for i, path in enumerate(files, 1):
+            _feed(batch, str(path), partial(_iter_read, read_path, path))
+            if progress:
+                progress(i, len(files), str(path))
+        return batch.finish()
 
 
 def ingest_uploads(files: Sequence[tuple[str, bytes]], engine: Engine, *, extract: bool = True,
@@ -223,13 +256,13 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], engine: Engine, *, extrac
     """Ingest uploaded (file name, bytes) pairs; names are reduced to a safe base name."""
     from parley.load.readers import read_bytes_with_rejects
 
-    batch = _Batch(engine, extract, extractor)
-    for i, (name, data) in enumerate(files, 1):
-        origin = safe_name(name)
-        _feed(batch, origin, partial(_iter_read, read_bytes_with_rejects, origin, data))
-        if progress:
-            progress(i, len(files), origin)
-    return batch.finish()
+    with _Batch(engine, extract, extractor) as batch:
+        for i, (name, data) in enumerate(files, 1):
+            origin = safe_name(name)
+            _feed(batch, origin, partial(_iter_read, read_bytes_with_rejects, origin, data))
+            if progress:
+                progress(i, len(files), origin)
+        return batch.finish()
 
 
 def _iter_read(reader: Callable[..., ReadResult], *args: object) -> Iterator[RawDocument | LoadError]:

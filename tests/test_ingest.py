@@ -294,3 +294,30 @@ def test_summary_text() -> None:
     r = IngestReport(ingested=["a", "b"], duplicates=[("b", "id1")], already=["c"],
                      rejected=[("d.txt", "empty file")])
     assert r.summary() == "ingested 2, duplicates 1, already stored 1, rejected 1\n  d.txt: empty file"
+
+
+@pytest.mark.postgres
+def test_dropped_connection_between_articles_is_retried(pg_url: str) -> None:
+    """The batch keeps one connection; when the server ends it between two articles (a restart,
+    an idle timeout), the next article is stored on a fresh connection, not rejected."""
+    from sqlalchemy import text
+
+    eng = db.make_engine(pg_url)
+    killer = db.make_engine(pg_url)
+    killed: list[int] = []
+
+    def kill_others(done: int, total: int, origin: str) -> None:
+        if done == 1:  # after the first article: end every other session on this database
+            with killer.connect() as conn:
+                killed.extend(conn.execute(text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalars())
+    try:
+        report = ingest_paths(SEEDS[:3], eng, extract=False, progress=kill_others)
+        assert any(killed), "the batch's connection was not there to end"
+        assert report.rejected == []
+        assert len(report.ingested) == 3
+        assert count_rows(eng)["articles"] == 3
+    finally:
+        eng.dispose()
+        killer.dispose()

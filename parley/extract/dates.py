@@ -121,12 +121,36 @@ def _index(file: str, table: dict[str, Any], entry: str, words: Iterable[str], v
         table[w] = value
 
 
+def _opt(pattern: str) -> str:
+    """``(?:pattern)?`` as an alternation with an empty branch: the same matches, tried in the
+    same order, but the regex engine runs a branch far faster than a repeat, and these
+    optional prefixes are tried at every position of the text."""
+    return f"(?:{pattern}|)"
+
+
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of normalised words, longest first, spaces as \\s+."""
     uniq = sorted(set(words), key=lambda w: (-len(w), w))
     if not uniq:
         return "(?!)"
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in uniq)
+
+
+def _month_start(clitics: str, enders: tuple[str, ...]) -> str:
+    """Lookbehinds true where a month name may start: after a non-letter (a digit counts as
+    one), after one of the two-letter ``enders`` (an ordinal, 'of') or after a clitic.
+
+    The same test as (?<![^\\W\\d])|(?<=st|nd|...)|(?<=[clitics]), as a chain of negative
+    lookbehinds: most positions fail the first, cheaply, where the alternation tried all three.
+    """
+    firsts: dict[str, str] = {}  # last letter of an ender -> the letters it may follow
+    for e in enders:
+        if e[1] not in clitics:
+            firsts[e[1]] = firsts.get(e[1], "") + e[0]
+    lasts = "".join(firsts)
+    out = rf"(?<![^\W\d{clitics}{lasts}])"  # not after a letter, unless a clitic or an ender's end
+    out += "".join(rf"(?<![^{before}]{last})" for last, before in firsts.items())
+    return out + (rf"(?<!^[{lasts}])" if lasts else "")  # an ender's last letter opening the text
 
 
 @dataclass(frozen=True)
@@ -147,6 +171,8 @@ class DateGrammar:
     header_marker: re.Pattern[str]
     # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
     today_weekday: re.Pattern[str]
+    # Characters no 'rel' match can hold, so none runs across one of them.
+    rel_barriers: str
     # What every absolute date contains (a month name, a year noun + year, or 'digit sep
     # digit'): a stretch of text without it holds no absolute date.
     absolute_hint: re.Pattern[str]
@@ -226,53 +252,69 @@ def load_date_grammar() -> DateGrammar:
     parts = wdata.get("day_parts")
     if not isinstance(parts, dict):
         raise GazetteerError(f"data/gazetteer/{wf}: needs 'day_parts' with 'before'/'after'")
-    part_before = _alt(_all(_lang_words(wf, "day_parts.before", parts.get("before"))))
-    part_after = _alt(_all(_lang_words(wf, "day_parts.after", parts.get("after"))))
+    before_words = _all(_lang_words(wf, "day_parts.before", parts.get("before")))
+    after_words = _all(_lang_words(wf, "day_parts.after", parts.get("after")))
+    part_before, part_after = _alt(before_words), _alt(after_words)
     clitics = _all(section("clitics"))
     if not all(len(c) == 1 for c in clitics):
         raise _err(wf, "clitics", "each clitic is one letter")
 
-    # Regex pieces, on the normalised (lower-case, ASCII-digit) text.
-    cb = r"(?:(?<!\w)" + (rf"|(?<=(?<!\w)[{''.join(clitics)}])" if clitics else "") + ")"
+    # Regex pieces, on the normalised (lower-case, ASCII-digit) text. The optional groups a
+    # match can open with are written with _opt, and the word-start test as two negative
+    # lookbehinds: both run at every position of the text, and cost far less that way.
+    # cb: at a word start, or after a clitic letter that starts a word ("وفبراير"): the same
+    # test as (?<!\w)|(?<=(?<!\w)[clitics]) (no word char but a clitic before; no word char
+    # before a clitic).
+    cl = "".join(clitics)
+    cb = rf"(?<![^\W{cl}])(?<!\w[{cl}])" if clitics else r"(?<!\w)"
     e_ = r"(?!\w)"
     mon = _alt(months)
     wd_rx = _alt(weekdays)
-    dn = _alt(_all(section("day_nouns")))
+    day_nouns = _all(section("day_nouns"))
+    dn = _alt(day_nouns)
+    day_noun = _opt(rf"(?:{dn})\s+")
     ordinal = r"(?:st|nd|rd|th)?"
-    wd_prefix = rf"(?:{cb}(?:(?:{dn})\s+)?(?P<wd>{wd_rx}){e_}\s*[:,\u060c\-\u2013]?\s*)?"
+    wd_prefix = _opt(rf"{cb}{day_noun}(?P<wd>{wd_rx}){e_}\s*[:,\u060c\-\u2013]?\s*")
+    month_noun = _opt(rf"(?:{_alt(_all(section('month_nouns')))})\s+")
     month = (
-        rf"(?:(?:{_alt(_all(section('month_nouns')))})\s+)?(?P<mon>{mon})"
+        rf"{month_noun}(?P<mon>{mon})"
         rf"(?:\s*(?:{_alt(_all(section('month_suffixes')))}))?{e_}\.?"
         rf"(?:\s*[/(]\s*(?P<mon2>{mon}){e_}\s*\)?)?"
     )
     year_noun = _alt(_all(section("year_nouns")))
     year_suffix = rf"(?:\s*(?:{_alt(_all(section('year_suffixes')))}){e_})?"
     year = rf"(?:\s*[,\u060c]?\s*(?:(?:{year_noun})\s+)?(?P<y>\d{{4}})(?!\d){year_suffix})"
+    prec = _opt(rf"(?P<prec>{_alt(precision)})(?:\s+|-)(?:of\s+)?")
     absolute = (
         ("dmy", rf"{wd_prefix}(?<!\w)(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s*[-/]?\s*{month}{year}?"),
         ("mdy", rf"{wd_prefix}{cb}(?P<mon>{_alt(en_months)}){e_}\.?\s*(?P<d>\d{{1,2}}){ordinal}(?!\d)"
                 rf"{year}?"),
-        ("my", rf"{cb}(?:(?P<prec>{_alt(precision)})(?:\s+|-)(?:of\s+)?)?{month}{year}"),
+        ("my", rf"{cb}{prec}{month}{year}"),
         ("year", rf"{cb}(?:{year_noun})\s+(?P<y>\d{{4}})(?!\d){year_suffix}"),
         ("iso", r"(?<![\w/.\-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])"),
         ("num", r"(?<![\w/.\-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
     )
     rel = _alt(rel_days)
     wd_after_rel = rf"(?:(?:\s*[,\u060c]\s*|\s+)(?P<wd>{wd_rx}){e_}|\s*\(\s*(?P<wdp>{wd_rx})\s*\))?"
+    day_part = _opt(rf"(?:{part_before})\s+")
+    modifier = _opt(rf"(?P<pre>{_alt(mods_before)})\s+")
     relative = (
-        ("rel", rf"{cb}(?:(?:{part_before})\s+)?(?:(?:{dn})\s+)?(?P<rel>{rel}){e_}{wd_after_rel}"
+        ("rel", rf"{cb}{day_part}{day_noun}(?P<rel>{rel}){e_}{wd_after_rel}"
                 rf"(?:\s+(?:{part_after}){e_})?"),
-        ("weekday", rf"{cb}(?:(?:{part_before})\s+)?(?:(?:{dn})\s+)?(?:(?P<pre>{_alt(mods_before)})\s+)?"
+        ("weekday", rf"{cb}{day_part}{day_noun}{modifier}"
                     rf"(?P<wd>{wd_rx}){e_}(?:\s+(?P<post>{_alt(mods_after)}){e_})?(?:\s+(?:{part_after}){e_})?"),
         ("anaphoric", rf"{cb}(?P<a>{_alt(anaphoric)}){e_}"),
         ("period", rf"{cb}(?P<p>{_alt(periods)}){e_}"),
     )
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*$")
     today = _alt(w for w, off in rel_days.items() if off == 0)
+    # Punctuation no 'rel' match can hold: not in its words nor in its separators.
+    rel_words = [*before_words, *day_nouns, *rel_days, *weekdays, *after_words]
+    rel_chars = set("".join(rel_words)) | set(",\u060c()")
+    rel_barriers = "".join(c for c in ".!?:;\u061f\u06d4" if c not in rel_chars)
     # A month name as the absolute forms allow it: not inside a word (after a digit, an
     # ordinal, 'of' or a clitic at most), and ending a word unless a month suffix follows.
-    clitic_before = rf"|(?<=[{''.join(clitics)}])" if clitics else ""
-    after = r"(?:(?<![^\W\d])|(?<=st|nd|rd|th|of)" + clitic_before + ")"
+    after = _month_start(cl, ("st", "nd", "rd", "th", "of"))
     month_hint = rf"{after}(?:{mon})(?:(?!\w)|\s*(?:{_alt(_all(section('month_suffixes')))}))"
     year_hint = rf"(?:{year_noun})\s+\d{{4}}"
     numeric_hint = r"\d[-/.]\d"
@@ -288,6 +330,7 @@ def load_date_grammar() -> DateGrammar:
         relative=tuple((k, re.compile(p)) for k, p in relative),
         header_marker=marker,
         today_weekday=today_weekday,
+        rel_barriers=rel_barriers,
         absolute_hint=absolute_hint,
         form_hints=tuple(re.compile(hints[k]) for k, _ in absolute),
     )
@@ -338,7 +381,7 @@ def _to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # \d+, spelled so that the regex engine skips ahead to a digit
 _SPACE = re.compile(r"\s")
 _WINDOW = 80  # every absolute form has a digit, and no date is longer than this around it
 
@@ -348,17 +391,23 @@ def _iter_windows(text: str) -> Iterator[tuple[int, int]]:
 
     Disjoint and in text order, so no date found in one overlaps a date found in another.
     """
+    n = len(text)
     cur: tuple[int, int] | None = None
     for m in _DIGITS.finditer(text):
         start = max(0, m.start() - _WINDOW)
-        space = _SPACE.search(text, min(len(text), m.end() + _WINDOW))
-        end = space.start() if space else len(text)
+        reach = m.end() + _WINDOW
         if cur is not None and start <= cur[1]:
-            cur = (cur[0], max(end, cur[1]))
+            # The current window ends at a space (or the text's end) at or after ``reach``:
+            # then so does this digit run's, no later, and the window stays as it is.
+            if reach <= cur[1]:
+                continue
+            space = _SPACE.search(text, min(n, reach))
+            cur = (cur[0], max(space.start() if space else n, cur[1]))
         else:
             if cur is not None:
                 yield cur
-            cur = (start, end)
+            space = _SPACE.search(text, min(n, reach))
+            cur = (start, space.start() if space else n)
     if cur is not None:
         yield cur
 
@@ -449,12 +498,13 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
-def _relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[_Hit]:
+def _relative_hits(text: str, g: DateGrammar, only: str | None = None, start: int = 0) -> list[_Hit]:
+    """Relative hits (of form ``only``, else all) in ``text`` from ``start`` on."""
     hits: list[_Hit] = []
     for form, rx in g.relative:
         if only is not None and form != only:
             continue
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, start):
             gd = m.groupdict()
             if form == "rel":
                 word = _key(gd["rel"])
@@ -652,11 +702,16 @@ class _Located:
 
 def _locate(text: str, hits: list[_Hit]) -> list[_Located]:
     out: list[_Located] = []
+    counted, line_no = 0, 0  # the non-empty lines before the line start ``counted``
     for h in hits:
         ls = text.rfind("\n", 0, h.start) + 1
         le = text.find("\n", h.end)
         le = len(text) if le < 0 else le
-        line_no = sum(1 for line in text[:ls].split("\n") if line.strip()) if ls else 0
+        if ls < counted:  # hits out of text order: count from the start again
+            counted, line_no = 0, 0
+        # Count on from the previous hit's line, not from the start of the text each time.
+        line_no += sum(1 for line in text[counted:ls].split("\n") if line.strip())
+        counted = ls
         out.append(_Located(h, line_no, ls, le))
     return out
 
@@ -677,19 +732,39 @@ def find_published(text: str, given: str | None = None) -> Published:
     g = default_date_grammar()
     norm = normalize(text)
     nt = norm.text
-    # Only dates in the head and on embedded-post lines can date the article: scan the digit
-    # windows there, and the others (in order) only if the first date of the text is needed.
+
+    def orig(start: int, end: int) -> str:
+        s, e = _span(norm, start, end)
+        return " ".join(text[s:e].split())
+
+    # Only dates in the head and on embedded-post lines can date the article. The head's
+    # windows come first and decide rules 1-4 alone; the embedded posts' windows are scanned
+    # only when those rules find nothing, and the others (in order) only if the first date
+    # of the text is needed.
     windows = _iter_windows(nt)
     skipped: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    handles = [(m.start(), m.end()) for m in _POST_HANDLE.finditer(nt)] if "@" in nt else []
     for ws, we in windows:
-        if ws < HEAD_CHARS or any(a < we and ws <= e for a, e in handles):
-            hits += _window_dates(nt, ws, we, g)
-        else:
+        if ws >= HEAD_CHARS:
             skipped.append((ws, we))
-            if not handles:
-                break
+            break
+        hits += _window_dates(nt, ws, we, g)
+    located = _locate(nt, hits)
+    posts = [x for x in located if _is_post(nt, x)]
+    head = [x for x in located if x.line_no < HEAD_LINES and x.hit.start < HEAD_CHARS and x not in posts]
+    by_head = _from_head(nt, head, g, orig)
+    if by_head is not None:
+        return by_head
+
+    handles = [(m.start(), m.end()) for m in _POST_HANDLE.finditer(nt)] if "@" in nt else []
+    if handles:  # from the window the head scan stopped at on: those next to a '@handle'
+        rest, skipped = itertools.chain(skipped, windows), []
+        for ws, we in rest:
+            if any(a < we and ws <= e for a, e in handles):
+                hits += _window_dates(nt, ws, we, g)
+            else:
+                skipped.append((ws, we))
+        posts = [x for x in _locate(nt, hits) if _is_post(nt, x)]
 
     def first_date() -> _Hit | None:
         """The first date of the whole text (scanning the skipped windows in order)."""
@@ -701,18 +776,25 @@ def find_published(text: str, given: str | None = None) -> Published:
                 return found[0]
         return hits[0] if hits else None
 
-    first = None if hits else first_date()
-    if not hits and first is None:
+    if posts:  # 5. the latest embedded post: the article is not older than what it embeds
+        x = max(posts, key=lambda x: (x.hit.date or dt.date.min, x.hit.start))
+        assert x.hit.date is not None
+        return _embedded_post(nt, x, g, orig)
+    first = first_date()
+    if first is None:
         return Published(None, "unknown", "no date in the text")
+    sample = orig(first.start, first.end)
+    return Published(None, "unknown", f"no publication date: only dates of events in the body ('{sample}')")
 
-    def orig(start: int, end: int) -> str:
-        s, e = _span(norm, start, end)
-        return " ".join(text[s:e].split())
 
-    located = _locate(nt, hits)
-    posts = [x for x in located if x.hit.precision == "day" and x.hit.date is not None
-             and _POST_SIGNATURE.search(nt, x.line_start, x.hit.start)]
-    head = [x for x in located if x.line_no < HEAD_LINES and x.hit.start < HEAD_CHARS and x not in posts]
+def _is_post(nt: str, x: _Located) -> bool:
+    """True if ``x`` is the date of an embedded post: a day, right after a '@handle' signature."""
+    return (x.hit.precision == "day" and x.hit.date is not None
+            and _POST_SIGNATURE.search(nt, x.line_start, x.hit.start) is not None)
+
+
+def _from_head(nt: str, head: list[_Located], g: DateGrammar, orig: Any) -> Published | None:
+    """Rules 1-4 of find_published, over the head's dates (embedded posts' dates left out)."""
     for i, x in enumerate(head):  # 1. a byline: a date with a time next to it
         nxt = head[i + 1].hit.start if i + 1 < len(head) else len(nt)
         window_end = min(x.hit.end + 40, nxt, HEAD_CHARS + 40)
@@ -739,14 +821,7 @@ def find_published(text: str, given: str | None = None) -> Published:
             ctx = orig(x.line_start, x.hit.end) if x.hit.start - x.line_start <= 12 else orig(
                 x.hit.start, x.hit.end)
             return _published(x.hit.date, x.hit.precision, f"opening words '{ctx}'")
-    if posts:  # 5. the latest embedded post: the article is not older than what it embeds
-        x = max(posts, key=lambda x: (x.hit.date or dt.date.min, x.hit.start))
-        assert x.hit.date is not None
-        return _embedded_post(nt, x, g, orig)
-    first = first or first_date()
-    assert first is not None
-    sample = orig(first.start, first.end)
-    return Published(None, "unknown", f"no publication date: only dates of events in the body ('{sample}')")
+    return None
 
 
 def _embedded_post(nt: str, x: _Located, g: DateGrammar, orig: Any) -> Published:
@@ -754,9 +829,14 @@ def _embedded_post(nt: str, x: _Located, g: DateGrammar, orig: Any) -> Published
     date = x.hit.date
     assert date is not None
     basis = f"latest embedded post date '{orig(x.hit.start, x.hit.end)}'"
-    if g.today_weekday.search(nt) is None:  # cheap test first: no 'today' word before a weekday
+    today = g.today_weekday.search(nt)
+    if today is None:  # cheap test first: no 'today' word before a weekday
         return _published(date, "day", basis)
-    todays = [h for h in _relative_hits(nt, g, "rel") if h.offset == 0 and h.weekday is not None]
+    # A 'today, <weekday>' hit holds a today_weekday match, so it starts after the last barrier
+    # before the first such match; and no 'rel' match runs across a barrier, so matching from
+    # just after it finds the same hits from there on as matching from the start of the text.
+    start = max(nt.rfind(c, 0, today.start()) for c in g.rel_barriers) + 1 if g.rel_barriers else 0
+    todays = [h for h in _relative_hits(nt, g, "rel", start) if h.offset == 0 and h.weekday is not None]
     if not todays:
         return _published(date, "day", basis)
     h = todays[0]

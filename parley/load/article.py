@@ -9,7 +9,7 @@ from parley.extract.dates import find_published
 from parley.load.clean import body_key, clean_with_key
 from parley.load.metadata import find_outlet, find_title, find_url, outlet_from_url
 from parley.records import Article, Lang, RawDocument, Segment
-from parley.text.langid import article_lang, guess_lang
+from parley.text.langid import guess_lang, majority_lang
 from parley.text.segment import split_segments
 
 
@@ -27,14 +27,13 @@ def build_article(doc: RawDocument) -> Article:
     """Clean and annotate one document; raises LoadError if nothing readable is left."""
     text, key = clean_with_key(doc.raw)
     spans = split_segments(text)
-    guesses: list[Lang | None] = [guess_lang(text[s:e]) for s, e in spans]
+    texts = [text[s:e] for s, e in spans]
+    guesses: list[Lang | None] = [guess_lang(t) for t in texts]
     if all(g is None for g in guesses):  # no letters outside links, handles and emoji
         raise LoadError(doc.origin, "nothing readable left after cleaning (no letters)")
-    known = [Segment(i, s, e, g, text[s:e]) for i, ((s, e), g) in enumerate(zip(spans, guesses, strict=True))
-             if g is not None]
-    lang = article_lang(known)
-    segments = [Segment(i, s, e, g or lang, text[s:e])
-                for i, ((s, e), g) in enumerate(zip(spans, guesses, strict=True))]
+    lang = majority_lang((g, t) for g, t in zip(guesses, texts, strict=True) if g is not None)
+    segments = [Segment(i, s, e, g or lang, t)
+                for i, ((s, e), g, t) in enumerate(zip(spans, guesses, texts, strict=True))]
     url = doc.url or find_url(doc.raw)
     return Article(
         id=article_id(doc.raw),

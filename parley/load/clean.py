@@ -12,7 +12,6 @@ elsewhere; the date finder reads the raw text, so header dates may go here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,7 +20,7 @@ import numpy as np
 
 from parley.datafiles import gazetteer_path, load_yaml
 from parley.errors import GazetteerError
-from parley.text.normalize import normalize, normalize_text
+from parley.text.normalize import keeps_lines, normalize, normalize_text
 
 _FILE = "boilerplate.yaml"
 _LANGS = ("en", "ar", "fa")
@@ -33,13 +32,20 @@ LOWER_SPECIAL = re.compile("[\u03a3\u0130]")
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _PREFIX_CHARS = 120  # a date label or banner prefix sits in a line's first characters
 _HINT_CHARS = 40  # ... its ISO date or its separator within the first 40
-_PREFIX_HINT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|[:|\-\u2013\u2014]")
+# Either holds a separator (an ISO date has its '-'), so that one character class is the test.
+_PREFIX_HINT = re.compile(r"[:|\-\u2013\u2014]")
 _MAX_DATE_LINE = 80  # a date/time header line is short
 _MIN_CONTAINED = 40  # a block this long (normalised chars) already in earlier text is a repeat
 _MIN_PARENT = 200  # an earlier block this long may be the later paragraphs run together
 _PARENT_COVER = 0.9  # ... when later blocks found inside it cover this share of it
 _MAX_PAIRWISE = 3000  # blocks; above this the run-together check is skipped (cost is n^2)
 _MAX_SCANNED = 50_000  # chars of kept text searched for repeats (a long article); beyond, exact repeats
+
+
+def lowers_alone(text: str) -> bool:
+    """True if ``text.lower()`` lower-cases each character on its own, keeping the length: no
+    LOWER_SPECIAL character (two substring tests, much faster than that regex's search)."""
+    return "\u03a3" not in text and "\u0130" not in text
 
 
 @lru_cache(maxsize=1)
@@ -49,11 +55,13 @@ def _word_chars() -> np.ndarray[tuple[int], np.dtype[np.bool_]]:
 
 
 def _words_spaced(text: str) -> str:
-    """``text`` with every character _NON_WORD matches turned into one space (same length)."""
+    """``text`` with every character _NON_WORD matches but the newline turned into one space
+    (same length, same lines)."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     word = _word_chars()[np.minimum(codes, 0xFFFF)]
     for i in np.flatnonzero(codes > 0xFFFF).tolist():  # emoji and the like: rare
         word[i] = chr(int(codes[i])).isalnum()
+    word |= codes == 10
     return np.where(word, codes, np.uint32(32)).astype(np.uint32).tobytes().decode("utf-32-le")
 
 
@@ -103,7 +111,7 @@ def _alternation(keys: list[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _boilerplate(folder: str, mtime: float) -> Boilerplate:
+def _boilerplate(path: str, mtime: float) -> Boilerplate:
     data = load_yaml(_FILE)
     if not isinstance(data, dict):
         raise GazetteerError(f"data/gazetteer/{_FILE}: top level must be a mapping of categories")
@@ -136,21 +144,26 @@ def load_boilerplate() -> Boilerplate:
         mtime = path.stat().st_mtime
     except OSError as exc:
         raise GazetteerError(f"{path}: file not found") from exc
-    return _boilerplate(str(path.parent), mtime)
+    return _boilerplate(str(path), mtime)
 
 
 def _strip_prefix(line: str, bp: Boilerplate) -> str:
     """Cut a leading date label ("date 2026-02-04 ") or banner ("عاجل | ") off ``line``."""
-    head = line[:_PREFIX_CHARS]
-    if not _PREFIX_HINT.search(head[:_HINT_CHARS]):  # cheap test first: most lines have none
+    if not _PREFIX_HINT.search(line, 0, _HINT_CHARS):  # cheap test first: most lines have none
         return line
+    head = line[:_PREFIX_CHARS]
     if bp.prefix.match(normalize_text(head)) is None:
         return line
     norm = normalize(head)
     m = bp.prefix.match(norm.text)
     if m is None or m.end() >= len(norm.text):
         return line
-    return line[norm.offsets[m.end()]:]
+    return line[norm.offset(m.end()):]
+
+
+def _date_token(token: re.Match[str] | None, bp: Boilerplate) -> bool:
+    """True if ``token`` is a number or a date word (a date/time header line has only these)."""
+    return token is not None and (token.group().isdigit() or token.group() in bp.date_words)
 
 
 def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...] | None = None) -> bool:
@@ -160,7 +173,7 @@ def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...] | None = Non
         return True
     if bp.link_tokens.fullmatch(key.replace(" ", "")):
         return True
-    if len(key) <= _MAX_DATE_LINE:
+    if len(key) <= _MAX_DATE_LINE and _date_token(_TOKENS.search(key), bp):  # cheap test: the first token
         tokens = _TOKENS.findall(key)
         if tokens and all(t.isdigit() or t in bp.date_words for t in tokens):
             return True
@@ -176,14 +189,11 @@ def _runs_together(i: int, keys: list[str]) -> bool:
     parent = keys[i]
     if len(parent) < _MIN_PARENT or len(keys) > _MAX_PAIRWISE:
         return False
-    need = _PARENT_COVER * len(parent)
-    covered = 0
-    for child in keys[i + 1:]:
-        if len(child) >= _MIN_CONTAINED and len(child) < len(parent) and child in parent:
-            covered += len(child) + 1
-            if covered >= need:
-                return True
-    return False
+    size = len(parent)
+    # The cover only grows child by child, so it reaches the share iff its total does.
+    covered = sum(len(child) + 1 for child in keys[i + 1:]
+                  if _MIN_CONTAINED <= len(child) < size and child in parent)
+    return covered >= _PARENT_COVER * size
 
 
 def _drop_repeats(lines: list[str | None], line_keys: list[str]) -> list[str | None]:
@@ -212,42 +222,44 @@ def _drop_repeats(lines: list[str | None], line_keys: list[str]) -> list[str | N
     return out
 
 
+def _line_keys(nt: str) -> list[str]:
+    """The key of every line of the normalised text ``nt`` at once (``_normalized_key`` of each
+    line): lower-case the whole text, turn non-word characters into spaces and read off each
+    line's words. Needs lower-casing per character (see lowers_alone)."""
+    return [" ".join(s.split()) for s in _words_spaced(nt.lower()).split("\n")]
+
+
 def clean_with_key(raw: str) -> tuple[str, str]:
     """The clean text and its body key (see body_key), computed in one pass."""
     bp = load_boilerplate()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     # Normalise the whole text once (normalisation is per character, so a line's normalised
-    # copy is a slice of it) and key each line from its slice.
+    # copy is a slice of it). When normalising keeps the lines (it does for the shipped
+    # letters.yaml), line i of the normalised text is line i of the text, and all the keys
+    # come at once; else (and for a line that loses a prefix) a line is keyed from its slice.
     norm = normalize(text)
     nt = norm.text
-    same = len(nt) == len(text)  # nothing deleted: offsets are the identity
-    offsets = norm.offsets
-    # Lower-casing the whole text at once gives each line's lower-cased copy as a slice, and
-    # the words of that slice are the key (the per-line _key, without a call per line).
-    spaced = _words_spaced(nt.lower()) if LOWER_SPECIAL.search(nt) is None else None
+    line_keys = _line_keys(nt) if lowers_alone(nt) and keeps_lines() else None
     # A line's key is a run of the whole text's key, so a phrase no line can contain is one the
     # whole key lacks: test each line only against the phrases the article has at all.
-    whole = f" {' '.join(spaced.split()) if spaced is not None else _normalized_key(nt)} "
-    contains = tuple(p for p in bp.contains if p in whole)
+    whole = " ".join(k for k in line_keys if k) if line_keys is not None else _normalized_key(nt)
+    padded = f" {whole} "
+    contains = tuple(p for p in bp.contains if p in padded)
     lines: list[str | None] = []  # "" = blank line, None = removed line
     keys: list[str] = []
     pos = 0
-    for raw_line in text.split("\n"):
+    for i, raw_line in enumerate(text.split("\n")):
         line = raw_line.strip()
         key = ""
         if line:
-            start = pos + len(raw_line) - len(raw_line.lstrip())
             cut = _strip_prefix(line, bp)
-            start += len(line) - len(cut)
-            line = cut.strip()
-            start += len(cut) - len(cut.lstrip())
-            end = start + len(line)
-            if not same:
-                start, end = bisect_left(offsets, start), bisect_left(offsets, end)
-            if spaced is not None:
-                key = " ".join(spaced[start:end].split())
-            else:
-                key = _normalized_key(nt[start:end])
+            if line_keys is not None and len(cut) == len(line):
+                key = line_keys[i]
+            else:  # the key of what is left of the line, from its span of the normalised text
+                start = pos + len(raw_line) - len(raw_line.lstrip()) + len(line) - len(cut)
+                line = cut.strip()
+                start += len(cut) - len(cut.lstrip())
+                key = _normalized_key(nt[norm.position(start):norm.position(start + len(line))])
         lines.append(None if line and _is_chrome(key, bp, contains) else line)
         keys.append(key)
         pos += len(raw_line) + 1

@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 
 from parley.datafiles import load_yaml
 from parley.errors import GazetteerError
-from parley.load.clean import LOWER_SPECIAL, load_boilerplate
+from parley.load.clean import load_boilerplate, lowers_alone
 from parley.records import Lang
-from parley.text.normalize import normalize_text
+from parley.text.normalize import never_makes, normalize_text
 from parley.text.segment import split_segments
 
 _FILE = "outlets.yaml"
@@ -37,6 +37,9 @@ _HEADLINE_WORDS = 30
 _SENTENCE_END = re.compile(r"[.!?\u061f\u06d4…][\"'»”’)\]]*$")
 _DATELINE_LINES = 10  # datelines and credits are looked for in the first paragraphs only
 _DATELINE_CHARS = 80  # ... in their first characters
+# A dateline has a separator after the name and a credit a '(' before it (see _load).
+_CUE_CHARS = "-\u2013\u2014:|("
+_CUE = re.compile(f"[{re.escape(_CUE_CHARS)}]")
 _URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'«»“”\[\]]+""", re.IGNORECASE)
 _URL_TRAIL = ".,;:!?،؛)»”'\""
 
@@ -109,7 +112,7 @@ def _form_pattern(forms: list[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(folder_stamp: str) -> _Outlets:
+def _load(path: str, mtime: float) -> _Outlets:
     data = load_yaml(_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
         raise GazetteerError(f"data/gazetteer/{_FILE}: top level must have 'outlets: [...]'")
@@ -154,10 +157,10 @@ def _outlets() -> _Outlets:
 
     path = gazetteer_path(_FILE)
     try:
-        stamp = f"{path}:{path.stat().st_mtime}"
+        mtime = path.stat().st_mtime
     except OSError as exc:
         raise GazetteerError(f"{path}: file not found") from exc
-    return _load(stamp)
+    return _load(str(path), mtime)
 
 
 def _lookup(data: _Outlets, surface: str, lang: str | None) -> str:
@@ -173,13 +176,16 @@ def find_outlet(text: str, lang: Lang | None = None) -> str | None:
     """
     data = _outlets()
     lines = [ln for ln in text.split("\n") if ln.strip()]
+    cheap = never_makes(_CUE_CHARS)
     for line in lines[:_DATELINE_LINES]:
+        if cheap and _CUE.search(line, 0, _DATELINE_CHARS) is None:
+            continue  # neither a dateline's separator nor a credit's '(': no need to normalise
         head = normalize_text(line[:_DATELINE_CHARS])
         m = data.dateline.match(head) or data.credit.match(head)
         if m:
             return _lookup(data, m.group(1), lang)
     names = data.named_raw
-    if LOWER_SPECIAL.search(text) is None:  # lower-casing is per character: test the whole text once
+    if lowers_alone(text):  # lower-casing is per character: test the whole text once
         whole = text.lower()
         names = tuple(name for name in names if name in whole)
         if not names:
@@ -213,13 +219,33 @@ def outlet_from_url(url: str | None, lang: Lang | None = None) -> str | None:
     return None
 
 
+def _next_link_at(text: str, low: str, pos: int) -> int | None:
+    """Where the next _URL match from ``pos`` on can start (None: there is none). A link holds
+    its '://' (after at most 'https') or opens with 'www.' in any case; ``low`` is the text
+    lower-cased. Matching then starts there, not at every position before it."""
+    starts = []
+    scheme = text.find("://", pos)
+    if scheme >= 0:
+        starts.append(max(pos, scheme - len("https")))
+    www = low.find("www.", pos)  # under re.IGNORECASE 'w' matches only w and W
+    if www >= 0:
+        starts.append(pos if "\u0130" in text else www)  # lower-casing makes İ two characters
+    return min(starts) if starts else None
+
+
 def find_url(text: str) -> str | None:
     """The first link in ``text`` that is not inside an embedded post (t.co, pic.twitter...)."""
-    if "://" not in text and "www." not in text.lower():
+    low = text.lower()
+    pos = _next_link_at(text, low, 0)
+    if pos is None:
         return None
     hosts = _outlets().embed_hosts
-    for m in _URL.finditer(text):
+    while pos is not None:
+        m = _URL.search(text, pos)
+        if m is None:
+            return None
         url = m.group().rstrip(_URL_TRAIL)
+        pos = _next_link_at(text, low, m.end())  # matches do not overlap: go on after this one
         full = url if "://" in url else f"http://{url}"
         host = (urlsplit(full).hostname or "").lower()
         if host.startswith("www."):
@@ -243,12 +269,13 @@ def _cut(s: str, limit: int) -> str:
 
 def find_title(text: str) -> str | None:
     """The headline of a clean text: its first line if headline-like, else its first sentence (cut)."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    lines = [ln for ln in lines if _has_letters(ln)]
-    if not lines:
+    # Only the first line with letters is read, and whether another follows it.
+    lines = (ln for ln in (raw.strip() for raw in text.split("\n")) if ln and _has_letters(ln))
+    first = next(lines, None)
+    if first is None:
         return None
-    first = lines[0]
-    if (len(lines) > 1 and len(first) <= _HEADLINE_MAX and len(first.split()) <= _HEADLINE_WORDS
+    more = next(lines, None) is not None
+    if (more and len(first) <= _HEADLINE_MAX and len(first.split()) <= _HEADLINE_WORDS
             and not _SENTENCE_END.search(first)):
         return first.rstrip(" :：-–—|") or first
     spans = split_segments(first)

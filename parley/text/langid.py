@@ -46,12 +46,11 @@ _DOMINANCE = 0.85
 
 # Removed before counting: links, handles, hashtags, e-mail addresses.
 _NOISE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+")
-_NOISE_HINTS = ("http", "www.", "pic.", "@", "#")
 
 
 def _denoise(text: str) -> str:
     """Drop links, handles, hashtags, e-mails (checked cheaply first: most text has none)."""
-    if any(h in text for h in _NOISE_HINTS):
+    if "@" in text or "#" in text or "http" in text or "www." in text or "pic." in text:
         return _NOISE.sub(" ", text)
     return text
 
@@ -79,12 +78,19 @@ def _lingua(text: str) -> Lang:
 
 
 # Letters (str.isalpha) of the Arabic script blocks, and Latin letters up to U+024F.
-_ARABIC_LETTERS = re.compile(
+_ARABIC_CLASS = (
     "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06e5-\u06e6\u06ee-\u06ef\u06fa-\u06fc"
     "\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufbb1\ufbd3-\ufd3d\ufd50-\ufd8f\ufd92-\ufdc7"
-    "\ufdf0-\ufdfb\ufe70-\ufe74\ufe76-\ufefc]+"
+    "\ufdf0-\ufdfb\ufe70-\ufe74\ufe76-\ufefc]"
 )
-_LATIN_LETTERS = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+_LATIN_CLASS = "[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+# Runs of letters, written X X* rather than X+: a pattern that opens with a character class
+# lets the regex engine skip ahead to the next letter instead of trying every position.
+_ARABIC_LETTERS = re.compile(f"{_ARABIC_CLASS}{_ARABIC_CLASS}*")
+_LATIN_LETTERS = re.compile(f"{_LATIN_CLASS}{_LATIN_CLASS}*")
+# One letter: enough to tell whether there is any.
+_ARABIC_LETTER = re.compile(_ARABIC_CLASS)
+_LATIN_LETTER = re.compile(_LATIN_CLASS)
 
 
 _TELLING = re.compile("[" + "".join(sorted(set(_FA_LETTERS) | set(_AR_LETTERS))) + "]")
@@ -102,12 +108,12 @@ def _telling(text: str) -> tuple[float, float]:
 def guess_lang(text: str) -> Lang | None:
     """The language of ``text``, or None when it has no letters (digits, emoji, a bare URL)."""
     text = _denoise(text)
-    if _LATIN_LETTERS.search(text) is not None:  # mixed or Latin: compare letter counts
+    if _LATIN_LETTER.search(text) is not None:  # mixed or Latin: compare letter counts
         latin = sum(map(len, _LATIN_LETTERS.findall(text)))
         arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
         if latin > arabic:
             return "en"
-    elif _ARABIC_LETTERS.search(text) is None:
+    elif _ARABIC_LETTER.search(text) is None:
         return None
     fa, ar = _telling(text)
     total = fa + ar
@@ -126,14 +132,20 @@ def detect_lang(text: str, default: Lang = "ar") -> Lang:
 
 
 def _letters(text: str) -> int:
-    return sum(map(str.isalpha, text))
+    """How many letters (str.isalpha) ``text`` has: whole words at once when they are all letters."""
+    return sum(len(w) if w.isalpha() else sum(map(str.isalpha, w)) for w in text.split())
+
+
+def majority_lang(parts: Iterable[tuple[Lang, str]]) -> Lang:
+    """The language holding most letters over (language, text) parts ('ar' if none)."""
+    counts: dict[Lang, int] = {"ar": 0, "fa": 0, "en": 0}
+    for lang, text in parts:
+        counts[lang] += _letters(_denoise(text))
+    if not any(counts.values()):
+        return "ar"
+    return max(counts, key=lambda k: counts[k])
 
 
 def article_lang(segments: Iterable[Segment]) -> Lang:
     """The article's language: the one holding most letters over its segments ('ar' if none)."""
-    counts: dict[Lang, int] = {"ar": 0, "fa": 0, "en": 0}
-    for seg in segments:
-        counts[seg.lang] += _letters(_denoise(seg.text))
-    if not any(counts.values()):
-        return "ar"
-    return max(counts, key=lambda k: counts[k])
+    return majority_lang((seg.lang, seg.text) for seg in segments)

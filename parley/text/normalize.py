@@ -8,8 +8,8 @@ the normalised copy back to the original exactly.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -26,14 +26,37 @@ class Normalized:
 
     original: str
     text: str
-    offsets: tuple[int, ...]
+    # The original index of each normalised char, or None when nothing was deleted (the
+    # identity). Kept as an array: ``offsets`` builds the tuple only when something asks for
+    # it, since ingest without extraction maps just a few spans.
+    kept: np.ndarray[tuple[int], np.dtype[np.intp]] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def offsets(self) -> tuple[int, ...]:
+        """Per normalised char, its index in the original text."""
+        if self.kept is None:
+            return tuple(range(len(self.text)))
+        return tuple(self.kept.tolist())
+
+    def offset(self, i: int) -> int:
+        """``offsets[i]``, without building the whole tuple."""
+        if self.kept is None:
+            return range(len(self.text))[i]
+        return int(self.kept[i])
+
+    def position(self, original: int) -> int:
+        """The normalised index of the first char at or after ``original`` in the original
+        (``bisect_left(offsets, original)``)."""
+        if self.kept is None:
+            return min(max(original, 0), len(self.text))
+        return int(np.searchsorted(self.kept, original))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
         if start >= end:
-            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            pos = self.offset(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +97,27 @@ def normalize_text(text: str) -> str:
     return normalize(text).text
 
 
+@lru_cache(maxsize=1)
+def keeps_lines() -> bool:
+    """True if normalising keeps every newline, makes none, and turns no whitespace into a
+    letter or digit: then line i of the normalised text is the normalised line i of the
+    original, and a line's surrounding whitespace stays outside its words."""
+    table = _table()
+    if ord("\n") in table:
+        return False
+    for cp, rep in table.items():
+        if rep is not None and ("\n" in rep or (chr(cp).isspace() and rep.lower().isalnum())):
+            return False
+    return True
+
+
+@lru_cache(maxsize=8)
+def never_makes(chars: str) -> bool:
+    """True if normalising turns no other character into one of ``chars``: a text without
+    them has none once normalised either, so a caller may test the original text cheaply."""
+    return all(chr(cp) in chars for cp, rep in _table().items() if rep is not None and rep in chars)
+
+
 _DELETE = np.uint32(0xFFFFFFFF)
 
 
@@ -98,10 +142,9 @@ def normalize(text: str) -> Normalized:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     mapped = np.where(codes < 0x10000, _lookup()[np.minimum(codes, 0xFFFF)], codes)
     keep = mapped != _DELETE
-    if bool(keep.all()):
-        offsets: tuple[int, ...] = tuple(range(len(text)))
-    else:
-        offsets = tuple(np.flatnonzero(keep).tolist())
+    kept = None
+    if not bool(keep.all()):
+        kept = np.flatnonzero(keep)
         mapped = mapped[keep]
     norm = mapped.astype(np.uint32).tobytes().decode("utf-32-le")
-    return Normalized(original=text, text=norm, offsets=offsets)
+    return Normalized(original=text, text=norm, kept=kept)
