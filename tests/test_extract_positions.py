@@ -76,6 +76,9 @@ NEW_CASES = [
     ("fa", "ایران با مذاکره درباره برنامه موشکی مخالف است.", {("iran", "ballistic_missiles", "opposes")}),
     ("fa", "اگر تحریم‌ها لغو شود، تهران آماده مذاکره است.", {("iran", "diplomacy", "conditional")}),
     ("fa", "عمان نقش میانجی را میان ایران و آمریکا ایفا می‌کند.", {("oman", "diplomacy", "mediates")}),
+    # Persian negates 'ready' with a copula at the end of the clause
+    ("fa", "ایران آماده مذاکره درباره برنامه موشکی نیست.", {("iran", "ballistic_missiles", "opposes")}),
+    ("fa", "تهران آماده گفتگو با واشنگتن نیست.", {("iran", "diplomacy", "opposes")}),
     ("en", "Iran rejects any talks on its missile program.", {("iran", "ballistic_missiles", "rejects")}),
     (
         "en",
@@ -106,6 +109,14 @@ def test_positions(lang: str, text: str, want: set[tuple[str, str, str]]) -> Non
             "ar",
             "قال فانس إن ترامب لا يرغب في تكرار التدخل العسكري.",
             ("donald_trump", "military_force", "supports"),
+        ),
+        # the same Persian sentences without the negated copula stay 'supports' ...
+        ("fa", "تهران آماده گفتگو با واشنگتن است.", ("iran", "diplomacy", "opposes")),
+        # ... and the speaker's own doubt ('I am not sure') does not negate the position before it
+        (
+            "fa",
+            "ترامپ گفت آمریکا مذاکره را ترجیح می‌دهد و گفت: «مطمئن نیستم بتوان با این افراد توافق کرد».",
+            ("usa", "diplomacy", "opposes"),
         ),
         # the object of 'prevent' is not the subject of the demand
         ("ar", "يعترف المسؤولون بضرورة منع إيران من امتلاك أسلحة نووية.", ("iran", "nuclear", "demands")),

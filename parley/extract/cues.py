@@ -82,7 +82,7 @@ class Cues:
     """Every cue matcher of extraction, built once per gazetteer folder."""
 
     speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed
-    stance: PhraseMatcher  # stance, cond, only, neg, notneg, break
+    stance: PhraseMatcher  # stance, cond, only, neg, negafter, notneg, break
     topic: PhraseMatcher  # topic, about
     venue: PhraseMatcher  # move, to, from, proposed, visit, talks, at, prepositions, ctx
     event: PhraseMatcher  # event, hypo
@@ -141,7 +141,8 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
             raise _err(f, f"overrides #{i}", "unknown stance")
         overrides[(o["stance"], o["topic"])] = o["becomes"]
     for key, label in (("conditions", "cond"), ("only", "only"), ("negators", "neg"),
-                       ("not_negation", "notneg"), ("clause_breaks", "break")):
+                       ("negators_after", "negafter"), ("not_negation", "notneg"),
+                       ("clause_breaks", "break")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     return rows, info, overrides
 

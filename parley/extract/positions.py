@@ -9,7 +9,8 @@ For every stance cue (stances.yaml) in a clause:
 - topics: topic words after the cue up to the next cue (Persian puts them before the verb:
   the whole clause); 'negotiate about X' is about X; X followed by 'only' (فقط) is insisted
   on; no topic word: the stance's default topic, else no row;
-- a negator right before a 'supports' cue makes it 'opposes' (not 'لا تزال' = still);
+- a negator right before a 'supports' cue makes it 'opposes' (not 'لا تزال' = still), and so
+  does a Persian negated copula closing its words ('آماده مذاکره نیست');
 - a condition marker (إذا، اگر، if) makes 'supports' 'conditional' and is kept as condition;
 - overrides: being ready to use force is a warning.
 Confidence = cue strength, lowered with the distance between actor and cue.
@@ -85,13 +86,19 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
     return [], who, 20
 
 
-def _negated(f: Found, cue: Match, lo: int) -> bool:
+_NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
+
+
+def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
+    """A negator right before the cue, or (Persian) a negated copula closing the words it governs."""
     doc = f.doc
     for n in f.stance:
         if n.has("neg") and lo <= n.start and n.end <= cue.start \
                 and doc.tokens_between(n.end, cue.start) <= 1:
             return not any(x.has("notneg") and x.start <= n.start < x.end for x in f.stance)
-    return False
+    end = _window_end(f, cue, hi)
+    return any(n.has("negafter") and cue.end <= n.start and n.end <= end
+               and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS for n in f.stance)
 
 
 def _in_topic(f: Found, c: Match) -> bool:
@@ -167,7 +174,7 @@ def find_positions(f: Found, speech: Speech) -> list[Position]:
         info = f.cues.stances[base]
         lo, hi = clause_span(doc, cue.start, breaks)
         stance = base
-        if _negated(f, cue, lo):
+        if _negated(f, cue, lo, hi):
             if base != "supports":
                 continue
             stance = "opposes"
