@@ -94,6 +94,15 @@ CHROME_LINES = [
     ("en", "google-play app-store"),
     ("en", "* * *"),
     ("en", "This page may contain third-party content, which is provided for information only."),
+    # breadcrumb trails and follow-us lines
+    ("ar", "الرئيسية | أخبار | سياسة"),
+    ("ar", "الرئيسية » عربي ودولي » الخليج"),
+    ("ar", "تابعونا على تويتر وفيسبوك"),
+    ("fa", "خانه › سیاست › خاورمیانه"),
+    ("fa", "صفحه اصلی / بین الملل"),
+    ("fa", "ما را دنبال کنید"),
+    ("en", "Home > World > Middle East"),
+    ("en", "Follow us on X and Telegram"),
 ]
 
 
@@ -113,6 +122,10 @@ CONTENT_LINES = [
     ("en", "Breaking: Iran agrees to talks in Muscat", "Iran agrees to talks in Muscat"),
     ("en", "Trump spoke on Friday, February 6", None),
     ("en", "— Secretary Marco Rubio (@SecRubio) February 5, 2026", None),
+    # a separator is not a breadcrumb unless the trail starts at home, in short steps
+    ("en", "Iran | US talks move to Muscat", None),
+    ("ar", "إيران | المحادثات تنتقل إلى مسقط", None),
+    ("en", "Home is where the talks are / said Witkoff to reporters in Muscat", None),
 ]
 
 

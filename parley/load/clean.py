@@ -24,7 +24,8 @@ from parley.text.normalize import keeps_lines, normalize, normalize_text
 
 _FILE = "boilerplate.yaml"
 _LANGS = ("en", "ar", "fa")
-_CATEGORIES = ("lines", "banners", "contains", "link_tokens", "date_words", "date_labels")
+_CATEGORIES = ("lines", "banners", "contains", "link_tokens", "date_words", "date_labels",
+               "breadcrumb_roots")
 
 _NON_WORD = re.compile(r"[\W_]+")
 # str.lower depends on context or changes length only for these (final sigma; dotted I).
@@ -35,6 +36,10 @@ _HINT_CHARS = 40  # ... its ISO date or its separator within the first 40
 # Either holds a separator (an ISO date has its '-'), so that one character class is the test.
 _PREFIX_HINT = re.compile(r"[:|\-\u2013\u2014]")
 _MAX_DATE_LINE = 80  # a date/time header line is short
+_CRUMB_SEP_CHARS = re.compile(r"[|>›»/\\]")
+_CRUMB_SEP = re.compile(r"\s*[|>›»/\\]+\s*")
+_MAX_CRUMB_LINE = 160  # a breadcrumb trail is one short line ...
+_MAX_CRUMB_WORDS = 4  # ... of short steps
 _MIN_CONTAINED = 40  # a block this long (normalised chars) already in earlier text is a repeat
 _MIN_PARENT = 200  # an earlier block this long may be the later paragraphs run together
 _PARENT_COVER = 0.9  # ... when later blocks found inside it cover this share of it
@@ -84,6 +89,7 @@ class Boilerplate:
     link_tokens: re.Pattern[str]
     date_words: frozenset[str]
     prefix: re.Pattern[str]  # a date label + ISO date, or a banner + separator, at line start
+    crumb_roots: frozenset[str]  # keys of the first step of a breadcrumb trail ("home", "الرئيسية")
 
 
 def _phrases(data: dict[str, Any], category: str) -> list[str]:
@@ -134,6 +140,7 @@ def _boilerplate(path: str, mtime: float) -> Boilerplate:
         link_tokens=re.compile(rf"(?:{'|'.join(re.escape(t) for t in tokens)})+"),
         date_words=frozenset(w for x in cats["date_words"] for w in _key(x).split()),
         prefix=prefix,
+        crumb_roots=frozenset(_key(x) for x in cats["breadcrumb_roots"]),
     )
 
 
@@ -164,6 +171,17 @@ def _strip_prefix(line: str, bp: Boilerplate) -> str:
 def _date_token(token: re.Match[str] | None, bp: Boilerplate) -> bool:
     """True if ``token`` is a number or a date word (a date/time header line has only these)."""
     return token is not None and (token.group().isdigit() or token.group() in bp.date_words)
+
+
+def _is_breadcrumb(line: str, bp: Boilerplate) -> bool:
+    """A short trail of short steps that starts at the site's home: "Home > World > Middle East",
+    "الرئيسية | أخبار | سياسة". A headline with a separator ("Iran | US talks ...") does not
+    start at a home word, and a sentence has longer steps."""
+    if len(line) > _MAX_CRUMB_LINE or _CRUMB_SEP_CHARS.search(line) is None:
+        return False
+    steps = [_key(s) for s in _CRUMB_SEP.split(line)]
+    return (len(steps) >= 2 and steps[0] in bp.crumb_roots
+            and all(0 < len(s.split()) <= _MAX_CRUMB_WORDS for s in steps))
 
 
 def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...] | None = None) -> bool:
@@ -260,7 +278,7 @@ def clean_with_key(raw: str) -> tuple[str, str]:
                 line = cut.strip()
                 start += len(cut) - len(cut.lstrip())
                 key = _normalized_key(nt[norm.position(start):norm.position(start + len(line))])
-        lines.append(None if line and _is_chrome(key, bp, contains) else line)
+        lines.append(None if line and (_is_chrome(key, bp, contains) or _is_breadcrumb(line, bp)) else line)
         keys.append(key)
         pos += len(raw_line) + 1
     out: list[str] = []
