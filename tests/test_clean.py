@@ -103,6 +103,9 @@ CHROME_LINES = [
     ("fa", "ما را دنبال کنید"),
     ("en", "Home > World > Middle East"),
     ("en", "Follow us on X and Telegram"),
+    ("en", "Share this article"),
+    ("ar", "اشترك في النشرة البريدية"),
+    ("fa", "عضویت در خبرنامه"),
 ]
 
 
