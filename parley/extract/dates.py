@@ -171,8 +171,6 @@ class DateGrammar:
     header_marker: re.Pattern[str]
     # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
     today_weekday: re.Pattern[str]
-    # Characters no 'rel' match can hold, so none runs across one of them.
-    rel_barriers: str
     # What every absolute date contains (a month name, a year noun + year, or 'digit sep
     # digit'): a stretch of text without it holds no absolute date.
     absolute_hint: re.Pattern[str]
@@ -252,9 +250,8 @@ def load_date_grammar() -> DateGrammar:
     parts = wdata.get("day_parts")
     if not isinstance(parts, dict):
         raise GazetteerError(f"data/gazetteer/{wf}: needs 'day_parts' with 'before'/'after'")
-    before_words = _all(_lang_words(wf, "day_parts.before", parts.get("before")))
-    after_words = _all(_lang_words(wf, "day_parts.after", parts.get("after")))
-    part_before, part_after = _alt(before_words), _alt(after_words)
+    part_before = _alt(_all(_lang_words(wf, "day_parts.before", parts.get("before"))))
+    part_after = _alt(_all(_lang_words(wf, "day_parts.after", parts.get("after"))))
     clitics = _all(section("clitics"))
     if not all(len(c) == 1 for c in clitics):
         raise _err(wf, "clitics", "each clitic is one letter")
@@ -270,8 +267,7 @@ def load_date_grammar() -> DateGrammar:
     e_ = r"(?!\w)"
     mon = _alt(months)
     wd_rx = _alt(weekdays)
-    day_nouns = _all(section("day_nouns"))
-    dn = _alt(day_nouns)
+    dn = _alt(_all(section("day_nouns")))
     day_noun = _opt(rf"(?:{dn})\s+")
     ordinal = r"(?:st|nd|rd|th)?"
     wd_prefix = _opt(rf"{cb}{day_noun}(?P<wd>{wd_rx}){e_}\s*[:,\u060c\-\u2013]?\s*")
@@ -308,10 +304,6 @@ def load_date_grammar() -> DateGrammar:
     )
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*$")
     today = _alt(w for w, off in rel_days.items() if off == 0)
-    # Punctuation no 'rel' match can hold: not in its words nor in its separators.
-    rel_words = [*before_words, *day_nouns, *rel_days, *weekdays, *after_words]
-    rel_chars = set("".join(rel_words)) | set(",\u060c()")
-    rel_barriers = "".join(c for c in ".!?:;\u061f\u06d4" if c not in rel_chars)
     # A month name as the absolute forms allow it: not inside a word (after a digit, an
     # ordinal, 'of' or a clitic at most), and ending a word unless a month suffix follows.
     after = _month_start(cl, ("st", "nd", "rd", "th", "of"))
@@ -330,7 +322,6 @@ def load_date_grammar() -> DateGrammar:
         relative=tuple((k, re.compile(p)) for k, p in relative),
         header_marker=marker,
         today_weekday=today_weekday,
-        rel_barriers=rel_barriers,
         absolute_hint=absolute_hint,
         form_hints=tuple(re.compile(hints[k]) for k, _ in absolute),
     )
@@ -498,13 +489,13 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
-def _relative_hits(text: str, g: DateGrammar, only: str | None = None, start: int = 0) -> list[_Hit]:
-    """Relative hits (of form ``only``, else all) in ``text`` from ``start`` on."""
+def _relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[_Hit]:
+    """Relative hits (of form ``only``, else all) in ``text``."""
     hits: list[_Hit] = []
     for form, rx in g.relative:
         if only is not None and form != only:
             continue
-        for m in rx.finditer(text, start):
+        for m in rx.finditer(text):
             gd = m.groupdict()
             if form == "rel":
                 word = _key(gd["rel"])
@@ -829,14 +820,9 @@ def _embedded_post(nt: str, x: _Located, g: DateGrammar, orig: Any) -> Published
     date = x.hit.date
     assert date is not None
     basis = f"latest embedded post date '{orig(x.hit.start, x.hit.end)}'"
-    today = g.today_weekday.search(nt)
-    if today is None:  # cheap test first: no 'today' word before a weekday
+    if g.today_weekday.search(nt) is None:  # cheap test first: no 'today' word before a weekday
         return _published(date, "day", basis)
-    # A 'today, <weekday>' hit holds a today_weekday match, so it starts after the last barrier
-    # before the first such match; and no 'rel' match runs across a barrier, so matching from
-    # just after it finds the same hits from there on as matching from the start of the text.
-    start = max(nt.rfind(c, 0, today.start()) for c in g.rel_barriers) + 1 if g.rel_barriers else 0
-    todays = [h for h in _relative_hits(nt, g, "rel", start) if h.offset == 0 and h.weekday is not None]
+    todays = [h for h in _relative_hits(nt, g, "rel") if h.offset == 0 and h.weekday is not None]
     if not todays:
         return _published(date, "day", basis)
     h = todays[0]

@@ -28,15 +28,12 @@ _CATEGORIES = ("lines", "banners", "contains", "link_tokens", "date_words", "dat
                "breadcrumb_roots")
 
 _NON_WORD = re.compile(r"[\W_]+")
-# str.lower depends on context or changes length only for these (final sigma; dotted I).
-LOWER_SPECIAL = re.compile("[\u03a3\u0130]")
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _PREFIX_CHARS = 120  # a date label or banner prefix sits in a line's first characters
 _HINT_CHARS = 40  # ... its ISO date or its separator within the first 40
 # Either holds a separator (an ISO date has its '-'), so that one character class is the test.
 _PREFIX_HINT = re.compile(r"[:|\-\u2013\u2014]")
 _MAX_DATE_LINE = 80  # a date/time header line is short
-_CRUMB_SEP_CHARS = re.compile(r"[|>›»/\\]")
 _CRUMB_SEP = re.compile(r"\s*[|>›»/\\]+\s*")
 _MAX_CRUMB_LINE = 160  # a breadcrumb trail is one short line ...
 _MAX_CRUMB_WORDS = 4  # ... of short steps
@@ -48,8 +45,8 @@ _MAX_SCANNED = 50_000  # chars of kept text searched for repeats (a long article
 
 
 def lowers_alone(text: str) -> bool:
-    """True if ``text.lower()`` lower-cases each character on its own, keeping the length: no
-    LOWER_SPECIAL character (two substring tests, much faster than that regex's search)."""
+    """True if ``text.lower()`` lower-cases each character on its own, keeping the length:
+    str.lower depends on context or changes length only for Σ (final sigma) and İ (dotted I)."""
     return "\u03a3" not in text and "\u0130" not in text
 
 
@@ -177,16 +174,16 @@ def _is_breadcrumb(line: str, bp: Boilerplate) -> bool:
     """A short trail of short steps that starts at the site's home: "Home > World > Middle East",
     "الرئيسية | أخبار | سياسة". A headline with a separator ("Iran | US talks ...") does not
     start at a home word, and a sentence has longer steps."""
-    if len(line) > _MAX_CRUMB_LINE or _CRUMB_SEP_CHARS.search(line) is None:
+    if len(line) > _MAX_CRUMB_LINE or _CRUMB_SEP.search(line) is None:
         return False
     steps = [_key(s) for s in _CRUMB_SEP.split(line)]
     return (len(steps) >= 2 and steps[0] in bp.crumb_roots
             and all(0 < len(s.split()) <= _MAX_CRUMB_WORDS for s in steps))
 
 
-def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...] | None = None) -> bool:
+def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...]) -> bool:
     """True if the line whose key is ``key`` is chrome. ``contains``: the bp.contains phrases
-    worth testing (those present anywhere in the article; default all)."""
+    worth testing (those present anywhere in the article)."""
     if not key or key in bp.lines:
         return True
     if bp.link_tokens.fullmatch(key.replace(" ", "")):
@@ -195,18 +192,16 @@ def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...] | None = Non
         tokens = _TOKENS.findall(key)
         if tokens and all(t.isdigit() or t in bp.date_words for t in tokens):
             return True
-    phrases = bp.contains if contains is None else contains
-    if not phrases:
+    if not contains:
         return False
     padded = f" {key} "
-    return any(p in padded for p in phrases)
+    return any(p in padded for p in contains)
 
 
 def _runs_together(i: int, keys: list[str]) -> bool:
-    """True if block i is (mostly) later blocks run together: the paragraphed copy is kept."""
+    """True if block i is (mostly) later blocks run together: the paragraphed copy is kept.
+    The caller asks only for blocks of at least _MIN_PARENT, among at most _MAX_PAIRWISE."""
     parent = keys[i]
-    if len(parent) < _MIN_PARENT or len(keys) > _MAX_PAIRWISE:
-        return False
     size = len(parent)
     # The cover only grows child by child, so it reaches the share iff its total does.
     covered = sum(len(child) + 1 for child in keys[i + 1:]

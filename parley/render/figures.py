@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from parley.analyze.network import CO_OCCURS, edge_list
+from parley.analyze.network import CO_OCCURS, Edge, edge_list
 from parley.render.html import app_href, bdi, esc, link, text_block
 
 ARTICLES_ROW = "Articles published"
@@ -217,7 +217,6 @@ def _arr(values: Sequence[float]) -> np.ndarray:
     return np.asarray(values, dtype=np.float64)
 
 
-Edge = tuple[str, str, dict[str, Any]]
 MAX_DRAWN_EDGES = 1500
 
 

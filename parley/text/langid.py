@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from parley.records import Lang, Segment
+from parley.records import Lang
 
 # Letters that tell Persian from Arabic, with weights. Weights below 1 are for letters the
 # other language also uses now and then (Persian writes مسؤول and تأثیر with ؤ and أ).
@@ -137,15 +137,11 @@ def _letters(text: str) -> int:
 
 
 def majority_lang(parts: Iterable[tuple[Lang, str]]) -> Lang:
-    """The language holding most letters over (language, text) parts ('ar' if none)."""
+    """The article's language: the one holding most letters over its (language, text)
+    segments ('ar' if none)."""
     counts: dict[Lang, int] = {"ar": 0, "fa": 0, "en": 0}
     for lang, text in parts:
         counts[lang] += _letters(_denoise(text))
     if not any(counts.values()):
         return "ar"
     return max(counts, key=lambda k: counts[k])
-
-
-def article_lang(segments: Iterable[Segment]) -> Lang:
-    """The article's language: the one holding most letters over its segments ('ar' if none)."""
-    return majority_lang((seg.lang, seg.text) for seg in segments)
