@@ -41,13 +41,14 @@ with shown_errors("Could not read the actors"):
                             f"Articles ({len(profile.articles)})"])
             with tabs[0]:
                 for p in profile.positions.itertuples(index=False):
-                    note = f"{p.topic}: {p.stance} (confidence {p.confidence:.2f}; cues: {p.cues})"
-                    show_html(evidence_block(p.evidence, p.lang, p.link, p.title or p.article_id, note=note))
+                    notes = [f"{p.topic}: {p.stance}", f"confidence {p.confidence:.2f}", f"cues: {p.cues}"]
+                    show_html(evidence_block(p.evidence, p.lang, p.link, p.title or p.article_id,
+                                             notes=notes))
                 if profile.positions.empty:
                     st.caption("No positions in the filtered articles.")
             with tabs[1]:
                 for q in profile.quotes.itertuples(index=False):
-                    show_html(evidence_block(q.text, q.lang, q.link, q.title or q.article_id, note=q.cue))
+                    show_html(evidence_block(q.text, q.lang, q.link, q.title or q.article_id, notes=[q.cue]))
                 if profile.quotes.empty:
                     st.caption("No quotes in the filtered articles.")
             with tabs[2]:

@@ -40,7 +40,7 @@ with shown_errors("Could not read the positions"):
             st.info("No statements for this actor and topic in the filtered articles.")
         for e in evidence.itertuples(index=False):
             when = str(e.published) if e.published is not None else "undated"
-            note = f"{e.stance} · confidence {e.confidence:.2f} · cues: {e.cues} · {e.outlet or ''} {when}"
-            show_html(evidence_block(e.evidence, e.lang, e.link, e.title or e.article_id, note=note))
+            notes = [e.stance, f"confidence {e.confidence:.2f}", f"cues: {e.cues}", e.outlet or "", when]
+            show_html(evidence_block(e.evidence, e.lang, e.link, e.title or e.article_id, notes=notes))
     elif filters.actors or filters.topics:
         st.caption("Choose one actor and one topic (or select a cell) to see the evidence.")

@@ -32,7 +32,7 @@ with shown_errors("Could not read the candidates"):
             with left:
                 show_html(text_block(c.surface, c.lang, tag="h4"))
                 show_html(evidence_block(c.evidence, c.lang, c.link, c.title or c.article_id,
-                                         note=f"sign: {c.sign}"))
+                                         notes=[f"sign: {c.sign}"]))
             with right:
                 for new in CANDIDATE_STATUSES:
                     if new != c.status and st.button(new.replace("new", "reset").capitalize(),

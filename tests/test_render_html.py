@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from parley.render.html import app_href, bdi, esc, link, page_css, safe_href, text_block
+from parley.render.html import app_href, bdi, esc, evidence_block, link, page_css, safe_href, text_block
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -161,3 +161,13 @@ def test_page_css() -> None:
     css = page_css()
     assert css.startswith("<style>") and css.endswith("</style>")
     assert "bidi-override" not in css and "text-align: right" in css and "Noto Naskh Arabic" in css
+
+
+def test_evidence_notes_are_isolated_one_by_one() -> None:
+    """Each note of an evidence block is its own <bdi>: a date after Persian cue words keeps
+    its order (one run 'cues: آماده · 2026-02-04' would show the date as 04-02-2026)."""
+    out = evidence_block("ایران آماده مذاکره است.", "fa", "/read?a=abc", "عنوان",
+                         notes=["supports", "cues: آماده;<b>", "2026-02-04", ""])
+    assert "<bdi>2026-02-04</bdi>" in out
+    assert "<bdi>cues: آماده;&lt;b&gt;</bdi>" in out
+    assert out.count("<bdi>") == 4  # the link label and three notes; the empty note is left out

@@ -189,9 +189,11 @@ def meta_line(parts: Iterable[str]) -> str:
     return f'<div class="parley-meta" dir="ltr">{" · ".join(bdi(p) for p in parts if p)}</div>'
 
 
-def evidence_block(text: str, lang: str | None, href: str, label: str, *, note: str = "") -> str:
-    """An evidence sentence in its own language and direction, with a link to its article."""
-    foot = meta_line([note]) if note else ""
+def evidence_block(text: str, lang: str | None, href: str, label: str, *, notes: Iterable[str] = ()) -> str:
+    """An evidence sentence in its own language and direction, with a link to its article and a
+    line of notes, each isolated (a date beside Arabic cue words would otherwise be reordered)."""
+    parts = [n for n in notes if n]
+    foot = meta_line(parts) if parts else ""
     return (f'<div class="parley-evidence">{text_block(text, lang, tag="blockquote")}'
             f'<div class="parley-meta" dir="ltr">{link(href, label)}</div>{foot}</div>')
 
