@@ -136,16 +136,25 @@ def _run_export(args: argparse.Namespace) -> int:
 # --- eval -----------------------------------------------------------------------------------
 
 def _configure_eval(p: argparse.ArgumentParser) -> None:
-    p.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of gold expectations")
+    p.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", nargs="?", default=Path("devset/gold"),
+                   help="folder of gold expectations (default: the development set, devset/gold)")
+    p.add_argument("--text", type=Path, metavar="DIR",
+                   help="a development set's texts (default: GOLD_DIR/../text); they are ingested "
+                        "into a temporary database and scored per split")
     _add_db(p)
 
 
 def _run_eval(args: argparse.Namespace) -> int:
     if not args.gold_dir.is_dir():
         raise ParleyError(f"{args.gold_dir}: not a folder")
+    from parley.devset import evaluate_devset, format_devset, is_devset
     from parley.evaluate import evaluate, format_report
     from parley.store.db import make_engine
 
+    if is_devset(args.gold_dir) and args.db is None:
+        text = args.text or args.gold_dir.parent / "text"
+        print(format_devset(*evaluate_devset(args.gold_dir, text)))
+        return EXIT_OK
     print(format_report(evaluate(make_engine(args.db), args.gold_dir)))
     return EXIT_OK
 

@@ -82,7 +82,8 @@ class Cues:
     """Every cue matcher of extraction, built once per gazetteer folder."""
 
     speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed
-    stance: PhraseMatcher  # stance, cond, only, neg, negafter, notneg, break
+    # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain
+    stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about
     venue: PhraseMatcher  # move, to, from, proposed, visit, talks, at, prepositions, ctx
     event: PhraseMatcher  # event, hypo
@@ -90,6 +91,7 @@ class Cues:
     stances: dict[str, StanceInfo]
     topics: tuple[str, ...]
     overrides: dict[tuple[str, str], str]  # (stance, topic) -> stance
+    fixed_topics: dict[str, str]  # stance -> the one topic it is about (mediation: diplomacy)
     not_names_en: frozenset[str]
     ambiguous: tuple[AmbiguousPlace, ...]
 
@@ -113,7 +115,7 @@ def _speech_rows() -> Rows:
     return rows
 
 
-def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], str]]:
+def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], str], dict[str, str]]:
     f = "stances.yaml"
     data = _mapping(f)
     stances = _section(f, data, "stances")
@@ -142,9 +144,13 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
         overrides[(o["stance"], o["topic"])] = o["becomes"]
     for key, label in (("conditions", "cond"), ("only", "only"), ("negators", "neg"),
                        ("negators_after", "negafter"), ("not_negation", "notneg"),
-                       ("clause_breaks", "break")):
+                       ("clause_breaks", "break"), ("agent_after", "agent"), ("restrict", "restrict"),
+                       ("but_not", "butnot"), ("uncertain", "uncertain")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
-    return rows, info, overrides
+    fixed = data.get("fixed_topic") or {}
+    if not isinstance(fixed, dict) or not set(fixed) <= set(info):
+        raise _err(f, "fixed_topic", "expected a mapping stance -> topic")
+    return rows, info, overrides, {str(k): str(v) for k, v in fixed.items()}
 
 
 def _topic_rows() -> tuple[Rows, tuple[str, ...]]:
@@ -221,7 +227,7 @@ def _name_rows() -> tuple[Rows, frozenset[str]]:
 
 @lru_cache(maxsize=4)
 def _load(override: str) -> Cues:
-    stance_rows, info, overrides = _stance_rows()
+    stance_rows, info, overrides, fixed_topics = _stance_rows()
     topic_rows, topics = _topic_rows()
     for s in info.values():
         if s.default_topic is not None and s.default_topic not in topics:
@@ -246,6 +252,7 @@ def _load(override: str) -> Cues:
         stances=info,
         topics=topics,
         overrides=overrides,
+        fixed_topics=fixed_topics,
         not_names_en=not_names,
         ambiguous=ambiguous,
     )

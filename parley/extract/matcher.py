@@ -357,6 +357,29 @@ class Doc:
         i = bisect.bisect_right(self._seg_starts, o0) - 1
         return self.article.segments[max(i, 0)].idx
 
+    def lang_at(self, pos: int) -> str:
+        """Language of the segment holding normalised position ``pos`` (the article's without segments)."""
+        if not self._seg_starts:
+            return self.article.lang
+        inside = pos < len(self.norm.offsets)
+        o0 = self.norm.span(pos, pos + 1)[0] if inside else len(self.article.text)
+        i = bisect.bisect_right(self._seg_starts, o0) - 1
+        return self.article.segments[max(i, 0)].lang
+
+    def in_own_language(self, matches: list[Match]) -> list[Match]:
+        """Cue matches kept only with the payloads of their segment's language: the letters of
+        Persian 'کامل' (complete) fold to Arabic 'ك' + 'امل' (I hope), which is no cue in Persian."""
+        out = []
+        for m in matches:
+            lang = self.lang_at(m.start)
+            if lang not in ("ar", "fa") or all(p.lang == lang for p in m.payloads):
+                out.append(m)
+                continue
+            kept = tuple(p for p in m.payloads if p.lang == lang)
+            if kept:
+                out.append(Match(m.start, m.end, m.prefix, kept))
+        return out
+
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the nearest one before it)."""
         return max(bisect.bisect_right(self._sent_starts, pos) - 1, 0)

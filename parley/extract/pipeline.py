@@ -48,9 +48,10 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     doc = Doc.of(article)
     matcher = gazetteer_matcher(gaz)
     gm = matcher.find(doc.norm)
-    speech = cues.speech.find(doc.norm)
-    venue = cues.venue.find(doc.norm)
-    names = cues.names.find(doc.norm)
+    own = doc.in_own_language
+    speech = own(cues.speech.find(doc.norm))
+    venue = own(cues.venue.find(doc.norm))
+    names = own(cues.names.find(doc.norm))
     actors = find_actor_spans(doc, gaz, gm, cues, venue)
     anchors = [(m.start, m.end) for m in gm if m.has("role")]
     anchors += [(m.start, m.end) for m in speech if m.has("verb") or m.has("participle")]
@@ -59,8 +60,8 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     extra = fuzzy_spans(doc, gaz, taken, anchors, matcher) + nested_spans(doc, gaz, gm, matcher)
     if extra:
         actors = sorted(actors + extra, key=lambda s: s.start)
-    return Found(doc, gaz, cues, gm, speech, cues.stance.find(doc.norm), cues.topic.find(doc.norm),
-                 venue, cues.event.find(doc.norm), names, actors)
+    return Found(doc, gaz, cues, gm, speech, own(cues.stance.find(doc.norm)), own(cues.topic.find(doc.norm)),
+                 venue, own(cues.event.find(doc.norm)), names, actors)
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:

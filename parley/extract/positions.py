@@ -19,6 +19,7 @@ Confidence = cue strength, lowered with the distance between actor and cue.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parley.extract.actors import ActorSpan
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 
 _TOPIC_GAP = 10  # a topic word must follow the cue, or the previous topic word, within this many words
 _VSO_TOKENS = 0  # verb first: the subject is the very next word ('تصر إيران')
+_AGENT_TOKENS = 2  # 'mediated by the Sultanate of Oman': the holder within this many words after the cue
+_RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this close before the topic
+_BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _JOINERS = {"", ",", "\u060c", "and"}  # nothing, commas or 'and' between coordinated actors
 
 
@@ -72,6 +76,11 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
             comma = next((i for i in range(c.end, cue.start) if doc.text[i] in COMMAS), None)
             if comma is not None:
                 lo = comma + 1
+    if cue.has("agent"):  # 'بوساطة عمان', 'mediated by Oman': the holder follows the cue
+        after = [a for a in pool if a.start >= cue.end
+                 and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
+        if after:
+            return _coordinated(f, after[0], pool, hi), None, 0
     comps = [c for c in f.speech if c.has("comp") and lo <= c.start and c.end <= cue.start]
     start = comps[-1].end if comps else lo
     before = [a for a in pool if max(start, lo) <= a.start and a.end <= cue.start]
@@ -82,8 +91,34 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
     after = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS]
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
+    reporter = _reporter(f, cue, lo)
+    if reporter is not None:  # 'Iran said it was ready to …': the clause reports its speaker's position
+        return _coordinated(f, reporter, pool, cue.start), None, doc.tokens_between(reporter.end, cue.start)
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+_REPORTER_TOKENS = 4  # 'Iran's foreign minister Abbas Araghchi said': the speaker this close before the verb
+
+
+def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
+    """The speaker of the speech verb that opens the cue's clause: the actor right before it
+    ('Iran said'), or right after it (verb first: 'قال عراقجي', 'said Araghchi'); media are
+    sources, not holders."""
+    doc = f.doc
+    s0, _ = doc.sentences[doc.sentence_of(cue.start)]
+    verbs = [v for v in f.speech if (v.has("verb") or v.has("participle"))
+             and s0 <= v.start and v.end <= cue.start and lo <= v.end]
+    if not verbs:
+        return None
+    v = verbs[-1]
+    before = [a for a in f.actors if s0 <= a.start and a.end <= v.start and _usable(a)
+              and doc.tokens_between(a.end, v.start) <= _REPORTER_TOKENS]
+    if before:
+        return before[-1]
+    after = [a for a in f.actors if v.end <= a.start < cue.start and _usable(a)
+             and doc.tokens_between(v.end, a.start) <= 1]
+    return after[0] if after else None
 
 
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
@@ -117,7 +152,8 @@ def _window_end(f: Found, cue: Match, hi: int) -> int:
     """Where the words a cue governs stop: the next cue or condition marker, or ``hi``."""
     if not f.stops_ready:
         f.sorted_stops = sorted(c.start for c in f.stance
-                                if (c.has("stance") and not _in_topic(f, c)) or c.has("cond"))
+                                if (c.has("stance") and not _in_topic(f, c))
+                                or c.has("cond") or c.has("butnot"))
         f.stops_ready = True
     i = bisect.bisect_left(f.sorted_stops, cue.end)
     return f.sorted_stops[i] if i < len(f.sorted_stops) and f.sorted_stops[i] < hi else hi
@@ -153,19 +189,66 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
             if about and any(o.start >= about[0].end and doc.tokens_between(about[0].end, o.start) <= 3
                              and o.idents("topic")[0] != "diplomacy" for o in found[k + 1:]):
                 continue
+        if topic == "diplomacy" and any(r.has("restrict") and (
+                (r.start >= t.end and doc.tokens_between(t.end, r.start) <= 1)
+                or (r.end <= t.start and doc.tokens_between(r.end, t.start) <= 1)) for r in f.stance):
+            continue  # 'talks confined to the nuclear file': the restriction is the position
         only = any(o.has("only") and o.start >= t.end and doc.tokens_between(t.end, o.start) <= 2
                    for o in f.stance)
+        only = only or any(r.has("restrict") and cue.end <= r.start and r.end <= t.start
+                           and doc.tokens_between(r.end, t.start) <= _RESTRICT_TOKENS for r in f.stance)
         out.append((topic, t, only))
     return out
+
+
+def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
+    """A question, or uncertainty before the cue in its clause ('unclear whether Iran will accept')."""
+    doc = f.doc
+    _, s1 = doc.sentences[doc.sentence_of(cue.start)]
+    if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
+        return True
+    return any(u.has("uncertain") and lo <= u.start and u.end <= cue.start for u in f.stance)
+
+
+def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Position]:
+    """'ready to talk, but not about its missiles': the holder of the support before the
+    contrast rejects the topics right after it, and that support becomes conditional."""
+    doc = f.doc
+    extra: list[Position] = []
+    for b in f.stance:
+        if not b.has("butnot"):
+            continue
+        si = doc.sentence_of(b.start)
+        prior = [k for k, p in enumerate(out) if cue_of[k].end <= b.start
+                 and doc.sentence_of(cue_of[k].start) == si and p.polarity > 0]
+        if not prior:
+            continue
+        last = cue_of[prior[-1]].start
+        holders = [out[k] for k in prior if cue_of[k].start == last]
+        topics = [t for t in f.topic if t.has("topic") and t.start >= b.end
+                  and doc.tokens_between(b.end, t.start) <= _BUT_NOT_TOKENS]
+        if not topics:
+            continue
+        for k in prior:
+            if cue_of[k].start == last and out[k].stance == "supports":
+                out[k] = replace(out[k], stance="conditional",
+                                 condition=doc.orig_text(b.start, topics[0].end))
+        t = topics[0]
+        topic = t.idents("topic")[0]
+        for h in {p.actor_id: p for p in holders}.values():
+            extra.append(replace(h, topic=topic, stance="rejects", polarity=-1,
+                                 cues=doc.orig_text(b.start, b.end) + ";" + doc.orig_text(t.start, t.end)))
+    return extra
 
 
 def find_positions(f: Found, speech: Speech) -> list[Position]:
     """Position rows of one article."""
     doc = f.doc
-    breaks = [c.start for c in f.stance if c.has("break")]
+    breaks = [c.start for c in f.stance if c.has("break") or c.has("butnot")]
     # a speech verb opens a new reported clause: '… تمنح الأولوية …، مشددًا على أن واشنطن لن …'
     breaks += [c.start for c in f.speech if c.has("verb") or c.has("participle")]
     out: list[Position] = []
+    cue_of: dict[int, Match] = {}  # index in out -> the cue that made the row
     seen: set[tuple[str, str, str, int]] = set()
     for cue in f.stance:
         if not cue.has("stance") or _in_topic(f, cue):
@@ -173,12 +256,17 @@ def find_positions(f: Found, speech: Speech) -> list[Position]:
         base = cue.idents("stance")[0]
         info = f.cues.stances[base]
         lo, hi = clause_span(doc, cue.start, breaks)
+        if _uncertain(f, cue, lo, hi):
+            continue
         stance = base
         if _negated(f, cue, lo, hi):
             if base != "supports":
                 continue
             stance = "opposes"
         topics = _topics(f, cue, lo, hi)
+        fixed = f.cues.fixed_topics.get(base)
+        if fixed is not None:
+            topics = [(fixed, cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
         if not topics:
@@ -223,6 +311,7 @@ def find_positions(f: Found, speech: Speech) -> list[Position]:
                 if key in seen:
                     continue
                 seen.add(key)
+                cue_of[len(out)] = cue
                 out.append(Position(doc.segment_idx(cue.start), aid, topic, st, pol, condition, cues,
                                     round(conf, 2), c0, c1, doc.article.text[e0:e1]))
-    return out
+    return out + _but_not(f, out, cue_of)
