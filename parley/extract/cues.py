@@ -82,10 +82,12 @@ class Cues:
     """Every cue matcher of extraction, built once per gazetteer folder."""
 
     speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed
-    # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain
+    # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about
-    venue: PhraseMatcher  # move, to, from, proposed, visit, talks, at, prepositions, ctx
+    # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers,
+    # place_nouns, ctx
+    venue: PhraseMatcher
     event: PhraseMatcher  # event, hypo
     names: PhraseMatcher  # title, title_word, stop
     stances: dict[str, StanceInfo]
@@ -147,6 +149,12 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("clause_breaks", "break"), ("agent_after", "agent"), ("restrict", "restrict"),
                        ("but_not", "butnot"), ("uncertain", "uncertain")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
+    dem = _mapping("demonyms.yaml")
+    demonyms = _section("demonyms.yaml", dem, "demonyms")
+    if not isinstance(demonyms, dict):
+        raise _err("demonyms.yaml", "demonyms", "expected a mapping actor id -> forms")
+    for state, lists in demonyms.items():
+        rows += _rows("demonym", str(state), lang_lists("demonyms.yaml", str(state), lists))
     fixed = data.get("fixed_topic") or {}
     if not isinstance(fixed, dict) or not set(fixed) <= set(info):
         raise _err(f, "fixed_topic", "expected a mapping stance -> topic")
@@ -175,7 +183,8 @@ def _venue_rows() -> Rows:
     rows: Rows = []
     for key, label in (("verbs", "move"), ("to", "to"), ("from", "from")):
         rows += _rows(label, label, lang_lists(f, f"moves.{key}", _section(f, moves, key)))
-    for key in ("proposed", "visit", "talks", "at", "prepositions"):
+    for key in ("proposed", "visit", "talks", "at", "prepositions", "proposed_after", "agent_markers",
+                "place_nouns"):
         rows += _rows(key, key, lang_lists(f, key, _section(f, data, key)))
     return rows
 

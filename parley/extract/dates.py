@@ -302,7 +302,9 @@ def load_date_grammar() -> DateGrammar:
         ("anaphoric", rf"{cb}(?P<a>{_alt(anaphoric)}){e_}"),
         ("period", rf"{cb}(?P<p>{_alt(periods)}){e_}"),
     )
-    marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*$")
+    # 'تاریخ انتشار: ۱۹:۲۹ - ۲۶-۰۲-۱۴۰۴': a time may stand between the header word and the date
+    marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*"
+                        r"(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-\u2013,]?\s*)?$")
     today = _alt(w for w, off in rel_days.items() if off == 0)
     # A month name as the absolute forms allow it: not inside a word (after a digit, an
     # ordinal, 'of' or a clitic at most), and ending a word unless a month suffix follows.
@@ -786,7 +788,12 @@ def _is_post(nt: str, x: _Located) -> bool:
 
 def _from_head(nt: str, head: list[_Located], g: DateGrammar, orig: Any) -> Published | None:
     """Rules 1-4 of find_published, over the head's dates (embedded posts' dates left out)."""
-    for i, x in enumerate(head):  # 1. a byline: a date with a time next to it
+    for x in head:  # 1. a header word before the date (the site's own label wins): "date 2026-02-04"
+        mk = g.header_marker.search(nt, x.line_start, x.hit.start)
+        if mk:
+            return _published(x.hit.date, x.hit.precision,
+                              f"header '{orig(mk.start(), x.hit.end)}'")
+    for i, x in enumerate(head):  # 2. a byline: a date with a time next to it
         nxt = head[i + 1].hit.start if i + 1 < len(head) else len(nt)
         window_end = min(x.hit.end + 40, nxt, HEAD_CHARS + 40)
         t = _TIME.search(nt, x.hit.end, max(window_end, x.hit.end))
@@ -797,11 +804,6 @@ def _from_head(nt: str, head: list[_Located], g: DateGrammar, orig: Any) -> Publ
                 above = orig(others[0].hit.start, others[0].hit.end)
                 basis += f"; '{above}' above it is the site's date line"
             return _published(x.hit.date, "day", basis)
-    for x in head:  # 2. a header word before the date: "date 2026-02-04"
-        mk = g.header_marker.search(nt, x.line_start, x.hit.start)
-        if mk:
-            return _published(x.hit.date, x.hit.precision,
-                              f"header '{orig(mk.start(), x.hit.end)}'")
     alone = [x for x in head if len(re.findall(r"\w+", nt[x.line_start:x.hit.start] + " "
                                                + nt[x.hit.end:x.line_end])) <= 2]
     for x in sorted(alone, key=lambda x: x.hit.prefixed):  # 3. a dateline; the site's today line last

@@ -76,6 +76,10 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
             comma = next((i for i in range(c.end, cue.start) if doc.text[i] in COMMAS), None)
             if comma is not None:
                 lo = comma + 1
+    if cue.idents("stance")[0] in f.cues.fixed_topics:
+        state = _demonym_next_to(f, cue)  # 'Egyptian mediators', 'وساطة عمانية'
+        if state is not None:
+            return [], state, 0
     if cue.has("agent"):  # 'بوساطة عمان', 'mediated by Oman': the holder follows the cue
         after = [a for a in pool if a.start >= cue.end
                  and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
@@ -96,6 +100,20 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
         return _coordinated(f, reporter, pool, cue.start), None, doc.tokens_between(reporter.end, cue.start)
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+def _demonym_next_to(f: Found, cue: Match) -> str | None:
+    """The state of a nationality adjective right next to a mediation cue ('Omani mediation',
+    'الوسطاء المصريين'), or None."""
+    doc = f.doc
+    for d in f.stance:
+        if not d.has("demonym"):
+            continue
+        if (d.start >= cue.end and doc.tokens_between(cue.end, d.start) == 0) \
+                or (d.end <= cue.start and doc.tokens_between(d.end, cue.start) == 0):
+            state = d.idents("demonym")[0]
+            return state if state in f.gaz.actors else None
+    return None
 
 
 _REPORTER_TOKENS = 4  # 'Iran's foreign minister Abbas Araghchi said': the speaker this close before the verb

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from parley.extract.pipeline import Found
 
 _NEAR = 2  # tokens between a marker and the place
+_POSSESSIVE = ("'s", "\u2019s")  # "at Iran's request"
+_AFTER = 3  # 'در رم برگزار شد': a talks word this close after the place
+_PROPOSED_AFTER = 3  # 'Rome was floated as a possible venue': the proposal phrase this close after the place
 
 
 def _before(f: Found, cues: list[Match], label: str, start: int, lo: int) -> Match | None:
@@ -57,7 +60,15 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
     to_clitic = cl.is_dative(m.prefix)
     in_clitic = cl.is_locative(m.prefix)
     actor_too = m.has("actor")  # واشنطن may be the US government: needs a place cue right before
-    if _before(f, vc, "move", m.start, s0) is not None:
+    if any(c.has("agent_markers")
+           and ((c.end <= m.start and doc.tokens_between(c.end, m.start) <= 1)
+                or (c.start >= m.end and doc.text[m.end:c.start].strip() in _POSSESSIVE))
+           for c in vc):  # before it ('بطلب من إيران') or after it ("at Iran's request")
+        return "mentioned" if not actor_too else None  # 'بطلب من إيران': a requester, not a location
+    s_end = doc.sentences[doc.sentence_of(m.start)][1]
+    moved = _before(f, vc, "move", m.start, s0) is not None or any(  # Persian: 'از رم به مسقط منتقل شد'
+        c.has("move") and m.end <= c.start < s_end for c in vc)
+    if moved:
         to_m = _before(f, vc, "to", m.start, s0)
         from_m = _before(f, vc, "from", m.start, s0)
         near_to = to_clitic or (to_m is not None and doc.tokens_between(to_m.end, m.start) <= _NEAR)
@@ -69,10 +80,18 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
             return "moved_to"
     at_m = _before(f, vc, "at", m.start, lo)
     at_gap = doc.tokens_between(at_m.end, m.start) if at_m is not None else 99
+    if at_m is not None and 0 < at_gap <= 2 and any(  # 'في مدينة إسطنبول', 'in the city of Rome'
+            c.has("place_nouns") and at_m.end <= c.start and c.end <= m.start
+            and doc.tokens_between(c.end, m.start) == 0 and doc.tokens_between(at_m.end, c.start) == 0
+            for c in vc):
+        at_gap = 0
     at = in_clitic or at_gap <= _NEAR
     at_strict = in_clitic or at_gap == 0
     part = _comma_start(f, m.start, lo)
     if _before(f, vc, "proposed", m.start, part) is not None and (at or not actor_too):
+        return "proposed"
+    if any(c.has("proposed_after") and c.start >= m.end and c.end <= hi
+           and doc.tokens_between(m.end, c.start) <= _PROPOSED_AFTER for c in vc):
         return "proposed"
     visit = _before(f, vc, "visit", m.start, lo)
     prep = _before(f, vc, "prepositions", m.start, lo)
@@ -85,6 +104,10 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
     if at and talks is not None and in_clitic:
         return "talks_venue"
+    if at_strict and any(c.has("talks") and c.start >= m.end and c.end <= hi
+                         and doc.tokens_between(m.end, c.start) <= _AFTER
+                         and not any(ch in COMMAS for ch in doc.text[m.end:c.start]) for c in vc):
+        return "talks_venue"  # the talks word after the place: Persian 'در رم برگزار شد'
     if not actor_too or at_strict:
         return "mentioned"
     return None
