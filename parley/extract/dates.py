@@ -169,6 +169,7 @@ class DateGrammar:
     absolute: tuple[tuple[str, re.Pattern[str]], ...]  # (form, regex)
     relative: tuple[tuple[str, re.Pattern[str]], ...]
     header_marker: re.Pattern[str]
+    future: re.Pattern[str]  # a future marker: a bare weekday near it is the coming one
     # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
     today_weekday: re.Pattern[str]
     # What every absolute date contains (a month name, a year noun + year, or 'digit sep
@@ -323,6 +324,7 @@ def load_date_grammar() -> DateGrammar:
         absolute=tuple((k, re.compile(p)) for k, p in absolute),
         relative=tuple((k, re.compile(p)) for k, p in relative),
         header_marker=marker,
+        future=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_markers')))})(?!\w)"),
         today_weekday=today_weekday,
         absolute_hint=absolute_hint,
         form_hints=tuple(re.compile(hints[k]) for k, _ in absolute),
@@ -587,8 +589,8 @@ def _nearest_partial(h: _Hit, ref: dt.date) -> dt.date | None:
     return min(found, key=lambda d: abs((d - ref).days)) if found else None
 
 
-def _resolve(h: _Hit, ref: dt.date | None, ref_precision: str, last: dt.date | None) -> tuple[
-        dt.date | None, str]:
+def _resolve(h: _Hit, ref: dt.date | None, ref_precision: str, last: dt.date | None,
+             future: bool = False) -> tuple[dt.date | None, str]:
     """The date and precision of one relative hit; (None, "unknown") without a usable reference."""
     day_ref = ref if ref is not None and ref_precision == "day" else None
     if h.kind == "partial":
@@ -619,9 +621,24 @@ def _resolve(h: _Hit, ref: dt.date | None, ref_precision: str, last: dt.date | N
     assert h.weekday is not None  # a weekday, bare or with a modifier
     if h.direction < 0:
         return _weekday_on_or_before(day_ref - dt.timedelta(days=1), h.weekday), "day"
-    if h.direction > 0:
+    if h.direction > 0 or future:  # 'next Friday', or 'will meet on Friday'
         return _weekday_on_or_after(day_ref + dt.timedelta(days=1), h.weekday), "day"
     return _weekday_on_or_before(day_ref, h.weekday), "day"
+
+
+_TENSE_BEFORE = 120  # characters before a bare weekday searched for a future marker ...
+_TENSE_AFTER = 40  # ... and after it ('on Friday the two sides will meet')
+_SENTENCE_END = re.compile(r"[.!?\u061f\n]")
+
+
+def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
+    """True when a future marker stands in the same sentence near [start, end)."""
+    lo = max(0, start - _TENSE_BEFORE)
+    ends = [m.end() for m in _SENTENCE_END.finditer(nt, lo, start)]
+    lo = ends[-1] if ends else lo
+    stop = _SENTENCE_END.search(nt, end, end + _TENSE_AFTER)
+    hi = stop.start() if stop else min(len(nt), end + _TENSE_AFTER)
+    return g.future.search(nt, lo, hi) is not None
 
 
 def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day") -> list[DateMention]:
@@ -643,6 +660,7 @@ def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day")
 def _resolved(text: str, norm: Normalized, hits: list[_Hit], ref: dt.date | None,
               ref_precision: str) -> list[DateMention]:
     """The relative hits as DateMentions, resolved against ``ref`` and earlier dates."""
+    g = default_date_grammar()
     out: list[DateMention] = []
     last: dt.date | None = None  # the last day-precision date seen, for anaphora
     for h in hits:
@@ -652,7 +670,8 @@ def _resolved(text: str, norm: Normalized, hits: list[_Hit], ref: dt.date | None
             if h.precision == "day":
                 last = h.date
             continue
-        date, precision = _resolve(h, ref, ref_precision, last)
+        future = h.kind == "weekday" and h.direction == 0 and _in_future(norm.text, g, h.start, h.end)
+        date, precision = _resolve(h, ref, ref_precision, last, future)
         if date is not None and precision == "day":
             last = date
         s, e = _span(norm, h.start, h.end)
