@@ -1,0 +1,64 @@
+"""The development set's scorer: texts ingested into a temporary store, scored per split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from seeds import REPO
+
+from parley.devset import evaluate_devset, format_devset, is_devset, load_manifest
+from parley.errors import ParleyError
+
+GOLD = """origin: {n}.txt
+split: {split}
+lang: en
+url: https://example.org/{n}
+query: test query
+story: us_iran_2025_rounds
+actors: [oman, iran]
+venues:
+  - {{place: muscat, role: talks_venue}}
+positions:
+  - {{actor: oman, topic: diplomacy, stance: mediates}}
+events: []
+"""
+TEXT = "Oman mediated between the two sides. Iran met the Omani delegation in Muscat for talks.\n"
+
+
+def make_set(tmp_path: Path) -> Path:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "text").mkdir()
+    (tmp_path / "gold" / "1.yaml").write_text(GOLD.format(n=1, split="tune"), encoding="utf-8")
+    (tmp_path / "gold" / "2.yaml").write_text(GOLD.format(n=2, split="held"), encoding="utf-8")
+    (tmp_path / "text" / "1.txt").write_text(TEXT, encoding="utf-8")  # 2.txt not fetched
+    return tmp_path
+
+
+def test_scores_per_split_and_lists_missing_text(tmp_path: Path) -> None:
+    root = make_set(tmp_path)
+    scores, missing = evaluate_devset(root / "gold", root / "text")
+    assert missing == ["2.txt"]
+    assert scores["tune"]["articles"]["found"] == 1 and scores["held"]["articles"]["found"] == 0
+    assert scores["tune"]["detail"]["position_recall"] == 1.0
+    assert scores["tune"]["detail"]["venue_found"] == 1.0
+    assert "missing text (1" in format_devset(scores, missing)
+
+
+def test_a_gold_file_without_split_is_named(tmp_path: Path) -> None:
+    root = make_set(tmp_path)
+    (root / "gold" / "3.yaml").write_text(GOLD.format(n=3, split="maybe"), encoding="utf-8")
+    with pytest.raises(ParleyError, match=r"3\.yaml"):
+        load_manifest(root / "gold")
+
+
+def test_the_committed_set_is_balanced() -> None:
+    entries = load_manifest(REPO / "devset" / "gold")
+    assert is_devset(REPO / "devset" / "gold") and not is_devset(REPO / "tests" / "gold")
+    assert len(entries) >= 45
+    for lang in ("ar", "fa", "en"):
+        mine = [e for e in entries if e.lang == lang]
+        assert len(mine) >= 15
+        assert sum(e.split == "tune" for e in mine) == sum(e.split == "held" for e in mine)
+    assert sum(not e.story.startswith("us_iran") for e in entries) >= 15
+    assert all(e.url.startswith("http") and e.query for e in entries)
