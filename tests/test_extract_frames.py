@@ -164,3 +164,38 @@ WEEKDAYS = [  # the article is dated Saturday 10 May 2025
 def test_weekday_by_tense(text: str, want: dt.date) -> None:
     got = [m.date for m in date_mentions(text, SATURDAY) if m.relative]
     assert got == [want]
+
+
+def events(text: str, lang: str, published: dt.date | None = SATURDAY) -> set[tuple[str, dt.date | None]]:
+    art = article_from_text(text, lang, published)  # type: ignore[arg-type]
+    return {(e.kind, e.date) for e in extract_article(art).events}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The third round of talks between Iran and the United States was held in Muscat."),
+    ("ar", "عقدت الجولة الثالثة من المحادثات بين إيران والولايات المتحدة في مسقط."),
+    ("fa", "دور سوم مذاکرات ایران و آمریکا در مسقط برگزار شد."),
+    ("en", "Iran and the United States resume their talks on Sunday."),
+])
+def test_talks_held_or_dated_are_a_meeting(lang: str, text: str) -> None:
+    assert any(kind == "meeting" for kind, _ in events(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran and the United States disagree on the scope of the talks."),
+    ("ar", "تختلف إيران والولايات المتحدة حول نطاق المفاوضات."),
+    ("fa", "ایران و آمریکا بر سر دامنه مذاکرات اختلاف دارند."),
+])
+def test_talks_as_a_subject_are_no_event(lang: str, text: str) -> None:
+    assert events(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "On 3 March 2025 the envoy arrived. Araghchi met Witkoff the next morning.", dt.date(2025, 3, 3)),
+    ("ar", "في 3 مارس 2025 وصل المبعوث. والتقى عراقجي ويتكوف بعد ذلك.", dt.date(2025, 3, 3)),
+])
+def test_undated_article_events_take_its_latest_named_day(lang: str, text: str, want: dt.date) -> None:
+    """An undated article is never stamped with today's date, but its own days date its events."""
+    got = events(text, lang, published=None)
+    assert ("meeting", want) in got
+    assert all(d is None or d.year == 2025 for _, d in got)

@@ -88,7 +88,7 @@ class Cues:
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers,
     # place_nouns, ctx
     venue: PhraseMatcher
-    event: PhraseMatcher  # event, hypo
+    event: PhraseMatcher  # event, hypo, needs_date, held
     names: PhraseMatcher  # title, title_word, stop
     stances: dict[str, StanceInfo]
     topics: tuple[str, ...]
@@ -219,6 +219,9 @@ def _event_rows() -> Rows:
     for kind, lists in events.items():
         rows += _rows("event", str(kind), lang_lists(f, str(kind), lists))
     rows += _rows("hypo", "hypo", lang_lists(f, "hypothetical", _section(f, data, "hypothetical")))
+    dated = lang_lists(f, "dated_meetings", _section(f, data, "dated_meetings"))
+    rows += _rows("event", "meeting", dated) + _rows("needs_date", "needs_date", dated)
+    rows += _rows("held", "held", lang_lists(f, "held_verbs", _section(f, data, "held_verbs")))
     return rows
 
 

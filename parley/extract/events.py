@@ -41,9 +41,18 @@ def _usable(a: ActorSpan) -> bool:
     return a.kind != "media"
 
 
-def _dates(f: Found) -> list[DateMention]:
+def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
+    """The article's date mentions, and for an undated article the latest day it names
+    explicitly: its own text is the best evidence of when it was written."""
     art = f.doc.article
-    return date_mentions(art.text, art.published.date, art.published.precision)
+    if art.published.date is not None:
+        return date_mentions(art.text, art.published.date, art.published.precision), None
+    mentions = date_mentions(art.text, None)
+    explicit = [d for d in mentions if not d.relative and d.date is not None and d.precision == "day"]
+    if not explicit:
+        return mentions, None
+    latest = max(explicit, key=lambda d: (d.date or dt.date.min, d.start))
+    return date_mentions(art.text, latest.date, "day"), latest
 
 
 def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
@@ -67,6 +76,7 @@ def find_events(f: Found) -> list[Event]:
     art = doc.article
     breaks = [c.start for c in f.stance if c.has("break")]
     dates: list[DateMention] | None = None  # parsed on first need: many articles report no event
+    latest: DateMention | None = None
     speech_starts = sorted(c.start for c in f.speech if c.has("verb") or c.has("comp"))
     offsets = doc.norm.offsets
     place_matches = [m for m in f.gaz_matches if m.has("place")]
@@ -125,8 +135,12 @@ def find_events(f: Found) -> list[Event]:
         o_s0, o_s1 = doc.orig_span(s0, s1)
         o_cue = offsets[cue.start]
         if dates is None:
-            dates = _dates(f)
+            dates, latest = _dates(f)
         in_sentence = [d for d in dates if o_s0 <= d.start and d.end <= o_s1]
+        if cue.has("needs_date") and not any(d.date is not None for d in in_sentence) \
+                and not any(h.has("held") and s0 <= h.start < s1 for h in f.event):
+            seen.discard((si, kind))
+            continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
         if in_sentence:
             d = min(in_sentence, key=lambda d: abs(d.start - o_cue))
@@ -135,6 +149,9 @@ def find_events(f: Found) -> list[Event]:
             basis = f"'{d.surface}'" + (" (relative)" if d.relative else "")
         elif art.published.date is not None:
             date, precision, basis = art.published.date, art.published.precision, "article date"
+        elif latest is not None:
+            date, precision = latest.date, "day"
+            basis = f"undated article: the latest day its text names, '{latest.surface}'"
         else:
             date, precision, basis = None, "unknown", "undated article"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
