@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 _TOPIC_GAP = 10  # a topic word must follow the cue, or the previous topic word, within this many words
 _VSO_TOKENS = 0  # verb first: the subject is the very next word ('تصر إيران')
 _AGENT_TOKENS = 2  # 'mediated by the Sultanate of Oman': the holder within this many words after the cue
+_MEDIATOR_TOKENS = 3  # 'Oman, which mediated': the mediator this close before a mediation cue
 _RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this close before the topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _JOINERS = {"", ",", "\u060c", "and"}  # nothing, commas or 'and' between coordinated actors
@@ -76,7 +77,8 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
             comma = next((i for i in range(c.end, cue.start) if doc.text[i] in COMMAS), None)
             if comma is not None:
                 lo = comma + 1
-    if cue.idents("stance")[0] in f.cues.fixed_topics:
+    mediation = cue.idents("stance")[0] in f.cues.fixed_topics
+    if mediation:
         state = _demonym_next_to(f, cue)  # 'Egyptian mediators', 'وساطة عمانية'
         if state is not None:
             return [], state, 0
@@ -85,6 +87,20 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
                  and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
         if after:
             return _coordinated(f, after[0], pool, hi), None, 0
+    if mediation:  # the mediator stands right before its cue ('Oman mediated', "Oman's mediation");
+        # further back are the parties ('Iran, US begin mediated talks'), never the mediator
+        # (Persian is verb-final: its subject opens the clause, 'عمان پیام‌ها را … منتقل کرد')
+        lang = next((p.lang for p in cue.payloads), "ar")
+        near = [a for a in pool if a.end <= cue.start
+                and (lang == "fa" or doc.tokens_between(a.end, cue.start) <= _MEDIATOR_TOKENS)]
+        if not near:
+            return [], None, 0
+        last = near[0] if lang == "fa" else near[-1]
+        for a in pool:  # the whole coordination holding it: 'مصر وتركيا وقطر على تنظيم اجتماع'
+            chain = _coordinated(f, a, pool, cue.start)
+            if last in chain:
+                return chain, None, 0
+        return [last], None, 0
     comps = [c for c in f.speech if c.has("comp") and lo <= c.start and c.end <= cue.start]
     start = comps[-1].end if comps else lo
     before = [a for a in pool if max(start, lo) <= a.start and a.end <= cue.start]
