@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _NEAR = 2  # tokens between a marker and the place
 _POSSESSIVE = ("'s", "\u2019s")  # "at Iran's request"
-_AFTER = 3  # 'در رم برگزار شد': a talks word this close after the place
+_AFTER = 3  # Persian is verb-final, 'در رم برگزار شد': a talks word this close after the place
 _PROPOSED_AFTER = 3  # 'Rome was floated as a possible venue': the proposal phrase this close after the place
 
 
@@ -104,7 +104,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
     if at and talks is not None and in_clitic:
         return "talks_venue"
-    if at_strict and any(c.has("talks") and c.start >= m.end and c.end <= hi
+    if doc.lang_at(m.start) == "fa" and at_strict and any(c.has("talks") and c.start >= m.end and c.end <= hi
                          and doc.tokens_between(m.end, c.start) <= _AFTER
                          and not any(ch in COMMAS for ch in doc.text[m.end:c.start]) for c in vc):
         return "talks_venue"  # the talks word after the place: Persian 'در رم برگزار شد'
