@@ -119,3 +119,11 @@ def test_known_ids(engine: Engine, db: SeededDb) -> None:
     assert set(db.ids.values()) <= known.articles
     assert {"marco_rubio", "jd_vance"} <= known.actors and "nuclear" in known.topics
     assert "us" in known.sides and known.actor_names["jd_vance"] == "JD Vance"
+
+
+def test_evidence_keeps_a_missing_outlet_or_date_as_none(engine: Engine) -> None:
+    """The page prints these cells as they come: a missing value must not read 'nan'."""
+    ev = q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
+    assert not ev.empty
+    for col in ("outlet", "title", "published", "condition"):
+        assert all(v is None or (isinstance(v, str | dt.date) and str(v) != "nan") for v in ev[col])

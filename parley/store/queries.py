@@ -300,7 +300,8 @@ def position_evidence(engine: Engine, filters: Filters, actor_id: str, topic: st
             .where(positions.c.actor_id == actor_id, positions.c.topic == topic, art)
             .order_by(positions.c.confidence.desc(), articles.c.published, positions.c.start))
     rows = [dict(r, link=read_link(r["article_id"])) for r in _rows(engine, stmt, "cannot read evidence")]
-    return _frame(rows, EVIDENCE_COLUMNS)
+    # object columns keep a missing outlet or title None (a string column makes it NaN, shown 'nan')
+    return _frame(rows, EVIDENCE_COLUMNS).astype(object).replace({float("nan"): None})
 
 
 def candidates_table(engine: Engine, filters: Filters, status: str | None = None) -> pd.DataFrame:
