@@ -34,6 +34,7 @@ _TOPIC_GAP = 10  # a topic word must follow the cue, or the previous topic word,
 _VSO_TOKENS = 0  # verb first: the subject is the very next word ('تصر إيران')
 _AGENT_TOKENS = 2  # 'mediated by the Sultanate of Oman': the holder within this many words after the cue
 _MEDIATOR_TOKENS = 3  # 'Oman, which mediated': the mediator this close before a mediation cue
+_MEDIATOR_SUBJECT_TOKENS = 8  # 'Oman has for weeks played the role of mediator': a lone subject this far back
 _RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this close before the topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _JOINERS = {"", ",", "\u060c", "and"}  # nothing, commas or 'and' between coordinated actors
@@ -93,7 +94,11 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
         lang = next((p.lang for p in cue.payloads), "ar")
         near = [a for a in pool if a.end <= cue.start
                 and (lang == "fa" or doc.tokens_between(a.end, cue.start) <= _MEDIATOR_TOKENS)]
-        if not near:
+        if not near:  # the clause's subject a little further back, unless it is a pair of parties
+            first = [a for a in pool if a.end <= cue.start
+                     and doc.tokens_between(a.end, cue.start) <= _MEDIATOR_SUBJECT_TOKENS]
+            if first and len(_coordinated(f, first[0], pool, cue.start)) == 1:
+                return [first[0]], None, doc.tokens_between(first[0].end, cue.start)
             return [], None, 0
         last = near[0] if lang == "fa" else near[-1]
         for a in pool:  # the whole coordination holding it: 'مصر وتركيا وقطر على تنظيم اجتماع'
