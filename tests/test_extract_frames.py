@@ -199,3 +199,18 @@ def test_undated_article_events_take_its_latest_named_day(lang: str, text: str, 
     got = events(text, lang, published=None)
     assert ("meeting", want) in got
     assert all(d is None or d.year == 2025 for _, d in got)
+
+
+@pytest.mark.parametrize(("lang", "text", "agent"), [
+    ("en", "Israeli strikes hit a missile base near Tabriz on Sunday.", "israel"),
+    ("ar", "استهدفت ضربات جوية أمريكية ثلاث منشآت نووية يوم الأحد.", "usa"),
+    ("fa", "حملات هوایی اسرائیلی روز یکشنبه چند پایگاه را هدف گرفت.", "israel"),
+])
+def test_strike_agent_named_by_adjective(lang: str, text: str, agent: str) -> None:
+    strikes = [e for e in extract(text, lang).events if e.kind == "strike"]
+    assert strikes and agent in strikes[0].actor_ids.split(";")
+
+
+def test_a_guest_named_by_adjective_is_no_mediator() -> None:
+    got = positions("Today we hosted the Iranian foreign minister in Muscat.", "en")
+    assert ("iran", "diplomacy", "mediates") not in got

@@ -29,6 +29,25 @@ if TYPE_CHECKING:
     from parley.extract.pipeline import Found
 
 _AFTER_TOKENS = 15
+_AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
+_DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
+_DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
+
+
+def _demonym_agent(f: Found, cue: Match) -> str | None:
+    """The state named by a nationality adjective right around an event cue, or None."""
+    doc = f.doc
+    for d in f.stance:
+        if not d.has("demonym"):
+            continue
+        before = d.end <= cue.start and doc.tokens_between(d.end, cue.start) <= _DEMONYM_BEFORE
+        after = d.start >= cue.end and doc.tokens_between(cue.end, d.start) <= _DEMONYM_AFTER \
+            and not any(ch in COMMAS for ch in doc.text[cue.end:d.start])
+        if before or after:
+            state = d.idents("demonym")[0]
+            if state in f.gaz.actors:
+                return state
+    return None
 
 
 def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date | None) -> str:
@@ -126,6 +145,9 @@ def find_events(f: Found) -> list[Event]:
         venues_here = {m.start for m in window if f.place_roles.get(m.start, "mentioned") != "mentioned"}
         chosen = [a for a in chosen if a.start not in venues_here]
         actor_ids: list[str] = []
+        by = _demonym_agent(f, cue) if kind in _AGENT_BY_DEMONYM else None
+        if by is not None:  # 'US strikes', 'الضربات الأمريكية', 'حملات هوایی اسرائیل'
+            actor_ids.append(by)
         for a in chosen:
             if a.actor_id not in actor_ids:
                 actor_ids.append(a.actor_id)

@@ -127,11 +127,12 @@ def _demonym_next_to(f: Found, cue: Match) -> str | None:
     """The state of a nationality adjective right next to a mediation cue ('Omani mediation',
     'الوسطاء المصريين'), or None."""
     doc = f.doc
+    en = doc.lang_at(cue.start) == "en"  # English adjectives come first; Arabic and Persian ones follow
     for d in f.stance:
         if not d.has("demonym"):
             continue
-        if (d.start >= cue.end and doc.tokens_between(cue.end, d.start) == 0) \
-                or (d.end <= cue.start and doc.tokens_between(d.end, cue.start) == 0):
+        if (not en and d.start >= cue.end and doc.tokens_between(cue.end, d.start) == 0) \
+                or (en and d.end <= cue.start and doc.tokens_between(d.end, cue.start) == 0):
             state = d.idents("demonym")[0]
             return state if state in f.gaz.actors else None
     return None
