@@ -214,3 +214,22 @@ def test_strike_agent_named_by_adjective(lang: str, text: str, agent: str) -> No
 def test_a_guest_named_by_adjective_is_no_mediator() -> None:
     got = positions("Today we hosted the Iranian foreign minister in Muscat.", "en")
     assert ("iran", "diplomacy", "mediates") not in got
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Araghchi said that enrichment is non-negotiable.", ("abbas_araghchi", "enrichment", "insists")),
+    ("ar", "قال عراقجي إن التخصيب غير قابل للتفاوض.", ("abbas_araghchi", "enrichment", "insists")),
+    ("fa", "عراقچی گفت غنی‌سازی قابل مذاکره نیست.", ("abbas_araghchi", "enrichment", "insists")),
+    ("en", "Qatar condemned the strikes on the base.", ("qatar", "military_force", "opposes")),
+    ("ar", "أدانت قطر الهجمات على القاعدة.", ("qatar", "military_force", "opposes")),
+])
+def test_predicative_and_condemning_frames(lang: str, text: str, want: tuple[str, str, str]) -> None:
+    assert want in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Officials said the raid was crossing a very clear red line on missiles."),
+    ("en", "Tehran protested the agency's failure to condemn the strikes."),
+])
+def test_descriptions_are_not_positions(lang: str, text: str) -> None:
+    assert not any(stance in ("insists", "opposes") for _, _, stance in positions(text, lang))

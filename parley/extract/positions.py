@@ -161,12 +161,16 @@ def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
     return after[0] if after else None
 
 
+_CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
 
 def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
     """A negator right before the cue, or (Persian) a negated copula closing the words it governs."""
     doc = f.doc
+    if any(c.has("cancel") and lo <= c.start and c.end <= cue.start
+           and doc.tokens_between(c.end, cue.start) <= _CANCEL_TOKENS for c in f.stance):
+        return True  # 'crossing a very big red line' describes an act; it states no position
     for n in f.stance:
         if n.has("neg") and lo <= n.start and n.end <= cue.start \
                 and doc.tokens_between(n.end, cue.start) <= 1:
@@ -204,8 +208,9 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
     doc = f.doc
     lang = next((p.lang for p in cue.payloads), "ar")
     end = _window_end(f, cue, hi)
-    start = lo if lang == "fa" else cue.end
-    if lang == "fa":
+    start = cue.end
+    # Persian puts the topic before its verb; so do predicative cues ('enrichment is non-negotiable')
+    if cue.has("topic_before") or lang == "fa":
         prev = [c.end for c in f.stance if c.has("stance") and lo <= c.start and c.end <= cue.start]
         start = prev[-1] if prev else lo
     found = []
