@@ -233,3 +233,31 @@ def test_predicative_and_condemning_frames(lang: str, text: str, want: tuple[str
 ])
 def test_descriptions_are_not_positions(lang: str, text: str) -> None:
     assert not any(stance in ("insists", "opposes") for _, _, stance in positions(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a participle clause reports the sentence's subject
+    ("ar", "تحدث عراقجي للتلفزيون بعد الجولة، مؤكدًا أن التخصيب غير قابل للتفاوض.",
+     ("abbas_araghchi", "enrichment", "insists")),
+    # 'our goal is X' demands X
+    ("ar", "قال عراقجي إن هدفنا من المفاوضات هو رفع العقوبات.", ("abbas_araghchi", "sanctions", "demands")),
+    ("en", "Araghchi said our goal is the lifting of sanctions.", ("abbas_araghchi", "sanctions", "demands")),
+    # a fronted phrase set off by a comma names someone else
+    ("en", "Responding to Araghchi's remarks, Rubio urged new sanctions.",
+     ("marco_rubio", "sanctions", "demands")),
+    # the mediator after 'through' / 'with the mediation of'
+    ("fa", "دور نخست مذاکرات با واسطه وزیر خارجه عمان برگزار شد.",
+     ("badr_albusaidi", "diplomacy", "mediates")),
+])
+def test_holder_of_the_frame(lang: str, text: str, want: tuple[str, str, str]) -> None:
+    assert want in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hamas delivered its answer to the mediators on Friday."),
+    ("ar", "سلمت حماس ردها إلى الوسطاء يوم الجمعة."),
+    ("fa", "دور دوم مذاکرات ایران و آمریکا به میزبانی رم برگزار شد."),
+])
+def test_parties_and_addressees_are_not_mediators(lang: str, text: str) -> None:
+    assert not any(stance == "mediates" and actor in ("hamas", "iran", "usa")
+                   for actor, _, stance in positions(text, lang))

@@ -37,7 +37,7 @@ _MEDIATOR_TOKENS = 3  # 'Oman, which mediated': the mediator this close before a
 _MEDIATOR_SUBJECT_TOKENS = 8  # 'Oman has for weeks played the role of mediator': a lone subject this far back
 _RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this close before the topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
-_JOINERS = {"", ",", "\u060c", "and"}  # nothing, commas or 'and' between coordinated actors
+_JOINERS = {"", ",", "\u060c", "and", "\u0648"}  # nothing, commas, 'and', or Persian's own word 'و'
 
 
 def _usable(a: ActorSpan) -> bool:
@@ -88,6 +88,9 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
                  and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
         if after:
             return _coordinated(f, after[0], pool, hi), None, 0
+    if mediation and any(c.has("medobj") and c.end <= cue.start and doc.tokens_between(c.end, cue.start) == 0
+                         for c in f.stance):
+        return [], None, 0  # 'Hamas delivered its response to the mediators': they are the object
     if mediation:  # the mediator stands right before its cue ('Oman mediated', "Oman's mediation");
         # further back are the parties ('Iran, US begin mediated talks'), never the mediator
         # (Persian is verb-final: its subject opens the clause, 'عمان پیام‌ها را … منتقل کرد')
@@ -100,7 +103,10 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
             if first and len(_coordinated(f, first[0], pool, cue.start)) == 1:
                 return [first[0]], None, doc.tokens_between(first[0].end, cue.start)
             return [], None, 0
-        last = near[0] if lang == "fa" else near[-1]
+        if lang == "fa":  # the clause's subject, unless it is the pair of parties ('ایران و آمریکا')
+            chain = _coordinated(f, near[0], pool, cue.start)
+            return (chain if len(chain) == 1 else []), None, 0
+        last = near[-1]
         for a in pool:  # the whole coordination holding it: 'مصر وتركيا وقطر على تنظيم اجتماع'
             chain = _coordinated(f, a, pool, cue.start)
             if last in chain:
@@ -112,7 +118,12 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
     if not before and comps:
         before = [a for a in pool if lo <= a.start and a.end <= comps[-1].start]
     if before:
-        return _coordinated(f, before[0], pool, cue.start), None, doc.tokens_between(before[0].end, cue.start)
+        first = _after_fronted(f, before, cue)
+        for a in pool:  # the whole coordination holding it ('Egypt, Qatar and Turkey urged')
+            chain = _coordinated(f, a, pool, cue.start)
+            if first in chain:
+                return chain, None, doc.tokens_between(first.end, cue.start)
+        return [first], None, doc.tokens_between(first.end, cue.start)
     after = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS]
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
@@ -138,6 +149,24 @@ def _demonym_next_to(f: Found, cue: Match) -> str | None:
     return None
 
 
+def _after_fronted(f: Found, before: list[ActorSpan], cue: Match) -> ActorSpan:
+    """The subject of the cue among the actors before it: the first one, unless a fronted phrase
+    set off by a comma names another ('In response to Pezeshkian's law, Saar urged …')."""
+    doc = f.doc
+    if doc.lang_at(cue.start) != "en":  # Arabic and Persian open with adverbials too ('پیشتر، …')
+        return before[0]
+    comma = max((i for i in range(before[0].end, cue.start) if doc.text[i] in COMMAS), default=None)
+    if comma is None:
+        return before[0]
+    last_part = [a for a in before if a.start > comma]
+    if not last_part:
+        return before[0]
+    # a list of actors ('Egypt, Qatar and Turkey') is one subject, not a fronted phrase
+    gap = doc.text[before[0].end:last_part[0].start - len(last_part[0].prefix)]
+    listed = gap.strip(" ,\u060c") in ("", "and", "\u0648")
+    return before[0] if listed else last_part[0]
+
+
 _REPORTER_TOKENS = 4  # 'Iran's foreign minister Abbas Araghchi said': the speaker this close before the verb
 
 
@@ -158,7 +187,13 @@ def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
         return before[-1]
     after = [a for a in f.actors if v.end <= a.start < cue.start and _usable(a)
              and doc.tokens_between(v.end, a.start) <= 1]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    if v.has("participle"):  # '…، مؤكدًا أنّ …', '…, stressing that …': the sentence's subject speaks
+        subject = [a for a in f.actors if s0 <= a.start and a.end <= v.start and _usable(a)]
+        if subject:
+            return subject[0]
+    return None
 
 
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
@@ -216,7 +251,8 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
     found = []
     reach = cue.end
     for t in f.topic:
-        if not t.has("topic") or t.start < start or t.end > end:
+        inside = cue.start <= t.start and t.end <= cue.end  # part of the cue: 'غير قابل للتفاوض'
+        if not t.has("topic") or t.start < start or t.end > end or inside:
             continue
         if t.start >= cue.end and doc.tokens_between(reach, t.start) > _TOPIC_GAP:
             break
