@@ -98,20 +98,15 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
         near = [a for a in pool if a.end <= cue.start
                 and (lang == "fa" or doc.tokens_between(a.end, cue.start) <= _MEDIATOR_TOKENS)]
         if not near:  # the clause's subject a little further back, unless it is a pair of parties
-            first = [a for a in pool if a.end <= cue.start
-                     and doc.tokens_between(a.end, cue.start) <= _MEDIATOR_SUBJECT_TOKENS]
-            if first and len(_coordinated(f, first[0], pool, cue.start)) == 1:
-                return [first[0]], None, doc.tokens_between(first[0].end, cue.start)
+            lone = [a for a in pool if a.end <= cue.start
+                    and doc.tokens_between(a.end, cue.start) <= _MEDIATOR_SUBJECT_TOKENS]
+            if lone and len(_coordinated(f, lone[0], pool, cue.start)) == 1:
+                return [lone[0]], None, doc.tokens_between(lone[0].end, cue.start)
             return [], None, 0
         if lang == "fa":  # the clause's subject, unless it is the pair of parties ('ایران و آمریکا')
             chain = _coordinated(f, near[0], pool, cue.start)
             return (chain if len(chain) == 1 else []), None, 0
-        last = near[-1]
-        for a in pool:  # the whole coordination holding it: 'مصر وتركيا وقطر على تنظيم اجتماع'
-            chain = _coordinated(f, a, pool, cue.start)
-            if last in chain:
-                return chain, None, 0
-        return [last], None, 0
+        return _chain_holding(f, near[-1], pool, cue.start), None, 0  # 'مصر وتركيا وقطر على تنظيم اجتماع'
     comps = [c for c in f.speech if c.has("comp") and lo <= c.start and c.end <= cue.start]
     start = comps[-1].end if comps else lo
     before = [a for a in pool if max(start, lo) <= a.start and a.end <= cue.start]
@@ -119,11 +114,7 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
         before = [a for a in pool if lo <= a.start and a.end <= comps[-1].start]
     if before:
         first = _after_fronted(f, before, cue)
-        for a in pool:  # the whole coordination holding it ('Egypt, Qatar and Turkey urged')
-            chain = _coordinated(f, a, pool, cue.start)
-            if first in chain:
-                return chain, None, doc.tokens_between(first.end, cue.start)
-        return [first], None, doc.tokens_between(first.end, cue.start)
+        return _chain_holding(f, first, pool, cue.start), None, doc.tokens_between(first.end, cue.start)
     after = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS]
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
@@ -147,6 +138,15 @@ def _demonym_next_to(f: Found, cue: Match) -> str | None:
             state = d.idents("demonym")[0]
             return state if state in f.gaz.actors else None
     return None
+
+
+def _chain_holding(f: Found, actor: ActorSpan, pool: list[ActorSpan], limit: int) -> list[ActorSpan]:
+    """The whole coordination that ``actor`` belongs to ('Egypt, Qatar and Turkey urged')."""
+    for a in pool:
+        chain = _coordinated(f, a, pool, limit)
+        if actor in chain:
+            return chain
+    return [actor]
 
 
 def _after_fronted(f: Found, before: list[ActorSpan], cue: Match) -> ActorSpan:
