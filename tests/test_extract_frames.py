@@ -261,3 +261,13 @@ def test_holder_of_the_frame(lang: str, text: str, want: tuple[str, str, str]) -
 def test_parties_and_addressees_are_not_mediators(lang: str, text: str) -> None:
     assert not any(stance == "mediates" and actor in ("hamas", "iran", "usa")
                    for actor, _, stance in positions(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("fa", "گفتگوهای غیرمستقیم دو طرف امروز در مسقط آغاز شد.", ("muscat", "talks_venue")),
+    ("ar", "وانتهت مساء اليوم في الدوحة جولة جديدة من المفاوضات.", ("doha", "talks_venue")),
+    ("ar", "يتوجه وزير الخارجية إلى روما غدا.", ("rome", "visit")),
+    ("en", "The delegation departed for Doha on Sunday.", ("doha", "visit")),
+])
+def test_more_venue_frames(lang: str, text: str, want: tuple[str, str]) -> None:
+    assert want in venues(text, lang)
