@@ -271,3 +271,13 @@ def test_parties_and_addressees_are_not_mediators(lang: str, text: str) -> None:
 ])
 def test_more_venue_frames(lang: str, text: str, want: tuple[str, str]) -> None:
     assert want in venues(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "who"), [
+    ("en", "An Israeli delegation departed for Doha on Sunday.", "israel"),
+    ("ar", "وصل الوفد الإيراني إلى مسقط يوم السبت.", "iran"),
+    ("fa", "هیئت ایرانی روز شنبه وارد مسقط شد.", "iran"),
+])
+def test_delegation_named_by_nationality(lang: str, text: str, who: str) -> None:
+    visits = [e for e in extract(text, lang).events if e.kind == "visit"]
+    assert visits and who in visits[0].actor_ids.split(";")

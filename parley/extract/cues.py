@@ -88,7 +88,7 @@ class Cues:
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers,
     # place_nouns, ctx
     venue: PhraseMatcher
-    event: PhraseMatcher  # event, hypo, needs_date, held
+    event: PhraseMatcher  # event, hypo, needs_date, held, delegation
     names: PhraseMatcher  # title, title_word, stop
     stances: dict[str, StanceInfo]
     topics: tuple[str, ...]
@@ -223,6 +223,8 @@ def _event_rows() -> Rows:
     dated = lang_lists(f, "dated_meetings", _section(f, data, "dated_meetings"))
     rows += _rows("event", "meeting", dated) + _rows("needs_date", "needs_date", dated)
     rows += _rows("held", "held", lang_lists(f, "held_verbs", _section(f, data, "held_verbs")))
+    nouns = lang_lists(f, "delegation_nouns", _section(f, data, "delegation_nouns"))
+    rows += _rows("delegation", "delegation", nouns)
     return rows
 
 

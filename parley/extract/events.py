@@ -34,6 +34,24 @@ _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
 _DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
 
 
+def _delegation_of(f: Found, cue: Match, s0: int) -> str | None:
+    """The state of a delegation named by its nationality before the cue in its sentence
+    ('An Israeli delegation departed for Doha', 'وصل الوفد الإيراني', 'هیئت ایرانی وارد شد')."""
+    doc = f.doc
+    # before the cue (its subject), or right after it (verb first: 'وصل الوفد الإيراني')
+    nouns = [n for n in f.event if n.has("delegation") and s0 <= n.start
+             and (n.end <= cue.start or (n.start >= cue.end and doc.tokens_between(cue.end, n.start) <= 1))]
+    for d in f.stance:
+        if not d.has("demonym") or d.start < s0:
+            continue
+        for n in nouns:
+            if (d.end <= n.start and doc.tokens_between(d.end, n.start) == 0) or (
+                    n.end <= d.start and doc.tokens_between(n.end, d.start) == 0):
+                state = d.idents("demonym")[0]
+                return state if state in f.gaz.actors else None
+    return None
+
+
 def _demonym_agent(f: Found, cue: Match) -> str | None:
     """The state named by a nationality adjective right around an event cue, or None."""
     doc = f.doc
@@ -145,7 +163,7 @@ def find_events(f: Found) -> list[Event]:
         venues_here = {m.start for m in window if f.place_roles.get(m.start, "mentioned") != "mentioned"}
         chosen = [a for a in chosen if a.start not in venues_here]
         actor_ids: list[str] = []
-        by = _demonym_agent(f, cue) if kind in _AGENT_BY_DEMONYM else None
+        by = _demonym_agent(f, cue) if kind in _AGENT_BY_DEMONYM else _delegation_of(f, cue, s0)
         if by is not None:  # 'US strikes', 'الضربات الأمريكية', 'حملات هوایی اسرائیل'
             actor_ids.append(by)
         for a in chosen:
