@@ -281,3 +281,27 @@ def test_more_venue_frames(lang: str, text: str, want: tuple[str, str]) -> None:
 def test_delegation_named_by_nationality(lang: str, text: str, who: str) -> None:
     visits = [e for e in extract(text, lang).events if e.kind == "visit"]
     assert visits and who in visits[0].actor_ids.split(";")
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # an obligation laid on another is the speaker's demand
+    ("en", "Araghchi said the United States must recognise Iran's right to enrichment.",
+     ("abbas_araghchi", "enrichment", "demands")),
+    ("ar", "قال عراقجي إنه يجب على الولايات المتحدة الاعتراف بحق إيران في التخصيب.",
+     ("abbas_araghchi", "enrichment", "demands")),
+    # 'he/وی' speaks for the last sentence's subject
+    ("fa", "عراقچی شروط ایران را اعلام کرد. وی تأکید کرد که آمریکا باید حق ایران برای غنی‌سازی را بپذیرد.",
+     ("abbas_araghchi", "enrichment", "demands")),
+    # calling a measure illegal opposes it
+    ("en", "Baghaei said the snapback was illegal.", ("esmaeil_baghaei", "sanctions", "opposes")),
+    ("ar", "قال بقائي إن تفعيل آلية الزناد غير قانوني.", ("esmaeil_baghaei", "sanctions", "opposes")),
+    ("fa", "بقائی گفت بازگرداندن قطعنامه‌های شورای امنیت غیرقانونی است.",
+     ("esmaeil_baghaei", "sanctions", "opposes")),
+])
+def test_obligations_and_verdicts(lang: str, text: str, want: tuple[str, str, str]) -> None:
+    assert want in positions(text, lang)
+
+
+def test_the_one_obliged_is_not_the_holder() -> None:
+    got = positions("Araghchi said the United States must recognise Iran's right to enrichment.", "en")
+    assert ("usa", "enrichment", "demands") not in got

@@ -72,12 +72,19 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
                 return [], who, 1
             lo = max(lo, q0)  # the quote's own words name the subject
     pool = [a for a in f.actors if lo <= a.start and a.end <= hi and _usable(a)
-            and f.place_roles.get(a.start, "mentioned") == "mentioned"]  # a venue is not a subject
+            and f.place_roles.get(a.start, "mentioned") == "mentioned"  # a venue is not a subject
+            and not _inside_topic(f, a)]  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
     for c in f.stance:  # 'اگر … فراهم شود، واشینگتن … گشوده است': the subject follows the condition
         if c.has("cond") and lo <= c.start < cue.start:
             comma = next((i for i in range(c.end, cue.start) if doc.text[i] in COMMAS), None)
             if comma is not None:
                 lo = comma + 1
+    if cue.has("modal"):  # 'X said the US must …': the speaker demands what is laid on another
+        who = speech.by_sentence.get(doc.sentence_of(cue.start))
+        reporter = _reporter(f, cue, lo)
+        if reporter is not None:
+            return [reporter], None, doc.tokens_between(reporter.end, cue.start)
+        return [], who, 10
     mediation = cue.idents("stance")[0] in f.cues.fixed_topics
     if mediation:
         state = _demonym_next_to(f, cue)  # 'Egyptian mediators', 'وساطة عمانية'
@@ -140,6 +147,16 @@ def _demonym_next_to(f: Found, cue: Match) -> str | None:
     return None
 
 
+def _previous_subject(f: Found, s0: int) -> ActorSpan | None:
+    """The first actor of the sentence before the one starting at ``s0`` (what 'he'/'وی' refers to)."""
+    si = f.doc.sentence_of(s0)
+    if si == 0:
+        return None
+    p0, p1 = f.doc.sentences[si - 1]
+    prev = [a for a in f.actors if p0 <= a.start and a.end <= p1 and _usable(a)]
+    return prev[0] if prev else None
+
+
 def _chain_holding(f: Found, actor: ActorSpan, pool: list[ActorSpan], limit: int) -> list[ActorSpan]:
     """The whole coordination that ``actor`` belongs to ('Egypt, Qatar and Turkey urged')."""
     for a in pool:
@@ -185,9 +202,15 @@ def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
               and doc.tokens_between(a.end, v.start) <= _REPORTER_TOKENS]
     if before:
         return before[-1]
+    if any(p.has("anaphor") and p.end <= v.start and doc.tokens_between(p.end, v.start) <= 1
+           for p in f.speech):
+        return _previous_subject(f, s0)  # 'وی تأکید کرد', 'He added': the last sentence's subject
+    lang = next((p.lang for p in v.payloads), "ar")
     after = [a for a in f.actors if v.end <= a.start < cue.start and _usable(a)
              and doc.tokens_between(v.end, a.start) <= 1]
-    if after:
+    # verb first: 'قال عراقجي' (not the subject of 'that …', nor in Persian, whose verb comes last)
+    if after and lang != "fa" and not any(c.has("comp") and v.end <= c.start < after[0].start
+                                          for c in f.speech):
         return after[0]
     if v.has("participle"):  # '…، مؤكدًا أنّ …', '…, stressing that …': the sentence's subject speaks
         subject = [a for a in f.actors if s0 <= a.start and a.end <= v.start and _usable(a)]
@@ -213,6 +236,12 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
     end = _window_end(f, cue, hi)
     return any(n.has("negafter") and cue.end <= n.start and n.end <= end
                and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS for n in f.stance)
+
+
+def _inside_topic(f: Found, a: ActorSpan) -> bool:
+    """An actor named inside a topic phrase ('the Security Council resolutions') is part of it."""
+    return any(t.has("topic") and t.start <= a.start and a.end <= t.end
+               and (t.start, t.end) != (a.start, a.end) for t in f.topic)
 
 
 def _in_topic(f: Found, c: Match) -> bool:
@@ -380,7 +409,8 @@ def find_positions(f: Found, speech: Speech) -> list[Position]:
         e0, e1 = doc.orig_span(s0, s1)
         for topic, tmatch, only in topics:
             st = "insists" if only and info.polarity > 0 else stance
-            st = f.cues.overrides.get((st, topic), st)
+            if not cue.has("modal"):  # 'the US must pay for the attacks' demands; it warns of nothing
+                st = f.cues.overrides.get((st, topic), st)
             if st == "supports" and condition:
                 st = "conditional"
             pol = f.cues.stances[st].polarity if st in f.cues.stances else info.polarity
