@@ -23,7 +23,13 @@ from parley.errors import LoadError, ParleyError, StoreError
 from parley.records import Article, RawDocument
 from parley.store.db import bump_version, describe, init_db, store_errors
 from parley.store.schema import articles
-from parley.store.writes import load_article, replace_extraction, save_article, sync_gazetteer
+from parley.store.writes import (
+    date_from_other_articles,
+    load_article,
+    replace_extraction,
+    save_article,
+    sync_gazetteer,
+)
 
 if TYPE_CHECKING:
     from parley.extract.gazetteer import Gazetteer
@@ -204,6 +210,8 @@ class _Batch:
         self._drop_connection()
         if self.report.wrote:
             with store_errors("cannot bump the store version"), self.engine.begin() as conn:
+                if self.extractor is not None:
+                    date_from_other_articles(conn)
                 bump_version(conn)
         return self.report
 
@@ -304,6 +312,7 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
             progress(i, len(ids), article_id)
     if done:
         with store_errors("cannot bump the store version"), engine.begin() as conn:
+            date_from_other_articles(conn)
             bump_version(conn)
     return done
 

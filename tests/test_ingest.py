@@ -5,6 +5,7 @@ Store-touching tests run on a real SQLite file and on the real PostgreSQL server
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -19,7 +20,7 @@ from parley.extract.records import Event, Extraction, Mention
 from parley.ingest import IngestReport, ingest_paths, ingest_uploads, reextract_all, safe_name
 from parley.records import Article
 from parley.store import db
-from parley.store.schema import EXTRACTED_TABLES, articles, metadata, segments
+from parley.store.schema import EXTRACTED_TABLES, articles, events, metadata, segments
 
 RUBIO = re.compile("روب[يی]و|Rubio")
 
@@ -321,3 +322,27 @@ def test_dropped_connection_between_articles_is_retried(pg_url: str) -> None:
     finally:
         eng.dispose()
         killer.dispose()
+
+
+def test_an_undated_report_takes_the_date_other_articles_give(engine: Engine, tmp_path: Path) -> None:
+    """Same kind, same place, actors in common: the undated article's event borrows the date
+    and says so; without the dated report it stays undated (never today)."""
+    dated = tmp_path / "dated.txt"
+    dated.write_text("date 2025-04-12\nAraghchi met Witkoff in Muscat for talks.\n", encoding="utf-8")
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Talks in Oman\nAraghchi met Witkoff in Muscat, officials said.\n", encoding="utf-8")
+    ingest_paths([undated], engine)
+
+    def meeting_of(origin: Path) -> tuple[object, str]:
+        with engine.connect() as conn:
+            row = conn.execute(select(events.c.date, events.c.date_basis)
+                               .join(articles, articles.c.id == events.c.article_id)
+                               .where(articles.c.origin == str(origin), events.c.kind == "meeting")).first()
+        assert row is not None
+        return row.date, row.date_basis
+
+    assert meeting_of(undated)[0] is None
+    ingest_paths([dated], engine)
+    date, basis = meeting_of(undated)
+    assert date == dt.date(2025, 4, 12)
+    assert basis.startswith("from other articles: 1 report(s) of the same meeting")

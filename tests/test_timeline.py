@@ -179,3 +179,16 @@ def test_hover_text_escapes_article_titles() -> None:
     hover = article_track(arts)["hover"].iloc[0]
     assert "<script>" not in hover and "&lt;script&gt;" in hover
     assert "<b onmouseover" not in hover
+
+
+def test_evidence_says_how_each_report_dated_the_event() -> None:
+    from parley.render.figures import evidence_html
+
+    reports = pd.DataFrame([{
+        "event_id": "e", "article_id": "a1", "outlet": None, "title": "<b>t</b>", "published": None,
+        "date_basis": "from other articles: 2 report(s) of the same meeting (IRNA, Reuters)",
+        "lang": "fa", "evidence": "عراقچی و ویتکاف در مسقط دیدار کردند.",
+    }])
+    html = evidence_html(reports)
+    assert "event dated by" in html and "from other articles: 2 report(s)" in html
+    assert "<b>t</b>" not in html  # the title is escaped

@@ -347,7 +347,9 @@ def evidence_html(reports: pd.DataFrame) -> str:
         # the outlet is often Arabic: isolate it, or the date after it is reordered (2026-02-01 -> 01-02-2026)
         meta = (f'<div class="parley-meta" dir="ltr">{bdi(str(outlet))} · {esc(when)} · '
                 f'{link(app_href("/read", {"a": str(r["article_id"])}), "read the article")}'
-                + (f" · {bdi(str(title)[:100])}" if title else "") + "</div>")
+                + (f" · {bdi(str(title)[:100])}" if title else "")
+                + (f" · event dated by {bdi(str(r['date_basis'])[:160])}"
+                   if isinstance(r.get("date_basis"), str) and r["date_basis"] else "") + "</div>")
         parts.append(meta + text_block(str(r.get("evidence") or ""), str(r.get("lang") or ""),
                                        cls="parley-evidence"))
     return '<div class="parley-evidence-list">' + "".join(parts) + "</div>"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy import Connection, Table, and_, delete, insert, or_, select, update
 
 from parley.extract.gazetteer import Gazetteer
 from parley.extract.records import Extraction
@@ -141,3 +142,48 @@ def load_article(conn: Connection, article_id: str) -> Article | None:
                             basis=row["date_basis"]),
         segments=segs, duplicate_of=row["duplicate_of"],
     )
+
+
+FROM_OTHERS = "from other articles: "  # the basis of a date borrowed from other reports
+
+
+def date_from_other_articles(conn: Connection) -> int:
+    """Date the undated events that dated articles also report: same kind, same place, and
+    actors in common (one side's actors all among the other's). The date most reports give
+    (the earliest on a tie) wins, with the basis 'from other articles: …'. Dates borrowed
+    earlier are reconsidered, so a new report can correct them. Returns how many changed."""
+    undated = conn.execute(
+        select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
+               events.c.date, events.c.date_basis)
+        .where(events.c.place_id.is_not(None),
+               or_(events.c.date.is_(None), events.c.date_basis.startswith(FROM_OTHERS)))).all()
+    if not undated:
+        return 0
+    kinds = {u.kind for u in undated}
+    dated = conn.execute(
+        select(events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids, events.c.date,
+               events.c.date_precision, articles.c.outlet, articles.c.title)
+        .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .where(and_(events.c.date.is_not(None), events.c.kind.in_(kinds), events.c.place_id.is_not(None),
+                    ~events.c.date_basis.startswith(FROM_OTHERS), articles.c.duplicate_of.is_(None)))).all()
+    changed = 0
+    for u in undated:
+        mine = set(u.actor_ids.split(";"))
+        same = [d for d in dated if (d.kind, d.place_id) == (u.kind, u.place_id)
+                and d.article_id != u.article_id
+                and (mine <= set(d.actor_ids.split(";")) or set(d.actor_ids.split(";")) <= mine)]
+        if not same:
+            if u.date is not None:  # its sources are gone: undated again
+                conn.execute(update(events).where(events.c.id == u.id)
+                             .values(date=None, date_precision="unknown", date_basis="undated article"))
+                changed += 1
+            continue
+        votes = Counter((d.date, d.date_precision) for d in same)
+        (date, precision), n = min(votes.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
+        basis = f"{FROM_OTHERS}{n} report(s) of the same {u.kind} ({', '.join(names[:3])})"
+        if (u.date, u.date_basis) != (date, basis):
+            conn.execute(update(events).where(events.c.id == u.id)
+                         .values(date=date, date_precision=precision, date_basis=basis))
+            changed += 1
+    return changed
