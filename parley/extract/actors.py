@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from parley.extract.cues import Cues
-from parley.extract.gazetteer import Gazetteer
+from parley.extract.gazetteer import ROLE_PREFIX, Gazetteer
 from parley.extract.matcher import Doc, Match, PhraseMatcher
 from parley.extract.records import Mention
 
@@ -122,6 +122,8 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
         holder = gaz.holder(role, day)
         if holder is not None and holder in gaz.actors:
             merged.append(ActorSpan(m.start, m.end, holder, "title", gaz.actors[holder].kind, m.prefix))
+        elif ROLE_PREFIX + role in gaz.role_actors:  # nobody known (or several): it stays a role
+            merged.append(ActorSpan(m.start, m.end, ROLE_PREFIX + role, "title", "role", m.prefix))
     merged += [n for i, n in enumerate(names) if i not in used]
     merged.sort(key=lambda s: s.start)
     return merged

@@ -91,6 +91,9 @@ class Gazetteer:
     roles: dict[str, Role]
     places: dict[str, Place]
     holders: dict[str, tuple[tuple[str, RoleTerm], ...]] = field(default_factory=dict)
+    # A title whose holder is unknown at the article's date stays a role: one pseudo-actor per
+    # role ('role_us_special_envoy', kind 'role'), stored with the actors but never matched by name.
+    role_actors: dict[str, Actor] = field(default_factory=dict)
 
     def holder(self, role_id: str, day: dt.date | None) -> str | None:
         """The actor id holding ``role_id`` on ``day`` (None if nobody, or ambiguous)."""
@@ -277,7 +280,28 @@ def load_gazetteer() -> Gazetteer:
         for t in a.roles:
             holders.setdefault(t.role, []).append((a.id, t))
     return Gazetteer(actors=actors, roles=roles, places=places,
-                     holders={k: tuple(v) for k, v in holders.items()})
+                     holders={k: tuple(v) for k, v in holders.items()},
+                     role_actors=_role_actors(roles, actors, holders))
+
+
+ROLE_PREFIX = "role_"
+
+
+def _role_actors(roles: dict[str, Role], actors: dict[str, Actor],
+                 holders: dict[str, list[tuple[str, RoleTerm]]]) -> dict[str, Actor]:
+    """One 'role' actor per role, named by its first title in each language, on the side its
+    holders share (else 'other')."""
+    out: dict[str, Actor] = {}
+    for r in roles.values():
+        rid = ROLE_PREFIX + r.id
+        if rid in actors:
+            raise _err("roles.yaml", r.id, f"'{rid}' is also an actor id")
+        sides = {actors[aid].side for aid, _ in holders.get(r.id, ())}
+        names = {lang: titles[0] for lang, titles in r.titles.items() if titles}
+        names.setdefault("en", r.id.replace("_", " "))
+        out[rid] = Actor(id=rid, kind="role", side=sides.pop() if len(sides) == 1 else "other",
+                         names=names, aliases={})
+    return out
 
 
 @lru_cache(maxsize=1)

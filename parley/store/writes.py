@@ -108,7 +108,7 @@ def sync_gazetteer(conn: Connection, gaz: Gazetteer, *, prune: bool = False) -> 
         {"actor_id": a.id, "name_en": a.name_en, "name_ar": a.names.get("ar"),
          "name_fa": a.names.get("fa"), "kind": a.kind, "side": a.side,
          "role": ";".join(dict.fromkeys(t.role for t in a.roles)) or None}
-        for a in gaz.actors.values()
+        for a in (*gaz.actors.values(), *gaz.role_actors.values())
     ]
     place_rows = [
         {"place_id": p.id, "name_en": p.name_en, "name_ar": p.names.get("ar"),
@@ -120,7 +120,7 @@ def sync_gazetteer(conn: Connection, gaz: Gazetteer, *, prune: bool = False) -> 
     insert_ignore(conn, places, place_rows,
                   update_cols=("name_en", "name_ar", "name_fa", "country", "lat", "lon"))
     if prune:
-        conn.execute(delete(actors).where(actors.c.actor_id.not_in(list(gaz.actors))))
+        conn.execute(delete(actors).where(actors.c.actor_id.not_in([*gaz.actors, *gaz.role_actors])))
         conn.execute(delete(places).where(places.c.place_id.not_in(list(gaz.places))))
 
 
