@@ -318,3 +318,14 @@ def test_the_one_obliged_is_not_the_holder() -> None:
 ])
 def test_titles_without_names(lang: str, text: str, who: str) -> None:
     assert who in {m.actor_id for m in extract(text, lang).mentions}
+
+
+@pytest.mark.parametrize(("lang", "text", "dated"), [
+    ("en", "Netanyahu said on Thursday that he welcomed the offer.", True),
+    ("ar", "قال عراقجي اليوم إن المحادثات كانت بناءة.", True),
+    ("fa", "بقائی روز دوشنبه گفت مذاکرات ادامه دارد.", True),
+    ("en", "Netanyahu said that he welcomed the offer.", False),
+])
+def test_a_dated_statement_is_an_announcement(lang: str, text: str, dated: bool) -> None:
+    kinds = {kind for kind, _ in events(text, lang)}
+    assert ("announcement" in kinds) is dated

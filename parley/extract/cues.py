@@ -222,6 +222,8 @@ def _event_rows() -> Rows:
     rows += _rows("hypo", "hypo", lang_lists(f, "hypothetical", _section(f, data, "hypothetical")))
     dated = lang_lists(f, "dated_meetings", _section(f, data, "dated_meetings"))
     rows += _rows("event", "meeting", dated) + _rows("needs_date", "needs_date", dated)
+    said = lang_lists(f, "dated_statements", _section(f, data, "dated_statements"))
+    rows += _rows("event", "announcement", said) + _rows("needs_date", "needs_date", said)
     rows += _rows("held", "held", lang_lists(f, "held_verbs", _section(f, data, "held_verbs")))
     nouns = lang_lists(f, "delegation_nouns", _section(f, data, "delegation_nouns"))
     rows += _rows("delegation", "delegation", nouns)
