@@ -37,7 +37,7 @@ class Rows:
     venues: set[tuple[str, str]] = field(default_factory=set)
     positions: set[tuple[str, str, str]] = field(default_factory=set)
     quotes: list[tuple[str | None, str]] = field(default_factory=list)
-    events: list[tuple[str, tuple[str, ...], dt.date | None, str]] = field(default_factory=list)
+    events: list[tuple[str, tuple[str, ...], dt.date | None, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -98,7 +98,7 @@ def _quote_ok(pred: tuple[str | None, str], g: dict[str, Any]) -> bool:
     return pred[0] == want and _words(str(g["text"])) in _words(pred[1])
 
 
-def _date_ok(pred: tuple[str, tuple[str, ...], dt.date | None, str], want: Any) -> bool:
+def _date_ok(pred: tuple[str, tuple[str, ...], dt.date | None, str, str], want: Any) -> bool:
     date, precision = pred[2], pred[3]
     if date is None:
         return False
@@ -149,6 +149,13 @@ def _score_detail(gold: dict[str, Any], rows: Rows, d: dict[str, int]) -> None:
             continue
         d["date_gold"] += 1
         d["date_ok"] += any(_date_ok(e, g["date"]) for e in rows.events if _alts(g["actor"]) & set(e[1]))
+    for g in gev:
+        if g.get("optional") or not g.get("status"):
+            continue
+        found = [e for e in rows.events if e[0] in _alts(g["kind"]) and _alts(g["actor"]) & set(e[1])]
+        if found:
+            d["status_found"] += 1
+            d["status_ok"] += any(e[4] in _alts(g["status"]) for e in found)
     d["events_gold"] += sum(1 for g in gev if not g.get("optional"))
     d["events_pred"] += len(rows.events)
 
@@ -189,7 +196,8 @@ def score_article(gold: dict[str, Any], rows: Rows, counts: dict[str, _Count]) -
 
 
 DETAIL = ("venue_gold", "venue_found", "venue_role_ok", "pos_gold", "pos_found", "pos_stance_ok",
-          "pos_pred", "pos_pred_ok", "date_gold", "date_ok", "events_gold", "events_pred")
+          "pos_pred", "pos_pred_ok", "date_gold", "date_ok", "events_gold", "events_pred", "status_found",
+          "status_ok")
 
 
 def _ratio(a: int, b: int) -> float:
@@ -217,6 +225,7 @@ def evaluate_rows(rows: dict[str, Rows], gold_dir: Path,
         "position_precision": _ratio(d["pos_pred_ok"], d["pos_pred"]),
         "dates_in_text": _ratio(d["date_ok"], d["date_gold"]),
         "events_per_gold_event": _ratio(d["events_pred"], d["events_gold"]),
+        "event_status_agreement": _ratio(d["status_ok"], d["status_found"]),
     }
     ev = counts["events"]
     out["events"]["dated"] = round(ev.gold_ok / ev.gold, 3) if ev.gold else 1.0
@@ -231,7 +240,8 @@ def rows_from_extraction(extraction: Extraction) -> Rows:
         venues={(v.place_id, v.role) for v in extraction.venues},
         positions={(p.actor_id, p.topic, p.stance) for p in extraction.positions},
         quotes=[(q.speaker_id, q.text) for q in extraction.quotes],
-        events=[(e.kind, tuple(e.actor_ids.split(";")), e.date, e.date_precision) for e in extraction.events],
+        events=[(e.kind, tuple(e.actor_ids.split(";")), e.date, e.date_precision, e.status)
+                for e in extraction.events],
     )
 
 
@@ -264,10 +274,10 @@ def evaluate(engine: Engine, gold_dir: Path,
         for q in conn.execute(select(t.c.article_id, t.c.speaker_id, t.c.text)):
             rows[ids[q.article_id]].quotes.append((q.speaker_id, q.text))
         t = schema.events
-        cols = (t.c.article_id, t.c.kind, t.c.actor_ids, t.c.date, t.c.date_precision)
+        cols = (t.c.article_id, t.c.kind, t.c.actor_ids, t.c.date, t.c.date_precision, t.c.status)
         for e in conn.execute(select(*cols)):
             actor_ids = tuple(e.actor_ids.split(";"))
-            rows[ids[e.article_id]].events.append((e.kind, actor_ids, e.date, e.date_precision))
+            rows[ids[e.article_id]].events.append((e.kind, actor_ids, e.date, e.date_precision, e.status))
     return evaluate_rows(rows, gold_dir, only)
 
 

@@ -329,3 +329,17 @@ def test_titles_without_names(lang: str, text: str, who: str) -> None:
 def test_a_dated_statement_is_an_announcement(lang: str, text: str, dated: bool) -> None:
     kinds = {kind for kind, _ in events(text, lang)}
     assert ("announcement" in kinds) is dated
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    ("en", "Araghchi met Witkoff in Muscat on Saturday.", "happened"),
+    ("ar", "من المقرر أن يلتقي عراقجي ويتكوف يوم الأحد في مسقط.", "planned"),
+    ("fa", "قرار است عراقچی و ویتکاف روز یکشنبه در مسقط دیدار کنند.", "planned"),
+    ("en", "Oman hosted talks between Araghchi and Witkoff in Muscat last year.", "background"),
+    ("ar", "التقى عراقجي ويتكوف في 12 أبريل 2024 في مسقط.", "background"),
+    ("en", "The meeting between Araghchi and Witkoff in Rome was postponed.", "called_off"),
+    ("fa", "دیدار عراقچی و ویتکاف در رم به تعویق افتاد.", "called_off"),
+])
+def test_event_status(lang: str, text: str, status: str) -> None:
+    got = [e.status for e in extract(text, lang).events if e.kind == "meeting"]
+    assert got == [status]

@@ -149,6 +149,9 @@ def test_a_found_span_maps_back_to_the_alias_as_written(
 ) -> None:
     assume(not (form.isascii() and prefix.isalpha()))  # Arabic clitics attach to Arabic script only
     close = {"«": "»", '"': '"'}.get(prefix, "")
+    # the filler letters can spell a real name on their own ('إيلنا', the ILNA agency): then the
+    # first mention is that name, not the form under test
+    assume(not extract_article(article_from_text(left, "ar", DAY)).mentions)
     text = f"{left} {prefix}{form}{close}{right}"
     start = text.index(form)
     ms = extract_article(article_from_text(text, "ar", DAY)).mentions

@@ -256,3 +256,26 @@ def test_segments_keep_offsets(engine: Engine) -> None:
     for start, end, text in rows:
         assert art.text[start:end] == text
     assert "\u200c" in "".join(r.text for r in rows)  # ZWNJ kept in stored text
+
+
+def test_an_older_store_gains_the_event_status_column(tmp_path: Path) -> None:
+    """A store made before events had a status is brought up to date on start, rows kept."""
+    from sqlalchemy import create_engine, inspect, text
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = create_engine(url)
+    with old.begin() as conn:
+        conn.execute(text(
+            "CREATE TABLE events (id INTEGER PRIMARY KEY, event_id VARCHAR(32) NOT NULL, "
+            "article_id VARCHAR(32) NOT NULL, segment_idx INTEGER NOT NULL, date DATE, "
+            "date_precision VARCHAR(16) NOT NULL, date_basis TEXT NOT NULL, kind VARCHAR(16) NOT NULL, "
+            "actor_ids TEXT NOT NULL, place_id VARCHAR(64), start INTEGER NOT NULL, "
+            '"end" INTEGER NOT NULL, evidence TEXT NOT NULL)'))
+        conn.execute(text("INSERT INTO events VALUES (1, 'e', 'a', 0, NULL, 'unknown', 'x', 'meeting', "
+                          "'iran', NULL, 0, 1, 'ev')"))
+    old.dispose()
+    engine = db.make_engine(url)
+    db.init_db(engine)
+    with engine.connect() as conn:
+        assert "status" in {c["name"] for c in inspect(conn).get_columns("events")}
+        assert conn.execute(text("SELECT status FROM events")).scalar_one() == "happened"

@@ -100,6 +100,9 @@ def edge_list(graph: nx.Graph) -> list[Edge]:
     return out
 
 
+HAPPENED = ("happened", "background")  # event statuses whose kind types the link (met, called, ...)
+
+
 def build_actor_graph(
     mentions: pd.DataFrame,
     events: pd.DataFrame,
@@ -144,10 +147,12 @@ def build_actor_graph(
     event_pairs: dict[tuple[str, str], set[str]] = {}  # event kinds: the event's own actors only
     ev_rows: list[tuple[str, int, str]] = []
     if len(e):
-        for art, seg, kind, ids in zip(e["article_id"].tolist(), e["segment_idx"].tolist(),
-                                       e["kind"].tolist(), event_actors, strict=True):
+        # a planned or called-off meeting links its actors, but they have not met (yet)
+        done = (e["status"].isin(HAPPENED).tolist() if "status" in e.columns else [True] * len(e))
+        for art, seg, kind, ids, ok in zip(e["article_id"].tolist(), e["segment_idx"].tolist(),
+                                           e["kind"].tolist(), event_actors, done, strict=True):
             ev_rows += [(str(art), int(seg), a) for a in ids]
-            kinds = set(c.kinds.get(str(kind), ()))
+            kinds = set(c.kinds.get(str(kind), ())) if ok else set()
             ordered_ids = sorted(set(ids))
             for i, a in enumerate(ordered_ids):
                 for b in ordered_ids[i + 1:]:

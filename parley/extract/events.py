@@ -194,6 +194,28 @@ def find_events(f: Found) -> list[Event]:
             basis = f"undated article: the latest day its text names, '{latest.surface}'"
         else:
             date, precision, basis = None, "unknown", "undated article"
+        status = _status(f, cue, s0, s1, date, precision)
+        if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
+            date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
-                         basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1]))
+                         basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
     return out
+
+
+_BACKGROUND_DAYS = 14  # a happening dated this long before its report is background to it
+
+
+def _status(f: Found, cue: Match, s0: int, s1: int, date: dt.date | None, precision: str) -> str:
+    """happened / planned / background / called_off, from the sentence's markers and the date."""
+    markers = {label for m in f.event if s0 <= m.start < s1
+               for label in ("called_off", "planned", "background") if m.has(label)}
+    if "called_off" in markers:
+        return "called_off"
+    ref = f.doc.article.published
+    later = date is not None and ref.date is not None and precision == "day" and date > ref.date
+    if "planned" in markers or later:
+        return "planned"
+    earlier = date is not None and ref.date is not None and (ref.date - date).days > _BACKGROUND_DAYS \
+        and precision in ("day", "month") and not (precision == "month" and date.replace(day=1)
+                                                   == ref.date.replace(day=1))
+    return "background" if "background" in markers or earlier else "happened"

@@ -69,6 +69,7 @@ class Event:
     start: int
     end: int
     evidence: str
+    status: str = "happened"  # happened / planned / background / called_off
 
 
 @dataclass(frozen=True)

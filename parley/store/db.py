@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, update
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.sql import Executable
@@ -136,7 +136,20 @@ def init_db(engine: Engine) -> None:
     """Create missing tables and the version row; safe to call on every start."""
     with store_errors(f"cannot initialise the store at {describe(engine)}"), engine.begin() as conn:
         metadata.create_all(conn, checkfirst=True)
+        _add_missing_columns(conn)
         insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 0}])
+
+
+# Columns added after a store may have been created: (table, column, SQL type and default).
+_ADDED_COLUMNS = (("events", "status", "VARCHAR(16) NOT NULL DEFAULT 'happened'"),)
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Bring an older store up to the current tables (create_all never alters a table)."""
+    inspector = inspect(conn)
+    for table, column, ddl in _ADDED_COLUMNS:
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
 
 
 def store_version(conn: Connection) -> int:

@@ -162,6 +162,8 @@ events = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
+    # happened / planned / background / called_off
+    Column("status", String(16), nullable=False, default="happened"),
     Index("ix_events_article", "article_id"),
 )
 

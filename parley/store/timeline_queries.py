@@ -31,7 +31,7 @@ from parley.store.schema import (
 ACTOR_COLUMNS = ("actor_id", "name_en", "name_ar", "name_fa", "kind", "side")
 PLACE_COLUMNS = ("place_id", "name_en", "name_ar", "name_fa")
 EVENT_REPORT_COLUMNS = ("id", "event_id", "article_id", "segment_idx", "date", "date_precision",
-                        "date_basis", "kind", "actor_ids", "place_id", "evidence")
+                        "date_basis", "kind", "actor_ids", "place_id", "evidence", "status")
 EVIDENCE_COLUMNS = ("event_id", "article_id", "outlet", "title", "published", "date_basis",
                     "lang", "evidence")
 ARTICLE_COLUMNS = ("id", "outlet", "title", "lang", "published", "date_precision")
