@@ -194,7 +194,7 @@ def find_events(f: Found) -> list[Event]:
             basis = f"undated article: the latest day its text names, '{latest.surface}'"
         else:
             date, precision, basis = None, "unknown", "undated article"
-        status = _status(f, cue, s0, s1, date, precision)
+        status = _status(f, cue, *clause_span(doc, cue.start, breaks), date, precision)
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
@@ -206,7 +206,8 @@ _BACKGROUND_DAYS = 14  # a happening dated this long before its report is backgr
 
 
 def _status(f: Found, cue: Match, s0: int, s1: int, date: dt.date | None, precision: str) -> str:
-    """happened / planned / background / called_off, from the sentence's markers and the date."""
+    """happened / planned / background / called_off, from the markers of the cue's clause
+    [s0, s1) and the date against the article's."""
     markers = {label for m in f.event if s0 <= m.start < s1
                for label in ("called_off", "planned", "background") if m.has(label)}
     if "called_off" in markers:
