@@ -343,3 +343,22 @@ def test_a_dated_statement_is_an_announcement(lang: str, text: str, dated: bool)
 def test_event_status(lang: str, text: str, status: str) -> None:
     got = [e.status for e in extract(text, lang).events if e.kind == "meeting"]
     assert got == [status]
+
+
+BARE_MONTHS = [  # the article is dated Saturday 10 May 2025
+    ("In April, Tehran suspended its cooperation.", dt.date(2025, 4, 1)),
+    ("last June the war began", dt.date(2024, 6, 1)),
+    ("علقت إيران تعاونها في فبراير الماضي.", dt.date(2025, 2, 1)),
+    ("ایران در فروردین ماه همکاری را تعلیق کرد.", dt.date(2025, 4, 1)),
+    ("The talks will resume in September.", dt.date(2025, 9, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), BARE_MONTHS)
+def test_a_month_named_alone(text: str, want: dt.date) -> None:
+    got = [(m.date, m.precision) for m in date_mentions(text, SATURDAY) if m.relative]
+    assert got == [(want, "month")]
+
+
+def test_modal_may_is_no_month() -> None:
+    assert date_mentions("Iran may resume the talks.", SATURDAY) == []

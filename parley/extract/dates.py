@@ -291,6 +291,10 @@ def load_date_grammar() -> DateGrammar:
         ("iso", r"(?<![\w/.\-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])"),
         ("num", r"(?<![\w/.\-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
     )
+    not_bare = {_norm_word(w) for w in _all(section("not_bare_months"))}
+    bare_greg = [w for w, (cal, _) in months.items() if cal == "gregorian" and w not in not_bare]
+    bare_sh = [w for w, (cal, _) in months.items() if cal == "solar_hijri"]
+    msuf = _alt(_all(section("month_suffixes")))
     rel = _alt(rel_days)
     wd_after_rel = rf"(?:(?:\s*[,\u060c]\s*|\s+)(?P<wd>{wd_rx}){e_}|\s*\(\s*(?P<wdp>{wd_rx})\s*\))?"
     day_part = _opt(rf"(?:{part_before})\s+")
@@ -302,6 +306,10 @@ def load_date_grammar() -> DateGrammar:
                     rf"(?P<wd>{wd_rx}){e_}(?:\s+(?P<post>{_alt(mods_after)}){e_})?(?:\s+(?:{part_after}){e_})?"),
         ("anaphoric", rf"{cb}(?P<a>{_alt(anaphoric)}){e_}"),
         ("period", rf"{cb}(?P<p>{_alt(periods)}){e_}"),
+        # a month named alone ('in June', 'يونيو الماضي', 'last June', 'خرداد ماه'): never before a
+        # day or a year (those are absolute dates); a Solar Hijri one only with 'ماه' after it
+        ("month", rf"{cb}{modifier}(?:(?P<gm>{_alt(bare_greg)})|(?P<sm>{_alt(bare_sh)})\s*(?:{msuf})){e_}"
+                  rf"(?!\s*[,\u060c/]?\s*\d)(?:\s+(?P<post>{_alt(mods_after)}){e_})?"),
     )
     # 'تاریخ انتشار: ۱۹:۲۹ - ۲۶-۰۲-۱۴۰۴': a time may stand between the header word and the date
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*"
@@ -515,6 +523,12 @@ def _relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[_
                 mod = gd.get("pre") or gd.get("post")
                 direction = g.modifiers[_key(mod)] if mod else 0
                 hits.append(_Hit(m.start(), m.end(), "weekday", weekday=wd, direction=direction))
+            elif form == "month":
+                cal, mon_no = g.months[_key(gd.get("gm") or gd["sm"])]
+                mod = gd.get("pre") or gd.get("post")
+                direction = g.modifiers[_key(mod)] if mod else 0
+                hits.append(_Hit(m.start(), m.end(), "month", precision="month", calendar=cal, month=mon_no,
+                                 direction=direction))
             elif form == "anaphoric":
                 hits.append(_Hit(m.start(), m.end(), "anaphoric", offset=g.anaphoric[_key(gd["a"])]))
             else:
@@ -598,6 +612,10 @@ def _resolve(h: _Hit, ref: dt.date | None, ref_precision: str, last: dt.date | N
             return None, "unknown"
         date = _nearest_partial(h, ref)
         return (date, "day") if date else (None, "unknown")
+    if h.kind == "month":
+        if ref is None or _RANK[ref_precision] > _RANK["month"]:
+            return None, "unknown"
+        return _bare_month(h, ref, future), "month"
     if h.kind == "anaphoric":
         base = last or day_ref
         return (base + dt.timedelta(days=h.offset), "day") if base else (None, "unknown")
@@ -624,6 +642,26 @@ def _resolve(h: _Hit, ref: dt.date | None, ref_precision: str, last: dt.date | N
     if h.direction > 0 or future:  # 'next Friday', or 'will meet on Friday'
         return _weekday_on_or_after(day_ref + dt.timedelta(days=1), h.weekday), "day"
     return _weekday_on_or_before(day_ref, h.weekday), "day"
+
+
+def _bare_month(h: _Hit, ref: dt.date, future: bool) -> dt.date:
+    """The first day of the named month nearest ``ref``: the last one (this month included), or
+    strictly before/after it with 'last'/'next', or the coming one in a future sentence. A Solar
+    Hijri month is placed by its middle day (خرداد -> June)."""
+    def start(year_back: int) -> dt.date:
+        if h.calendar == "solar_hijri":
+            sh_year = jdatetime.date.fromgregorian(date=ref).year - year_back
+            mid = jdatetime.date(sh_year, h.month, 15).togregorian()
+            return dt.date(mid.year, mid.month, 1)
+        return dt.date(ref.year - year_back, h.month, 1)
+
+    this = ref.replace(day=1)
+    candidates = sorted(start(k) for k in (-1, 0, 1))
+    if h.direction < 0:
+        return max(c for c in candidates if c < this)
+    if h.direction > 0 or future:
+        return min(c for c in candidates if c > this)
+    return max(c for c in candidates if c <= this)
 
 
 _TENSE_BEFORE = 120  # characters before a bare weekday searched for a future marker ...
@@ -670,7 +708,8 @@ def _resolved(text: str, norm: Normalized, hits: list[_Hit], ref: dt.date | None
             if h.precision == "day":
                 last = h.date
             continue
-        future = h.kind == "weekday" and h.direction == 0 and _in_future(norm.text, g, h.start, h.end)
+        future = h.kind in ("weekday", "month") and h.direction == 0 \
+            and _in_future(norm.text, g, h.start, h.end)
         date, precision = _resolve(h, ref, ref_precision, last, future)
         if date is not None and precision == "day":
             last = date
