@@ -362,3 +362,11 @@ def test_a_month_named_alone(text: str, want: dt.date) -> None:
 
 def test_modal_may_is_no_month() -> None:
     assert date_mentions("Iran may resume the talks.", SATURDAY) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Araghchi said the US must, before any negotiation, compensate Iran for the damage."),
+    ("fa", "عراقچی گفت آمریکا باید پیش از هرگونه مذاکره خسارات را جبران کند."),
+])
+def test_a_precondition_makes_talks_conditional(lang: str, text: str) -> None:
+    assert ("abbas_araghchi", "diplomacy", "conditional") in positions(text, lang)

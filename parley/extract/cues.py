@@ -148,7 +148,8 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("negators_after", "negafter"), ("not_negation", "notneg"),
                        ("clause_breaks", "break"), ("agent_after", "agent"), ("restrict", "restrict"),
                        ("but_not", "butnot"), ("uncertain", "uncertain"), ("topic_before", "topic_before"),
-                       ("cancel_before", "cancel"), ("mediator_object", "medobj"), ("modal", "modal")):
+                       ("cancel_before", "cancel"), ("mediator_object", "medobj"), ("modal", "modal"),
+                       ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")
     demonyms = _section("demonyms.yaml", dem, "demonyms")

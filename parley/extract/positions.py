@@ -401,6 +401,9 @@ def find_positions(f: Found, speech: Speech) -> list[Position]:
                      and (c.start <= c_hi or lang == "fa")
                      and not any(x.has("stance") and c_hi <= x.start < c.start for x in f.stance)), None)
         condition = doc.orig_text(cond.start, hi).strip() if cond is not None else None
+        if condition is None:  # a precondition inside the demand: 'before any negotiation, …'
+            pre = next((c for c in f.stance if c.has("precond") and lo <= c.start < hi), None)
+            condition = doc.orig_text(pre.start, hi).strip() if pre is not None else None
         conf = info.strength * (1.0 if dist <= 6 else 0.85 if dist <= 15 else 0.7)
         if not actors:
             conf *= 0.85
@@ -411,8 +414,8 @@ def find_positions(f: Found, speech: Speech) -> list[Position]:
             st = "insists" if only and info.polarity > 0 else stance
             if not cue.has("modal"):  # 'the US must pay for the attacks' demands; it warns of nothing
                 st = f.cues.overrides.get((st, topic), st)
-            if st == "supports" and condition:
-                st = "conditional"
+            if condition and (st == "supports" or (st == "demands" and topic == "diplomacy")):
+                st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
             pol = f.cues.stances[st].polarity if st in f.cues.stances else info.polarity
             cues = doc.orig_text(cue.start, cue.end)
             if tmatch is not cue:
