@@ -1,7 +1,8 @@
 """Events: meetings, calls, visits, speeches, announcements and strikes, each dated.
 
 One event per (sentence, kind), from the cue words in event_cues.yaml:
-- skipped when its comma-bounded clause is hypothetical or planned (إذا، احتمال، تنظيم);
+- skipped when its comma-bounded clause is hypothetical (إذا، احتمال، could); talks named by
+  a noun, and plain statements ('said'), count only in a sentence that dates them;
 - actors: the first actor of the sentence before the cue (and those coordinated with it),
   plus the actors after the cue up to the next comma or event cue; with nobody before the
   cue (Arabic verb first: 'وزار … الفريق إيال زمير، واشنطن') the words after it up to the
@@ -10,6 +11,9 @@ One event per (sentence, kind), from the cue words in event_cues.yaml:
   relative to the article's date (resolve_relative over the whole text, so 'قبل ذلك بيوم'
   counts from the date before it); none in the sentence: the article's date and precision
   (basis 'article date'); an undated article gives undated events, never today's date;
+- status: called_off / planned / background from the markers of its clause, or a date after
+  (planned) or weeks before (background) the article's; else happened. A plan is not dated
+  by its report; an undated article's events take the latest day its text names;
 - event_id: a short hash of kind, sorted actor ids, place and date, shared by the reports
   of the same development in several articles.
 """

@@ -1,18 +1,25 @@
-"""Positions: actor x topic x stance, from the clause that names both.
+"""Positions: actor x topic x stance, from the frame of the clause that names them.
 
 For every stance cue (stances.yaml) in a clause:
-- subject: inside a quote, its speaker; else the first actor after the last 'that' (أن، که)
-  before the cue; else the first actor of the clause before the cue; else (verb first, as
-  in Arabic VSO 'تصر إيران على …') the first actor a few words after it; else the speaker
-  of the sentence. Coordinated subjects ('مصر وتركيا وقطر') each get the position, and a
-  speaker stating their own state's position ('أكد فانس أن واشنطن لن تتوانى …') holds it too;
-- topics: topic words after the cue up to the next cue (Persian puts them before the verb:
-  the whole clause); 'negotiate about X' is about X; X followed by 'only' (فقط) is insisted
-  on; no topic word: the stance's default topic, else no row;
-- a negator right before a 'supports' cue makes it 'opposes' (not 'لا تزال' = still), and so
-  does a Persian negated copula closing its words ('آماده مذاکره نیست');
-- a condition marker (إذا، اگر، if) makes 'supports' 'conditional' and is kept as condition;
-- overrides: being ready to use force is a warning.
+- holder: inside a quote, its speaker; a mediation cue's mediator (a nationality adjective next
+  to it, the actor after 'mediated by / بوساطة', or the one right before it, never the pair of
+  parties nor an addressee 'to the mediators'); an obligation's ('must', يجب على, باید) speaker;
+  else the first actor after the last 'that' (أن، که) before the cue, past an English fronted
+  phrase set off by a comma; else the first actor of the clause; else (verb first, Arabic VSO
+  'تصر إيران على …') the very next actor; else the speaker of the reporting verb that opens
+  the clause ('Iran said it was ready', '…، مؤكدًا أن', 'وی تأکید کرد' -> the last subject);
+  coordinated subjects each hold it; a speaker stating their state's position holds it too;
+  names inside a topic phrase and agencies never do;
+- topics: topic words after the cue up to the next cue (Persian and predicative cues such as
+  'non-negotiable': before it too); 'negotiate about X' is about X; X then 'only', or a
+  restriction before X ('confined to'), is insisted on; mediation is always about diplomacy;
+  no topic word: the stance's default topic, else no row;
+- a negator right before a 'supports' cue makes it 'opposes', and so does a Persian negated
+  copula after it; other negated cues, uncertainty ('unclear whether'), questions and
+  descriptions ('crossing a red line') give no row;
+- a condition (إذا، اگر، if) or a precondition ('before any negotiation') makes supported or
+  demanded talks 'conditional'; 'ready, but not on X' also rejects X;
+- overrides: wanting talks is supporting them; being ready to use force is a warning.
 Confidence = cue strength, lowered with the distance between actor and cue.
 """
 
