@@ -1,5 +1,6 @@
 """/timeline: events by date on rows by side or actor, article and venue tracks; select an event
-to read its evidence from each reporting article. URL: the shared filters, ``rows`` and ``event``."""
+to read its evidence from each reporting article. URL: the shared filters, ``rows``, ``show``
+(all / happened) and ``event``."""
 
 import streamlit as st
 
@@ -22,12 +23,22 @@ if choice and choice != by:
     state.set_page_param("rows", None if choice == "side" else choice)
     by = choice
 
+SHOW_MODES = ("all", "happened")
+show = state.page_param("show", SHOW_MODES, what="choice") or "all"
+picked_show = st.segmented_control(
+    "Show", SHOW_MODES, default=show, key="timeline_show",
+    format_func=lambda m: "Everything (plans hollow, background faint)" if m == "all" else "What happened")
+if picked_show and picked_show != show:
+    state.set_page_param("show", None if picked_show == "all" else picked_show)
+    show = picked_show
+happened_only = show == "happened"
+
 with shown_errors("The timeline could not be read"):
-    view = store.timeline_view(filters, by)
+    view = store.timeline_view(filters, by, happened_only)
     if view.rows.empty and view.articles.empty:
         st.info("No dated events or articles match these filters.")
     with st.container(key="timeline_chart_box"):  # charts sit in a left-to-right container
-        chosen = st.plotly_chart(store.timeline_chart(filters, by), key="timeline_chart",
+        chosen = st.plotly_chart(store.timeline_chart(filters, by, happened_only), key="timeline_chart",
                                  on_select="rerun", selection_mode=("points", "box"))
     notes = [f"{view.events['event_id'].nunique()} events", f"{int(view.articles['n'].sum())} dated articles"]
     if view.undated:

@@ -192,3 +192,15 @@ def test_evidence_says_how_each_report_dated_the_event() -> None:
     html = evidence_html(reports)
     assert "event dated by" in html and "from other articles: 2 report(s)" in html
     assert "<b>t</b>" not in html  # the title is escaped
+
+
+def test_one_happening_is_happened_if_any_report_says_so() -> None:
+    reports = pd.DataFrame([
+        {"id": i, "event_id": "e", "article_id": f"a{i}", "segment_idx": 0, "date": dt.date(2025, 4, 12),
+         "date_precision": "day", "date_basis": "x", "kind": "meeting", "actor_ids": "iran;usa",
+         "place_id": "muscat", "evidence": "…", "status": st}
+        for i, st in enumerate(["planned", "happened", "background"])])
+    (row,) = merge_reports(reports).to_dict("records")
+    assert (row["status"], row["n_reports"]) == ("happened", 3)
+    only_plans = merge_reports(reports[reports["status"] == "planned"])
+    assert only_plans["status"].tolist() == ["planned"]

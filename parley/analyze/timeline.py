@@ -32,8 +32,10 @@ VENUE_ROLES = ("proposed", "moved_from", "moved_to", "talks_venue")  # where tal
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 EVENT_COLUMNS = ("event_id", "date", "date_precision", "kind", "actor_ids", "place_id",
-                 "n_reports", "article_ids")
-ROW_COLUMNS = ("event_id", "row", "kind", "start", "end", "mid", "date_precision", "hover")
+                 "n_reports", "article_ids", "status")
+ROW_COLUMNS = ("event_id", "row", "kind", "start", "end", "mid", "date_precision", "hover", "status")
+# One happening's reports may differ: done beats called off beats planned beats recalled context.
+STATUS_ORDER = ("happened", "called_off", "planned", "background")
 ARTICLE_TRACK_COLUMNS = ("article_id", "n", "start", "end", "mid", "date_precision", "lang", "hover")
 VENUE_TRACK_COLUMNS = ("place_id", "place_en", "role", "start", "end", "mid", "date_precision",
                        "asked_by", "article_id", "segment_idx", "hover")
@@ -169,6 +171,7 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
     actor_ids = events["actor_ids"].tolist()
     place_ids = events["place_id"].tolist()
     article_ids = _str_list(events["article_id"])
+    statuses = _str_list(events["status"]) if "status" in events.columns else ["happened"] * len(ids)
     rows: list[tuple[Any, ...]] = []
     for eid, idx in groups.items():
         if len(idx) == 1:
@@ -177,7 +180,7 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
             place = place_ids[i]
             rows.append((eid, day, "unknown" if day is None else precs[i], kinds[i],
                          ";".join(_ids(actor_ids[i])), place if isinstance(place, str) and place else None,
-                         1, article_ids[i]))
+                         1, article_ids[i], statuses[i]))
             continue
         dated = [i for i in idx if days[i] is not None]
         if dated:
@@ -189,9 +192,11 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
         for i in idx:
             actors += [a for a in _ids(actor_ids[i]) if a not in actors]
         places = [str(place_ids[i]) for i in idx if isinstance(place_ids[i], str) and place_ids[i]]
+        status = min((statuses[i] for i in idx),
+                     key=lambda st: STATUS_ORDER.index(st) if st in STATUS_ORDER else len(STATUS_ORDER))
         rows.append((eid, day, prec, _most_common([kinds[i] for i in idx]), ";".join(actors),
                      _most_common(places) if places else None, len(idx),
-                     ";".join(dict.fromkeys([article_ids[i] for i in idx]))))
+                     ";".join(dict.fromkeys([article_ids[i] for i in idx])), status))
     out = _frame(rows, EVENT_COLUMNS)
     return out.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
 
@@ -205,10 +210,12 @@ def _mid(start: dt.date, end: dt.date) -> dt.date:
 
 
 def timeline_rows(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame | None = None,
-                  *, by: RowMode = "side", only: tuple[str, ...] = ()) -> pd.DataFrame:
+                  *, by: RowMode = "side", only: tuple[str, ...] = (),
+                  happened_only: bool = False) -> pd.DataFrame:
     """Merged events placed on rows (a side, or an actor's English name); one row per (event, row).
 
-    ``only`` limits the rows to these sides (by="side") or actor ids (by="actor"). Undated
+    ``only`` limits the rows to these sides (by="side") or actor ids (by="actor"); with
+    ``happened_only``, plans, called-off events and recalled background are left out. Undated
     events are left out (the page counts them).
     """
     name_en = {k: str(v) for k, v in _column_map(actors, "actor_id", "name_en").items()}
@@ -217,11 +224,12 @@ def timeline_rows(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFra
     precs = _str_list(events["date_precision"])
     escaped = _escaper()  # kinds, precisions and places repeat from event to event
     rows: list[tuple[Any, ...]] = []
-    for eid, placed, prec, kind, actor_ids, place_id, n_reports in zip(
+    statuses = _str_list(events["status"]) if "status" in events.columns else ["happened"] * len(precs)
+    for eid, placed, prec, kind, actor_ids, place_id, n_reports, status in zip(
             events["event_id"].tolist(), _placements(events["date"].tolist(), precs), precs,
             _str_list(events["kind"]), events["actor_ids"].tolist(), events["place_id"].tolist(),
-            events["n_reports"].tolist(), strict=True):
-        if placed is None:
+            events["n_reports"].tolist(), statuses, strict=True):
+        if placed is None or (happened_only and status != "happened"):
             continue
         ids = _ids(actor_ids)
         if by == "side":
@@ -239,8 +247,9 @@ def timeline_rows(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFra
         hover = (f"<b>{escaped(kind.capitalize())}</b><br>{when}"
                  f" ({escaped(prec)} precision)<br>{esc(_names(ids, name_en)) or 'no actor named'}"
                  + (f"<br>in {escaped(place)}" if place else "")
-                 + f"<br>{n} report{'s' if n != 1 else ''}")
-        rows += [(eid, row, kind, start, end, mid, prec, hover) for row in labels]
+                 + (f"<br><i>{escaped(status.replace('_', ' '))}</i>" if status != "happened" else "")
+                 + f"<br>reported by {n} source{'s' if n != 1 else ''}")
+        rows += [(eid, row, kind, start, end, mid, prec, hover, status) for row in labels]
     return _frame(rows, ROW_COLUMNS)
 
 
@@ -393,14 +402,15 @@ class TimelineView:
     path: tuple[str, ...]  # the venues in story order
 
 
-def timeline_view(engine: Engine, filters: Filters, by: RowMode = "side") -> TimelineView:
+def timeline_view(engine: Engine, filters: Filters, by: RowMode = "side",
+                  happened_only: bool = False) -> TimelineView:
     """Read and shape the filtered events, articles and venues for the timeline page."""
     reports = q.load_event_reports(engine, filters)
     actors = q.load_actors(engine)
     places = q.load_places(engine)
     merged = merge_reports(reports)
     only = filters.sides if by == "side" else filters.actors
-    rows = timeline_rows(merged, actors, places, by=by, only=only)
+    rows = timeline_rows(merged, actors, places, by=by, only=only, happened_only=happened_only)
     venue_rows = q.load_venues(engine, filters)
     ment, segs = q.load_venue_context(engine, venue_rows)
     venues = venue_track(venue_rows, reports, ment, segs, actors, places)

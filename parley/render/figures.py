@@ -131,6 +131,11 @@ def _venue_traces(venues: pd.DataFrame) -> list[dict[str, Any]]:
     return traces
 
 
+# status -> (hollow marker, opacity): what did not (yet) happen is drawn open, old context faint
+STATUS_STYLES = {"happened": (False, 1.0), "planned": (True, 1.0), "called_off": (True, 0.6),
+                 "background": (False, 0.35)}
+
+
 def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
                     venues: pd.DataFrame | None = None, *, title: str = "") -> go.Figure:
     """Events on rows (sides or actors) with a symbol per kind; month-precise dates as bars
@@ -144,27 +149,38 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
     order = [VENUES_ROW, ARTICLES_ROW, *event_rows]  # venue labels sit above, in the top margin
     if len(rows):
         kinds = [str(k) for k in rows["kind"].tolist()]
+        statuses = ([str(x) for x in rows["status"].tolist()] if "status" in rows.columns
+                    else ["happened"] * len(kinds))
         is_day = [p == "day" for p in rows["date_precision"].tolist()]
         starts, ends = rows["start"].tolist(), rows["end"].tolist()
         ys, eids, hovers = rows["row"].tolist(), rows["event_id"].tolist(), rows["hover"].tolist()
-        by_kind: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in sorted(set(kinds))}
-        for i, (kind, day) in enumerate(zip(kinds, is_day, strict=True)):
-            by_kind[kind][0 if day else 1].append(i)
-        for kind, (point, span) in by_kind.items():
+        by_kind: dict[tuple[str, str], tuple[list[int], list[int]]] = {
+            k: ([], []) for k in sorted(set(zip(kinds, statuses, strict=True)))}
+        for i, (kind, status, day) in enumerate(zip(kinds, statuses, is_day, strict=True)):
+            by_kind[(kind, status)][0 if day else 1].append(i)
+        for (kind, status), (point, span) in by_kind.items():
+            # plans and called-off events hollow, recalled background faint (STATUS_STYLES)
+            hollow, opacity = STATUS_STYLES.get(status, (False, 1.0))
+            symbol = KIND_SYMBOLS.get(kind, "circle-open")
+            if hollow and not symbol.endswith("-open"):
+                symbol += "-open"
+            name = kind if status == "happened" else f"{kind} ({status.replace('_', ' ')})"
             if point:
                 traces.append({
                     "type": "scatter", "x": _objs(_days(starts[i] for i in point)),
-                    "y": _objs([ys[i] for i in point]), "mode": "markers", "name": kind, "legendgroup": kind,
-                    "marker": {"symbol": KIND_SYMBOLS.get(kind, "circle-open"), "size": 13,
-                               "color": "#374151", "line": {"width": 1, "color": "white"}},
+                    "y": _objs([ys[i] for i in point]), "mode": "markers", "name": name, "legendgroup": kind,
+                    "opacity": opacity,
+                    "marker": {"symbol": symbol, "size": 13, "color": "#374151",
+                               "line": {"width": 2 if hollow else 1,
+                                        "color": "#374151" if hollow else "white"}},
                     "customdata": _objs([["event", eids[i]] for i in point]),
                     "hovertext": _strs([hovers[i] for i in point]),
                     "hovertemplate": "%{hovertext}<extra></extra>"})
             if span:
                 traces.append(_span_trace([starts[i] for i in span], [ends[i] for i in span],
                                           [ys[i] for i in span], [["event", eids[i]] for i in span],
-                                          [hovers[i] for i in span], name=f"{kind} (month or year: a span)",
-                                          colour="rgba(55,65,81,0.3)", legendgroup=kind))
+                                          [hovers[i] for i in span], name=f"{name} (month or year: a span)",
+                                          colour=f"rgba(55,65,81,{0.3 * opacity:.2f})", legendgroup=kind))
     if articles is not None and len(articles):
         is_day = [p == "day" for p in articles["date_precision"].tolist()]
         starts, ends = articles["start"].tolist(), articles["end"].tolist()

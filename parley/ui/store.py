@@ -150,8 +150,9 @@ from parley.store import timeline_queries as _tq  # noqa: E402
 
 
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
-def _timeline_view(db: str, ver: int, filters: Filters, by: _timeline.RowMode) -> _timeline.TimelineView:
-    return _timeline.timeline_view(_engine_for(db), filters, by)
+def _timeline_view(db: str, ver: int, filters: Filters, by: _timeline.RowMode,
+                   happened_only: bool = False) -> _timeline.TimelineView:
+    return _timeline.timeline_view(_engine_for(db), filters, by, happened_only)
 
 
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=16)
@@ -168,9 +169,10 @@ def _network_view(db: str, ver: int, filters: Filters, days: int | None,
     return _network.network_view(_engine_for(db), filters, days, level, base=base)
 
 
-def timeline_view(filters: Filters, by: _timeline.RowMode) -> _timeline.TimelineView:
+def timeline_view(filters: Filters, by: _timeline.RowMode,
+                  happened_only: bool = False) -> _timeline.TimelineView:
     """Cached parley.analyze.timeline.timeline_view (shared, read-only)."""
-    return _timeline_view(url(), version(), filters, by)
+    return _timeline_view(url(), version(), filters, by, happened_only)
 
 
 def network_view(filters: Filters, days: int | None,
@@ -180,8 +182,9 @@ def network_view(filters: Filters, days: int | None,
 
 
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
-def _timeline_chart(db: str, ver: int, filters: Filters, by: _timeline.RowMode) -> go.Figure:
-    view = _timeline_view(db, ver, filters, by)
+def _timeline_chart(db: str, ver: int, filters: Filters, by: _timeline.RowMode,
+                    happened_only: bool) -> go.Figure:
+    view = _timeline_view(db, ver, filters, by, happened_only)
     return _figures.timeline_figure(view.rows, view.articles, view.venues)
 
 
@@ -192,9 +195,9 @@ def _network_chart(db: str, ver: int, filters: Filters, days: int | None, level:
     return _figures.network_figure(view.graph, view.positions, label_top=label_top, highlight=view.focus)
 
 
-def timeline_chart(filters: Filters, by: _timeline.RowMode) -> go.Figure:
+def timeline_chart(filters: Filters, by: _timeline.RowMode, happened_only: bool = False) -> go.Figure:
     """The timeline figure of timeline_view, built once per view (st.plotly_chart copies it)."""
-    return _timeline_chart(url(), version(), filters, by)
+    return _timeline_chart(url(), version(), filters, by, happened_only)
 
 
 def network_chart(filters: Filters, days: int | None, level: _network.Level = "actors",

@@ -81,3 +81,32 @@ def test_hostile_parameters_give_a_notice_and_no_exception(app: AppTest, params:
     assert "<script>" not in _html(at) and "<img" not in _html(at)
     fig = figure(at)  # the page still draws, with the bad values ignored
     assert _event_ids(fig)
+
+
+def _plan_the_qatar_visit(sqlite_url: str) -> None:
+    from sqlalchemy import update
+
+    from parley.store.db import bump_version, make_engine
+    from parley.store.schema import events
+
+    engine = make_engine(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(update(events).where(events.c.event_id == "ev_qatar_visit").values(status="planned"))
+        bump_version(conn)
+    engine.dispose()
+
+
+def test_plans_are_drawn_hollow(app: AppTest, sqlite_url: str) -> None:
+    """A planned event is drawn open, named and hovered as planned."""
+    _plan_the_qatar_visit(sqlite_url)
+    fig = figure(run(app))
+    planned = [t for t in fig["data"] if t["name"] == "visit (planned)"]
+    assert planned and planned[0]["marker"]["symbol"].endswith("-open")
+    assert "ev_qatar_visit" in _event_ids(fig)
+    assert "<i>planned</i>" in " ".join(h for t in planned for h in t["hovertext"])
+
+
+def test_show_happened_leaves_plans_out(app: AppTest, sqlite_url: str) -> None:
+    _plan_the_qatar_visit(sqlite_url)
+    fig = figure(run(app, show="happened"))
+    assert "ev_qatar_visit" not in _event_ids(fig) and "ev_sisi_call" in _event_ids(fig)
