@@ -36,7 +36,7 @@ COLUMNS = {
                       "evidence"],
     "quotes.csv": ["article_id", "origin", "speaker_id", "speaker_en", "lang", "text"],
     "events.csv": ["event_id", "date", "date_precision", "kind", "actors_en", "place_en", "article_ids",
-                   "evidence"],
+                   "evidence", "status", "reported_by", "first_reported"],
     "candidates.csv": ["article_id", "origin"],
 }
 
@@ -138,6 +138,9 @@ def test_events_group_reports(exported: Exported) -> None:
     assert len(ids) == len(t["actors.csv"]) and ids == sorted(ids)
     assert row["date"] == "2026-02-06" and row["date_precision"] == "day"  # the dated report wins
     assert row["actors_en"] == "Marco Rubio;Iran" and row["place_en"] == "Muscat"
+    assert row["status"] == "happened" and row["reported_by"] == str(len(ids))
+    assert row["first_reported"] == min(r["published"] for r in t["articles.csv"]
+                                        if r["published"] and r["id"] in ids)
 
 
 def test_export_of_empty_store(sqlite_url: str, tmp_path: Path) -> None:

@@ -41,10 +41,11 @@ POSITION_COLUMNS = ["article_id", "origin", "actor_id", "name_en", "topic", "sta
                     "evidence"]
 QUOTE_COLUMNS = ["article_id", "origin", "speaker_id", "speaker_en", "lang", "text"]
 EVENT_COLUMNS = ["event_id", "date", "date_precision", "kind", "actors_en", "place_en", "article_ids",
-                 "evidence"]
+                 "evidence", "status", "reported_by", "first_reported"]
 CANDIDATE_COLUMNS = ["article_id", "origin", "surface", "normalized", "sign", "status", "evidence"]
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+_STATUS_ORDER = {"happened": 0, "called_off": 1, "planned": 2, "background": 3}
 
 
 def _iso(value: Any) -> str:
@@ -108,7 +109,9 @@ def _events_frame(conn: Connection) -> pd.DataFrame:
     names = dict(conn.execute(select(actors.c.actor_id, actors.c.name_en)).all())
     place_names = dict(conn.execute(select(places.c.place_id, places.c.name_en)).all())
     stmt = (select(events.c.event_id, events.c.article_id, events.c.date, events.c.date_precision,
-                   events.c.kind, events.c.actor_ids, events.c.place_id, events.c.evidence)
+                   events.c.kind, events.c.actor_ids, events.c.place_id, events.c.evidence, events.c.status,
+                   articles.c.published)
+            .join(articles, articles.c.id == events.c.article_id)
             .order_by(events.c.event_id, events.c.id))
     groups: dict[str, list[Any]] = {}
     for row in conn.execute(stmt):
@@ -127,6 +130,10 @@ def _events_frame(conn: Connection) -> pd.DataFrame:
             "place_en": place_names.get(place, place) if place else "",
             "article_ids": ";".join(sorted({r.article_id for r in reports})),
             "evidence": best.evidence,
+            # one happening: done if any report says so, else called off, planned, background
+            "status": min((r.status for r in reports), key=lambda x: _STATUS_ORDER.get(x, 9)),
+            "reported_by": len({r.article_id for r in reports}),
+            "first_reported": _iso(min((r.published for r in reports if r.published), default=None)),
         })
     frame = pd.DataFrame(out, columns=EVENT_COLUMNS, dtype=object)
     if len(frame):
