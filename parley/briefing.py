@@ -180,7 +180,8 @@ def _source_counts(sources: pd.DataFrame) -> pd.DataFrame:
 
 def _developments(reports: pd.DataFrame, merged: pd.DataFrame, names: dict[str, str],
                   places: dict[str, str], refs: dict[str, SourceRef]) -> pd.DataFrame:
-    """One row per merged event with an evidence sentence (original language) from one report."""
+    """One row per merged event that happened, with an evidence sentence (original language) from one
+    report."""
     first: dict[str, tuple[str, str]] = {}
     for r in reports.to_dict("records"):
         eid = str(r["event_id"])
@@ -188,6 +189,8 @@ def _developments(reports: pd.DataFrame, merged: pd.DataFrame, names: dict[str, 
             ref = refs.get(str(r["article_id"]))
             first[eid] = (str(r["evidence"]), ref.lang if ref else "")
     rows = []
+    if "status" in merged.columns:  # key developments are what happened, not plans or background
+        merged = merged[merged["status"] == "happened"]
     for ev in merged.head(MAX_DEVELOPMENTS).to_dict("records"):
         eid = str(ev["event_id"])
         arts = _ids(ev["article_ids"])

@@ -252,3 +252,17 @@ def test_cli_unknown_saved_briefing_is_an_error(seeded: SeededDb, tmp_path: Path
          "--id", "nosuchid"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 2 and "no saved briefing" in proc.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_key_developments_are_what_happened(engine: Engine, data: BriefingData) -> None:
+    """Plans, called-off events and recalled background are not key developments."""
+    from sqlalchemy import func
+
+    from parley.store.schema import events
+
+    with engine.connect() as conn:
+        not_done = set(conn.execute(select(events.c.event_id).where(events.c.status != "happened")).scalars())
+        done = set(conn.execute(select(events.c.event_id).where(events.c.status == "happened")).scalars())
+        assert conn.execute(select(func.count()).select_from(events)).scalar_one() > 0
+    assert set(data.developments["event_id"]) <= done
+    assert not (set(data.developments["event_id"]) & (not_done - done))
