@@ -370,3 +370,12 @@ def test_modal_may_is_no_month() -> None:
 ])
 def test_a_precondition_makes_talks_conditional(lang: str, text: str) -> None:
     assert ("abbas_araghchi", "diplomacy", "conditional") in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    ("en", "Araghchi arrived in Muscat on Saturday and met Witkoff.", "visit"),
+    ("ar", "وصل عراقجي إلى مسقط يوم السبت والتقى ويتكوف.", "visit"),
+    ("en", "Araghchi told reporters at a press conference after meeting Witkoff on Saturday.", "speech"),
+])
+def test_one_happening_gives_one_event(lang: str, text: str, kind: str) -> None:
+    assert [e.kind for e in extract(text, lang).events] == [kind]

@@ -90,6 +90,7 @@ class Cues:
     venue: PhraseMatcher
     event: PhraseMatcher  # event, hypo, needs_date, held, delegation, called_off, planned, background
     names: PhraseMatcher  # title, title_word, stop
+    specificity: tuple[str, ...]  # event kinds, most specific first
     stances: dict[str, StanceInfo]
     topics: tuple[str, ...]
     overrides: dict[tuple[str, str], str]  # (stance, topic) -> stance
@@ -234,6 +235,16 @@ def _event_rows() -> Rows:
     return rows
 
 
+def _specificity() -> tuple[str, ...]:
+    f = "event_cues.yaml"
+    data = _mapping(f)
+    order = data.get("specificity") or []
+    kinds = set(_section(f, data, "events"))
+    if not isinstance(order, list) or not set(order) <= kinds or len(set(order)) != len(order):
+        raise _err(f, "specificity", f"must list event kinds ({', '.join(sorted(kinds))}) once each")
+    return tuple(str(k) for k in order)
+
+
 def _name_rows() -> tuple[Rows, frozenset[str]]:
     f = "name_signs.yaml"
     data = _mapping(f)
@@ -270,6 +281,7 @@ def _load(override: str) -> Cues:
         venue=PhraseMatcher(_venue_rows() + amb_rows, clitic_langs=_AR),
         event=PhraseMatcher(_event_rows(), clitic_langs=_AR),
         names=PhraseMatcher(name_rows, clitic_langs=_AR),
+        specificity=_specificity(),
         stances=info,
         topics=topics,
         overrides=overrides,

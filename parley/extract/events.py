@@ -203,7 +203,23 @@ def find_events(f: Found) -> list[Event]:
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
                          basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
-    return out
+    return _one_per_happening(out, f.cues.specificity)
+
+
+def _one_per_happening(found: list[Event], order: tuple[str, ...]) -> list[Event]:
+    """Within a sentence, drop an event whose actors another, more specific kind shares
+    ('Fidan received Araghchi in Ankara and met him': a visit with its meeting is one visit)."""
+    rank = {k: i for i, k in enumerate(order)}
+    keep: list[Event] = []
+    for e in found:
+        mine = set(e.actor_ids.split(";"))
+        if any(o is not e and (o.start, o.end) == (e.start, e.end)
+               and e.kind in rank and rank.get(o.kind, 99) < rank[e.kind]
+               and mine & set(o.actor_ids.split(";"))
+               for o in found):
+            continue
+        keep.append(e)
+    return keep
 
 
 _BACKGROUND_DAYS = 14  # a happening dated this long before its report is background to it
