@@ -61,4 +61,4 @@ with shown_errors("The timeline could not be read"):
             continue
         ev = row.iloc[0]
         st.subheader(f"{str(ev['kind']).capitalize()}, {date_label(ev['date'], str(ev['date_precision']))}")
-        show_html(evidence_html(store.event_evidence(event_id)))
+        show_html(evidence_html(store.happening_evidence(str(ev["member_ids"]))))

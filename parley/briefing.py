@@ -194,7 +194,8 @@ def _developments(reports: pd.DataFrame, merged: pd.DataFrame, names: dict[str, 
     for ev in merged.head(MAX_DEVELOPMENTS).to_dict("records"):
         eid = str(ev["event_id"])
         arts = _ids(ev["article_ids"])
-        evidence, lang = first.get(eid, ("", ""))
+        members = _ids(ev["member_ids"]) if "member_ids" in ev else [eid]
+        evidence, lang = next((first[m] for m in members if m in first), ("", ""))
         place = None if _isna(ev["place_id"]) else str(places.get(str(ev["place_id"]), ev["place_id"]))
         rows.append({"event_id": eid, "date": _day(ev["date"]), "date_precision": str(ev["date_precision"]),
                      "kind": str(ev["kind"]),

@@ -204,3 +204,29 @@ def test_one_happening_is_happened_if_any_report_says_so() -> None:
     assert (row["status"], row["n_reports"]) == ("happened", 3)
     only_plans = merge_reports(reports[reports["status"] == "planned"])
     assert only_plans["status"].tolist() == ["planned"]
+
+
+def test_three_reports_of_one_meeting_are_one_happening(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Planned the day before, reported on the day, recalled after: one event, three sources,
+    happened, first reported the day before (issue 15's own case, on sentences written here)."""
+    from parley.analyze.timeline import timeline_view
+    from parley.ingest import ingest_paths
+    from parley.store.db import init_db, make_engine
+
+    texts = {
+        "before.txt": "date 2025-05-09\nAraghchi and Witkoff will meet in Muscat on Saturday.\n",
+        "day.txt": "date 2025-05-10\nAraghchi met Witkoff in Muscat today.\n",
+        "after.txt": "date 2025-05-12\nAraghchi met Witkoff in Muscat on Saturday, officials said.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    init_db(engine)
+    ingest_paths([tmp_path / n for n in texts], engine)
+    view = timeline_view(engine, Filters())
+    meetings = view.events[view.events["kind"] == "meeting"]
+    assert len(meetings) == 1
+    (m,) = meetings.to_dict("records")
+    assert m["n_reports"] == 3 and m["status"] == "happened"
+    assert m["date"] == dt.date(2025, 5, 10) and m["first_reported"] == dt.date(2025, 5, 9)
+    engine.dispose()

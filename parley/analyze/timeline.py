@@ -32,7 +32,7 @@ VENUE_ROLES = ("proposed", "moved_from", "moved_to", "talks_venue")  # where tal
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 EVENT_COLUMNS = ("event_id", "date", "date_precision", "kind", "actor_ids", "place_id",
-                 "n_reports", "article_ids", "status")
+                 "n_reports", "article_ids", "status", "member_ids", "first_reported")
 ROW_COLUMNS = ("event_id", "row", "kind", "start", "end", "mid", "date_precision", "hover", "status")
 # One happening's reports may differ: done beats called off beats planned beats recalled context.
 STATUS_ORDER = ("happened", "called_off", "planned", "background")
@@ -151,27 +151,69 @@ def _most_common(items: list[Any]) -> Any:
     return max(counts, key=counts.__getitem__)  # max keeps the first of equal counts
 
 
+def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[dt.date | None],
+                precs: list[str], actor_ids: list[Any]) -> dict[str, list[int]]:
+    """Report indices grouped by happening: reports sharing an event_id, and reports of one
+    kind at one place, with actors in common and compatible dates (the same day, or a day
+    within a month-precise date), even when their actor lists or precision differ. Keyed by
+    the first event_id of each group. Reports are bucketed by (kind, place, month), so only
+    reports that could match are compared."""
+    parent = list(range(len(ids)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_of: dict[str, int] = {}
+    for i, eid in enumerate(ids):
+        j = first_of.setdefault(eid, i)
+        parent[root(i)] = root(j)
+    buckets: dict[tuple[str, str, int, int], list[int]] = {}
+    for i, day in enumerate(days):
+        if day is not None and precs[i] in ("day", "month"):
+            place = places[i] if isinstance(places[i], str) else ""
+            buckets.setdefault((kinds[i], place, day.year, day.month), []).append(i)
+    actor_sets: dict[int, set[str]] = {}
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for a_pos, i in enumerate(members):
+            for j in members[a_pos + 1:]:
+                if root(i) == root(j) or (precs[i] == precs[j] == "day" and days[i] != days[j]):
+                    continue
+                ai = actor_sets.setdefault(i, set(_ids(actor_ids[i])))
+                aj = actor_sets.setdefault(j, set(_ids(actor_ids[j])))
+                if ai & aj:
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ids)):
+        groups.setdefault(root(i), []).append(i)
+    return {ids[min(idx)]: idx for idx in groups.values()}
+
+
 def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per event_id from its reports: the most precise (then most reported) date, the
-    most reported kind and place, all actors, and the reporting articles.
+    """One row per happening (see _happenings) from its reports: the most precise (then most
+    reported) date, the most reported kind and place, all actors, the reporting articles, the
+    status any report of it being done makes 'happened', and its reports' event ids.
 
     Plain Python over the columns: a pandas groupby costs ~1 ms per group, far too much for
     thousands of events. Most events have a single report, which needs no counting.
     """
     if events.empty:
         return pd.DataFrame(columns=list(EVENT_COLUMNS))
-    groups: dict[str, list[int]] = {}
     ids = _str_list(events["event_id"])
-    for i, eid in enumerate(ids):
-        groups.setdefault(eid, []).append(i)
     days = _dates(events["date"])
     precs = _str_list(events["date_precision"])
     ranks = [PRECISION_RANK.get(p, 3) for p in precs]
     kinds = _str_list(events["kind"])
     actor_ids = events["actor_ids"].tolist()
     place_ids = events["place_id"].tolist()
+    groups = _happenings(ids, kinds, place_ids, days, precs, actor_ids)
     article_ids = _str_list(events["article_id"])
     statuses = _str_list(events["status"]) if "status" in events.columns else ["happened"] * len(ids)
+    published = _dates(events["published"]) if "published" in events.columns else [None] * len(ids)
     rows: list[tuple[Any, ...]] = []
     for eid, idx in groups.items():
         if len(idx) == 1:
@@ -180,7 +222,7 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
             place = place_ids[i]
             rows.append((eid, day, "unknown" if day is None else precs[i], kinds[i],
                          ";".join(_ids(actor_ids[i])), place if isinstance(place, str) and place else None,
-                         1, article_ids[i], statuses[i]))
+                         1, article_ids[i], statuses[i], eid, published[i]))
             continue
         dated = [i for i in idx if days[i] is not None]
         if dated:
@@ -196,7 +238,9 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
                      key=lambda st: STATUS_ORDER.index(st) if st in STATUS_ORDER else len(STATUS_ORDER))
         rows.append((eid, day, prec, _most_common([kinds[i] for i in idx]), ";".join(actors),
                      _most_common(places) if places else None, len(idx),
-                     ";".join(dict.fromkeys([article_ids[i] for i in idx])), status))
+                     ";".join(dict.fromkeys([article_ids[i] for i in idx])), status,
+                     ";".join(dict.fromkeys(ids[i] for i in idx)),
+                     min([d for d in (published[i] for i in idx) if d is not None], default=None)))
     out = _frame(rows, EVENT_COLUMNS)
     return out.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
 

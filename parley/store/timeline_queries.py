@@ -31,7 +31,7 @@ from parley.store.schema import (
 ACTOR_COLUMNS = ("actor_id", "name_en", "name_ar", "name_fa", "kind", "side")
 PLACE_COLUMNS = ("place_id", "name_en", "name_ar", "name_fa")
 EVENT_REPORT_COLUMNS = ("id", "event_id", "article_id", "segment_idx", "date", "date_precision",
-                        "date_basis", "kind", "actor_ids", "place_id", "evidence", "status")
+                        "date_basis", "kind", "actor_ids", "place_id", "evidence", "status", "published")
 EVIDENCE_COLUMNS = ("event_id", "article_id", "outlet", "title", "published", "date_basis",
                     "lang", "evidence")
 ARTICLE_COLUMNS = ("id", "outlet", "title", "lang", "published", "date_precision")
@@ -125,7 +125,7 @@ def load_event_reports(engine: Engine, f: Filters) -> pd.DataFrame:
         if not ids:
             return _frame([], EVENT_REPORT_COLUMNS)
         cond.append(_names_any(events.c.actor_ids, ids))
-    stmt = (select(*(events.c[c] for c in EVENT_REPORT_COLUMNS))
+    stmt = (select(*(events.c[c] for c in EVENT_REPORT_COLUMNS if c != "published"), articles.c.published)
             .join(articles, articles.c.id == events.c.article_id)
             .where(and_(*cond)).order_by(events.c.date, events.c.event_id, events.c.id))
     return _read(engine, stmt, EVENT_REPORT_COLUMNS, "cannot read the events")

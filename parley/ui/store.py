@@ -214,3 +214,10 @@ def _event_evidence(db: str, ver: int, event_id: str) -> pd.DataFrame:
 def event_evidence(event_id: str) -> pd.DataFrame:
     """Cached reports of one event with their evidence sentences."""
     return _event_evidence(url(), version(), event_id)
+
+
+def happening_evidence(member_ids: str) -> pd.DataFrame:
+    """The reports of every event id merged into one happening (';'-separated), in order."""
+    frames = [_event_evidence(url(), version(), m) for m in dict.fromkeys(member_ids.split(";")) if m]
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else _event_evidence(url(), version(), "")
