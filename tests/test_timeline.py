@@ -230,3 +230,21 @@ def test_three_reports_of_one_meeting_are_one_happening(tmp_path) -> None:  # ty
     assert m["n_reports"] == 3 and m["status"] == "happened"
     assert m["date"] == dt.date(2025, 5, 10) and m["first_reported"] == dt.date(2025, 5, 9)
     engine.dispose()
+
+
+def test_a_speech_and_its_statements_are_one_happening_but_other_days_are_not() -> None:
+    def report(i: int, eid: str, kind: str, day: dt.date, actors: str) -> dict[str, object]:
+        return {"id": i, "event_id": eid, "article_id": f"a{i}", "segment_idx": 0, "date": day,
+                "date_precision": "day", "date_basis": "x", "kind": kind, "actor_ids": actors,
+                "place_id": None, "evidence": "…", "status": "happened", "published": day}
+
+    reports = pd.DataFrame([
+        report(0, "e1", "speech", dt.date(2025, 5, 10), "jd_vance"),
+        report(1, "e2", "announcement", dt.date(2025, 5, 10), "jd_vance;usa"),
+        report(2, "e3", "announcement", dt.date(2025, 5, 11), "jd_vance"),  # another day
+        report(3, "e4", "meeting", dt.date(2025, 5, 10), "jd_vance"),  # another kind of happening
+    ])
+    merged = merge_reports(reports)
+    assert sorted(merged["n_reports"].tolist()) == [1, 1, 2]
+    (both,) = merged[merged["n_reports"] == 2].to_dict("records")
+    assert set(both["member_ids"].split(";")) == {"e1", "e2"}

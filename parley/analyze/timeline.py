@@ -34,6 +34,8 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 EVENT_COLUMNS = ("event_id", "date", "date_precision", "kind", "actor_ids", "place_id",
                  "n_reports", "article_ids", "status", "member_ids", "first_reported")
 ROW_COLUMNS = ("event_id", "row", "kind", "start", "end", "mid", "date_precision", "hover", "status")
+# A speech and the statements made in it are one happening (an interview reported as 'said').
+STATEMENT_KINDS = ("speech", "announcement")
 # One happening's reports may differ: done beats called off beats planned beats recalled context.
 STATUS_ORDER = ("happened", "called_off", "planned", "background")
 ARTICLE_TRACK_COLUMNS = ("article_id", "n", "start", "end", "mid", "date_precision", "lang", "hover")
@@ -154,8 +156,9 @@ def _most_common(items: list[Any]) -> Any:
 def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[dt.date | None],
                 precs: list[str], actor_ids: list[Any]) -> dict[str, list[int]]:
     """Report indices grouped by happening: reports sharing an event_id, and reports of one
-    kind at one place, with actors in common and compatible dates (the same day, or a day
-    within a month-precise date), even when their actor lists or precision differ. Keyed by
+    kind (a speech and a statement count as one) at one place, with actors in common and
+    compatible dates (the same day, or a day within a month-precise date), even when their
+    actor lists or precision differ. Keyed by
     the first event_id of each group. Reports are bucketed by (kind, place, month), so only
     reports that could match are compared."""
     parent = list(range(len(ids)))
@@ -174,7 +177,8 @@ def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[
     for i, day in enumerate(days):
         if day is not None and precs[i] in ("day", "month"):
             place = places[i] if isinstance(places[i], str) else ""
-            buckets.setdefault((kinds[i], place, day.year, day.month), []).append(i)
+            family = STATEMENT_KINDS[0] if kinds[i] in STATEMENT_KINDS else kinds[i]
+            buckets.setdefault((family, place, day.year, day.month), []).append(i)
     actor_sets: dict[int, set[str]] = {}
     for members in buckets.values():
         if len(members) < 2:
