@@ -233,7 +233,8 @@ def _status(f: Found, cue: Match, s0: int, s1: int, date: dt.date | None, precis
     if "called_off" in markers:
         return "called_off"
     ref = f.doc.article.published
-    later = date is not None and ref.date is not None and precision == "day" and date > ref.date
+    # a day, or the start of a week or month, after the article's date ('next week') is a plan
+    later = date is not None and ref.date is not None and date > ref.date
     if "planned" in markers or later:
         return "planned"
     earlier = date is not None and ref.date is not None and (ref.date - date).days > _BACKGROUND_DAYS \
