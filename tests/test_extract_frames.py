@@ -379,3 +379,24 @@ def test_a_precondition_makes_talks_conditional(lang: str, text: str) -> None:
 ])
 def test_one_happening_gives_one_event(lang: str, text: str, kind: str) -> None:
     assert [e.kind for e in extract(text, lang).events] == [kind]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ar", "تسلم الوفد مقترحا جديدا من الوسطاء المصريين والقطريين.",
+     {("egypt", "diplomacy", "mediates"), ("qatar", "diplomacy", "mediates")}),
+    ("en", "Egyptian and Qatari mediators handed Hamas a proposal.",
+     {("egypt", "diplomacy", "mediates"), ("qatar", "diplomacy", "mediates")}),
+    ("en", "Iran suspended its cooperation with the IAEA on Wednesday.", {("iran", "nuclear", "rejects")}),
+    ("fa", "ایران همکاری با آژانس را تعلیق کرد.", {("iran", "nuclear", "rejects")}),
+    ("en", "Tammy Bruce said Iran must cooperate fully with the IAEA.",
+     {("tammy_bruce", "nuclear", "demands")}),
+])
+def test_coordinated_mediators_and_iaea_cooperation(lang: str, text: str,
+                                                   want: set[tuple[str, str, str]]) -> None:
+    assert want <= positions(text, lang)
+
+
+def test_the_subject_of_a_reported_clause_is_not_its_speaker() -> None:
+    """'A spokesman said Iran must …': Iran is obliged, not speaking (the speaker is unknown)."""
+    got = positions("A spokesman said Iran must cooperate fully with the IAEA.", "en")
+    assert ("iran", "nuclear", "demands") not in got

@@ -94,9 +94,9 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
         return [], who, 10
     mediation = cue.idents("stance")[0] in f.cues.fixed_topics
     if mediation:
-        state = _demonym_next_to(f, cue)  # 'Egyptian mediators', 'وساطة عمانية'
-        if state is not None:
-            return [], state, 0
+        states = _demonym_next_to(f, cue)  # 'Egyptian mediators', 'وساطة عمانية'
+        if states:
+            return states, None, 0
     if cue.has("agent"):  # 'بوساطة عمان', 'mediated by Oman': the holder follows the cue
         after = [a for a in pool if a.start >= cue.end
                  and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
@@ -139,19 +139,33 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
     return [], who, 20
 
 
-def _demonym_next_to(f: Found, cue: Match) -> str | None:
-    """The state of a nationality adjective right next to a mediation cue ('Omani mediation',
-    'الوسطاء المصريين'), or None."""
+def _demonym_next_to(f: Found, cue: Match) -> list[ActorSpan]:
+    """The states of the nationality adjectives right next to a mediation cue, with those
+    coordinated with them ('Omani mediation', 'الوسطاء المصريين والقطريين', 'Egyptian and Qatari
+    mediators'); [] if none."""
     doc = f.doc
     en = doc.lang_at(cue.start) == "en"  # English adjectives come first; Arabic and Persian ones follow
-    for d in f.stance:
-        if not d.has("demonym"):
-            continue
+    dems = sorted((d for d in f.stance if d.has("demonym")), key=lambda d: d.start)
+    for k, d in enumerate(dems):
         if (not en and d.start >= cue.end and doc.tokens_between(cue.end, d.start) == 0) \
                 or (en and d.end <= cue.start and doc.tokens_between(d.end, cue.start) == 0):
-            state = d.idents("demonym")[0]
-            return state if state in f.gaz.actors else None
-    return None
+            chain = [d]
+            if en:  # 'Egyptian and Qatari mediators': walk back over 'X and', 'X,'
+                for p in reversed(dems[:k]):
+                    if doc.text[p.end:chain[0].start - len(chain[0].prefix)].strip() in _JOINERS:
+                        chain.insert(0, p)
+                    else:
+                        break
+            else:  # 'المصريين والقطريين': walk on over 'و', '،'
+                for n in dems[k + 1:]:
+                    gap = doc.text[chain[-1].end:n.start - len(n.prefix)].strip()
+                    if gap in _JOINERS or (not gap and clitics().is_conjunction(n.prefix)):
+                        chain.append(n)
+                    else:
+                        break
+            return [ActorSpan(c.start, c.end, c.idents("demonym")[0], "demonym", "state", c.prefix)
+                    for c in chain if c.idents("demonym")[0] in f.gaz.actors]
+    return []
 
 
 def _previous_subject(f: Found, s0: int) -> ActorSpan | None:
@@ -191,6 +205,7 @@ def _after_fronted(f: Found, before: list[ActorSpan], cue: Match) -> ActorSpan:
     return before[0] if listed else last_part[0]
 
 
+_CLAUSE_END = (",", ".", ";", "")
 _REPORTER_TOKENS = 4  # 'Iran's foreign minister Abbas Araghchi said': the speaker this close before the verb
 
 
@@ -216,6 +231,9 @@ def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
     after = [a for a in f.actors if v.end <= a.start < cue.start and _usable(a)
              and doc.tokens_between(v.end, a.start) <= 1]
     # verb first: 'قال عراقجي' (not the subject of 'that …', nor in Persian, whose verb comes last)
+    # English inverts only at a clause's end ('…, said Araghchi.'): 'said Iran must …' is reported
+    if after and lang == "en" and doc.text[after[0].end:after[0].end + 2].strip()[:1] not in _CLAUSE_END:
+        after = []
     if after and lang != "fa" and not any(c.has("comp") and v.end <= c.start < after[0].start
                                           for c in f.speech):
         return after[0]
