@@ -400,3 +400,9 @@ def test_the_subject_of_a_reported_clause_is_not_its_speaker() -> None:
     """'A spokesman said Iran must …': Iran is obliged, not speaking (the speaker is unknown)."""
     got = positions("A spokesman said Iran must cooperate fully with the IAEA.", "en")
     assert ("iran", "nuclear", "demands") not in got
+
+
+def test_an_obligation_without_a_reporting_verb_is_the_sentence_subjects_demand() -> None:
+    got = positions("Witkoff appeared to harden his line days later, insisting Iran must stop enrichment.",
+                    "en")
+    assert ("steve_witkoff", "enrichment", "demands") in got and ("iran", "enrichment", "demands") not in got

@@ -91,6 +91,12 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
         reporter = _reporter(f, cue, lo)
         if reporter is not None:
             return [reporter], None, doc.tokens_between(reporter.end, cue.start)
+        if who is None:  # '…, insisting Iran must …': the sentence's subject, not the one obliged
+            s0 = doc.sentences[doc.sentence_of(cue.start)][0]
+            others = [a for a in f.actors if s0 <= a.start and a.end <= cue.start and _usable(a)
+                      and doc.tokens_between(a.end, cue.start) > 1]
+            if others:
+                return [others[0]], None, doc.tokens_between(others[0].end, cue.start)
         return [], who, 10
     mediation = cue.idents("stance")[0] in f.cues.fixed_topics
     if mediation:
