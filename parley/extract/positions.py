@@ -87,46 +87,9 @@ def _subjects(f: Found, cue: Match, lo: int, hi: int,
             if comma is not None:
                 lo = comma + 1
     if cue.has("modal"):  # 'X said the US must …': the speaker demands what is laid on another
-        who = speech.by_sentence.get(doc.sentence_of(cue.start))
-        reporter = _reporter(f, cue, lo)
-        if reporter is not None:
-            return [reporter], None, doc.tokens_between(reporter.end, cue.start)
-        if who is None:  # '…, insisting Iran must …': the sentence's subject, not the one obliged
-            s0 = doc.sentences[doc.sentence_of(cue.start)][0]
-            others = [a for a in f.actors if s0 <= a.start and a.end <= cue.start and _usable(a)
-                      and doc.tokens_between(a.end, cue.start) > 1]
-            if others:
-                return [others[0]], None, doc.tokens_between(others[0].end, cue.start)
-        return [], who, 10
-    mediation = cue.idents("stance")[0] in f.cues.fixed_topics
-    if mediation:
-        states = _demonym_next_to(f, cue)  # 'Egyptian mediators', 'وساطة عمانية'
-        if states:
-            return states, None, 0
-    if cue.has("agent"):  # 'بوساطة عمان', 'mediated by Oman': the holder follows the cue
-        after = [a for a in pool if a.start >= cue.end
-                 and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
-        if after:
-            return _coordinated(f, after[0], pool, hi), None, 0
-    if mediation and any(c.has("medobj") and c.end <= cue.start and doc.tokens_between(c.end, cue.start) == 0
-                         for c in f.stance):
-        return [], None, 0  # 'Hamas delivered its response to the mediators': they are the object
-    if mediation:  # the mediator stands right before its cue ('Oman mediated', "Oman's mediation");
-        # further back are the parties ('Iran, US begin mediated talks'), never the mediator
-        # (Persian is verb-final: its subject opens the clause, 'عمان پیام‌ها را … منتقل کرد')
-        lang = next((p.lang for p in cue.payloads), "ar")
-        near = [a for a in pool if a.end <= cue.start
-                and (lang == "fa" or doc.tokens_between(a.end, cue.start) <= _MEDIATOR_TOKENS)]
-        if not near:  # the clause's subject a little further back, unless it is a pair of parties
-            lone = [a for a in pool if a.end <= cue.start
-                    and doc.tokens_between(a.end, cue.start) <= _MEDIATOR_SUBJECT_TOKENS]
-            if lone and len(_coordinated(f, lone[0], pool, cue.start)) == 1:
-                return [lone[0]], None, doc.tokens_between(lone[0].end, cue.start)
-            return [], None, 0
-        if lang == "fa":  # the clause's subject, unless it is the pair of parties ('ایران و آمریکا')
-            chain = _coordinated(f, near[0], pool, cue.start)
-            return (chain if len(chain) == 1 else []), None, 0
-        return _chain_holding(f, near[-1], pool, cue.start), None, 0  # 'مصر وتركيا وقطر على تنظيم اجتماع'
+        return _obligation_holder(f, cue, lo, speech)
+    if cue.idents("stance")[0] in f.cues.fixed_topics:
+        return _mediators(f, cue, pool, hi), None, 0
     comps = [c for c in f.speech if c.has("comp") and lo <= c.start and c.end <= cue.start]
     start = comps[-1].end if comps else lo
     before = [a for a in pool if max(start, lo) <= a.start and a.end <= cue.start]
@@ -182,6 +145,54 @@ def _previous_subject(f: Found, s0: int) -> ActorSpan | None:
     p0, p1 = f.doc.sentences[si - 1]
     prev = [a for a in f.actors if p0 <= a.start and a.end <= p1 and _usable(a)]
     return prev[0] if prev else None
+
+
+def _obligation_holder(f: Found, cue: Match, lo: int,
+                       speech: Speech) -> tuple[list[ActorSpan], str | None, int]:
+    """Who lays an obligation ('must', يجب على, باید) on another: the reporting verb's speaker,
+    else the sentence's speaker, else its first actor that is not the one obliged."""
+    doc = f.doc
+    who = speech.by_sentence.get(doc.sentence_of(cue.start))
+    reporter = _reporter(f, cue, lo)
+    if reporter is not None:
+        return [reporter], None, doc.tokens_between(reporter.end, cue.start)
+    if who is None:  # '…, insisting Iran must …': the sentence's subject, not the one obliged
+        s0 = doc.sentences[doc.sentence_of(cue.start)][0]
+        others = [a for a in f.actors if s0 <= a.start and a.end <= cue.start and _usable(a)
+                  and doc.tokens_between(a.end, cue.start) > 1]
+        if others:
+            return [others[0]], None, doc.tokens_between(others[0].end, cue.start)
+    return [], who, 10
+
+
+def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[ActorSpan]:
+    """The mediators a mediation cue names: nationality adjectives next to it ('Egyptian
+    mediators'); the actor after 'mediated by / بوساطة'; else the actor right before it (with
+    its coordination), or a lone subject a little further back. Never the pair of parties
+    ('Iran, US begin mediated talks', 'ایران و آمریکا') nor an addressee ('to the mediators')."""
+    doc = f.doc
+    states = _demonym_next_to(f, cue)
+    if states:
+        return states
+    if cue.has("agent"):
+        after = [a for a in pool if a.start >= cue.end
+                 and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
+        if after:
+            return _coordinated(f, after[0], pool, hi)
+    if any(c.has("medobj") and c.end <= cue.start and doc.tokens_between(c.end, cue.start) == 0
+           for c in f.stance):
+        return []
+    lang = next((p.lang for p in cue.payloads), "ar")
+    near = [a for a in pool if a.end <= cue.start
+            and (lang == "fa" or doc.tokens_between(a.end, cue.start) <= _MEDIATOR_TOKENS)]
+    if not near:
+        lone = [a for a in pool if a.end <= cue.start
+                and doc.tokens_between(a.end, cue.start) <= _MEDIATOR_SUBJECT_TOKENS]
+        return [lone[0]] if lone and len(_coordinated(f, lone[0], pool, cue.start)) == 1 else []
+    if lang == "fa":  # verb-final: the subject opens the clause ('عمان پیام‌ها را … منتقل کرد')
+        chain = _coordinated(f, near[0], pool, cue.start)
+        return chain if len(chain) == 1 else []
+    return _chain_holding(f, near[-1], pool, cue.start)  # 'مصر وتركيا وقطر على تنظيم اجتماع'
 
 
 def _chain_holding(f: Found, actor: ActorSpan, pool: list[ActorSpan], limit: int) -> list[ActorSpan]:
