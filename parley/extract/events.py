@@ -45,8 +45,8 @@ def _delegation_of(f: Found, cue: Match, s0: int) -> str | None:
     # before the cue (its subject), or right after it (verb first: 'وصل الوفد الإيراني')
     nouns = [n for n in f.event if n.has("delegation") and s0 <= n.start
              and (n.end <= cue.start or (n.start >= cue.end and doc.tokens_between(cue.end, n.start) <= 1))]
-    for d in f.stance:
-        if not d.has("demonym") or d.start < s0:
+    for d in f.demonyms:
+        if d.start < s0:
             continue
         for n in nouns:
             if (d.end <= n.start and doc.tokens_between(d.end, n.start) == 0) or (
@@ -59,9 +59,7 @@ def _delegation_of(f: Found, cue: Match, s0: int) -> str | None:
 def _demonym_agent(f: Found, cue: Match) -> str | None:
     """The state named by a nationality adjective right around an event cue, or None."""
     doc = f.doc
-    for d in f.stance:
-        if not d.has("demonym"):
-            continue
+    for d in f.demonyms:
         before = d.end <= cue.start and doc.tokens_between(d.end, cue.start) <= _DEMONYM_BEFORE
         after = d.start >= cue.end and doc.tokens_between(cue.end, d.start) <= _DEMONYM_AFTER \
             and not any(ch in COMMAS for ch in doc.text[cue.end:d.start])

@@ -39,6 +39,7 @@ class Found:
     cache: dict[str, set[int]] = field(default_factory=dict)  # per-article lookups built on first use
     sorted_stops: list[int] = field(default_factory=list)  # positions: where a cue's governed words end
     stops_ready: bool = False
+    demonyms: list[Match] = field(default_factory=list)  # nationality adjectives, in text order
 
 
 def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
@@ -60,8 +61,10 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     extra = fuzzy_spans(doc, gaz, taken, anchors, matcher) + nested_spans(doc, gaz, gm, matcher)
     if extra:
         actors = sorted(actors + extra, key=lambda s: s.start)
-    return Found(doc, gaz, cues, gm, speech, own(cues.stance.find(doc.norm)), own(cues.topic.find(doc.norm)),
-                 venue, own(cues.event.find(doc.norm)), names, actors)
+    stance = own(cues.stance.find(doc.norm))
+    return Found(doc, gaz, cues, gm, speech, stance, own(cues.topic.find(doc.norm)),
+                 venue, own(cues.event.find(doc.norm)), names, actors,
+                 demonyms=sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start))
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:

@@ -114,7 +114,7 @@ def _demonym_next_to(f: Found, cue: Match) -> list[ActorSpan]:
     mediators'); [] if none."""
     doc = f.doc
     en = doc.lang_at(cue.start) == "en"  # English adjectives come first; Arabic and Persian ones follow
-    dems = sorted((d for d in f.stance if d.has("demonym")), key=lambda d: d.start)
+    dems = f.demonyms
     for k, d in enumerate(dems):
         if (not en and d.start >= cue.end and doc.tokens_between(cue.end, d.start) == 0) \
                 or (en and d.end <= cue.start and doc.tokens_between(d.end, cue.start) == 0):
@@ -282,12 +282,12 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
 
 def _inside_topic(f: Found, a: ActorSpan) -> bool:
     """An actor named inside a topic phrase ('the Security Council resolutions') is part of it."""
-    return any(t.has("topic") and t.start <= a.start and a.end <= t.end
-               and (t.start, t.end) != (a.start, a.end) for t in f.topic)
+    covered = _topic_cover(f)
+    return a.start in covered and a.end - 1 in covered
 
 
-def _in_topic(f: Found, c: Match) -> bool:
-    """A cue word inside a topic phrase ('support for terrorism') is part of the topic."""
+def _topic_cover(f: Found) -> set[int]:
+    """Positions inside some topic phrase (built once per article)."""
     covered = f.cache.get("topic_cover")
     if covered is None:
         covered = set()
@@ -295,6 +295,12 @@ def _in_topic(f: Found, c: Match) -> bool:
             if t.has("topic"):
                 covered.update(range(t.start, t.end))
         f.cache["topic_cover"] = covered
+    return covered
+
+
+def _in_topic(f: Found, c: Match) -> bool:
+    """A cue word inside a topic phrase ('support for terrorism') is part of the topic."""
+    covered = _topic_cover(f)
     return c.start in covered and c.end - 1 in covered
 
 
