@@ -43,7 +43,7 @@ def _delegation_of(f: Found, cue: Match, s0: int) -> str | None:
     ('An Israeli delegation departed for Doha', 'وصل الوفد الإيراني', 'هیئت ایرانی وارد شد')."""
     doc = f.doc
     # before the cue (its subject), or right after it (verb first: 'وصل الوفد الإيراني')
-    nouns = [n for n in f.event if n.has("delegation") and s0 <= n.start
+    nouns = [n for n in f.event_in(s0, cue.end + 80) if n.has("delegation")
              and (n.end <= cue.start or (n.start >= cue.end and doc.tokens_between(cue.end, n.start) <= 1))]
     for d in f.demonyms:
         if d.start < s0:
@@ -180,7 +180,7 @@ def find_events(f: Found) -> list[Event]:
             dates, latest = _dates(f)
         in_sentence = [d for d in dates if o_s0 <= d.start and d.end <= o_s1]
         if cue.has("needs_date") and not any(d.date is not None for d in in_sentence) \
-                and not any(h.has("held") and s0 <= h.start < s1 for h in f.event):
+                and not any(h.has("held") for h in f.event_in(s0, s1)):
             seen.discard((si, kind))
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
@@ -226,7 +226,7 @@ _BACKGROUND_DAYS = 14  # a happening dated this long before its report is backgr
 def _status(f: Found, cue: Match, s0: int, s1: int, date: dt.date | None, precision: str) -> str:
     """happened / planned / background / called_off, from the markers of the cue's clause
     [s0, s1) and the date against the article's."""
-    markers = {label for m in f.event if s0 <= m.start < s1
+    markers = {label for m in f.event_in(s0, s1)
                for label in ("called_off", "planned", "background") if m.has(label)}
     if "called_off" in markers:
         return "called_off"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -40,6 +41,24 @@ class Found:
     sorted_stops: list[int] = field(default_factory=list)  # positions: where a cue's governed words end
     stops_ready: bool = False
     demonyms: list[Match] = field(default_factory=list)  # nationality adjectives, in text order
+    venue_starts: list[int] = field(default_factory=list)  # venue[i].start, for slicing by sentence
+    event_starts: list[int] = field(default_factory=list)  # event[i].start, likewise
+    stance_starts: list[int] = field(default_factory=list)  # stance[i].start, likewise
+
+    def stance_in(self, lo: int, hi: int) -> list[Match]:
+        """The stance-file cues starting in [lo, hi)."""
+        starts = self.stance_starts
+        return self.stance[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def venue_in(self, lo: int, hi: int) -> list[Match]:
+        """The venue cues starting in [lo, hi) (venue is in text order)."""
+        starts = self.venue_starts
+        return self.venue[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def event_in(self, lo: int, hi: int) -> list[Match]:
+        """The event cues starting in [lo, hi)."""
+        starts = self.event_starts
+        return self.event[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
 def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
@@ -62,9 +81,12 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     if extra:
         actors = sorted(actors + extra, key=lambda s: s.start)
     stance = own(cues.stance.find(doc.norm))
+    event = own(cues.event.find(doc.norm))
     return Found(doc, gaz, cues, gm, speech, stance, own(cues.topic.find(doc.norm)),
-                 venue, own(cues.event.find(doc.norm)), names, actors,
-                 demonyms=sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start))
+                 venue, event, names, actors,
+                 demonyms=sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start),
+                 venue_starts=[m.start for m in venue], event_starts=[m.start for m in event],
+                 stance_starts=[m.start for m in stance])
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:

@@ -268,16 +268,18 @@ _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most t
 def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
     """A negator right before the cue, or (Persian) a negated copula closing the words it governs."""
     doc = f.doc
-    if any(c.has("cancel") and lo <= c.start and c.end <= cue.start
-           and doc.tokens_between(c.end, cue.start) <= _CANCEL_TOKENS for c in f.stance):
+    before = f.stance_in(lo, cue.start)
+    if any(c.has("cancel") and c.end <= cue.start
+           and doc.tokens_between(c.end, cue.start) <= _CANCEL_TOKENS for c in before):
         return True  # 'crossing a very big red line' describes an act; it states no position
-    for n in f.stance:
-        if n.has("neg") and lo <= n.start and n.end <= cue.start \
-                and doc.tokens_between(n.end, cue.start) <= 1:
-            return not any(x.has("notneg") and x.start <= n.start < x.end for x in f.stance)
+    for n in before:
+        if n.has("neg") and n.end <= cue.start and doc.tokens_between(n.end, cue.start) <= 1:
+            return not any(x.has("notneg") and x.start <= n.start < x.end
+                           for x in f.stance_in(lo, n.start + 1))
     end = _window_end(f, cue, hi)
-    return any(n.has("negafter") and cue.end <= n.start and n.end <= end
-               and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS for n in f.stance)
+    return any(n.has("negafter") and n.end <= end
+               and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS
+               for n in f.stance_in(cue.end, end))
 
 
 def _inside_topic(f: Found, a: ActorSpan) -> bool:
@@ -365,7 +367,7 @@ def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
     _, s1 = doc.sentences[doc.sentence_of(cue.start)]
     if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
         return True
-    return any(u.has("uncertain") and lo <= u.start and u.end <= cue.start for u in f.stance)
+    return any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start))
 
 
 def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Position]:

@@ -54,8 +54,9 @@ def _comma_start(f: Found, pos: int, lo: int) -> int:
 
 
 def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> str | None:
-    doc, vc = f.doc, f.venue
-    s0, _ = doc.sentences[doc.sentence_of(m.start)]
+    doc = f.doc
+    s0, s_end = doc.sentences[doc.sentence_of(m.start)]
+    vc = f.venue_in(s0, s_end)  # every rule reads cues of the place's own sentence
     cl = clitics()
     to_clitic = cl.is_dative(m.prefix)
     in_clitic = cl.is_locative(m.prefix)
@@ -65,7 +66,6 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
                 or (c.start >= m.end and doc.text[m.end:c.start].strip() in _POSSESSIVE))
            for c in vc):  # before it ('بطلب من إيران') or after it ("at Iran's request")
         return "mentioned" if not actor_too else None  # 'بطلب من إيران': a requester, not a location
-    s_end = doc.sentences[doc.sentence_of(m.start)][1]
     moved = _before(f, vc, "move", m.start, s0) is not None or any(  # Persian: 'از رم به مسقط منتقل شد'
         c.has("move") and m.end <= c.start < s_end for c in vc)
     if moved:
