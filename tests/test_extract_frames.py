@@ -406,3 +406,20 @@ def test_an_obligation_without_a_reporting_verb_is_the_sentence_subjects_demand(
     got = positions("Witkoff appeared to harden his line days later, insisting Iran must stop enrichment.",
                     "en")
     assert ("steve_witkoff", "enrichment", "demands") in got and ("iran", "enrichment", "demands") not in got
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Israel attacked a military base near Isfahan on Friday."),
+    ("ar", "هاجمت إسرائيل قاعدة عسكرية قرب أصفهان يوم الجمعة."),
+    ("fa", "اسرائیل روز جمعه به یک پایگاه نظامی نزدیک اصفهان حمله کرد."),
+])
+def test_an_attack_is_a_strike(lang: str, text: str) -> None:
+    strikes = [e for e in extract(text, lang).events if e.kind == "strike"]
+    assert strikes and "israel" in strikes[0].actor_ids.split(";")
+    assert strikes[0].date == dt.date(2025, 5, 9)  # the Friday before the Saturday article
+
+
+def test_an_arabic_campaign_is_no_persian_attack() -> None:
+    """حملة (campaign) folds to Persian حمله (attack): cues match only in their own language."""
+    assert not [e for e in extract("أطلقت إيران حملة دبلوماسية واسعة يوم الجمعة.", "ar").events
+                if e.kind == "strike"]
