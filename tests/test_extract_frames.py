@@ -423,3 +423,12 @@ def test_an_arabic_campaign_is_no_persian_attack() -> None:
     """حملة (campaign) folds to Persian حمله (attack): cues match only in their own language."""
     assert not [e for e in extract("أطلقت إيران حملة دبلوماسية واسعة يوم الجمعة.", "ar").events
                 if e.kind == "strike"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Talks between Araghchi and Witkoff resumed in Muscat on Saturday after the Israeli strikes."),
+    ("fa", "عراقچی خواستار جبران خسارات ناشی از حملات اسرائیل شد."),
+])
+def test_an_event_named_as_context_is_background(lang: str, text: str) -> None:
+    strikes = [e.status for e in extract(text, lang).events if e.kind == "strike"]
+    assert strikes == ["background"]

@@ -88,7 +88,8 @@ class Cues:
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers,
     # place_nouns, ctx
     venue: PhraseMatcher
-    event: PhraseMatcher  # event, hypo, needs_date, held, delegation, called_off, planned, background
+    # event, hypo, needs_date, held, delegation, called_off, planned, background, context
+    event: PhraseMatcher
     names: PhraseMatcher  # title, title_word, stop
     specificity: tuple[str, ...]  # event kinds, most specific first
     stances: dict[str, StanceInfo]
@@ -228,7 +229,7 @@ def _event_rows() -> Rows:
     rows += _rows("event", "announcement", said) + _rows("needs_date", "needs_date", said)
     rows += _rows("held", "held", lang_lists(f, "held_verbs", _section(f, data, "held_verbs")))
     for key, label in (("called_off_markers", "called_off"), ("planned_markers", "planned"),
-                       ("background_markers", "background")):
+                       ("background_markers", "background"), ("background_before", "context")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     nouns = lang_lists(f, "delegation_nouns", _section(f, data, "delegation_nouns"))
     rows += _rows("delegation", "delegation", nouns)

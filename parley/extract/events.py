@@ -197,6 +197,11 @@ def find_events(f: Found) -> list[Event]:
         else:
             date, precision, basis = None, "unknown", "undated article"
         status = _status(f, cue, *clause_span(doc, cue.start, breaks), date, precision)
+        if status == "happened" and any(  # 'after the strikes': the context of the news
+                c.has("context") and c.end <= cue.start
+                and doc.tokens_between(c.end, cue.start) <= _CONTEXT_TOKENS
+                for c in f.event_in(s0, cue.start)):
+            status = "background"
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
@@ -220,6 +225,7 @@ def _one_per_happening(found: list[Event], order: tuple[str, ...]) -> list[Event
     return keep
 
 
+_CONTEXT_TOKENS = 2  # 'after the US strikes': a context word this close before the event word
 _BACKGROUND_DAYS = 14  # a happening dated this long before its report is background to it
 
 
