@@ -248,3 +248,12 @@ def test_a_speech_and_its_statements_are_one_happening_but_other_days_are_not() 
     assert sorted(merged["n_reports"].tolist()) == [1, 1, 2]
     (both,) = merged[merged["n_reports"] == 2].to_dict("records")
     assert set(both["member_ids"].split(";")) == {"e1", "e2"}
+
+
+def test_disjoint_sets_group_by_ties_in_index_order() -> None:
+    from parley.analyze.groups import DisjointSets
+
+    sets = DisjointSets(5)
+    sets.union(3, 1)
+    sets.union(4, 3)
+    assert sorted(sets.groups().values()) == [[0], [1, 3, 4], [2]]

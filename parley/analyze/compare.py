@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from parley.analyze.groups import DisjointSets
+
 Feature = tuple[str, str]  # (kind, canonical value): ("actor", "rubio"), ("date", "2026-02-05")
 
 # Weight of one shared feature, by kind. A speaker is the strongest single sign that two
@@ -352,13 +354,7 @@ def _event_clusters(sources: Sequence[Source], kinds: Mapping[str, str],
 
     def row(key: str, e: Mapping[str, object]) -> int | None:
         return row_of.get((key, str(e.get("article_id")), int(str(e.get("segment_idx")))))
-    parent = list(range(len(reports)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(reports))
 
     def people(e: Mapping[str, object]) -> frozenset[str]:
         return frozenset(a for a in _ids(e.get("actor_ids")) if kinds.get(a, "person") == "person")
@@ -374,11 +370,8 @@ def _event_clusters(sources: Sequence[Source], kinds: Mapping[str, str],
             same_row = ri is not None and ri == row(kj, ej)
             same_people = bool(people(ei)) and people(ei) == people(ej)
             if same_id or (same_kind and (same_row or same_people)):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Report]] = defaultdict(list)
-    for i, rep in enumerate(reports):
-        groups[find(i)].append(rep)
-    return list(groups.values())
+                sets.union(j, i)
+    return [[reports[i] for i in members] for members in sets.groups().values()]
 
 
 def facts_table(sources: Sequence[Source], *, actors: pd.DataFrame | None = None,

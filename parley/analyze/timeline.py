@@ -21,6 +21,7 @@ from typing import Any, Literal
 import pandas as pd
 from sqlalchemy import Engine
 
+from parley.analyze.groups import DisjointSets
 from parley.extract.links import EdgeCues, cue_found, default_edge_cues
 from parley.filters import Filters
 from parley.render.html import esc
@@ -161,18 +162,10 @@ def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[
     actor lists or precision differ. Keyed by
     the first event_id of each group. Reports are bucketed by (kind, place, month), so only
     reports that could match are compared."""
-    parent = list(range(len(ids)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(ids))
     first_of: dict[str, int] = {}
     for i, eid in enumerate(ids):
-        j = first_of.setdefault(eid, i)
-        parent[root(i)] = root(j)
+        sets.union(first_of.setdefault(eid, i), i)
     buckets: dict[tuple[str, str, int, int], list[int]] = {}
     for i, day in enumerate(days):
         if day is not None and precs[i] in ("day", "month"):
@@ -185,16 +178,13 @@ def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[
             continue
         for a_pos, i in enumerate(members):
             for j in members[a_pos + 1:]:
-                if root(i) == root(j) or (precs[i] == precs[j] == "day" and days[i] != days[j]):
+                if sets.find(i) == sets.find(j) or (precs[i] == precs[j] == "day" and days[i] != days[j]):
                     continue
                 ai = actor_sets.setdefault(i, set(_ids(actor_ids[i])))
                 aj = actor_sets.setdefault(j, set(_ids(actor_ids[j])))
                 if ai & aj:
-                    parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(ids)):
-        groups.setdefault(root(i), []).append(i)
-    return {ids[min(idx)]: idx for idx in groups.values()}
+                    sets.union(i, j)
+    return {ids[min(idx)]: idx for idx in sets.groups().values()}
 
 
 def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
