@@ -228,8 +228,13 @@ def focus(graph: nx.Graph, actor_ids: Iterable[str], radius: int = 1) -> nx.Grap
             keep |= set(nx.single_source_shortest_path_length(graph, aid, cutoff=radius))
     if len(keep) == graph.number_of_nodes():
         return graph  # a hub's neighbourhood can be everyone: the graph itself (graphs are read-only)
-    # the induced subgraph, nodes and links in the graph's order (one pass, no subgraph view);
-    # each link is added once, from the first of its ends in node order
+    return induced(graph, keep)
+
+
+def induced(graph: nx.Graph, keep: set[Any]) -> nx.Graph:
+    """The subgraph on ``keep``, nodes and links in the graph's order (a subgraph view iterates
+    a set, whose order changes from run to run, and the layout with it); one pass, each link
+    added once, from the first of its ends in node order."""
     out: nx.Graph = nx.Graph()
     out.graph.update(graph.graph)
     out.add_nodes_from((x, dict(d)) for x, d in graph.nodes(data=True) if x in keep)
@@ -248,7 +253,7 @@ def keep_sides(graph: nx.Graph, sides: Iterable[str]) -> nx.Graph:
     wanted = set(sides)
     if not wanted:
         return graph
-    return graph.subgraph([n for n, s in graph.nodes(data="side") if s in wanted]).copy()
+    return induced(graph, {n for n, s in graph.nodes(data="side") if s in wanted})
 
 
 def liaison_brokerage(graph: nx.Graph, side_a: str = US_SIDE, side_b: str = IRAN_SIDE) -> dict[str, int]:
