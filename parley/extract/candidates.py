@@ -11,14 +11,11 @@ Signs (name_signs.yaml, speech_verbs.yaml):
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import TYPE_CHECKING
 
 from parley.extract.matcher import clitics
-from parley.extract.records import Candidate
-
-if TYPE_CHECKING:
-    from parley.extract.pipeline import Found
+from parley.extract.records import Candidate, Found
 
 _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}\b")
 _MAX = 3
@@ -102,8 +99,6 @@ def find_candidates(f: Found) -> list[Candidate]:
             continue
         o0 = art.text.index(words[0], mm.start())
         o1 = art.text.index(words[-1], o0) + len(words[-1])
-        import bisect
-
         n0 = bisect.bisect_left(doc.norm.offsets, o0)
         n1 = bisect.bisect_left(doc.norm.offsets, o1)
         if _covered(known, n0, n1):

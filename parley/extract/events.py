@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from parley.extract.actors import ActorSpan, resolve_places
 from parley.extract.dates import DateMention, date_mentions
 from parley.extract.matcher import COMMAS, Match, clause_span
-from parley.extract.records import Event
-
-if TYPE_CHECKING:
-    from parley.extract.pipeline import Found
+from parley.extract.records import Event, Found
 
 _AFTER_TOKENS = 15
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
@@ -108,8 +105,8 @@ def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
     return lo, hi
 
 
-def find_events(f: Found) -> list[Event]:
-    """Event rows of one article."""
+def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
+    """Event rows of one article; ``place_roles`` are the venue stage's roles of place names."""
     doc = f.doc
     text = doc.text
     art = doc.article
@@ -156,13 +153,13 @@ def find_events(f: Found) -> list[Event]:
         window = [m for m in place_matches if w0 <= m.start < after_end]
         # the venue of the event: a place with a venue role here, else a place that is not also an actor
         sentence = [m for m in place_matches if s0 <= m.start < s1]
-        ranked = [m for m in window if f.place_roles.get(m.start, "mentioned") != "mentioned"]
-        ranked += [m for m in window if m.start in f.place_roles and not m.has("actor")]
-        ranked += [m for m in sentence if m.start in f.place_roles and not m.has("actor")]  # 'وفي مسقط، التقى
+        ranked = [m for m in window if place_roles.get(m.start, "mentioned") != "mentioned"]
+        ranked += [m for m in window if m.start in place_roles and not m.has("actor")]
+        ranked += [m for m in sentence if m.start in place_roles and not m.has("actor")]  # 'وفي مسقط، التقى
         if ranked:
             pids = [p for p in resolve_places(doc, ranked[0], f.cues, f.venue) if p in f.gaz.places]
             place = pids[0] if pids else None
-        venues_here = {m.start for m in window if f.place_roles.get(m.start, "mentioned") != "mentioned"}
+        venues_here = {m.start for m in window if place_roles.get(m.start, "mentioned") != "mentioned"}
         chosen = [a for a in chosen if a.start not in venues_here]
         actor_ids: list[str] = []
         by = _demonym_agent(f, cue) if kind in _AGENT_BY_DEMONYM else _delegation_of(f, cue, s0)

@@ -2,63 +2,21 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 
-from parley.extract.actors import ActorSpan, find_actor_spans, fuzzy_spans, nested_spans, to_mentions
+from parley.extract.actors import find_actor_spans, fuzzy_spans, nested_spans, to_mentions
 from parley.extract.candidates import find_candidates
-from parley.extract.cues import Cues, load_cues
+from parley.extract.cues import load_cues
 from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
 from parley.extract.links import find_links
-from parley.extract.matcher import Doc, Match, gazetteer_matcher
+from parley.extract.matcher import Doc, gazetteer_matcher
 from parley.extract.positions import find_positions
 from parley.extract.quotes import find_quotes
-from parley.extract.records import Extraction
+from parley.extract.records import Extraction, Found
 from parley.extract.venues import find_venues
 from parley.records import Article, Lang, Published, Segment
-
-
-@dataclass
-class Found:
-    """Everything matched on one article's normalised text, shared by the stages."""
-
-    doc: Doc
-    gaz: Gazetteer
-    cues: Cues
-    gaz_matches: list[Match]
-    speech: list[Match]
-    stance: list[Match]
-    topic: list[Match]
-    venue: list[Match]
-    event: list[Match]
-    names: list[Match]
-    actors: list[ActorSpan]
-    place_roles: dict[int, str] = field(default_factory=dict)  # match start -> venue role (set by venues)
-    cache: dict[str, set[int]] = field(default_factory=dict)  # per-article lookups built on first use
-    sorted_stops: list[int] = field(default_factory=list)  # positions: where a cue's governed words end
-    stops_ready: bool = False
-    demonyms: list[Match] = field(default_factory=list)  # nationality adjectives, in text order
-    venue_starts: list[int] = field(default_factory=list)  # venue[i].start, for slicing by sentence
-    event_starts: list[int] = field(default_factory=list)  # event[i].start, likewise
-    stance_starts: list[int] = field(default_factory=list)  # stance[i].start, likewise
-
-    def stance_in(self, lo: int, hi: int) -> list[Match]:
-        """The stance-file cues starting in [lo, hi)."""
-        starts = self.stance_starts
-        return self.stance[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-
-    def venue_in(self, lo: int, hi: int) -> list[Match]:
-        """The venue cues starting in [lo, hi) (venue is in text order)."""
-        starts = self.venue_starts
-        return self.venue[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-
-    def event_in(self, lo: int, hi: int) -> list[Match]:
-        """The event cues starting in [lo, hi)."""
-        starts = self.event_starts
-        return self.event[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
 def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
@@ -82,21 +40,26 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
         actors = sorted(actors + extra, key=lambda s: s.start)
     stance = own(cues.stance.find(doc.norm))
     event = own(cues.event.find(doc.norm))
-    return Found(doc, gaz, cues, gm, speech, stance, own(cues.topic.find(doc.norm)),
-                 venue, event, names, actors,
+    topic = own(cues.topic.find(doc.norm))
+    cover = frozenset(i for t in topic if t.has("topic") for i in range(t.start, t.end))
+    # a stance cue inside a topic phrase ('support for terrorism') is part of the topic: no stop
+    stops = sorted(c.start for c in stance
+                   if (c.has("stance") and not (c.start in cover and c.end - 1 in cover))
+                   or c.has("cond") or c.has("butnot"))
+    return Found(doc, gaz, cues, gm, speech, stance, topic, venue, event, names, actors,
                  demonyms=sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start),
                  venue_starts=[m.start for m in venue], event_starts=[m.start for m in event],
-                 stance_starts=[m.start for m in stance])
+                 stance_starts=[m.start for m in stance], topic_cover=cover, governed_stops=stops)
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     """Mentions, venues, quotes, positions, events, name candidates and typed links of one article."""
     f = analyse(article, gaz)
-    venues = find_venues(f)  # first: positions skip actors that are venues here
-    quotes, speakers = find_quotes(f)
+    venues, place_roles = find_venues(f)  # positions skip actors that are venues; events take them as places
+    quotes, speech = find_quotes(f)
     mentions = to_mentions(f.doc, f.actors)
-    positions = find_positions(f, speakers)  # stages share f's caches: keep their order
-    events = find_events(f)
+    positions = find_positions(f, speech, place_roles)
+    events = find_events(f, place_roles)
     return Extraction(
         mentions=mentions,
         venues=venues,

@@ -18,16 +18,13 @@ from their author line ('— Secretary Marco Rubio (@SecRubio) February 5, 2026'
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from parley.extract.actors import ActorSpan
 from parley.extract.matcher import COMMAS, Match, clitics
-from parley.extract.records import Quote
-
-if TYPE_CHECKING:
-    from parley.extract.pipeline import Found
+from parley.extract.records import Found, Quote
 
 _PAIRS = {"«": "»", "“": "”"}
 _SLOT_TOKENS = 20
@@ -191,8 +188,6 @@ def _post_blocks(f: Found) -> list[tuple[int, int, str | None, int, int]]:
 
 
 def _actor_in(f: Found, offsets: tuple[int, ...], span: tuple[int, int]) -> str | None:
-    import bisect
-
     n0 = bisect.bisect_left(offsets, span[0])
     n1 = bisect.bisect_left(offsets, span[1])
     found = [a for a in f.actors if n0 <= a.start and a.end <= n1 and a.kind == "person"]
@@ -210,8 +205,6 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
     posts = _post_blocks(f)
     post_spans = []
     for b0, b1, who, t0, t1 in posts:
-        import bisect
-
         n0 = bisect.bisect_left(doc.norm.offsets, b0)
         n1 = bisect.bisect_left(doc.norm.offsets, b1)
         post_spans.append((n0, n1))

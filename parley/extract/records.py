@@ -1,13 +1,65 @@
-"""What extraction returns for one article; the store writes these as rows.
+"""What extraction computes for one article: the matches its stages read (Found), and the rows
+they return, which the store writes.
 
-Field names equal the column names in parley.store.schema (article_id is added by the store).
-Spans (start, end) index the article's clean text.
+Row field names equal the column names in parley.store.schema (article_id is added by the
+store). Row spans (start, end) index the article's clean text; Found's index its normalised text.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the matchers import the row types below: types only, no import at run time
+    from parley.extract.actors import ActorSpan
+    from parley.extract.cues import Cues
+    from parley.extract.gazetteer import Gazetteer
+    from parley.extract.matcher import Doc, Match
+
+
+@dataclass(frozen=True)
+class Found:
+    """Everything matched on one article's normalised text, computed once by
+    parley.extract.pipeline.analyse and only read by the stages (each match list in text order)."""
+
+    doc: Doc
+    gaz: Gazetteer
+    cues: Cues
+    gaz_matches: list[Match]
+    speech: list[Match]
+    stance: list[Match]
+    topic: list[Match]
+    venue: list[Match]
+    event: list[Match]
+    names: list[Match]
+    actors: list[ActorSpan]
+    demonyms: list[Match]  # nationality adjectives (stance cues with a demonym)
+    venue_starts: list[int]  # venue[i].start, for slicing by sentence
+    event_starts: list[int]  # event[i].start, likewise
+    stance_starts: list[int]  # stance[i].start, likewise
+    topic_cover: frozenset[int]  # the positions inside some topic phrase
+    governed_stops: list[int]  # sorted: where the words a stance cue governs may stop (next cue, condition)
+
+    def stance_in(self, lo: int, hi: int) -> list[Match]:
+        """The stance-file cues starting in [lo, hi)."""
+        starts = self.stance_starts
+        return self.stance[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def venue_in(self, lo: int, hi: int) -> list[Match]:
+        """The venue cues starting in [lo, hi)."""
+        starts = self.venue_starts
+        return self.venue[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def event_in(self, lo: int, hi: int) -> list[Match]:
+        """The event cues starting in [lo, hi)."""
+        starts = self.event_starts
+        return self.event[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def in_topic(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a topic phrase (its first and last characters do)."""
+        return start in self.topic_cover and end - 1 in self.topic_cover
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,9 @@ A place in apposition right after another ('في مسقط، عمان') shares it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from parley.extract.actors import resolve_places
 from parley.extract.matcher import COMMAS, Match, clause_span, clitics
-from parley.extract.records import Venue
-
-if TYPE_CHECKING:
-    from parley.extract.pipeline import Found
+from parley.extract.records import Found, Venue
 
 _NEAR = 2  # tokens between a marker and the place
 _POSSESSIVE = ("'s", "\u2019s")  # "at Iran's request"
@@ -113,9 +108,11 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
     return None
 
 
-def find_venues(f: Found) -> list[Venue]:
-    """Venue rows of one article (only places from places.yaml)."""
+def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
+    """Venue rows of one article (only places from places.yaml), and the role of each place
+    name that has one, by its match start in the normalised text (for positions and events)."""
     doc = f.doc
+    roles: dict[int, str] = {}
     breaks = [c.start for c in f.stance if c.has("break")]
     out: list[Venue] = []
     seen: set[tuple[int, str]] = set()
@@ -138,7 +135,7 @@ def find_venues(f: Found) -> list[Venue]:
         if role is None:
             continue
         prev = (m, role)
-        f.place_roles[m.start] = role
+        roles[m.start] = role
         o0, o1 = doc.orig_span(m.start, m.end)
         s0, s1 = doc.sentences[doc.sentence_of(m.start)]
         e0, e1 = doc.orig_span(s0, s1)
@@ -147,4 +144,4 @@ def find_venues(f: Found) -> list[Venue]:
                 continue
             seen.add((m.start, pid))
             out.append(Venue(doc.segment_idx(m.start), pid, role, o0, o1, doc.article.text[e0:e1]))
-    return out
+    return out, roles
