@@ -12,12 +12,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from parley.extract.dates import (  # noqa: E402
-    default_date_grammar,
-    find_dates,
-    find_published,
-    resolve_relative,
-)
+from parley.extract.dates import resolve_relative  # noqa: E402
+from parley.load.published import find_published  # noqa: E402
+from parley.text.date_grammar import default_date_grammar  # noqa: E402
+from parley.text.date_scan import find_dates  # noqa: E402
 
 
 def main(repeats: int = 40) -> None:

@@ -10,14 +10,10 @@ import pytest
 from seeds import REPO, seed
 
 from parley.errors import GazetteerError
-from parley.extract.dates import (
-    DateMention,
-    date_mentions,
-    find_dates,
-    find_published,
-    load_date_grammar,
-    resolve_relative,
-)
+from parley.extract.dates import date_mentions, resolve_relative
+from parley.load.published import find_published
+from parley.text.date_grammar import load_date_grammar
+from parley.text.date_scan import DateMention, find_dates
 
 D = dt.date
 

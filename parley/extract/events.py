@@ -25,9 +25,10 @@ import hashlib
 from collections.abc import Mapping
 
 from parley.extract.actors import ActorSpan, resolve_places
-from parley.extract.dates import DateMention, date_mentions
+from parley.extract.dates import date_mentions
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import Event, Found
+from parley.text.date_scan import DateMention
 
 _AFTER_TOKENS = 15
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')

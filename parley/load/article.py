@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 
 from parley.errors import LoadError
-from parley.extract.dates import find_published
 from parley.load.clean import body_key, clean_with_key
 from parley.load.metadata import find_outlet, find_title, find_url, outlet_from_url
+from parley.load.published import find_published
 from parley.records import Article, Lang, RawDocument, Segment
 from parley.text.langid import guess_lang, majority_lang
 from parley.text.segment import split_segments

@@ -1,4 +1,4 @@
-"""Article metadata found in the text itself: title, outlet and URL (dates: parley.extract.dates).
+"""Article metadata found in the text itself: title, outlet and URL (dates: parley.load.published).
 
 * ``find_title(text)`` reads the clean text. If its first line looks like a headline (short,
   not ending in sentence punctuation, followed by more text) it is the title, without a

@@ -1,0 +1,255 @@
+"""Dates found in text, before resolution: absolute dates (ar/fa/en, Gregorian and Solar
+Hijri) and the relative expressions a reference date resolves (parley.extract.dates).
+
+Matching runs on the normalised copy of the text (parley.text.normalize) with the regexes of
+parley.text.date_grammar; every span is mapped back to the original text. Absolute dates
+are looked for only in windows around digits: every absolute form has one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import jdatetime
+
+from parley.text.date_grammar import DateGrammar, default_date_grammar
+from parley.text.normalize import Normalized, normalize
+
+_YEARS = {"gregorian": range(1000, 3000), "solar_hijri": range(1200, 1600)}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text; start/end index the text as given (not normalised)."""
+
+    start: int
+    end: int
+    date: dt.date | None  # None when relative and the reference is unknown
+    precision: str  # "day" | "week" | "month" | "year" | "unknown"
+    surface: str  # the words, as written
+    relative: bool
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A match on the normalised text, before resolution."""
+
+    start: int
+    end: int
+    kind: str  # abs / partial / invalid / rel / weekday / anaphoric / period
+    date: dt.date | None = None
+    precision: str = "day"
+    calendar: str = "gregorian"
+    month: int = 0
+    day: int = 0
+    weekday: int | None = None
+    offset: int = 0
+    unit: str = ""
+    direction: int = 0
+    prefixed: bool = False  # absolute date opened by a weekday ("الاثنين: 02 فبراير 2026")
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+def to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date | None:
+    """The Gregorian date, or None for an impossible one (31 February, 31 Esfand)."""
+    if y not in _YEARS[calendar]:
+        return None
+    try:
+        if calendar == "solar_hijri":
+            g: dt.date = jdatetime.date(y, m, d).togregorian()
+            return g
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+_DIGITS = re.compile(r"\d\d*")  # \d+, spelled so that the regex engine skips ahead to a digit
+_SPACE = re.compile(r"\s")
+_WINDOW = 80  # every absolute form has a digit, and no date is longer than this around it
+
+
+def iter_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of text around digits, ending at a space: the only places a date can be.
+
+    Disjoint and in text order, so no date found in one overlaps a date found in another.
+    """
+    n = len(text)
+    cur: tuple[int, int] | None = None
+    for m in _DIGITS.finditer(text):
+        start = max(0, m.start() - _WINDOW)
+        reach = m.end() + _WINDOW
+        if cur is not None and start <= cur[1]:
+            # The current window ends at a space (or the text's end) at or after ``reach``:
+            # then so does this digit run's, no later, and the window stays as it is.
+            if reach <= cur[1]:
+                continue
+            space = _SPACE.search(text, min(n, reach))
+            cur = (cur[0], max(space.start() if space else n, cur[1]))
+        else:
+            if cur is not None:
+                yield cur
+            space = _SPACE.search(text, min(n, reach))
+            cur = (start, space.start() if space else n)
+    if cur is not None:
+        yield cur
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    return list(iter_windows(text))
+
+
+def absolute_hits(text: str, g: DateGrammar) -> list[DateHit]:
+    """Every absolute-form match in the windows around digits, overlapping (select_hits picks)."""
+    hits: list[DateHit] = []
+    windows = _digit_windows(text)
+    for form, rx in g.absolute:
+        for start, end in windows:
+            for m in rx.finditer(text, start, end):
+                hit = _absolute_hit(form, m, g)
+                if hit is not None:
+                    hits.append(hit)
+    return hits
+
+
+def window_dates(text: str, start: int, end: int, g: DateGrammar) -> list[DateHit]:
+    """The absolute dates of one digit window, as ``select_hits(absolute_hits(text))`` keeps them.
+
+    Windows are disjoint, so selecting within one window gives the same hits as selecting
+    over the whole text.
+    """
+    if g.absolute_hint.search(text, start, end) is None:  # cheap test first
+        return []
+    hits: list[DateHit] = []
+    passed: dict[re.Pattern[str], bool] = {}
+    for (form, rx), hint in zip(g.absolute, g.form_hints, strict=True):
+        if hint not in passed:
+            passed[hint] = hint.search(text, start, end) is not None
+        if not passed[hint]:
+            continue
+        for m in rx.finditer(text, start, end):
+            hit = _absolute_hit(form, m, g)
+            if hit is not None:
+                hits.append(hit)
+    return [h for h in select_hits(hits) if h.kind == "abs"] if hits else []
+
+
+def _absolute_hit(form: str, m: re.Match[str], g: DateGrammar) -> DateHit | None:
+    gd = m.groupdict()
+    y = int(gd["y"]) if gd.get("y") else None
+    prefixed = bool(gd.get("wd"))
+    if form in ("dmy", "mdy", "my"):
+        cal, month = g.months[_key(gd["mon"])]
+        if form == "my":
+            assert y is not None
+            day, prec = 1, "month"
+        else:
+            day, prec = int(gd["d"]), "day"
+        if y is None:  # "5 فبراير": the year comes from the reference date
+            leap_year = 1403 if cal == "solar_hijri" else 2024  # a year where every real day exists
+            if to_gregorian(cal, leap_year, month, day) is None:
+                return DateHit(m.start(), m.end(), "invalid")
+            return DateHit(m.start(), m.end(), "partial", None, "day", cal, month, day, prefixed=prefixed)
+        date = to_gregorian(cal, y, month, day)
+        if date is None:  # kept as "invalid" so '31 فبراير 2026' does not leave 'فبراير 2026' behind
+            return DateHit(m.start(), m.end(), "invalid")
+        return DateHit(m.start(), m.end(), "abs", date, prec, cal, month, day, prefixed=prefixed)
+    if form == "year":
+        assert y is not None
+        if y not in range(1800, 2200):
+            return None
+        return DateHit(m.start(), m.end(), "abs", dt.date(y, 1, 1), "year")
+    assert y is not None
+    if form == "iso":
+        cal = "solar_hijri" if y in _YEARS["solar_hijri"] else "gregorian"  # ۱۴۰۴/۱۱/۱۵
+        date = to_gregorian(cal, y, int(gd["m"]), int(gd["d"]))
+    else:  # DD/MM/YYYY; MM/DD/YYYY only when the day-first reading is impossible
+        a, b = int(gd["a"]), int(gd["b"])
+        cal = "solar_hijri" if y in _YEARS["solar_hijri"] else "gregorian"
+        date = to_gregorian(cal, y, b, a) or to_gregorian(cal, y, a, b)
+    if date is None:
+        return DateHit(m.start(), m.end(), "invalid")
+    return DateHit(m.start(), m.end(), "abs", date, "day", cal)
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"\s*(\w+)", text[end:end + 40])
+    return m.group(1) if m else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\w+)\s*$", text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
+def relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[DateHit]:
+    """Relative hits (of form ``only``, else all) in ``text``."""
+    hits: list[DateHit] = []
+    for form, rx in g.relative:
+        if only is not None and form != only:
+            continue
+        for m in rx.finditer(text):
+            gd = m.groupdict()
+            if form == "rel":
+                word = _key(gd["rel"])
+                wd_word = gd.get("wd") or gd.get("wdp")
+                if not wd_word and _word_after(text, m.end()) in g.rel_not_before.get(word, ()):
+                    continue
+                wd = g.weekdays[_key(wd_word)] if wd_word else None
+                hits.append(DateHit(m.start(), m.end(), "rel", weekday=wd, offset=g.rel_days[word]))
+            elif form == "weekday":
+                wd = g.weekdays[_key(gd["wd"])]
+                if _word_before(text, m.start()) in g.weekday_not_after.get(wd, ()):
+                    continue
+                mod = gd.get("pre") or gd.get("post")
+                direction = g.modifiers[_key(mod)] if mod else 0
+                hits.append(DateHit(m.start(), m.end(), "weekday", weekday=wd, direction=direction))
+            elif form == "month":
+                cal, mon_no = g.months[_key(gd.get("gm") or gd["sm"])]
+                mod = gd.get("pre") or gd.get("post")
+                direction = g.modifiers[_key(mod)] if mod else 0
+                hits.append(DateHit(m.start(), m.end(), "month", precision="month", calendar=cal,
+                                    month=mon_no, direction=direction))
+            elif form == "anaphoric":
+                hits.append(DateHit(m.start(), m.end(), "anaphoric", offset=g.anaphoric[_key(gd["a"])]))
+            else:
+                unit, off = g.periods[_key(gd["p"])]
+                hits.append(DateHit(m.start(), m.end(), "period", precision=unit, unit=unit, offset=off))
+    return hits
+
+
+def select_hits(hits: list[DateHit]) -> list[DateHit]:
+    """Non-overlapping hits, the longest winning (ties: absolute before relative), in text order."""
+    order = {"abs": 0, "invalid": 0, "partial": 1}
+    chosen: list[DateHit] = []
+    for h in sorted(hits, key=lambda h: (h.start - h.end, order.get(h.kind, 2), h.start)):
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def original_span(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The original span, with the diacritics that follow its last letter (غداً, not غدا)."""
+    s, e = norm.span(start, end)
+    while e < len(norm.original) and unicodedata.category(norm.original[e]) == "Mn":
+        e += 1
+    return s, e
+
+
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Absolute dates (ar/fa/en, Gregorian and Solar Hijri) in text order; [] if none."""
+    norm = normalize(text)
+    out: list[DateMention] = []
+    for h in select_hits(absolute_hits(norm.text, default_date_grammar())):
+        if h.kind == "abs":
+            s, e = original_span(norm, h.start, h.end)
+            out.append(DateMention(s, e, h.date, h.precision, text[s:e], relative=False))
+    return sorted(out, key=lambda d: (d.start, d.end))
