@@ -25,15 +25,12 @@ from parley.errors import GazetteerError
 from parley.extract.gazetteer import Gazetteer
 from parley.records import Article
 from parley.text.normalize import Normalized, normalize, normalize_text
+from parley.text.script import is_arabic_script
 
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
 _SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+(?=\s|$)")  # \u061f: Arabic question mark
 COMMAS = ",\u060c"  # Latin and Arabic commas
-
-
-def _is_arabic(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
 
 
 @dataclass(frozen=True)
@@ -201,7 +198,7 @@ class PhraseMatcher:
                 if (ws == 0 or not text[ws - 1].isalnum()) and pre in self.clitics.prefixes:
                     return pre
             return ""
-        if not _is_arabic(text[start]):
+        if not is_arabic_script(text[start]):
             return None
         ws = start
         while ws > 0 and text[ws - 1].isalnum():

@@ -17,6 +17,7 @@ from parley.extract.quotes import find_quotes
 from parley.extract.records import Extraction, Found
 from parley.extract.venues import find_venues
 from parley.records import Article, Lang, Published, Segment
+from parley.text.script import has_arabic_script
 
 
 def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
@@ -78,7 +79,7 @@ def article_from_text(text: str, lang: Lang = "ar", published: dt.date | None = 
     pos = 0
     for line in text.split("\n"):
         if line.strip():
-            latin = not any("\u0600" <= ch <= "\u06ff" for ch in line)
+            latin = not has_arabic_script(line)
             seg_lang: Lang = "en" if lang != "en" and latin else lang
             segments.append(Segment(len(segments), pos, pos + len(line), seg_lang, line))
         pos += len(line) + 1

@@ -35,6 +35,7 @@ from typing import Any
 
 from parley.errors import LoadError
 from parley.records import RawDocument
+from parley.text.script import is_arabic_script
 
 # Largest file read: 5 MB. A news article is a few KB of text; anything bigger is an export
 # dump or a wrong file, and reading it whole would stall an upload.
@@ -59,18 +60,12 @@ class ReadResult:
 
 # --- decoding ---------------------------------------------------------------------------
 
-def _is_arabic_script(ch: str) -> bool:
-    cp = ord(ch)
-    return (0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F
-            or 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF)
-
-
 def _plausible(text: str) -> bool:
     """A legacy-decoded text is plausible if its non-ASCII chars are Arabic script (or very few)."""
     high = [ch for ch in text if ord(ch) > 0x7F]
     if not high:
         return True
-    arabic = sum(1 for ch in high if _is_arabic_script(ch) or ch in "\u200c\u200d\u200e\u200f\u00a0")
+    arabic = sum(1 for ch in high if is_arabic_script(ch) or ch in "\u200c\u200d\u200e\u200f\u00a0")
     if arabic / len(high) >= 0.9:
         return True
     return len(high) / max(len(text), 1) <= 0.02  # ASCII text with a few stray bytes
