@@ -70,7 +70,7 @@ def test_hypothetical_is_not_an_event() -> None:
 
 
 def test_planned_is_an_event_planned_and_not_dated_by_the_report() -> None:
-    """A meeting being arranged is kept, as planned, without the article's date (issue 15)."""
+    """A meeting being arranged is kept, as planned, without the article's date."""
     art = article_from_text("وتعمل مصر على تنظيم اجتماع بين ويتكوف وعراقجي.", "ar", SUNDAY)
     (e,) = [e for e in extract_article(art).events if e.kind == "meeting"]
     assert (e.status, e.date, e.date_precision) == ("planned", None, "unknown")
