@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 VOLATILE = {"ingested_at", "created_at"}
+DROP_DUPLICATES: list[bool] = []  # --drop-duplicates: compare reads across a change of duplicate handling
 
 
 TMP: list[str] = []  # the temp folder, replaced in every value (article origins name it)
@@ -75,24 +76,34 @@ def _fig(fig: Any) -> str:
 
 
 def _views() -> dict[str, Callable[[Any, Any], str]]:
-    """Every read a page, the CLI or a briefing makes, as (engine, filters) -> digest."""
+    """Every read a page, the CLI or a briefing makes, as (engine, filters) -> digest. Figures are
+    digested apart from the frames behind them (``*_figure``), so a change of frame columns that
+    draws the same figure shows as such."""
     from parley import briefing
-    from parley.analyze import network, timeline
     from parley.render import figures
     from parley.store import queries
 
-    def tl(by: Any) -> Callable[[Any, Any], str]:
+    try:
+        from parley import views
+        timeline_view, network_view = views.timeline_view, views.network_view
+    except ImportError:  # before parley.views existed, the analyze modules read the store
+        from parley.analyze import network, timeline
+        timeline_view, network_view = timeline.timeline_view, network.network_view  # type: ignore[attr-defined]
+
+    def tl(by: Any, figure: bool) -> Callable[[Any, Any], str]:
         def run(engine: Any, f: Any) -> str:
-            view = timeline.timeline_view(engine, f, by)
-            return _digest([_frame_digest(view.events), _frame_digest(view.rows), _frame_digest(view.venues),
-                            _fig(figures.timeline_figure(view.rows, view.articles, view.venues))])
+            view = timeline_view(engine, f, by)
+            if figure:
+                return _fig(figures.timeline_figure(view.rows, view.articles, view.venues))
+            return _digest([_frame_digest(view.events), _frame_digest(view.rows), _frame_digest(view.venues)])
         return run
 
-    def net(level: Any) -> Callable[[Any, Any], str]:
+    def net(level: Any, figure: bool) -> Callable[[Any, Any], str]:
         def run(engine: Any, f: Any) -> str:
-            view = network.network_view(engine, f, None, level)
-            return _digest([_frame_digest(view.metrics), sorted(map(str, view.graph.edges(data=True))),
-                            _fig(figures.network_figure(view.graph, view.positions, label_top=20))])
+            view = network_view(engine, f, None, level)
+            if figure:
+                return _fig(figures.network_figure(view.graph, view.positions, label_top=20))
+            return _digest([_frame_digest(view.metrics), sorted(map(str, view.graph.edges(data=True)))])
         return run
 
     def brief(engine: Any, f: Any) -> str:
@@ -108,10 +119,14 @@ def _views() -> dict[str, Callable[[Any, Any], str]]:
         "grid": lambda e, f: _frame_digest(queries.positions_grid(e, f)),
         "evidence": lambda e, f: _frame_digest(queries.position_evidence(e, f, "iran", "enrichment")),
         "candidates": lambda e, f: _frame_digest(queries.candidates_table(e, f)),
-        "timeline_side": tl("side"),
-        "timeline_actor": tl("actor"),
-        "network_actors": net("actors"),
-        "network_states": net("states"),
+        "timeline_side": tl("side", False),
+        "timeline_side_figure": tl("side", True),
+        "timeline_actor": tl("actor", False),
+        "timeline_actor_figure": tl("actor", True),
+        "network_actors": net("actors", False),
+        "network_actors_figure": net("actors", True),
+        "network_states": net("states", False),
+        "network_states_figure": net("states", True),
         "briefing": brief,
     }
 
@@ -145,6 +160,12 @@ def build_store(folder: Path) -> Any:
     if (REPO / "devset" / "text").is_dir():
         paths.append(REPO / "devset" / "text")
     ingest_paths(paths, engine)
+    if DROP_DUPLICATES:
+        from sqlalchemy import delete
+
+        from parley.store.schema import articles
+        with engine.begin() as conn:
+            conn.execute(delete(articles).where(articles.c.duplicate_of.is_not(None)))
     return engine
 
 
@@ -152,7 +173,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--save", type=Path, help="write the fingerprint here (JSON)")
     ap.add_argument("--compare", type=Path, help="compare with a saved fingerprint")
+    ap.add_argument("--drop-duplicates", action="store_true",
+                    help="delete the articles stored as duplicates after ingest (and their rows)")
     args = ap.parse_args()
+    if args.drop_duplicates:
+        DROP_DUPLICATES.append(True)
     with tempfile.TemporaryDirectory() as tmp:
         engine = build_store(Path(tmp))
         prints = table_digests(engine)

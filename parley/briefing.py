@@ -22,21 +22,22 @@ from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Engine
 
+from parley import views
 from parley.analyze import network as net
 from parley.analyze import timeline as tl
 from parley.filters import MAX_IDS, Filters, to_params
 from parley.render.briefing_html import guess_lang
 from parley.render.document import Block, Document, script_dir
+from parley.store import briefings as briefing_reads
 from parley.store import queries
 from parley.store import timeline_queries as tq
-from parley.store.db import store_errors
-from parley.store.schema import actors, articles, positions, quotes
+from parley.store.filters import article_ids
 
 Target = Literal["html", "pdf", "page"]  # page: figure blocks carry only their caption
 
-SOURCE_COLUMNS = ("article_id", "outlet", "lang", "published", "date_precision", "title", "url")
+SOURCE_COLUMNS = briefing_reads.SOURCE_COLUMNS
 SOURCE_COUNT_COLUMNS = ("lang", "outlet", "articles")
 DEVELOPMENT_COLUMNS = ("event_id", "date", "date_precision", "kind", "actors", "place", "reports",
                        "evidence", "evidence_lang", "article_ids", "sources")
@@ -137,17 +138,9 @@ def _ids(value: Any) -> list[str]:
 
 def load_refs(engine: Engine, article_ids: Iterable[str]) -> dict[str, SourceRef]:
     """Provenance of the given articles: outlet, date, URL, language, title."""
-    wanted = sorted({str(a) for a in article_ids if a})
-    out: dict[str, SourceRef] = {}
-    with store_errors("cannot read the briefing's sources"), engine.connect() as conn:
-        for i in range(0, len(wanted), 400):
-            stmt = (select(articles.c.id, articles.c.outlet, articles.c.published, articles.c.date_precision,
-                           articles.c.url, articles.c.lang, articles.c.title)
-                    .where(articles.c.id.in_(wanted[i:i + 400])))
-            for r in conn.execute(stmt).mappings():
-                out[r["id"]] = SourceRef(r["id"], r["outlet"], _day(r["published"]), r["date_precision"],
-                                         r["url"], r["lang"], r["title"])
-    return out
+    return {r["id"]: SourceRef(r["id"], r["outlet"], _day(r["published"]), r["date_precision"], r["url"],
+                               r["lang"], r["title"])
+            for r in briefing_reads.article_refs(engine, article_ids)}
 
 
 def refs_label(refs: dict[str, SourceRef], article_ids: Iterable[str], *, url: bool = False) -> str:
@@ -160,13 +153,7 @@ def refs_label(refs: dict[str, SourceRef], article_ids: Iterable[str], *, url: b
 
 
 def _sources(engine: Engine, filters: Filters) -> pd.DataFrame:
-    c = articles.c
-    stmt = (select(c.id.label("article_id"), c.outlet, c.lang, c.published, c.date_precision, c.title, c.url)
-            .where(c.duplicate_of.is_(None), *queries.article_conditions(filters))
-            .order_by(c.published.is_(None), c.published, c.outlet, c.id))
-    with store_errors("cannot read the briefing's sources"), engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(stmt).mappings()]
-    return _frame(rows, SOURCE_COLUMNS)
+    return _frame(briefing_reads.source_rows(engine, filters), SOURCE_COLUMNS)
 
 
 def _source_counts(sources: pd.DataFrame) -> pd.DataFrame:
@@ -203,28 +190,6 @@ def _developments(reports: pd.DataFrame, merged: pd.DataFrame, names: dict[str, 
                      "place": place, "reports": int(ev["n_reports"]), "evidence": evidence,
                      "evidence_lang": lang, "article_ids": ";".join(arts), "sources": refs_label(refs, arts)})
     return _frame(rows, DEVELOPMENT_COLUMNS)
-
-
-def _position_articles(engine: Engine, filters: Filters) -> dict[tuple[str, str], list[str]]:
-    """(actor, topic) -> the articles its positions come from, under the grid's own filters."""
-    cond = [articles.c.duplicate_of.is_(None),
-            *queries.article_conditions(filters.replace(actors=(), sides=(), topics=()))]
-    if filters.sides:
-        cond.append(actors.c.side.in_(filters.sides))
-    if filters.actors:
-        cond.append(positions.c.actor_id.in_(filters.actors))
-    if filters.topics:
-        cond.append(positions.c.topic.in_(filters.topics))
-    stmt = (select(positions.c.actor_id, positions.c.topic, positions.c.article_id)
-            .select_from(positions.join(articles, articles.c.id == positions.c.article_id)
-                         .outerjoin(actors, actors.c.actor_id == positions.c.actor_id))
-            .where(and_(*cond)).distinct()
-            .order_by(positions.c.actor_id, positions.c.topic, positions.c.article_id))
-    out: dict[tuple[str, str], list[str]] = {}
-    with store_errors("cannot read the positions' sources"), engine.connect() as conn:
-        for actor_id, topic, article_id in conn.execute(stmt):
-            out.setdefault((str(actor_id), str(topic)), []).append(str(article_id))
-    return out
 
 
 def _positions(grid: pd.DataFrame, arts: dict[tuple[str, str], list[str]],
@@ -311,24 +276,7 @@ def _edges(view: net.NetworkView, pair_arts: dict[tuple[str, str], list[str]],
 
 def _quotes(engine: Engine, filters: Filters) -> list[dict[str, Any]]:
     """Quotes in the filtered articles (speakers narrowed by the actor/side filters), attributed first."""
-    cond = [articles.c.duplicate_of.is_(None),
-            *queries.article_conditions(filters.replace(actors=(), sides=()))]
-    if filters.actors:
-        cond.append(quotes.c.speaker_id.in_(filters.actors))
-    if filters.sides:
-        cond.append(actors.c.side.in_(filters.sides))
-    stmt = (select(quotes.c.id.label("quote_id"), quotes.c.speaker_id,
-                   func.coalesce(actors.c.name_en, quotes.c.speaker_id).label("speaker"),
-                   func.coalesce(actors.c.side, "other").label("side"), quotes.c.lang, quotes.c.text,
-                   quotes.c.cue, quotes.c.article_id)
-            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id)
-                         .outerjoin(actors, actors.c.actor_id == quotes.c.speaker_id))
-            .where(and_(*cond))
-            .order_by(quotes.c.speaker_id.is_(None), articles.c.published.is_(None), articles.c.published,
-                      quotes.c.article_id, quotes.c.start)
-            .limit(MAX_QUOTES * 20))
-    with store_errors("cannot read the quotes"), engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(stmt).mappings()]
+    rows = briefing_reads.quote_rows(engine, filters, MAX_QUOTES * 20)
     # Round robin over the articles, so one long article does not fill the section.
     by_article: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -345,13 +293,13 @@ def collect_briefing(engine: Engine, filters: Filters) -> BriefingData:
     """Read everything the briefing of ``filters`` shows (the briefing id in filters is ignored)."""
     filters = filters.replace(briefing=None)
     sources = _sources(engine, filters)
-    view = tl.timeline_view(engine, filters, "side")
+    view = views.timeline_view(engine, filters, "side")
     reports = tq.load_event_reports(engine, filters)
-    network = net.network_view(engine, filters, None)
-    scope = filters.replace(actors=(), sides=())
-    pair_arts = _edge_articles(tq.load_mentions(engine, scope), tq.load_event_reports(engine, scope))
+    network = views.network_view(engine, filters, None)
+    pair_arts = _edge_articles(tq.load_mentions(engine, filters),
+                               tq.load_event_reports(engine, filters, naming=False))
     grid = queries.positions_grid(engine, filters).head(MAX_POSITIONS)
-    pos_arts = _position_articles(engine, filters)
+    pos_arts = briefing_reads.position_articles(engine, filters)
     quote_rows = _quotes(engine, filters)
     wanted = set(sources["article_id"]) | set(reports["article_id"]) | set(view.venues["article_id"])
     wanted |= {a for ids in pos_arts.values() for a in ids} | {str(q["article_id"]) for q in quote_rows}
@@ -379,13 +327,12 @@ def frozen_filters(engine: Engine, filters: Filters) -> Filters:
     """The filters to save with a briefing, pinned to the articles in its scope now.
 
     Later ingests then leave a saved briefing as it was. The pinned set is the articles the
-    filters admit before actor, side and topic narrow them (the network uses that wider
-    scope), and pinning happens only when the set fits in a link (MAX_IDS ids).
+    filters keep (parley.store.filters.where), and pinning happens only when the set fits in a
+    link (MAX_IDS ids).
     """
     if filters.articles:
         return filters
-    scope = _sources(engine, filters.replace(actors=(), sides=(), topics=(), briefing=None))
-    ids = tuple(sorted({str(a) for a in scope["article_id"]}))
+    ids = tuple(sorted(article_ids(engine, filters.replace(briefing=None))))
     return filters.replace(articles=ids) if 0 < len(ids) <= MAX_IDS else filters
 
 

@@ -24,7 +24,6 @@ from parley.analyze.network import (
     keep_sides,
     layout_graph,
     liaison_brokerage,
-    network_view,
     roll_up,
     to_edge_csv,
     to_gexf,
@@ -41,6 +40,7 @@ from parley.store import timeline_queries as q
 from parley.store.schema import events as events_table
 from parley.store.schema import links as links_table
 from parley.store.schema import segments as segments_table
+from parley.views import network_view
 
 MEDIATORS = ("egypt", "qatar", "turkey", "oman")
 

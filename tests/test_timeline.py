@@ -20,6 +20,7 @@ from parley.analyze.timeline import (
 )
 from parley.filters import Filters
 from parley.render.figures import ARTICLES_ROW, VENUES_ROW, timeline_figure
+from parley.render.hovers import article_hovers, event_hovers, venue_hovers
 from parley.store import timeline_queries as q
 
 D = dt.date
@@ -62,8 +63,9 @@ def test_rows_by_side_and_by_actor(store) -> None:  # type: ignore[no-untyped-de
     by_side = timeline_rows(ev, actors, q.load_places(store), by="side")
     visit = by_side[by_side["event_id"] == "ev_qatar_visit"]
     assert set(visit["row"]) == {"mediator", "iran"}
-    assert "Mohammed bin Abdulrahman Al Thani, Ali Larijani" in visit["hover"].iloc[0]
-    assert "in Tehran" in visit["hover"].iloc[0] and "2026-01-31" in visit["hover"].iloc[0]
+    hover = event_hovers(visit)[0]
+    assert "Mohammed bin Abdulrahman Al Thani, Ali Larijani" in hover
+    assert "in Tehran" in hover and "2026-01-31" in hover
     assert "ev_undated" not in set(by_side["event_id"])  # undated events are not drawn
     by_actor = timeline_rows(ev, actors, by="actor")
     assert set(by_actor[by_actor["event_id"] == "ev_sisi_call"]["row"]) == {
@@ -87,7 +89,7 @@ def test_article_track_groups_a_day_and_lists_a_few() -> None:
                           "published": D(2026, 2, 1), "date_precision": "day"} for i in range(5)])
     track = article_track(arts, listed=2)
     assert len(track) == 1 and track["n"].iloc[0] == 5 and track["lang"].iloc[0] == "ar"
-    hover = track["hover"].iloc[0]
+    hover = article_hovers(track)[0]
     assert hover.startswith("5 articles published 2026-02-01") and "T1" in hover and "T2" not in hover
     assert "and 3 more" in hover
 
@@ -104,7 +106,7 @@ def test_venue_track_dates_order_and_who_asked(store) -> None:  # type: ignore[n
     assert set(ankara["asked_by"].split(", ")) == {"Egypt", "Turkey", "Qatar"}
     muscat = track[(track["place_id"] == "muscat") & (track["article_id"] == "a002")].iloc[0]
     assert muscat["asked_by"] == "Iran"  # 'بناءً على طلب إيران'
-    assert "asked by Iran" in muscat["hover"]
+    assert "asked by Iran" in venue_hovers(track[track.index == muscat.name])[0]
     moved = track[(track["article_id"] == "a000")]
     assert list(moved["role"]) == ["moved_from", "moved_to"]
     assert set(moved["start"]) == {D(2026, 2, 5)}  # the event reported in the same sentence
@@ -176,7 +178,7 @@ def test_timeline_figure_tracks_spans_and_selection_ids(store) -> None:  # type:
 def test_hover_text_escapes_article_titles() -> None:
     arts = pd.DataFrame([{"id": "x1", "outlet": "<b onmouseover=alert(1)>", "title": "<script>x</script>",
                           "lang": "ar", "published": D(2026, 2, 1), "date_precision": "day"}])
-    hover = article_track(arts)["hover"].iloc[0]
+    hover = article_hovers(article_track(arts))[0]
     assert "<script>" not in hover and "&lt;script&gt;" in hover
     assert "<b onmouseover" not in hover
 
@@ -209,9 +211,9 @@ def test_one_happening_is_happened_if_any_report_says_so() -> None:
 def test_three_reports_of_one_meeting_are_one_happening(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Planned the day before, reported on the day, recalled after: one event, three sources,
     happened, first reported the day before (issue 15's own case, on sentences written here)."""
-    from parley.analyze.timeline import timeline_view
     from parley.ingest import ingest_paths
     from parley.store.db import init_db, make_engine
+    from parley.views import timeline_view
 
     texts = {
         "before.txt": "date 2025-05-09\nAraghchi and Witkoff will meet in Muscat on Saturday.\n",

@@ -21,11 +21,9 @@ from typing import Any, Literal
 import networkx as nx
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine
 
 from parley.extract.links import EdgeCues, default_edge_cues
 from parley.filters import Filters
-from parley.store import timeline_queries as q
 
 CO_OCCURS = "co-occurs"  # the type of an edge the text does not qualify
 COMMUNITY_SEED = 42
@@ -519,34 +517,24 @@ def country_map() -> dict[str, str]:
             if a.country and a.kind in ("person", "org") and a.side != "media"}
 
 
-def base_network(engine: Engine, filters: Filters, days: int | None = None, level: Level = "actors",
+def base_network(mentions: pd.DataFrame, reports: pd.DataFrame, links: pd.DataFrame, actors: pd.DataFrame,
+                 window: Window, *, level: Level = "actors", sides: Iterable[str] = (),
                  country_of: Mapping[str, str] | None = None) -> BaseNetwork:
-    """Read the filtered mentions and events, build the actor graph in the window (rolled up to
-    states when ``level`` is "states"), keep ``filters.sides``, compute the metrics.
-    ``filters.actors`` is not applied: focusing is network_view's."""
-    window = window_for(filters, q.date_bounds(engine)[1], days)
-    # actors/sides shape the graph, not the reads; the window lies inside the filters' dates, so
-    # the reads apply it (build_actor_graph applies it again, which then keeps every row)
-    scope = filters.replace(actors=(), sides=(), date_from=window[0], date_to=window[1])
-    actors = q.load_actors(engine)
-    graph = build_actor_graph(q.load_mentions(engine, scope), q.load_event_reports(engine, scope), window,
-                              actors=actors, links=q.load_links(engine, scope, typed_only=True))
+    """The actor graph of the filtered reads in the window (rolled up to states when ``level`` is
+    "states"), kept to ``sides``, with its metrics. Focusing is network_view's."""
+    graph = build_actor_graph(mentions, reports, window, actors=actors, links=links)
     if level == "states":
         graph = roll_up(graph, country_map() if country_of is None else country_of, actors)
-    graph = keep_sides(graph, filters.sides)
+    graph = keep_sides(graph, sides)
     return BaseNetwork(graph=graph, metrics=graph_metrics(graph), window=window)
 
 
-def network_view(engine: Engine, filters: Filters, days: int | None = None, level: Level = "actors",
-                 country_of: Mapping[str, str] | None = None, *,
-                 base: BaseNetwork | None = None) -> NetworkView:
-    """The network of ``filters`` focused on ``filters.actors`` and their neighbours, with its
-    layout; metrics are those of the unfocused network. ``base``: base_network of the same
-    filters, days and level when the caller has it (a page caches it for all its focuses)."""
-    if base is None:
-        base = base_network(engine, filters, days, level, country_of)
+def network_view(base: BaseNetwork, actor_ids: Iterable[str] = (), level: Level = "actors",
+                 country_of: Mapping[str, str] | None = None) -> NetworkView:
+    """The network ``base`` focused on ``actor_ids`` and their neighbours, with its layout;
+    metrics are those of the unfocused network."""
     graph = base.graph
-    wanted = tuple(filters.actors)
+    wanted = tuple(actor_ids)
     if level == "states":
         mapping = country_map() if country_of is None else country_of
         wanted = tuple(dict.fromkeys(mapping.get(a, a) for a in wanted))

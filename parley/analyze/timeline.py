@@ -1,9 +1,9 @@
 """Timeline tables: events grouped from their reports, placed on rows by side or actor, with
 date spans that show precision; the article-publication track and the venue track.
 
-Pure: pandas in, new pandas frames out, no Streamlit. Hover texts are English (names from
-the actors/places tables); article-derived strings in hovers are escaped (plotly reads
-HTML entities and a few tags in its labels).
+Pure: pandas in, new pandas frames out, no Streamlit, no queries, no markup: the frames carry
+the parts of each mark's hover (English names from the actors/places tables, the date label),
+and parley.render.figures composes and escapes them.
 
 The shaping walks each column once as a plain list, and works out a date's span and label
 once per distinct date: per-row pandas access (records, Timestamps, small groupbys) cost
@@ -14,18 +14,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import Engine
 
 from parley.analyze.groups import DisjointSets
 from parley.extract.links import EdgeCues, cue_found, default_edge_cues
-from parley.filters import Filters
-from parley.render.html import esc
-from parley.store import timeline_queries as q
 from parley.text.normalize import normalize
 
 RowMode = Literal["side", "actor"]
@@ -34,14 +29,15 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 EVENT_COLUMNS = ("event_id", "date", "date_precision", "kind", "actor_ids", "place_id",
                  "n_reports", "article_ids", "status", "member_ids", "first_reported")
-ROW_COLUMNS = ("event_id", "row", "kind", "start", "end", "mid", "date_precision", "hover", "status")
+ROW_COLUMNS = ("event_id", "row", "kind", "start", "end", "mid", "date_precision", "status", "when",
+               "actors_en", "place_en", "n_reports")
 # A speech and the statements made in it are one happening (an interview reported as 'said').
 STATEMENT_KINDS = ("speech", "announcement")
 # One happening's reports may differ: done beats called off beats planned beats recalled context.
 STATUS_ORDER = ("happened", "called_off", "planned", "background")
-ARTICLE_TRACK_COLUMNS = ("article_id", "n", "start", "end", "mid", "date_precision", "lang", "hover")
+ARTICLE_TRACK_COLUMNS = ("article_id", "n", "start", "end", "mid", "date_precision", "lang", "when", "listed")
 VENUE_TRACK_COLUMNS = ("place_id", "place_en", "role", "start", "end", "mid", "date_precision",
-                       "asked_by", "article_id", "segment_idx", "hover")
+                       "asked_by", "article_id", "segment_idx", "role_en", "when")
 ROLE_EN = {"proposed": "proposed", "moved_from": "moved from", "moved_to": "moved to",
            "talks_venue": "talks held", "visit": "visit", "mentioned": "mentioned"}
 
@@ -108,19 +104,6 @@ def _isna(value: Any) -> bool:
 
 def _ids(value: Any) -> list[str]:
     return [p for p in str(value or "").split(";") if p]
-
-
-def _escaper() -> Callable[[str], str]:
-    """esc, remembering its answers: for the few strings each hover repeats (kinds, places)."""
-    memo: dict[str, str] = {}
-
-    def escaped(s: str) -> str:
-        out = memo.get(s)
-        if out is None:
-            out = memo[s] = esc(s)
-        return out
-
-    return escaped
 
 
 def _str_list(values: pd.Series) -> list[str]:
@@ -260,7 +243,6 @@ def timeline_rows(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFra
     side_of = {k: str(v) for k, v in _column_map(actors, "actor_id", "side").items()}
     place_en = _column_map(places, "place_id", "name_en") if places is not None else {}
     precs = _str_list(events["date_precision"])
-    escaped = _escaper()  # kinds, precisions and places repeat from event to event
     rows: list[tuple[Any, ...]] = []
     statuses = _str_list(events["status"]) if "status" in events.columns else ["happened"] * len(precs)
     for eid, placed, prec, kind, actor_ids, place_id, n_reports, status in zip(
@@ -282,12 +264,8 @@ def timeline_rows(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFra
         place = str(place_en.get(str(place_id), place_id)) if not _isna(place_id) else ""
         n = int(n_reports)
         start, end, mid, when = placed
-        hover = (f"<b>{escaped(kind.capitalize())}</b><br>{when}"
-                 f" ({escaped(prec)} precision)<br>{esc(_names(ids, name_en)) or 'no actor named'}"
-                 + (f"<br>in {escaped(place)}" if place else "")
-                 + (f"<br><i>{escaped(status.replace('_', ' '))}</i>" if status != "happened" else "")
-                 + f"<br>reported by {n} source{'s' if n != 1 else ''}")
-        rows += [(eid, row, kind, start, end, mid, prec, hover, status) for row in labels]
+        named = _names(ids, name_en)
+        rows += [(eid, row, kind, start, end, mid, prec, status, when, named, place, n) for row in labels]
     return _frame(rows, ROW_COLUMNS)
 
 
@@ -304,17 +282,10 @@ def article_track(articles: pd.DataFrame, *, listed: int = 3) -> pd.DataFrame:
     outlets, langs = articles["outlet"].tolist(), articles["lang"].tolist()
     rows: list[tuple[Any, ...]] = []
     for (start, end, prec), arts in sorted(groups.items()):
-        lines = []
-        for i in arts[:listed]:
-            title = str(ids[i] if _isna(titles[i]) else titles[i])
-            outlet = "unknown outlet" if _isna(outlets[i]) else str(outlets[i])
-            lines.append(f"<b>{esc(outlet)}</b> ({esc(langs[i])}): {esc(title[:80])}")
-        more = f"<br>and {len(arts) - listed} more" if len(arts) > listed else ""
-        n = len(arts)
-        hover = (f"{n} article{'s' if n != 1 else ''} published {_span_label((start, end), prec)}<br>"
-                 + "<br>".join(lines) + more)
-        rows.append((ids[arts[0]], n, start, end, _mid(start, end), prec,
-                     _most_common([str(langs[i]) for i in arts]), hover))
+        shown = tuple((("unknown outlet" if _isna(outlets[i]) else str(outlets[i])), str(langs[i]),
+                       str(ids[i] if _isna(titles[i]) else titles[i])[:80]) for i in arts[:listed])
+        rows.append((ids[arts[0]], len(arts), start, end, _mid(start, end), prec,
+                     _most_common([str(langs[i]) for i in arts]), _span_label((start, end), prec), shown))
     return _frame(rows, ARTICLE_TRACK_COLUMNS)
 
 
@@ -408,10 +379,8 @@ def venue_track(venues: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
             asked = _askers(cues_in[text], seg_start, by_seg[key], names)
         place = str(place_en.get(str(place_id), place_id))
         role = ROLE_EN.get(str(role_id), str(role_id))
-        hover = (f"<b>{esc(place)}</b>: {esc(role)}<br>{placed[3]} ({esc(prec)} precision)"
-                 + (f"<br>asked by {esc(', '.join(asked))}" if asked else ""))
         rows.append((place_id, place, str(role_id), placed[0], placed[1], placed[2], prec,
-                     ", ".join(asked), key[0], key[1], hover))
+                     ", ".join(asked), key[0], key[1], role, placed[3]))
     out = _frame(rows, VENUE_TRACK_COLUMNS)
     order = {role: i for i, role in enumerate(("proposed", "moved_from", "moved_to", "talks_venue"))}
     out["_o"] = out["role"].map(order)
@@ -440,18 +409,15 @@ class TimelineView:
     path: tuple[str, ...]  # the venues in story order
 
 
-def timeline_view(engine: Engine, filters: Filters, by: RowMode = "side",
+def assemble_view(reports: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,
+                  venue_rows: pd.DataFrame, venue_mentions: pd.DataFrame, venue_segments: pd.DataFrame,
+                  articles: pd.DataFrame, *, by: RowMode = "side", only: tuple[str, ...] = (),
                   happened_only: bool = False) -> TimelineView:
-    """Read and shape the filtered events, articles and venues for the timeline page."""
-    reports = q.load_event_reports(engine, filters)
-    actors = q.load_actors(engine)
-    places = q.load_places(engine)
+    """The timeline page's view from the filtered reads: event reports, the actors and places
+    tables, the venue rows with their sentences' mentions and text, and the articles."""
     merged = merge_reports(reports)
-    only = filters.sides if by == "side" else filters.actors
     rows = timeline_rows(merged, actors, places, by=by, only=only, happened_only=happened_only)
-    venue_rows = q.load_venues(engine, filters)
-    ment, segs = q.load_venue_context(engine, venue_rows)
-    venues = venue_track(venue_rows, reports, ment, segs, actors, places)
+    venues = venue_track(venue_rows, reports, venue_mentions, venue_segments, actors, places)
     return TimelineView(
-        events=merged, rows=rows, articles=article_track(q.load_articles(engine, filters)), venues=venues,
+        events=merged, rows=rows, articles=article_track(articles), venues=venues,
         undated=int(merged["date"].isna().sum()) if len(merged) else 0, path=tuple(venue_path(venues)))

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from parley.analyze.network import CO_OCCURS, Edge, edge_list
+from parley.render.hovers import article_hovers, event_hovers, venue_hovers
 from parley.render.html import app_href, bdi, esc, link, text_block
 
 ARTICLES_ROW = "Articles published"
@@ -103,7 +104,7 @@ def _venue_traces(venues: pd.DataFrame) -> list[dict[str, Any]]:
         groups.setdefault(key, []).append(i)
     places = [str(p) for p in venues["place_en"].tolist()]
     roles = [str(r) for r in venues["role"].tolist()]
-    hovers = [str(h) for h in venues["hover"].tolist()]
+    hovers = venue_hovers(venues)
     arts, segs = venues["article_id"].tolist(), venues["segment_idx"].tolist()
     marks: list[dict[str, Any]] = []
     for (start, end, prec), grp in sorted(groups.items(), key=lambda kv: (_day(kv[0][0]), _day(kv[0][1]))):
@@ -153,7 +154,7 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
                     else ["happened"] * len(kinds))
         is_day = [p == "day" for p in rows["date_precision"].tolist()]
         starts, ends = rows["start"].tolist(), rows["end"].tolist()
-        ys, eids, hovers = rows["row"].tolist(), rows["event_id"].tolist(), rows["hover"].tolist()
+        ys, eids, hovers = rows["row"].tolist(), rows["event_id"].tolist(), event_hovers(rows)
         by_kind: dict[tuple[str, str], tuple[list[int], list[int]]] = {
             k: ([], []) for k in sorted(set(zip(kinds, statuses, strict=True)))}
         for i, (kind, status, day) in enumerate(zip(kinds, statuses, is_day, strict=True)):
@@ -184,7 +185,7 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
     if articles is not None and len(articles):
         is_day = [p == "day" for p in articles["date_precision"].tolist()]
         starts, ends = articles["start"].tolist(), articles["end"].tolist()
-        aids, hovers = articles["article_id"].tolist(), articles["hover"].tolist()
+        aids, hovers = articles["article_id"].tolist(), article_hovers(articles)
         point = [i for i, day in enumerate(is_day) if day]
         span = [i for i, day in enumerate(is_day) if not day]
         if point:

@@ -1,13 +1,9 @@
 """Read queries for the pages: pure functions ``(engine, filters, ...) -> pandas.DataFrame``.
 
 Column names are defined once here (the ``*_COLUMNS`` tuples) and every frame has exactly
-those columns, in that order, even when empty. Filters apply in SQL:
-
-- date_from / date_to: the article's published date (undated articles drop out of a range);
-- langs, outlets, articles: the article's columns;
-- actors / sides: articles that mention one of these actors / an actor of these sides, and
-  for actor-level tables the actor rows themselves (sides) or the selection (actors);
-- topics: articles with a position on one of these topics, and position rows on them.
+those columns, in that order, even when empty. Filters apply in SQL: the articles through
+parley.store.filters.where (the one filter), and inside them ``side`` keeps actor rows of those
+sides, ``actor`` and ``topic`` keep the position rows of those actors and topics.
 
 No Streamlit here: parley.ui.store wraps these in caches keyed by filters and store version.
 """
@@ -20,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import Engine, Select, and_, exists, func, select, update
+from sqlalchemy import Engine, Select, and_, func, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from parley.errors import StoreError
 from parley.filters import Filters, KnownIds, load_topic_ids
 from parley.render.html import app_href
 from parley.store.db import bump_version, store_errors
+from parley.store.filters import where
 from parley.store.schema import (
     actors,
     articles,
@@ -78,35 +75,6 @@ def _rows(engine: Engine, stmt: Select[Any], action: str) -> Sequence[Any]:
         return conn.execute(stmt).mappings().all()
 
 
-def article_conditions(filters: Filters) -> list[ColumnElement[bool]]:
-    """WHERE clauses on ``articles`` for the shared filters."""
-    c = articles.c
-    cond: list[ColumnElement[bool]] = []
-    if filters.date_from is not None:
-        cond.append(c.published >= filters.date_from)
-    if filters.date_to is not None:
-        cond.append(c.published <= filters.date_to)
-    if filters.langs:
-        cond.append(c.lang.in_(filters.langs))
-    if filters.outlets:
-        cond.append(c.outlet.in_(filters.outlets))
-    if filters.articles:
-        cond.append(c.id.in_(filters.articles))
-    if filters.actors:
-        cond.append(exists().where(mentions.c.article_id == c.id, mentions.c.actor_id.in_(filters.actors)))
-    if filters.sides:
-        cond.append(exists().where(mentions.c.article_id == c.id, mentions.c.actor_id == actors.c.actor_id,
-                                   actors.c.side.in_(filters.sides)))
-    if filters.topics:
-        cond.append(exists().where(positions.c.article_id == c.id, positions.c.topic.in_(filters.topics)))
-    return cond
-
-
-def _article_filter(filters: Filters) -> ColumnElement[bool]:
-    """One clause: true for the articles the filters keep."""
-    return and_(True, *article_conditions(filters))
-
-
 def known_ids(engine: Engine) -> KnownIds:
     """The ids URL parameters may name: from the store, topics.yaml and the gazetteer's sides."""
     with store_errors("cannot read the known ids"), engine.connect() as conn:
@@ -130,7 +98,7 @@ def corpus_counts(engine: Engine, filters: Filters, by: CountBy) -> pd.DataFrame
     """Article counts grouped by language, outlet or published date (undated / unknown labelled)."""
     col = articles.c[by]
     n = func.count().label("articles")
-    stmt = select(col.label(by), n).where(_article_filter(filters)).group_by(col).order_by(col)
+    stmt = select(col.label(by), n).where(where(filters)).group_by(col).order_by(col)
     rows = _rows(engine, stmt, "cannot count articles")
     label = {"outlet": UNKNOWN_OUTLET, "published": UNDATED}.get(by, "?")
     out = [{by: (r[by].isoformat() if isinstance(r[by], dt.date) else r[by]) or label,
@@ -145,7 +113,7 @@ def articles_table(engine: Engine, filters: Filters) -> pd.DataFrame:
                   .correlate(articles).scalar_subquery().label("mentions"))
     stmt = (select(c.id, c.title, c.outlet, c.lang, c.published, c.date_precision, c.date_basis, c.origin,
                    c.chars_clean, c.duplicate_of, n_mentions)
-            .where(_article_filter(filters))
+            .where(where(filters))
             .order_by(c.published.is_(None), c.published.desc(), c.origin))
     rows = [dict(r, link=read_link(r["id"])) for r in _rows(engine, stmt, "cannot list articles")]
     return _frame(rows, ARTICLE_COLUMNS)
@@ -188,16 +156,15 @@ def _actor_conditions(filters: Filters) -> list[ColumnElement[bool]]:
 def actors_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Actors mentioned in the filtered articles: mentions, distinct articles, side, role.
 
-    The ``actor`` filter selects a profile rather than hiding the other rows, so it does not
-    narrow this table; ``side`` does.
+    Within the filtered articles (with ``actor``: those mentioning the actor, so the table lists
+    who appears around them), ``side`` also keeps only actors of those sides.
     """
-    art = filters.replace(actors=(), sides=())
     stmt = (select(actors.c.actor_id, actors.c.name_en, actors.c.name_ar, actors.c.name_fa, actors.c.kind,
                    actors.c.side, actors.c.role, func.count().label("mentions"),
                    func.count(func.distinct(mentions.c.article_id)).label("articles"))
             .select_from(mentions.join(actors, actors.c.actor_id == mentions.c.actor_id)
                          .join(articles, articles.c.id == mentions.c.article_id))
-            .where(_article_filter(art), *_actor_conditions(filters))
+            .where(where(filters), *_actor_conditions(filters))
             .group_by(actors.c.actor_id, actors.c.name_en, actors.c.name_ar, actors.c.name_fa, actors.c.kind,
                       actors.c.side, actors.c.role)
             .order_by(func.count().desc(), actors.c.name_en))
@@ -216,7 +183,7 @@ class ActorProfile:
 
 def actor_profile(engine: Engine, filters: Filters, actor_id: str) -> ActorProfile | None:
     """The profile of ``actor_id`` within the filtered articles, or None if the actor is unknown."""
-    art = _article_filter(filters.replace(actors=(), sides=()))
+    art = where(filters)
     with store_errors(f"cannot read actor {actor_id}"), engine.connect() as conn:
         row = conn.execute(select(actors).where(actors.c.actor_id == actor_id)).mappings().first()
         if row is None:
@@ -257,7 +224,7 @@ def actor_profile(engine: Engine, filters: Filters, actor_id: str) -> ActorProfi
 
 def positions_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Actor × topic cells: the stances taken (most frequent first), mean polarity, count."""
-    art = _article_filter(filters.replace(actors=(), sides=(), topics=()))
+    art = where(filters)
     cond: list[ColumnElement[bool]] = [art, *_actor_conditions(filters)]
     if filters.actors:
         cond.append(positions.c.actor_id.in_(filters.actors))
@@ -289,7 +256,7 @@ def positions_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
 
 def position_evidence(engine: Engine, filters: Filters, actor_id: str, topic: str) -> pd.DataFrame:
     """The evidence sentences of one actor × topic cell, in the original language, best first."""
-    art = _article_filter(filters.replace(actors=(), sides=(), topics=()))
+    art = where(filters)
     stmt = (select(positions.c.article_id, positions.c.segment_idx, positions.c.stance, positions.c.cues,
                    positions.c.confidence, positions.c.condition, positions.c.evidence,
                    func.coalesce(segments.c.lang, articles.c.lang).label("lang"),
@@ -306,7 +273,7 @@ def position_evidence(engine: Engine, filters: Filters, actor_id: str, topic: st
 
 def candidates_table(engine: Engine, filters: Filters, status: str | None = None) -> pd.DataFrame:
     """Candidate names awaiting review (or of ``status``), with their evidence sentence."""
-    cond: list[ColumnElement[bool]] = [_article_filter(filters.replace(actors=(), sides=(), topics=()))]
+    cond: list[ColumnElement[bool]] = [where(filters)]
     if status is not None:
         cond.append(candidates.c.status == status)
     stmt = (select(candidates.c.id, candidates.c.surface, candidates.c.normalized, candidates.c.sign,

@@ -1,9 +1,8 @@
 """Reads for the timeline and network pages: SQLAlchemy Core selects -> pandas DataFrames.
 
-Every read honours the shared Filters: languages, outlets, article ids and topics restrict
-the articles (duplicates are left out); the date range applies to an event's own date, or to
-an article's publication date for mentions, venues and the article track. Sides and actors
-restrict events to those naming them. Undated rows drop out only when a date range is set.
+Every read keeps to the articles of parley.store.filters.where (the one filter). Inside them,
+the date range also applies to an event's own date, and sides and actors keep the events
+naming them.
 """
 
 from __future__ import annotations
@@ -12,10 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, func, or_, select
 
 from parley.filters import Filters
 from parley.store.db import store_errors
+from parley.store.filters import conditions, where
 from parley.store.schema import (
     actors,
     articles,
@@ -23,7 +23,6 @@ from parley.store.schema import (
     links,
     mentions,
     places,
-    positions,
     segments,
     venues,
 )
@@ -46,25 +45,6 @@ VENUE_ROLES = ("proposed", "moved_from", "moved_to", "talks_venue")
 
 def _frame(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
-
-
-def _article_conditions(f: Filters, *, dated: bool) -> list[ColumnElement[bool]]:
-    """Conditions on the articles table; ``dated`` applies the date range to published."""
-    cond: list[ColumnElement[bool]] = [articles.c.duplicate_of.is_(None)]
-    if f.langs:
-        cond.append(articles.c.lang.in_(f.langs))
-    if f.outlets:
-        cond.append(articles.c.outlet.in_(f.outlets))
-    if f.articles:
-        cond.append(articles.c.id.in_(f.articles))
-    if f.topics:
-        cond.append(exists().where(and_(positions.c.article_id == articles.c.id,
-                                        positions.c.topic.in_(f.topics))))
-    if dated and f.date_from is not None:
-        cond.append(articles.c.published >= f.date_from)
-    if dated and f.date_to is not None:
-        cond.append(articles.c.published <= f.date_to)
-    return cond
 
 
 DATE_COLUMNS = frozenset({"date", "published"})
@@ -113,14 +93,16 @@ def _names_any(column: Any, ids: Sequence[str]) -> ColumnElement[bool]:
     return or_(*(wrapped.contains(f";{i};", autoescape=True) for i in ids))
 
 
-def load_event_reports(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Event reports (one row per article reporting an event) that pass the filters."""
-    cond = _article_conditions(f, dated=False)
+def load_event_reports(engine: Engine, f: Filters, *, naming: bool = True) -> pd.DataFrame:
+    """Event reports (one row per article reporting an event) of the filtered articles, dated in
+    the filters' range; with ``naming``, only the events naming an actor of the actor and side
+    filters (the timeline's rows; the network reads every event of its articles)."""
+    cond = conditions(f)
     if f.date_from is not None:
         cond.append(events.c.date >= f.date_from)
     if f.date_to is not None:
         cond.append(events.c.date <= f.date_to)
-    if f.actors or f.sides:
+    if naming and (f.actors or f.sides):
         ids = _actor_ids_for(engine, f)
         if not ids:
             return _frame([], EVENT_REPORT_COLUMNS)
@@ -148,7 +130,7 @@ def load_event_evidence(engine: Engine, event_id: str) -> pd.DataFrame:
 def load_articles(engine: Engine, f: Filters) -> pd.DataFrame:
     """The filtered articles' id, outlet, title, lang, published and date_precision."""
     stmt = (select(*(articles.c[c] for c in ARTICLE_COLUMNS))
-            .where(and_(*_article_conditions(f, dated=True)))
+            .where(where(f))
             .order_by(articles.c.published, articles.c.id))
     return _read(engine, stmt, ARTICLE_COLUMNS, "cannot read the articles")
 
@@ -160,12 +142,15 @@ def load_mentions(engine: Engine, f: Filters) -> pd.DataFrame:
     whose article is among them (an IN subquery). Joining every mention to its article costs
     two index lookups per mention, twice the time on a hundred thousand mentions.
     """
-    cond = and_(*_article_conditions(f, dated=True))
+    cond = where(f)
     dates = _read(engine, select(articles.c.id, articles.c.published).where(cond), ("id", "published"),
                   "cannot read the mentions")
     stmt = (select(mentions.c.article_id, mentions.c.segment_idx, mentions.c.actor_id)
             .where(mentions.c.article_id.in_(select(articles.c.id).where(cond))))
     frame = _read(engine, stmt, MENTION_COLUMNS[:3], "cannot read the mentions")
+    if frame.empty:  # mapping an empty column through an empty date index fails in pandas
+        frame["date"] = pd.Series(dtype="datetime64[ns]")
+        return frame
     published = pd.Series(dates["published"].to_numpy(), index=dates["id"].astype(str).to_numpy())
     frame["date"] = pd.to_datetime(frame["article_id"].map(published), errors="coerce")
     return frame
@@ -176,7 +161,7 @@ def load_links(engine: Engine, f: Filters, *, typed_only: bool = False) -> pd.Da
     filtered articles: article_id, segment_idx, types (';'-separated, '' when none; ``typed_only``
     leaves those out). The date range is not applied: a link's date is its mention's or event's,
     which the network applies itself."""
-    cond = _article_conditions(f, dated=False)
+    cond = conditions(f)
     if typed_only:
         cond.append(links.c.types != "")
     stmt = (select(links.c.article_id, links.c.segment_idx, links.c.types)
@@ -191,7 +176,7 @@ def load_venues(engine: Engine, f: Filters) -> pd.DataFrame:
                    venues.c.start, venues.c.end, venues.c.evidence, articles.c.published,
                    articles.c.date_precision)
             .join(articles, articles.c.id == venues.c.article_id)
-            .where(and_(venues.c.role.in_(VENUE_ROLES), *_article_conditions(f, dated=True)))
+            .where(venues.c.role.in_(VENUE_ROLES), where(f))
             .order_by(articles.c.published, venues.c.article_id, venues.c.start))
     return _read(engine, stmt, VENUE_COLUMNS, "cannot read the venues")
 

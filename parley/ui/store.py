@@ -143,6 +143,7 @@ def set_candidate_status(candidate_id: int, status: str) -> None:
 # without the pickling round trip st.cache_data would pay on every run (a 500-actor graph).
 import plotly.graph_objects as go  # noqa: E402
 
+from parley import views  # noqa: E402
 from parley.analyze import network as _network  # noqa: E402
 from parley.analyze import timeline as _timeline  # noqa: E402
 from parley.render import figures as _figures  # noqa: E402
@@ -152,32 +153,31 @@ from parley.store import timeline_queries as _tq  # noqa: E402
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
 def _timeline_view(db: str, ver: int, filters: Filters, by: _timeline.RowMode,
                    happened_only: bool = False) -> _timeline.TimelineView:
-    return _timeline.timeline_view(_engine_for(db), filters, by, happened_only)
+    return views.timeline_view(_engine_for(db), filters, by, happened_only)
 
 
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=16)
 def _network_base(db: str, ver: int, filters: Filters, days: int | None,
                   level: _network.Level) -> _network.BaseNetwork:
-    return _network.base_network(_engine_for(db), filters, days, level)
+    return views.base_network(_engine_for(db), filters, days, level)
 
 
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
 def _network_view(db: str, ver: int, filters: Filters, days: int | None,
                   level: _network.Level) -> _network.NetworkView:
-    # focusing on other actors reuses the unfocused network (graph and metrics) of these filters
-    base = _network_base(db, ver, filters.replace(actors=()), days, level)
-    return _network.network_view(_engine_for(db), filters, days, level, base=base)
+    base = _network_base(db, ver, filters, days, level)
+    return views.network_view(_engine_for(db), filters, days, level, base=base)
 
 
 def timeline_view(filters: Filters, by: _timeline.RowMode,
                   happened_only: bool = False) -> _timeline.TimelineView:
-    """Cached parley.analyze.timeline.timeline_view (shared, read-only)."""
+    """Cached parley.views.timeline_view (shared, read-only)."""
     return _timeline_view(url(), version(), filters, by, happened_only)
 
 
 def network_view(filters: Filters, days: int | None,
                  level: _network.Level = "actors") -> _network.NetworkView:
-    """Cached parley.analyze.network.network_view: graph, metrics, layout (shared, read-only)."""
+    """Cached parley.views.network_view: graph, metrics, layout (shared, read-only)."""
     return _network_view(url(), version(), filters, days, level)
 
 
