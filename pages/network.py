@@ -6,8 +6,9 @@ from functools import partial
 import streamlit as st
 
 from parley.analyze.network import to_edge_csv, to_gexf, to_graphml
+from parley.filters import app_href
 from parley.render.figures import MAX_DRAWN_EDGES, brokers_html, selected_ids
-from parley.render.html import app_href, link
+from parley.render.html import link
 from parley.ui import state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html

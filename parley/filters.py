@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlencode
 
 from parley.errors import ParleyError
 from parley.extract.gazetteer import SIDES
@@ -223,3 +224,14 @@ def to_params(filters: Filters) -> dict[str, str]:
     if filters.briefing:
         out["b"] = filters.briefing
     return out
+
+
+APP_PATH = re.compile(r"^/[a-z_]{0,30}$")  # a page path of the app: /read, /timeline, ...
+
+
+def app_href(path: str, params: Mapping[str, str] | None = None) -> str:
+    """A relative app URL like ``/read?a=ID`` with its query values percent-encoded."""
+    if not APP_PATH.match(path):
+        raise ValueError(f"app_href: {path!r} is not an app page path")
+    query = urlencode(list((params or {}).items()))
+    return path + ("?" + query if query else "")

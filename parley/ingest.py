@@ -16,15 +16,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, bindparam, or_, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from parley.errors import LoadError, ParleyError, StoreError
 from parley.records import Article, RawDocument
 from parley.store.db import bump_version, describe, init_db, store_errors
-from parley.store.schema import articles
 from parley.store.writes import (
+    article_ids_in_ingest_order,
     date_from_other_articles,
+    is_stored,
+    known_copies,
     load_article,
     replace_extraction,
     save_article,
@@ -103,11 +105,6 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-# Built once: the per-article lookup "already stored, or the same body as a stored one?".
-_KNOWN = select(articles.c.id, articles.c.duplicate_of, articles.c.ingested_at).where(
-    or_(articles.c.id == bindparam("article_id"), articles.c.body_hash == bindparam("body_hash")))
-
-
 class _Batch:
     """State shared by one ingest run: the engine, the extractor, the report, and the
     connection the articles are written on (each in its own transaction). Use it in a
@@ -159,8 +156,7 @@ class _Batch:
             conn = self._connection()
             with conn.begin():
                 # One indexed round trip answers both "already stored?" and "same body as?".
-                known = conn.execute(
-                    _KNOWN, {"article_id": article.id, "body_hash": article.body_hash}).all()
+                known = known_copies(conn, article.id, article.body_hash)
                 if any(row.id == article.id for row in known):
                     self.report.already.append(origin)
                     return
@@ -197,7 +193,7 @@ class _Batch:
         try:
             art = build_article(doc)
             with self.engine.connect() as conn:
-                return conn.execute(select(articles.c.id).where(articles.c.id == art.id)).first() is not None
+                return is_stored(conn, art.id)
         except Exception:
             return False
 
@@ -294,7 +290,7 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
         with store_errors("cannot sync the gazetteer"), engine.begin() as conn:
             sync_gazetteer(conn, gaz, prune=True)
     with store_errors(f"cannot read {describe(engine)}"), engine.connect() as conn:
-        ids = list(conn.execute(select(articles.c.id).order_by(articles.c.ingested_at)).scalars())
+        ids = article_ids_in_ingest_order(conn)
     done = 0
     for i, article_id in enumerate(ids, 1):
         try:

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from parley.render.html import app_href, bdi, esc, evidence_block, link, page_css, safe_href, text_block
+from parley.filters import app_href
+from parley.render.html import bdi, esc, evidence_block, link, page_css, safe_href, text_block
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -14,6 +14,7 @@ from typing import Any
 
 from parley.datafiles import load_yaml
 from parley.errors import GazetteerError
+from parley.extract.records import ReferenceRows
 from parley.text.normalize import normalize_text
 
 LANGS = ("en", "ar", "fa")
@@ -99,6 +100,19 @@ class Gazetteer:
         """The actor id holding ``role_id`` on ``day`` (None if nobody, or ambiguous)."""
         found = [aid for aid, term in self.holders.get(role_id, ()) if term.covers(day)]
         return found[0] if len(found) == 1 else None
+
+    def reference_rows(self) -> ReferenceRows:
+        """The actors and places tables' rows (role pseudo-actors included), for the store."""
+        actor_rows = tuple(
+            {"actor_id": a.id, "name_en": a.name_en, "name_ar": a.names.get("ar"),
+             "name_fa": a.names.get("fa"), "kind": a.kind, "side": a.side,
+             "role": ";".join(dict.fromkeys(t.role for t in a.roles)) or None}
+            for a in (*self.actors.values(), *self.role_actors.values()))
+        place_rows = tuple(
+            {"place_id": p.id, "name_en": p.name_en, "name_ar": p.names.get("ar"),
+             "name_fa": p.names.get("fa"), "country": p.country, "lat": p.lat, "lon": p.lon}
+            for p in self.places.values())
+        return ReferenceRows(actor_rows, place_rows)
 
 
 def _err(file: str, entry: str, msg: str) -> GazetteerError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the matchers import the row types below: types only, no import at run time
     from parley.extract.actors import ActorSpan
@@ -154,3 +154,19 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReferenceRows:
+    """The gazetteer as the store's actors and places tables hold it (column name -> value)."""
+
+    actors: tuple[dict[str, Any], ...]
+    places: tuple[dict[str, Any], ...]
+
+
+class ReferenceSource(Protocol):
+    """What the store syncs its actors and places from (the gazetteer)."""
+
+    def reference_rows(self) -> ReferenceRows:
+        """The actors and places rows."""
+        ...

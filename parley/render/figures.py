@@ -18,8 +18,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from parley.analyze.network import CO_OCCURS, Edge, edge_list
+from parley.filters import app_href
 from parley.render.hovers import article_hovers, event_hovers, venue_hovers
-from parley.render.html import app_href, bdi, esc, link, text_block
+from parley.render.html import bdi, esc, link, text_block
 
 ARTICLES_ROW = "Articles published"
 VENUES_ROW = "Talks venue"

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from collections.abc import Iterable, Sequence
+from urllib.parse import parse_qsl, urlsplit
+
+from parley.filters import APP_PATH, app_href
 
 RTL_LANGS = frozenset({"ar", "fa"})
 KNOWN_LANGS = frozenset({"ar", "fa", "en"})
@@ -28,7 +30,6 @@ Highlight = tuple[int, int, str, str]  # (start, end, colour, title), offsets in
 _TAGS = frozenset({"div", "p", "span", "li", "blockquote", "td", "th", "h1", "h2", "h3", "h4", "figcaption"})
 _CLASS = re.compile(r"^[A-Za-z_][A-Za-z0-9_ -]{0,100}$")
 _COLOUR = re.compile(r"^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{8}|[a-z]{3,20})$")
-_APP_PATH = re.compile(r"^/[a-z_]{0,30}$")
 
 
 def esc(s: object) -> str:
@@ -93,21 +94,13 @@ def bdi(text: str, lang: str | None = None) -> str:
     return f"<bdi{attrs}>{esc(text)}</bdi>"
 
 
-def app_href(path: str, params: Mapping[str, str] | None = None) -> str:
-    """A relative app URL like ``/read?a=ID`` with its query values percent-encoded."""
-    if not _APP_PATH.match(path):
-        raise ValueError(f"app_href: {path!r} is not an app page path")
-    query = urlencode(list((params or {}).items()))
-    return path + ("?" + query if query else "")
-
-
 def safe_href(href: str) -> str | None:
     """``href`` re-encoded if it is a relative app link (``/page?k=v``), else None."""
     try:
         parts = urlsplit(href)
     except ValueError:
         return None
-    if parts.scheme or parts.netloc or parts.fragment or not _APP_PATH.match(parts.path):
+    if parts.scheme or parts.netloc or parts.fragment or not APP_PATH.match(parts.path):
         return None
     if any(ch in href for ch in "\\\r\n\t") or href.startswith("//"):
         return None

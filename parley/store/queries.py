@@ -20,8 +20,7 @@ from sqlalchemy import Engine, Select, and_, func, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from parley.errors import StoreError
-from parley.filters import Filters, KnownIds, load_topic_ids
-from parley.render.html import app_href
+from parley.filters import Filters, KnownIds, app_href, load_topic_ids
 from parley.store.db import bump_version, store_errors
 from parley.store.filters import where
 from parley.store.schema import (

@@ -9,12 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, insert, or_, select, update
 
-from parley.extract.gazetteer import Gazetteer
-from parley.extract.records import Extraction
+from parley.extract.records import Extraction, ReferenceSource
 from parley.records import Article, Published, Segment
 from parley.store.db import insert_ignore
 from parley.store.schema import (
@@ -102,26 +102,16 @@ def replace_extraction(conn: Connection, article_id: str, extraction: Extraction
     _write_extraction(conn, article_id, extraction)
 
 
-def sync_gazetteer(conn: Connection, gaz: Gazetteer, *, prune: bool = False) -> None:
+def sync_gazetteer(conn: Connection, gaz: ReferenceSource, *, prune: bool = False) -> None:
     """Upsert the actors and places tables from ``gaz``; ``prune`` also drops ids it no longer has."""
-    actor_rows = [
-        {"actor_id": a.id, "name_en": a.name_en, "name_ar": a.names.get("ar"),
-         "name_fa": a.names.get("fa"), "kind": a.kind, "side": a.side,
-         "role": ";".join(dict.fromkeys(t.role for t in a.roles)) or None}
-        for a in (*gaz.actors.values(), *gaz.role_actors.values())
-    ]
-    place_rows = [
-        {"place_id": p.id, "name_en": p.name_en, "name_ar": p.names.get("ar"),
-         "name_fa": p.names.get("fa"), "country": p.country, "lat": p.lat, "lon": p.lon}
-        for p in gaz.places.values()
-    ]
-    insert_ignore(conn, actors, actor_rows,
+    rows = gaz.reference_rows()
+    insert_ignore(conn, actors, list(rows.actors),
                   update_cols=("name_en", "name_ar", "name_fa", "kind", "side", "role"))
-    insert_ignore(conn, places, place_rows,
+    insert_ignore(conn, places, list(rows.places),
                   update_cols=("name_en", "name_ar", "name_fa", "country", "lat", "lon"))
     if prune:
-        conn.execute(delete(actors).where(actors.c.actor_id.not_in([*gaz.actors, *gaz.role_actors])))
-        conn.execute(delete(places).where(places.c.place_id.not_in(list(gaz.places))))
+        conn.execute(delete(actors).where(actors.c.actor_id.not_in([r["actor_id"] for r in rows.actors])))
+        conn.execute(delete(places).where(places.c.place_id.not_in([r["place_id"] for r in rows.places])))
 
 
 def load_article(conn: Connection, article_id: str) -> Article | None:
@@ -187,3 +177,24 @@ def date_from_other_articles(conn: Connection) -> int:
                          .values(date=date, date_precision=precision, date_basis=basis))
             changed += 1
     return changed
+
+
+# The per-article lookup "already stored, or the same body as a stored one?", built once.
+_KNOWN = select(articles.c.id, articles.c.duplicate_of, articles.c.ingested_at).where(
+    or_(articles.c.id == bindparam("article_id"), articles.c.body_hash == bindparam("body_hash")))
+
+
+def known_copies(conn: Connection, article_id: str, body_hash: str) -> Sequence[Row[Any, Any, Any]]:
+    """Stored articles with this id or this body hash (id, duplicate_of, ingested_at), in one
+    indexed round trip."""
+    return conn.execute(_KNOWN, {"article_id": article_id, "body_hash": body_hash}).all()
+
+
+def is_stored(conn: Connection, article_id: str) -> bool:
+    """Whether an article with this id is stored."""
+    return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+
+def article_ids_in_ingest_order(conn: Connection) -> list[str]:
+    """Every stored article id, oldest ingest first."""
+    return [str(i) for i in conn.execute(select(articles.c.id).order_by(articles.c.ingested_at)).scalars()]
