@@ -47,3 +47,10 @@ def load_yaml(name: str) -> Any:
         raise GazetteerError(f"{path}: file not found") from exc
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def data_error(file: str, entry: str | None, msg: str) -> GazetteerError:
+    """The one form of a language-data error: the file under data/gazetteer/, the entry (None:
+    the file's top level) and what is wrong, e.g. "data/gazetteer/stances.yaml: entry 'modal': ..."."""
+    where = f"entry '{entry}'" if entry is not None else "top level"
+    return GazetteerError(f"data/gazetteer/{file}: {where}: {msg}")

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parley.datafiles import load_yaml
-from parley.errors import GazetteerError
+from parley.datafiles import data_error, load_yaml
 from parley.extract.matcher import PhraseMatcher, phrase_key
 
 LANGS = ("en", "ar", "fa")
@@ -21,25 +20,22 @@ _AR = ("ar",)  # clitic prefixes are Arabic
 Rows = list[tuple[str, str, str, str]]
 
 
-def _err(file: str, entry: str, msg: str) -> GazetteerError:
-    return GazetteerError(f"data/gazetteer/{file}: entry '{entry}': {msg}")
-
 
 def lang_lists(file: str, entry: str, value: Any, *, allow_empty: bool = False) -> dict[str, tuple[str, ...]]:
     """Validate a mapping lang -> list of phrases; raises GazetteerError naming file and entry."""
     if not isinstance(value, dict):
-        raise _err(file, entry, "expected a mapping keyed by en/ar/fa")
+        raise data_error(file, entry, "expected a mapping keyed by en/ar/fa")
     out: dict[str, tuple[str, ...]] = {}
     for lang, items in value.items():
         if lang not in LANGS:
-            raise _err(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+            raise data_error(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
         if items is None:
             items = []
         if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
-            raise _err(file, entry, f"'{lang}' must be a list of non-empty strings")
+            raise data_error(file, entry, f"'{lang}' must be a list of non-empty strings")
         out[lang] = tuple(str(x).strip() for x in items)
     if not allow_empty and not any(out.values()):
-        raise _err(file, entry, "needs at least one phrase")
+        raise data_error(file, entry, "needs at least one phrase")
     return out
 
 
@@ -50,13 +46,13 @@ def _rows(label: str, ident: str, lists: dict[str, tuple[str, ...]]) -> Rows:
 def _mapping(file: str) -> dict[str, Any]:
     data = load_yaml(file)
     if not isinstance(data, dict):
-        raise GazetteerError(f"data/gazetteer/{file}: top level must be a mapping")
+        raise data_error(file, None, "top level must be a mapping")
     return data
 
 
 def _section(file: str, data: dict[str, Any], key: str) -> Any:
     if key not in data:
-        raise _err(file, key, "missing")
+        raise data_error(file, key, "missing")
     return data[key]
 
 
@@ -105,11 +101,11 @@ def _speech_rows() -> Rows:
     data = _mapping(f)
     verbs = _section(f, data, "verbs")
     if not isinstance(verbs, dict):
-        raise _err(f, "verbs", "expected a mapping keyed by en/ar/fa")
+        raise data_error(f, "verbs", "expected a mapping keyed by en/ar/fa")
     rows: Rows = []
     for lang, kinds in verbs.items():
         if lang not in LANGS or not isinstance(kinds, dict):
-            raise _err(f, f"verbs.{lang}", "expected lang: {verb: [...], participle: [...]}")
+            raise data_error(f, f"verbs.{lang}", "expected lang: {verb: [...], participle: [...]}")
         for kind in ("verb", "participle"):
             forms = lang_lists(f, f"verbs.{lang}.{kind}", {lang: kinds.get(kind) or []}, allow_empty=True)
             rows += _rows(kind, kind, forms)
@@ -124,27 +120,27 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
     data = _mapping(f)
     stances = _section(f, data, "stances")
     if not isinstance(stances, dict) or not stances:
-        raise _err(f, "stances", "expected a mapping stance -> cues")
+        raise data_error(f, "stances", "expected a mapping stance -> cues")
     rows: Rows = []
     info: dict[str, StanceInfo] = {}
     for name, body in stances.items():
         if not isinstance(body, dict):
-            raise _err(f, str(name), "expected a mapping")
+            raise data_error(f, str(name), "expected a mapping")
         pol = body.get("polarity")
         if pol not in (-1, 0, 1):
-            raise _err(f, str(name), "polarity must be -1, 0 or 1")
+            raise data_error(f, str(name), "polarity must be -1, 0 or 1")
         strength = body.get("strength", 0.7)
         if not isinstance(strength, int | float) or not 0 < strength <= 1:
-            raise _err(f, str(name), "strength must be in (0, 1]")
+            raise data_error(f, str(name), "strength must be in (0, 1]")
         lists = lang_lists(f, str(name), {k: v for k, v in body.items() if k in LANGS})
         info[str(name)] = StanceInfo(int(pol), float(strength), body.get("default_topic"))
         rows += _rows("stance", str(name), lists)
     overrides: dict[tuple[str, str], str] = {}
     for i, o in enumerate(data.get("overrides") or []):
         if not isinstance(o, dict) or not {"stance", "topic", "becomes"} <= set(o):
-            raise _err(f, f"overrides #{i}", "needs stance, topic, becomes")
+            raise data_error(f, f"overrides #{i}", "needs stance, topic, becomes")
         if o["stance"] not in info or o["becomes"] not in info:
-            raise _err(f, f"overrides #{i}", "unknown stance")
+            raise data_error(f, f"overrides #{i}", "unknown stance")
         overrides[(o["stance"], o["topic"])] = o["becomes"]
     for key, label in (("conditions", "cond"), ("only", "only"), ("negators", "neg"),
                        ("negators_after", "negafter"), ("not_negation", "notneg"),
@@ -156,12 +152,12 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
     dem = _mapping("demonyms.yaml")
     demonyms = _section("demonyms.yaml", dem, "demonyms")
     if not isinstance(demonyms, dict):
-        raise _err("demonyms.yaml", "demonyms", "expected a mapping actor id -> forms")
+        raise data_error("demonyms.yaml", "demonyms", "expected a mapping actor id -> forms")
     for state, lists in demonyms.items():
         rows += _rows("demonym", str(state), lang_lists("demonyms.yaml", str(state), lists))
     fixed = data.get("fixed_topic") or {}
     if not isinstance(fixed, dict) or not set(fixed) <= set(info):
-        raise _err(f, "fixed_topic", "expected a mapping stance -> topic")
+        raise data_error(f, "fixed_topic", "expected a mapping stance -> topic")
     return rows, info, overrides, {str(k): str(v) for k, v in fixed.items()}
 
 
@@ -170,7 +166,7 @@ def _topic_rows() -> tuple[Rows, tuple[str, ...]]:
     data = _mapping(f)
     topics = _section(f, data, "topics")
     if not isinstance(topics, dict) or not topics:
-        raise _err(f, "topics", "expected a mapping topic -> cues")
+        raise data_error(f, "topics", "expected a mapping topic -> cues")
     rows: Rows = []
     for name, lists in topics.items():
         rows += _rows("topic", str(name), lang_lists(f, str(name), lists))
@@ -183,7 +179,7 @@ def _venue_rows() -> Rows:
     data = _mapping(f)
     moves = _section(f, data, "moves")
     if not isinstance(moves, dict):
-        raise _err(f, "moves", "expected verbs/to/from")
+        raise data_error(f, "moves", "expected verbs/to/from")
     rows: Rows = []
     for key, label in (("verbs", "move"), ("to", "to"), ("from", "from")):
         rows += _rows(label, label, lang_lists(f, f"moves.{key}", _section(f, moves, key)))
@@ -200,13 +196,13 @@ def _ambiguous() -> tuple[Rows, tuple[AmbiguousPlace, ...]]:
     out: list[AmbiguousPlace] = []
     for i, e in enumerate(data.get("ambiguous") or []):
         if not isinstance(e, dict) or not isinstance(e.get("places"), list) or len(e["places"]) < 2:
-            raise _err(f, f"ambiguous #{i}", "needs 'places' (two or more place ids)")
+            raise data_error(f, f"ambiguous #{i}", "needs 'places' (two or more place ids)")
         places = tuple(str(p) for p in e["places"])
         if e.get("default") not in places:
-            raise _err(f, f"ambiguous #{i}", "'default' must be one of 'places'")
+            raise data_error(f, f"ambiguous #{i}", "'default' must be one of 'places'")
         ctx = e.get("context") or {}
         if not isinstance(ctx, dict) or not set(ctx) <= set(places):
-            raise _err(f, f"ambiguous #{i}", "'context' keys must be among 'places'")
+            raise data_error(f, f"ambiguous #{i}", "'context' keys must be among 'places'")
         for pid, lists in ctx.items():
             rows += _rows("ctx", str(pid), lang_lists(f, f"ambiguous #{i}.{pid}", lists))
         out.append(AmbiguousPlace(frozenset(places), str(e["default"])))
@@ -218,7 +214,7 @@ def _event_rows() -> Rows:
     data = _mapping(f)
     events = _section(f, data, "events")
     if not isinstance(events, dict) or not events:
-        raise _err(f, "events", "expected a mapping kind -> cues")
+        raise data_error(f, "events", "expected a mapping kind -> cues")
     rows: Rows = []
     for kind, lists in events.items():
         rows += _rows("event", str(kind), lang_lists(f, str(kind), lists))
@@ -242,7 +238,7 @@ def _specificity() -> tuple[str, ...]:
     order = data.get("specificity") or []
     kinds = set(_section(f, data, "events"))
     if not isinstance(order, list) or not set(order) <= kinds or len(set(order)) != len(order):
-        raise _err(f, "specificity", f"must list event kinds ({', '.join(sorted(kinds))}) once each")
+        raise data_error(f, "specificity", f"must list event kinds ({', '.join(sorted(kinds))}) once each")
     return tuple(str(k) for k in order)
 
 
@@ -254,7 +250,7 @@ def _name_rows() -> tuple[Rows, frozenset[str]]:
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     nn = _section(f, data, "not_names_en")
     if not isinstance(nn, list) or not all(isinstance(x, str) for x in nn):
-        raise _err(f, "not_names_en", "must be a list of words")
+        raise data_error(f, "not_names_en", "must be a list of words")
     return rows, frozenset(str(x) for x in nn)
 
 
@@ -264,17 +260,17 @@ def _load(override: str) -> Cues:
     topic_rows, topics = _topic_rows()
     for s in info.values():
         if s.default_topic is not None and s.default_topic not in topics:
-            raise _err("stances.yaml", "default_topic", f"unknown topic '{s.default_topic}'")
+            raise data_error("stances.yaml", "default_topic", f"unknown topic '{s.default_topic}'")
     for (_, topic) in overrides:
         if topic not in topics:
-            raise _err("stances.yaml", "overrides", f"unknown topic '{topic}'")
+            raise data_error("stances.yaml", "overrides", f"unknown topic '{topic}'")
     name_rows, not_names = _name_rows()
     amb_rows, ambiguous = _ambiguous()
     for rows in (stance_rows, topic_rows):
         for form, _, ident, _ in rows:
             if not phrase_key(form)[0]:
                 file = "stances.yaml" if rows is stance_rows else "topics.yaml"
-                raise _err(file, ident, f"empty cue {form!r}")
+                raise data_error(file, ident, f"empty cue {form!r}")
     return Cues(
         speech=PhraseMatcher(_speech_rows(), clitic_langs=_AR),
         stance=PhraseMatcher(stance_rows, clitic_langs=_AR),

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from parley.datafiles import load_yaml
-from parley.errors import GazetteerError
+from parley.datafiles import data_error, load_yaml
 from parley.extract.records import ReferenceRows
 from parley.text.normalize import normalize_text
 
@@ -115,27 +114,24 @@ class Gazetteer:
         return ReferenceRows(actor_rows, place_rows)
 
 
-def _err(file: str, entry: str, msg: str) -> GazetteerError:
-    return GazetteerError(f"data/gazetteer/{file}: entry '{entry}': {msg}")
-
 
 def _lang_map(file: str, entry: str, value: Any, *, lists: bool) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _err(file, entry, "expected a mapping keyed by en/ar/fa")
+        raise data_error(file, entry, "expected a mapping keyed by en/ar/fa")
     out: dict[str, Any] = {}
     for lang, v in value.items():
         if lang not in LANGS:
-            raise _err(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+            raise data_error(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
         if lists:
             items = [v] if isinstance(v, str) else v
             if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
-                raise _err(file, entry, f"'{lang}' must be a list of non-empty strings")
+                raise data_error(file, entry, f"'{lang}' must be a list of non-empty strings")
             out[lang] = tuple(x.strip() for x in items)
         else:
             if not isinstance(v, str) or not v.strip():
-                raise _err(file, entry, f"'{lang}' must be a non-empty string")
+                raise data_error(file, entry, f"'{lang}' must be a non-empty string")
             out[lang] = v.strip()
     return out
 
@@ -148,7 +144,7 @@ def _date(file: str, entry: str, value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
-        raise _err(file, entry, f"bad date '{value}' (use YYYY-MM-DD)") from exc
+        raise data_error(file, entry, f"bad date '{value}' (use YYYY-MM-DD)") from exc
 
 
 def _fold(form: str) -> str:
@@ -161,12 +157,12 @@ def _ambiguous(file: str, entry: str, value: Any, forms: list[tuple[str, str]]) 
     if value is None:
         return set()
     if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
-        raise _err(file, entry, "'ambiguous' must be a list of non-empty strings")
+        raise data_error(file, entry, "'ambiguous' must be a list of non-empty strings")
     own = {_fold(f) for _, f in forms}
     out = {_fold(x) for x in value}
     for x in value:
         if _fold(x) not in own:
-            raise _err(file, entry, f"ambiguous form '{x}' is not one of its names or aliases")
+            raise data_error(file, entry, f"ambiguous form '{x}' is not one of its names or aliases")
     return out
 
 
@@ -183,7 +179,7 @@ def _check_shared_forms(file: str, forms: dict[str, list[tuple[str, str]]],
         for eid in ids:
             if folded not in ambiguous.get(eid, set()):
                 others = ", ".join(i for i in ids if i != eid)
-                raise _err(file, eid, f"name/alias '{folded}' (normalised) is also used by "
+                raise data_error(file, eid, f"name/alias '{folded}' (normalised) is also used by "
                                       f"{others}; list it under 'ambiguous' in each entry "
                                       "if that is deliberate")
 
@@ -191,15 +187,15 @@ def _check_shared_forms(file: str, forms: dict[str, list[tuple[str, str]]],
 def _entries(file: str, key: str) -> list[dict[str, Any]]:
     data = load_yaml(file)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise GazetteerError(f"data/gazetteer/{file}: top level must be '{key}: [...]'")
+        raise data_error(file, None, f"top level must be '{key}: [...]'")
     seen: set[str] = set()
     for i, e in enumerate(data[key]):
         if not isinstance(e, dict) or not isinstance(e.get("id"), str):
-            raise _err(file, f"#{i}", "each entry needs an 'id'")
+            raise data_error(file, f"#{i}", "each entry needs an 'id'")
         if not _ID.match(e["id"]):
-            raise _err(file, e["id"], "id must be lower-case ASCII: [a-z][a-z0-9_]*")
+            raise data_error(file, e["id"], "id must be lower-case ASCII: [a-z][a-z0-9_]*")
         if e["id"] in seen:
-            raise _err(file, e["id"], "duplicate id")
+            raise data_error(file, e["id"], "duplicate id")
         seen.add(e["id"])
     entries: list[dict[str, Any]] = data[key]
     return entries
@@ -211,11 +207,11 @@ def _load_roles() -> dict[str, Role]:
     for e in _entries("roles.yaml", "roles"):
         titles = _lang_map("roles.yaml", e["id"], e.get("titles"), lists=True)
         if not titles:
-            raise _err("roles.yaml", e["id"], "needs 'titles' in at least one language")
+            raise data_error("roles.yaml", e["id"], "needs 'titles' in at least one language")
         for title in (t for ts in titles.values() for t in ts):
             owner = title_owner.setdefault(_fold(title), e["id"])
             if owner != e["id"]:
-                raise _err("roles.yaml", e["id"], f"title '{title}' (normalised) is also a "
+                raise data_error("roles.yaml", e["id"], f"title '{title}' (normalised) is also a "
                                                   f"title of '{owner}'")
         roles[e["id"]] = Role(id=e["id"], titles=titles)
     return roles
@@ -227,20 +223,20 @@ def _load_actors(roles: dict[str, Role]) -> dict[str, Actor]:
     for e in _entries("actors.yaml", "actors"):
         aid = e["id"]
         if e.get("kind") not in KINDS:
-            raise _err("actors.yaml", aid, f"kind must be one of {', '.join(KINDS)}")
+            raise data_error("actors.yaml", aid, f"kind must be one of {', '.join(KINDS)}")
         if e.get("side") not in SIDES:
-            raise _err("actors.yaml", aid, f"side must be one of {', '.join(SIDES)}")
+            raise data_error("actors.yaml", aid, f"side must be one of {', '.join(SIDES)}")
         names = _lang_map("actors.yaml", aid, e.get("name"), lists=False)
         if "en" not in names:
-            raise _err("actors.yaml", aid, "needs name.en")
+            raise data_error("actors.yaml", aid, "needs name.en")
         terms = []
         for r in e.get("roles") or []:
             if not isinstance(r, dict) or r.get("role") not in roles:
-                raise _err("actors.yaml", aid, f"unknown role {r!r} (define it in roles.yaml)")
+                raise data_error("actors.yaml", aid, f"unknown role {r!r} (define it in roles.yaml)")
             term = RoleTerm(r["role"], _date("actors.yaml", aid, r.get("from")),
                             _date("actors.yaml", aid, r.get("to")))
             if term.start is not None and term.end is not None and term.end < term.start:
-                raise _err("actors.yaml", aid, f"role '{term.role}' ends before it starts")
+                raise data_error("actors.yaml", aid, f"role '{term.role}' ends before it starts")
             terms.append(term)
         actors[aid] = Actor(
             id=aid, kind=e["kind"], side=e["side"], names=names,
@@ -251,7 +247,7 @@ def _load_actors(roles: dict[str, Role]) -> dict[str, Actor]:
                                     actors[aid].surface_forms())
     for a in actors.values():
         if a.country is not None and a.country not in actors:
-            raise _err("actors.yaml", a.id, f"country '{a.country}' is not an actor id")
+            raise data_error("actors.yaml", a.id, f"country '{a.country}' is not an actor id")
     _check_shared_forms("actors.yaml", {a.id: a.surface_forms() for a in actors.values()},
                         ambiguous)
     return actors
@@ -264,14 +260,14 @@ def _load_places(actors: dict[str, Actor]) -> dict[str, Place]:
         pid = e["id"]
         names = _lang_map("places.yaml", pid, e.get("name"), lists=False)
         if "en" not in names:
-            raise _err("places.yaml", pid, "needs name.en")
+            raise data_error("places.yaml", pid, "needs name.en")
         country = e.get("country")
         if country is not None and country not in actors:
-            raise _err("places.yaml", pid, f"country '{country}' is not an actor id")
+            raise data_error("places.yaml", pid, f"country '{country}' is not an actor id")
         lat, lon = e.get("lat"), e.get("lon")
         for v, lo, hi in ((lat, -90, 90), (lon, -180, 180)):
             if v is not None and not (isinstance(v, int | float) and lo <= v <= hi):
-                raise _err("places.yaml", pid, f"bad coordinate {v!r}")
+                raise data_error("places.yaml", pid, f"bad coordinate {v!r}")
         places[pid] = Place(
             id=pid, kind=str(e.get("kind", "city")), names=names,
             aliases=_lang_map("places.yaml", pid, e.get("aliases"), lists=True),
@@ -309,7 +305,7 @@ def _role_actors(roles: dict[str, Role], actors: dict[str, Actor],
     for r in roles.values():
         rid = ROLE_PREFIX + r.id
         if rid in actors:
-            raise _err("roles.yaml", r.id, f"'{rid}' is also an actor id")
+            raise data_error("roles.yaml", r.id, f"'{rid}' is also an actor id")
         sides = {actors[aid].side for aid, _ in holders.get(r.id, ())}
         names = {lang: titles[0] for lang, titles in r.titles.items() if titles}
         names.setdefault("en", r.id.replace("_", " "))

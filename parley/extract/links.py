@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parley.datafiles import load_yaml
-from parley.errors import GazetteerError
+from parley.datafiles import data_error, load_yaml
 from parley.extract.records import Event, Link, Mention
 from parley.records import Segment
 from parley.text.normalize import normalize_text
@@ -36,21 +35,18 @@ class EdgeCues:
     request_before: dict[str, tuple[str, ...]]
 
 
-def _err(entry: str, msg: str) -> GazetteerError:
-    return GazetteerError(f"data/gazetteer/{CUES_FILE}: entry '{entry}': {msg}")
-
 
 def _cue_map(entry: str, value: Any) -> dict[str, tuple[str, ...]]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _err(entry, "cues must be a mapping keyed by ar/fa/en")
+        raise data_error(CUES_FILE, entry, "cues must be a mapping keyed by ar/fa/en")
     out: dict[str, tuple[str, ...]] = {}
     for lang, items in value.items():
         if lang not in LANGS:
-            raise _err(entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+            raise data_error(CUES_FILE, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
         if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
-            raise _err(entry, f"'{lang}' must be a list of non-empty strings")
+            raise data_error(CUES_FILE, entry, f"'{lang}' must be a list of non-empty strings")
         out[lang] = tuple(dict.fromkeys(normalize_text(x.strip()) for x in items))
     return out
 
@@ -59,33 +55,33 @@ def load_edge_cues() -> EdgeCues:
     """Read and validate edge_cues.yaml; raises GazetteerError naming the file and entry."""
     data = load_yaml(CUES_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not data["types"]:
-        raise GazetteerError(f"data/gazetteer/{CUES_FILE}: top level needs 'types: {{...}}'")
+        raise data_error(CUES_FILE, None, "top level needs 'types: {...}'")
     types: list[str] = []
     kinds: dict[str, list[str]] = {}
     cues: dict[str, dict[str, tuple[str, ...]]] = {}
     mediator_only: set[str] = set()
     for name, spec in data["types"].items():
         if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z_]*", name):
-            raise _err(str(name), "type names are lower-case ASCII")
+            raise data_error(CUES_FILE, str(name), "type names are lower-case ASCII")
         if not isinstance(spec, dict):
-            raise _err(name, "expected a mapping with 'cues' and/or 'event_kinds'")
+            raise data_error(CUES_FILE, name, "expected a mapping with 'cues' and/or 'event_kinds'")
         unknown = set(spec) - {"cues", "event_kinds", "mediator_only"}
         if unknown:
-            raise _err(name, f"unknown keys {sorted(unknown)}")
+            raise data_error(CUES_FILE, name, f"unknown keys {sorted(unknown)}")
         ek = spec.get("event_kinds") or []
         if not isinstance(ek, list) or not all(isinstance(k, str) for k in ek):
-            raise _err(name, "'event_kinds' must be a list of event kinds")
+            raise data_error(CUES_FILE, name, "'event_kinds' must be a list of event kinds")
         types.append(name)
         for k in ek:
             kinds.setdefault(k, []).append(name)
         cues[name] = _cue_map(name, spec.get("cues"))
         if not cues[name] and not ek:
-            raise _err(name, "needs 'cues' or 'event_kinds'")
+            raise data_error(CUES_FILE, name, "needs 'cues' or 'event_kinds'")
         if spec.get("mediator_only"):
             mediator_only.add(name)
     request = data.get("request") or {}
     if not isinstance(request, dict):
-        raise _err("request", "expected a mapping with 'after' and 'before'")
+        raise data_error(CUES_FILE, "request", "expected a mapping with 'after' and 'before'")
     return EdgeCues(
         types=tuple(types), kinds={k: tuple(v) for k, v in kinds.items()}, cues=cues,
         mediator_only=frozenset(mediator_only),

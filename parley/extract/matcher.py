@@ -20,8 +20,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from parley.datafiles import load_yaml
-from parley.errors import GazetteerError
+from parley.datafiles import data_error, load_yaml
 from parley.extract.gazetteer import Gazetteer
 from parley.records import Article
 from parley.text.normalize import Normalized, normalize, normalize_text
@@ -75,19 +74,19 @@ class Clitics:
 def _load_clitics(override: str) -> Clitics:
     data = load_yaml("clitics.yaml")
     if not isinstance(data, dict):
-        raise GazetteerError("data/gazetteer/clitics.yaml: top level must be a mapping")
+        raise data_error("clitics.yaml", None, "must be a mapping")
     pre = data.get("prefixes")
     if not isinstance(pre, dict) or not isinstance(pre.get("ar"), list):
-        raise GazetteerError("data/gazetteer/clitics.yaml: entry 'prefixes': needs an 'ar' list")
+        raise data_error("clitics.yaml", "prefixes", "needs an 'ar' list")
     for key in ("lam_contraction", "quote_marks"):
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
-            raise GazetteerError(f"data/gazetteer/clitics.yaml: entry '{key}': must be a list of strings")
+            raise data_error("clitics.yaml", key, "must be a list of strings")
     for key in ("article", "dative", "locative", "conjunction"):
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) and x for x in data[key]):
-            raise GazetteerError(f"data/gazetteer/clitics.yaml: entry '{key}': must be a list of letters")
+            raise data_error("clitics.yaml", key, "must be a list of letters")
     prefixes = frozenset(normalize_text(str(p)) for p in pre["ar"])
     if any(not p or " " in p for p in prefixes):
-        raise GazetteerError("data/gazetteer/clitics.yaml: entry 'prefixes': empty or spaced prefix")
+        raise data_error("clitics.yaml", "prefixes", "empty or spaced prefix")
     return Clitics(
         prefixes=prefixes,
         lam_contraction=frozenset(normalize_text(str(p)) for p in data["lam_contraction"]),

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from parley.datafiles import gazetteer_path, load_yaml
+from parley.datafiles import data_error, gazetteer_path, load_yaml
 from parley.errors import GazetteerError
 from parley.text.normalize import keeps_lines, normalize, normalize_text
 
@@ -92,18 +92,16 @@ class Boilerplate:
 def _phrases(data: dict[str, Any], category: str) -> list[str]:
     entry = data.get(category)
     if not isinstance(entry, dict):
-        raise GazetteerError(f"data/gazetteer/{_FILE}: entry '{category}': "
-                             "expected a mapping keyed by en/ar/fa")
+        raise data_error(_FILE, category, "expected a mapping keyed by en/ar/fa")
     out: list[str] = []
     for lang, items in entry.items():
-        where = f"data/gazetteer/{_FILE}: entry '{category}.{lang}"
         if lang not in _LANGS:
-            raise GazetteerError(f"{where}': unknown language (use {', '.join(_LANGS)})")
+            raise data_error(_FILE, f"{category}.{lang}", f"unknown language (use {', '.join(_LANGS)})")
         if not isinstance(items, list):
-            raise GazetteerError(f"{where}': expected a list of phrases")
+            raise data_error(_FILE, f"{category}.{lang}", "expected a list of phrases")
         for i, item in enumerate(items):
             if not isinstance(item, str) or not _key(item):
-                raise GazetteerError(f"{where}[{i}]': {item!r} is not a non-empty phrase")
+                raise data_error(_FILE, f"{category}.{lang}[{i}]", f"{item!r} is not a non-empty phrase")
             out.append(item)
     return out
 
@@ -117,11 +115,10 @@ def _alternation(keys: list[str]) -> str:
 def _boilerplate(path: str, mtime: float) -> Boilerplate:
     data = load_yaml(_FILE)
     if not isinstance(data, dict):
-        raise GazetteerError(f"data/gazetteer/{_FILE}: top level must be a mapping of categories")
+        raise data_error(_FILE, None, "top level must be a mapping of categories")
     unknown = sorted(set(data) - set(_CATEGORIES))
     if unknown:
-        raise GazetteerError(f"data/gazetteer/{_FILE}: entry '{unknown[0]}': unknown category "
-                             f"(use {', '.join(_CATEGORIES)})")
+        raise data_error(_FILE, unknown[0], f"unknown category (use {', '.join(_CATEGORIES)})")
     cats = {c: _phrases(data, c) for c in _CATEGORIES}
     tokens = sorted({_key(t).replace(" ", "") for t in cats["link_tokens"]}, key=len, reverse=True)
     labels = _alternation([normalize_text(x).lower() for x in cats["date_labels"]])

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from parley.datafiles import load_yaml
+from parley.datafiles import data_error, load_yaml
 from parley.errors import GazetteerError
 from parley.load.clean import load_boilerplate, lowers_alone
 from parley.records import Lang
@@ -70,37 +70,34 @@ class _Outlets:
     embed_hosts: frozenset[str]
 
 
-def _err(entry: str, msg: str) -> GazetteerError:
-    return GazetteerError(f"data/gazetteer/{_FILE}: entry '{entry}': {msg}")
-
 
 def _strings(entry: str, value: Any) -> list[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
-        raise _err(entry, "expected a list of non-empty strings")
+        raise data_error(_FILE, entry, "expected a list of non-empty strings")
     return [x.strip() for x in items]
 
 
 def _outlet(i: int, e: Any) -> Outlet:
     if not isinstance(e, dict) or not isinstance(e.get("id"), str) or not _ID.match(e["id"]):
-        raise _err(f"#{i}", "each outlet needs an ASCII 'id' ([a-z][a-z0-9_]*)")
+        raise data_error(_FILE, f"#{i}", "each outlet needs an ASCII 'id' ([a-z][a-z0-9_]*)")
     oid = e["id"]
     names = e.get("name")
     if not isinstance(names, dict) or not isinstance(names.get("en"), str):
-        raise _err(oid, "needs 'name' with at least 'en'")
+        raise data_error(_FILE, oid, "needs 'name' with at least 'en'")
     forms: list[tuple[str, str]] = []
     for lang, value in names.items():
         if lang not in _LANGS:
-            raise _err(oid, f"unknown language '{lang}' (use {', '.join(_LANGS)})")
+            raise data_error(_FILE, oid, f"unknown language '{lang}' (use {', '.join(_LANGS)})")
         forms += [(lang, x) for x in _strings(oid, value)]
     for lang, value in (e.get("aliases") or {}).items():
         if lang not in _LANGS:
-            raise _err(oid, f"unknown language '{lang}' in aliases")
+            raise data_error(_FILE, oid, f"unknown language '{lang}' in aliases")
         forms += [(lang, x) for x in _strings(oid, value)]
     shapes = _strings(oid, e.get("shapes") or [])
     bad = [s for s in shapes if s not in _SHAPES]
     if bad:
-        raise _err(oid, f"unknown shape '{bad[0]}' (use {', '.join(_SHAPES)})")
+        raise data_error(_FILE, oid, f"unknown shape '{bad[0]}' (use {', '.join(_SHAPES)})")
     return Outlet(id=oid, names={k: str(v).strip() for k, v in names.items()}, forms=tuple(forms),
                   domains=tuple(d.lower() for d in _strings(oid, e.get("domains") or [])),
                   shapes=frozenset(shapes))
@@ -115,19 +112,19 @@ def _form_pattern(forms: list[str]) -> str:
 def _load(path: str, mtime: float) -> _Outlets:
     data = load_yaml(_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
-        raise GazetteerError(f"data/gazetteer/{_FILE}: top level must have 'outlets: [...]'")
+        raise data_error(_FILE, None, "top level must have 'outlets: [...]'")
     outlets = tuple(_outlet(i, e) for i, e in enumerate(data["outlets"]))
     ids = [o.id for o in outlets]
     dup = next((x for x in ids if ids.count(x) > 1), None)
     if dup:
-        raise _err(dup, "duplicate id")
+        raise data_error(_FILE, dup, "duplicate id")
     by_form: dict[str, tuple[Outlet, str]] = {}
     for o in outlets:
         for lang, form in o.forms:
             key = " ".join(normalize_text(form).split())
             other = by_form.get(key)
             if other is not None and other[0].id != o.id:
-                raise _err(o.id, f"name '{form}' is also outlet '{other[0].id}'")
+                raise data_error(_FILE, o.id, f"name '{form}' is also outlet '{other[0].id}'")
             by_form[key] = (o, lang)
 
     def pattern(shape: str) -> str:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from parley.datafiles import load_yaml
-from parley.errors import GazetteerError
+from parley.datafiles import data_error, load_yaml
 from parley.text.normalize import normalize_text
 
 LANGS = ("en", "ar", "fa")
@@ -25,9 +24,6 @@ CALENDARS = ("gregorian", "solar_hijri")
 UNITS = ("week", "month", "year")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
-
-def _err(file: str, entry: str, msg: str) -> GazetteerError:
-    return GazetteerError(f"data/gazetteer/{file}: entry '{entry}': {msg}")
 
 
 def _norm_word(word: str) -> str:
@@ -39,14 +35,14 @@ def _lang_words(file: str, entry: str, value: Any) -> dict[str, tuple[str, ...]]
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _err(file, entry, "expected a mapping keyed by en/ar/fa")
+        raise data_error(file, entry, "expected a mapping keyed by en/ar/fa")
     out: dict[str, tuple[str, ...]] = {}
     for lang, words in value.items():
         if lang not in LANGS:
-            raise _err(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
+            raise data_error(file, entry, f"unknown language '{lang}' (use {', '.join(LANGS)})")
         items = [words] if isinstance(words, str) else words
         if not isinstance(items, list) or not all(isinstance(w, str) and w.strip() for w in items):
-            raise _err(file, entry, f"'{lang}' must be a list of non-empty strings")
+            raise data_error(file, entry, f"'{lang}' must be a list of non-empty strings")
         out[lang] = tuple(dict.fromkeys(_norm_word(w) for w in items))
     return out
 
@@ -57,23 +53,23 @@ def _all(words: dict[str, tuple[str, ...]]) -> list[str]:
 
 def _entries(file: str, data: Any, key: str) -> list[dict[str, Any]]:
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise GazetteerError(f"data/gazetteer/{file}: needs '{key}: [...]'")
+        raise data_error(file, None, f"needs '{key}: [...]'")
     seen: set[str] = set()
     for i, e in enumerate(data[key]):
         if not isinstance(e, dict) or not isinstance(e.get("id"), str) or not _ID.match(e["id"]):
-            raise _err(file, f"{key}#{i}", "each entry needs a lower-case ASCII 'id'")
+            raise data_error(file, f"{key}#{i}", "each entry needs a lower-case ASCII 'id'")
         if e["id"] in seen:
-            raise _err(file, e["id"], "duplicate id")
+            raise data_error(file, e["id"], "duplicate id")
         seen.add(e["id"])
         if not _lang_words(file, e["id"], e.get("names")):
-            raise _err(file, e["id"], "needs 'names' in at least one language")
+            raise data_error(file, e["id"], "needs 'names' in at least one language")
     entries: list[dict[str, Any]] = data[key]
     return entries
 
 
 def _int(file: str, entry: str, value: Any, lo: int, hi: int, what: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-        raise _err(file, entry, f"'{what}' must be an integer in {lo}..{hi}, not {value!r}")
+        raise data_error(file, entry, f"'{what}' must be an integer in {lo}..{hi}, not {value!r}")
     return value
 
 
@@ -81,7 +77,7 @@ def _index(file: str, table: dict[str, Any], entry: str, words: Iterable[str], v
     """Add words -> value, refusing a word that already means something else."""
     for w in words:
         if w in table and table[w] != value:
-            raise _err(file, entry, f"'{w}' (normalised) already means {table[w]!r}")
+            raise data_error(file, entry, f"'{w}' (normalised) already means {table[w]!r}")
         table[w] = value
 
 
@@ -153,14 +149,14 @@ def load_date_grammar() -> DateGrammar:
     en_months: list[str] = []
     for e in _entries(mf, mdata, "months"):
         if e.get("calendar") not in CALENDARS:
-            raise _err(mf, e["id"], f"calendar must be one of {', '.join(CALENDARS)}")
+            raise data_error(mf, e["id"], f"calendar must be one of {', '.join(CALENDARS)}")
         key = (str(e["calendar"]), _int(mf, e["id"], e.get("month"), 1, 12, "month"))
         names = _lang_words(mf, e["id"], e.get("names"))
         _index(mf, months, e["id"], _all(names), key)
         en_months += names.get("en", ())
 
     if not isinstance(wdata, dict):
-        raise GazetteerError(f"data/gazetteer/{wf}: top level must be a mapping")
+        raise data_error(wf, None, "top level must be a mapping")
 
     def section(key: str) -> dict[str, tuple[str, ...]]:
         return _lang_words(wf, key, wdata.get(key))
@@ -172,7 +168,7 @@ def load_date_grammar() -> DateGrammar:
         _index(wf, weekdays, e["id"], _all(_lang_words(wf, e["id"], e["names"])), wd)
         not_after[wd] = tuple(_all(_lang_words(wf, e["id"], e.get("not_after"))))
     if sorted(set(weekdays.values())) != list(range(7)):
-        raise _err(wf, "weekdays", "needs all seven weekdays 0..6")
+        raise data_error(wf, "weekdays", "needs all seven weekdays 0..6")
 
     rel_days: dict[str, int] = {}
     not_before: dict[str, tuple[str, ...]] = {}
@@ -192,7 +188,7 @@ def load_date_grammar() -> DateGrammar:
     periods: dict[str, tuple[str, int]] = {}
     for e in _entries(wf, wdata, "periods"):
         if e.get("unit") not in UNITS:
-            raise _err(wf, e["id"], f"unit must be one of {', '.join(UNITS)}")
+            raise data_error(wf, e["id"], f"unit must be one of {', '.join(UNITS)}")
         off = _int(wf, e["id"], e.get("offset"), -12, 12, "offset")
         _index(wf, periods, e["id"], _all(_lang_words(wf, e["id"], e["names"])), (e["unit"], off))
 
@@ -200,11 +196,11 @@ def load_date_grammar() -> DateGrammar:
     mods_after: dict[str, int] = {}
     raw_mods = wdata.get("weekday_modifiers")
     if not isinstance(raw_mods, list):
-        raise GazetteerError(f"data/gazetteer/{wf}: needs 'weekday_modifiers: [...]'")
+        raise data_error(wf, None, "needs 'weekday_modifiers: [...]'")
     for i, e in enumerate(raw_mods):
         eid = str(e.get("id", f"weekday_modifiers#{i}")) if isinstance(e, dict) else f"#{i}"
         if not isinstance(e, dict) or e.get("direction") not in (-1, 1):
-            raise _err(wf, eid, "each modifier needs 'direction: -1' or 'direction: 1'")
+            raise data_error(wf, eid, "each modifier needs 'direction: -1' or 'direction: 1'")
         _index(wf, mods_before, eid, _all(_lang_words(wf, eid, e.get("before"))), e["direction"])
         _index(wf, mods_after, eid, _all(_lang_words(wf, eid, e.get("after"))), e["direction"])
 
@@ -214,12 +210,12 @@ def load_date_grammar() -> DateGrammar:
 
     parts = wdata.get("day_parts")
     if not isinstance(parts, dict):
-        raise GazetteerError(f"data/gazetteer/{wf}: needs 'day_parts' with 'before'/'after'")
+        raise data_error(wf, None, "needs 'day_parts' with 'before'/'after'")
     part_before = _alt(_all(_lang_words(wf, "day_parts.before", parts.get("before"))))
     part_after = _alt(_all(_lang_words(wf, "day_parts.after", parts.get("after"))))
     clitics = _all(section("clitics"))
     if not all(len(c) == 1 for c in clitics):
-        raise _err(wf, "clitics", "each clitic is one letter")
+        raise data_error(wf, "clitics", "each clitic is one letter")
 
     # Regex pieces, on the normalised (lower-case, ASCII-digit) text. The optional groups a
     # match can open with are written with _opt, and the word-start test as two negative

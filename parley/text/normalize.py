@@ -13,8 +13,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from parley.datafiles import load_yaml
-from parley.errors import GazetteerError
+from parley.datafiles import data_error, load_yaml
 
 _DIACRITIC_RANGES = ((0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
 _DIGIT_BLOCKS = (0x0660, 0x06F0)  # Arabic-Indic and Persian (Extended Arabic-Indic) zeros
@@ -63,11 +62,11 @@ class Normalized:
 def _table() -> dict[int, str | None]:
     data = load_yaml("letters.yaml")
     if not isinstance(data, dict) or "fold" not in data or "remove" not in data:
-        raise GazetteerError("letters.yaml: needs 'fold' and 'remove'")
+        raise data_error("letters.yaml", None, "needs 'fold' and 'remove'")
     table: dict[int, str | None] = {}
     for target, variants in data["fold"].items():
         if len(target) != 1 or not all(len(v) == 1 for v in variants):
-            raise GazetteerError(f"letters.yaml: fold '{target}': one letter in, one letter out")
+            raise data_error("letters.yaml", f"fold.{target}", "one letter in, one letter out")
         for v in variants:
             table[ord(v)] = target
     for ch in data["remove"]:
