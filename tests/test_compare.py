@@ -17,8 +17,14 @@ import pytest
 from PIL import Image
 from sqlalchemy import Engine
 
+from parley import compare_columns as cols
 from parley.analyze import compare as C
-from parley.analyze.compare import Source, compare_sources, facts_table, score_pair, summarize
+from parley.analyze import compare_alignment as A
+from parley.analyze import compare_model as M
+from parley.analyze.compare import compare_sources, summarize
+from parley.analyze.compare_alignment import score_pair
+from parley.analyze.compare_facts import facts_table
+from parley.analyze.compare_model import Source
 from parley.store import compare_queries as Q
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,17 +57,18 @@ def _source(key: str, lang: str, segs: list[str], *, published: dt.date | None =
 
     return Source(
         key=key, label=key, lang=lang, articles=art, segments=seg,
-        mentions=frame([{**span(i), "actor_id": a, "surface": "x"} for i, a in mentions], C.MENTION_COLUMNS),
+        mentions=frame([{**span(i), "actor_id": a, "surface": "x"} for i, a in mentions],
+                       cols.MENTION_COLUMNS),
         venues=frame([{**span(i), "place_id": p, "role": r, "evidence": "x"} for i, p, r in venues],
-                     C.VENUE_COLUMNS),
+                     cols.VENUE_COLUMNS),
         positions=frame([{**span(i), "actor_id": a, "topic": t, "stance": s, "evidence": "x"}
-                         for i, a, t, s in positions], C.POSITION_COLUMNS),
+                         for i, a, t, s in positions], cols.POSITION_COLUMNS),
         quotes=frame([{**span(i), "speaker_id": a, "lang": lang, "text": "x"} for i, a in quotes],
-                     C.QUOTE_COLUMNS),
+                     cols.QUOTE_COLUMNS),
         events=frame([{**span(i), "event_id": f"{key}{n}", "date": d,
                        "date_precision": "day" if d else "unknown",
                        "kind": k, "actor_ids": a, "place_id": p, "evidence": "x"}
-                      for n, (i, k, a, d, p) in enumerate(events)], C.EVENT_COLUMNS),
+                      for n, (i, k, a, d, p) in enumerate(events)], cols.EVENT_COLUMNS),
     )
 
 
@@ -86,20 +93,20 @@ FA = _source("fa1", "fa", ["روبیو گفت آمریکا آماده گفت‌�
     ("pic.twitter.com/66LUTEMFoK", set()),  # digits inside a token are not numbers
 ])
 def test_numbers_are_read_in_every_script(text: str, numbers: set[str]) -> None:
-    assert C._numbers(text) == numbers
+    assert A._numbers(text) == numbers
 
 
 def test_score_rewards_a_shared_speaker_and_topic() -> None:
     a = frozenset({("actor", "marco_rubio"), ("speaker", "marco_rubio"), ("topic", "diplomacy")})
     b = a | {("actor", "iran")}
     c = frozenset({("actor", "marco_rubio"), ("actor", "iran")})
-    assert score_pair(a, b)[0] > score_pair(a, c)[0] + C.SPEAKER_TOPIC_BONUS
+    assert score_pair(a, b)[0] > score_pair(a, c)[0] + A.SPEAKER_TOPIC_BONUS
     assert score_pair(a, frozenset()) == (0.0, 0.0)
     assert 0 < score_pair(a, b)[1] <= 1
 
 
 def test_alignment_is_one_to_one_and_marks_lone_segments() -> None:
-    rows = C.align_segments([AR, FA])
+    rows = A.align_segments([AR, FA])
     placed = [(k, r.idx) for row in rows for k, r in row.cells.items()]
     assert sorted(placed) == sorted([("ar1", 0), ("ar1", 1), ("ar1", 2), ("fa1", 0), ("fa1", 1)])
     pairs = {tuple(sorted((k, r.idx) for k, r in row.cells.items())) for row in rows if row.aligned}
@@ -146,7 +153,7 @@ def test_same_kind_and_same_people_alone_do_not_merge_unrelated_events() -> None
 
 
 def test_restrict_to_actors_keeps_one_sides_facts() -> None:
-    only_us = C.restrict_to_actors(AR, {"marco_rubio", "usa"})
+    only_us = M.restrict_to_actors(AR, {"marco_rubio", "usa"})
     assert set(only_us.mentions["actor_id"]) == {"marco_rubio", "usa"}
     assert only_us.events.empty  # the meeting names no US actor
     assert len(only_us.segments) == len(AR.segments)
@@ -194,7 +201,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engin
     engine.dispose()
 
 
-def _compare(store: tuple[Engine, dict[str, str]], *prefixes: str) -> C.Comparison:
+def _compare(store: tuple[Engine, dict[str, str]], *prefixes: str) -> M.Comparison:
     engine, ids = store
     sources, missing = Q.load_article_sources(engine, [ids[p] for p in prefixes])
     assert not missing
@@ -202,7 +209,7 @@ def _compare(store: tuple[Engine, dict[str, str]], *prefixes: str) -> C.Comparis
     return compare_sources(sources, actors=actors, places=places)
 
 
-def _speakers(comparison: C.Comparison, ref: C.SegmentRef) -> set[str]:
+def _speakers(comparison: M.Comparison, ref: M.SegmentRef) -> set[str]:
     source = next(s for s in comparison.sources if s.key == ref.source)
     q = source.quotes
     return set(q[(q["article_id"] == ref.article_id) & (q["segment_idx"] == ref.idx)]["speaker_id"])
@@ -240,7 +247,7 @@ def test_seeds_003_004_witkoff_meeting_in_both_and_004_has_no_date(seed_store: A
     _, ids = seed_store
     src = {s.key: s for s in comparison.sources}
 
-    def witkoff(ref: C.SegmentRef) -> bool:
+    def witkoff(ref: M.SegmentRef) -> bool:
         m = src[ref.source].mentions
         return "steve_witkoff" in set(m[(m["article_id"] == ref.article_id) & (m["segment_idx"] == ref.idx)]
                                       ["actor_id"])

@@ -1,6 +1,6 @@
 """Read what the compare page needs: sources (articles or groups) with their extracted rows.
 
-Frames carry the column names of parley.analyze.compare (the stored tables' names). No
+Frames carry the column names of parley.compare_columns (the stored tables' names). No
 Streamlit here; parley.ui wraps nothing for these beyond the page's own caching.
 """
 
@@ -15,7 +15,8 @@ from typing import Any, Literal
 import pandas as pd
 from sqlalchemy import Engine, Table, select
 
-from parley.analyze.compare import (
+from parley.analyze.compare_model import Source, main_lang, restrict_to_actors
+from parley.compare_columns import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     MENTION_COLUMNS,
@@ -23,9 +24,6 @@ from parley.analyze.compare import (
     QUOTE_COLUMNS,
     SEGMENT_COLUMNS,
     VENUE_COLUMNS,
-    Source,
-    main_lang,
-    restrict_to_actors,
 )
 from parley.store.db import store_errors
 from parley.store.schema import (
