@@ -1,7 +1,8 @@
 """/compare?a=ID1,ID2[,ID3] : sources side by side, aligned passages on shared rows, a facts table.
 
-Also ``mode=outlet`` (two or three outlets, ``outlet=A,B``) or ``mode=side`` (``side=us,iran``)
-over the sidebar's date range: the groups' facts compared. Bad ids give a notice, never a crash.
+Also ``mode=outlet`` (two or three outlets, ``outlet=A,B``) or ``mode=side`` (``side=us,iran``):
+the groups' facts compared. Every source keeps to the articles the sidebar's filters keep (dates,
+languages, outlets, sides, ...; never duplicates). Bad ids give a notice, never a crash.
 """
 
 import streamlit as st
@@ -18,7 +19,6 @@ from parley.analyze.compare import (
 )
 from parley.render.html import colours_for, legend, side_by_side
 from parley.render.images import comparison_png
-from parley.store import compare_queries as cq
 from parley.ui import state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import md_text, show_html
@@ -39,25 +39,26 @@ if choice and choice != mode:
     st.rerun()
 
 with shown_errors("The comparison could not be built"):
-    engine = store.engine()
-    acts, plcs = cq.reference_frames(engine)
+    acts, plcs = store.compare_reference_frames()
     if mode == "articles":
-        picks = cq.article_choices(engine)
+        picks = store.compare_article_choices(filters)
         labels = dict(zip(picks["id"], picks["label"], strict=True))
-        chosen = [a for a in filters.articles if a in labels]
-        picked = st.multiselect("Articles (two or three)", list(labels), default=chosen[:MAX_SOURCES],
+        chosen = list(filters.articles)  # known ids; one outside the filters is reported as left out
+        offered = [a for a in chosen[:MAX_SOURCES] if a in labels]
+        picked = st.multiselect("Articles (two or three)", list(labels), default=offered,
                                 format_func=labels.__getitem__, max_selections=MAX_SOURCES,
                                 key="compare_pick")
-        if picked != chosen[:MAX_SOURCES]:
+        if picked != offered:
             state.set_page_param("a", ",".join(picked) or None)
             st.rerun()
         if len(chosen) > MAX_SOURCES:
             st.warning(f"Only {MAX_SOURCES} articles can be compared; the first {MAX_SOURCES} are shown.")
-        sources, missing = cq.load_article_sources(engine, chosen[:MAX_SOURCES])
+        sources, missing = store.compare_article_sources(filters, chosen[:MAX_SOURCES])
         if missing:
-            st.warning(f"{len(missing)} article(s) are not in the database and were left out.")
+            st.warning(f"{len(missing)} article(s) are not in the database or outside the filters "
+                       "and were left out.")
     else:
-        options = cq.group_choices(engine)[mode]
+        options = store.compare_group_choices(filters)[mode]
         current = list(filters.outlets if mode == "outlet" else filters.sides)
         picked = st.multiselect(f"{MODES[mode]} (two or three)", options,
                                 default=[v for v in current if v in options][:MAX_SOURCES],
@@ -65,8 +66,7 @@ with shown_errors("The comparison could not be built"):
         if picked != [v for v in current if v in options][:MAX_SOURCES]:
             state.write_filters(filters.replace(**{"outlets" if mode == "outlet" else "sides": picked}))
             st.rerun()
-        sources = cq.load_group_sources(engine, "outlet" if mode == "outlet" else "side", picked,
-                                        date_from=filters.date_from, date_to=filters.date_to)
+        sources = store.compare_group_sources(filters, "outlet" if mode == "outlet" else "side", picked)
 
     if len(sources) < 2:
         st.info("Pick two or three sources to compare.")

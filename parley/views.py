@@ -59,3 +59,95 @@ def network_view(engine: Engine, filters: Filters, days: int | None = None, leve
     if base is None:
         base = base_network(engine, filters, days, level, country_of)
     return net.network_view(base, filters.actors, level, country_of)
+
+
+# --- compare page: sources read through parley.store.compare_queries, built as analyze expects ---
+import datetime as _dt  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from pathlib import PurePath  # noqa: E402
+from typing import Any  # noqa: E402
+
+from parley.analyze.compare_model import Source, frame_rows, main_lang, restrict_to_actors  # noqa: E402
+from parley.store import compare_queries as cq  # noqa: E402
+
+PICK_COLUMNS = ("id", "label", "title", "outlet", "lang", "published")
+
+
+def _article_rows(frame: pd.DataFrame, ids: set[str], col: str = "article_id") -> pd.DataFrame:
+    return frame[frame[col].isin(ids)].reset_index(drop=True) if not frame.empty else frame
+
+
+def _compare_source(frames: cq.Frames, keep: set[str], key: str, label: str, lang: str) -> Source:
+    """The source ``key`` made of the rows of the articles ``keep``."""
+    return Source(key=key, label=label, lang=lang, articles=_article_rows(frames.articles, keep, "id"),
+                  segments=_article_rows(frames.segments, keep),
+                  mentions=_article_rows(frames.mentions, keep), venues=_article_rows(frames.venues, keep),
+                  positions=_article_rows(frames.positions, keep), quotes=_article_rows(frames.quotes, keep),
+                  events=_article_rows(frames.events, keep))
+
+
+def _article_short_name(row: Mapping[str, Any]) -> str:
+    """A short name for an article: its outlet, else its file name without the hash."""
+    value = row.get("outlet")
+    outlet = value.strip() if isinstance(value, str) else ""
+    if outlet:
+        return outlet[:30]
+    stem = PurePath(str(row.get("origin") or row["id"])).stem
+    return stem[:12] or str(row["id"])[:8]
+
+
+def _unique_labels(labels: list[str]) -> list[str]:
+    """The labels, a repeated one numbered ("X", "X #2", ...)."""
+    out: list[str] = []
+    for lab in labels:
+        cand, n = lab, 2
+        while cand in out:
+            cand, n = f"{lab} #{n}", n + 1
+        out.append(cand)
+    return out
+
+
+def article_label(row: Mapping[str, Any]) -> str:
+    """A compact label for an article: name, language and date (or 'undated')."""
+    day = row.get("published")
+    day_s = day.isoformat() if isinstance(day, _dt.date) else "undated"
+    return f"{_article_short_name(row)} ({row.get('lang')}, {day_s})"
+
+
+def compare_article_sources(engine: Engine, ids: Sequence[str],
+                            filters: Filters) -> tuple[list[Source], list[str]]:
+    """One source per article id the filters keep, in the given order, and the ids left out (not
+    in the database or outside the filters)."""
+    frames = cq.load_frames(engine, filters, ids)
+    found = {str(r["id"]): r for r in frame_rows(frames.articles)}
+    wanted = list(dict.fromkeys(ids))
+    present = [i for i in wanted if i in found]
+    labels = _unique_labels([article_label(found[i]) for i in present])
+    sources = [_compare_source(frames, {aid}, aid, label, str(found[aid]["lang"]))
+               for aid, label in zip(present, labels, strict=True)]
+    return sources, [i for i in wanted if i not in found]
+
+
+def compare_group_sources(engine: Engine, by: cq.GroupBy, values: Sequence[str],
+                          filters: Filters) -> list[Source]:
+    """One source per outlet (or side) in ``values``: the articles the filters keep that are of that
+    outlet (or mention an actor of that side); a side keeps only its own actors' facts."""
+    groups = {v: cq.group_article_ids(engine, filters, by, v) for v in dict.fromkeys(values)}
+    frames = cq.load_frames(engine, filters, [i for ids in groups.values() for i in ids])
+    sources = []
+    for value, ids in groups.items():
+        keep = set(ids)
+        arts = _article_rows(frames.articles, keep, "id")
+        lang = main_lang([str(x) for x in arts["lang"]]) if not arts.empty else "en"
+        src = _compare_source(frames, keep, f"{by}:{value}", f"{by}: {value} ({len(ids)} articles)", lang)
+        sources.append(restrict_to_actors(src, cq.side_members(engine, value)) if by == "side" else src)
+    return sources
+
+
+def compare_article_choices(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """The articles the pickers offer: those the filters keep whatever articles they name, newest
+    first, with unique labels (columns PICK_COLUMNS)."""
+    rows = frame_rows(cq.article_choice_rows(engine, filters.replace(articles=())))
+    for r, label in zip(rows, _unique_labels([article_label(r) for r in rows]), strict=True):
+        r["label"] = label
+    return pd.DataFrame([{c: r[c] for c in PICK_COLUMNS} for r in rows], columns=list(PICK_COLUMNS))

@@ -1,4 +1,5 @@
-"""Source comparison: fingerprints, one-to-one alignment, the facts table, group mode, the summary.
+"""Source comparison: fingerprints, one-to-one alignment, the facts table, group mode, the summary,
+and the sources parley.views reads for the page, kept to the shared filters.
 
 Unit tests use hand-built frames; the seed tests ingest the five seed articles with the real
 pipeline (parley.ingest.ingest_paths) into a SQLite file and compare them as the page does.
@@ -18,6 +19,7 @@ from PIL import Image
 from sqlalchemy import Engine
 
 from parley import compare_columns as cols
+from parley import views
 from parley.analyze import compare as C
 from parley.analyze import compare_alignment as A
 from parley.analyze import compare_model as M
@@ -25,6 +27,7 @@ from parley.analyze.compare import compare_sources, summarize
 from parley.analyze.compare_alignment import score_pair
 from parley.analyze.compare_facts import facts_table
 from parley.analyze.compare_model import Source
+from parley.filters import Filters
 from parley.store import compare_queries as Q
 
 REPO = Path(__file__).resolve().parent.parent
@@ -188,7 +191,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engin
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('compare') / 'parley.db'}")
     report = ingest_paths([SEED_DIR], engine)
     assert not report.rejected, report.summary()
-    choices = Q.article_choices(engine)
+    choices = views.compare_article_choices(engine, Filters())
     ids = {}
     with engine.connect() as conn:
         from sqlalchemy import select
@@ -203,7 +206,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engin
 
 def _compare(store: tuple[Engine, dict[str, str]], *prefixes: str) -> M.Comparison:
     engine, ids = store
-    sources, missing = Q.load_article_sources(engine, [ids[p] for p in prefixes])
+    sources, missing = views.compare_article_sources(engine, [ids[p] for p in prefixes], Filters())
     assert not missing
     actors, places = Q.reference_frames(engine)
     return compare_sources(sources, actors=actors, places=places)
@@ -265,7 +268,8 @@ def test_seeds_003_004_witkoff_meeting_in_both_and_004_has_no_date(seed_store: A
 
 def test_three_sources_and_unknown_ids(seed_store: Any) -> None:
     engine, ids = seed_store
-    sources, missing = Q.load_article_sources(engine, [ids["000"], "deadbeef", ids["001"], ids["002"]])
+    sources, missing = views.compare_article_sources(engine, [ids["000"], "deadbeef", ids["001"], ids["002"]],
+                                                     Filters())
     assert missing == ["deadbeef"] and [s.key for s in sources] == [ids["000"], ids["001"], ids["002"]]
     comparison = compare_sources(sources)
     assert all(len(r.cells) <= 3 for r in comparison.rows)
@@ -275,10 +279,10 @@ def test_three_sources_and_unknown_ids(seed_store: Any) -> None:
 
 def test_group_mode_compares_two_sides_over_a_date_range(seed_store: Any) -> None:
     engine, _ = seed_store
-    sides = Q.group_choices(engine)["side"]
+    sides = Q.group_choices(engine, Filters())["side"]
     assert {"us", "iran"} <= set(sides)
-    us, iran = Q.load_group_sources(engine, "side", ["us", "iran"], date_from=dt.date(2026, 1, 1),
-                                    date_to=dt.date(2026, 2, 28))
+    february = Filters(date_from=dt.date(2026, 1, 1), date_to=dt.date(2026, 2, 28))
+    us, iran = views.compare_group_sources(engine, "side", ["us", "iran"], february)
     actors, _ = Q.reference_frames(engine)
     side = dict(zip(actors["actor_id"], actors["side"], strict=True))
     assert {side[a] for a in us.mentions["actor_id"]} == {"us"}
@@ -303,3 +307,97 @@ def test_summary_png_of_the_seed_comparison(seed_store: Any) -> None:
     assert Image.open(io.BytesIO(png)).format == "PNG"
     png_b = comparison_png(summarize(_compare(seed_store, "003", "004")), renderer="pillow-basic")
     (ARTIFACTS / "compare_seeds_003_004_basic.png").write_bytes(png_b)
+
+
+# --- the shared filters: seeds, a copy of 000 under other chrome (a duplicate), an English article ---
+
+ENGLISH = """Oman hosts new round of talks
+Published: 2025-05-11
+
+Iranian Foreign Minister Abbas Araghchi met US envoy Steve Witkoff in Muscat on Sunday, Oman's
+foreign ministry said. Araghchi said Iran would not give up enrichment.
+"""
+
+
+@pytest.fixture(scope="module")
+def filtered_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, dict[str, str]]]:
+    import shutil
+
+    from parley.ingest import ingest_paths
+    from parley.store.db import make_engine
+
+    folder = tmp_path_factory.mktemp("compare_filters")
+    corpus = folder / "corpus"
+    shutil.copytree(SEED_DIR, corpus)
+    first = sorted(SEED_DIR.glob("000_*.txt"))[0]
+    (corpus / "dup_000.txt").write_text("Home | News | Politics\n" + first.read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    (corpus / "eng_oman.txt").write_text(ENGLISH, encoding="utf-8")
+    engine = make_engine(f"sqlite:///{folder / 'parley.db'}")
+    report = ingest_paths([corpus], engine)
+    assert not report.rejected and len(report.duplicates) == 1, report.summary()
+    with engine.connect() as conn:
+        from sqlalchemy import select
+
+        from parley.store.schema import articles
+        rows = conn.execute(select(articles.c.id, articles.c.origin))
+        ids = {Path(origin).name[:3]: aid for aid, origin in rows}
+    assert set(ids) == {"000", "001", "002", "003", "004", "dup", "eng"}
+    yield engine, ids
+    engine.dispose()
+
+
+def _group_ids(sources: list[Source]) -> list[set[str]]:
+    return [set(s.articles["id"]) for s in sources]
+
+
+def test_article_choices_keep_to_the_filters_and_drop_duplicates(filtered_store: Any) -> None:
+    engine, ids = filtered_store
+    seeds = {ids[p] for p in ("000", "001", "002", "003", "004")}
+    assert set(views.compare_article_choices(engine, Filters())["id"]) == seeds | {ids["eng"]}
+    assert list(views.compare_article_choices(engine, Filters(langs=("fa",)))["id"]) == [ids["001"]]
+    arabic = views.compare_article_choices(engine, Filters(langs=("ar",)))
+    assert set(arabic["id"]) == seeds - {ids["001"]}  # not the duplicate of 000
+    assert list(arabic.columns) == list(views.PICK_COLUMNS) and arabic["label"].is_unique
+    # the articles the URL names are offered with all the others the filters keep
+    named = views.compare_article_choices(engine, Filters(langs=("ar",), articles=(ids["000"],)))
+    assert named.equals(arabic)
+
+
+def test_chosen_articles_outside_the_filters_are_left_out(filtered_store: Any) -> None:
+    engine, ids = filtered_store
+    wanted = [ids["000"], ids["dup"], ids["001"], ids["002"]]
+    sources, missing = views.compare_article_sources(engine, wanted, Filters(langs=("ar",)))
+    assert [s.key for s in sources] == [ids["000"], ids["002"]]
+    assert missing == [ids["dup"], ids["001"]]  # a duplicate, and a Persian article
+    sources, missing = views.compare_article_sources(engine, wanted, Filters(articles=(ids["000"],)))
+    assert [s.key for s in sources] == [ids["000"]] and missing == [ids["dup"], ids["001"], ids["002"]]
+
+
+def test_group_sources_keep_to_the_filters_and_drop_duplicates(filtered_store: Any) -> None:
+    engine, ids = filtered_store
+    everything = views.compare_group_sources(engine, "side", ["us", "iran"], Filters())
+    all_but_dup = {i for p, i in ids.items() if p != "dup"}
+    assert _group_ids(everything) == [all_but_dup, all_but_dup]
+    arabic = views.compare_group_sources(engine, "side", ["us", "iran"], Filters(langs=("ar",)))
+    assert _group_ids(arabic) == [{ids[p] for p in ("000", "002", "003", "004")}] * 2
+    assert [s.label for s in arabic] == ["side: us (4 articles)", "side: iran (4 articles)"]
+    assert all(set(s.segments["article_id"]) <= set(s.articles["id"]) for s in arabic)
+    persian = views.compare_group_sources(engine, "side", ["us", "iran"], Filters(langs=("fa",)))
+    assert _group_ids(persian) == [{ids["001"]}] * 2 and {s.lang for s in persian} == {"fa"}
+    outlets = views.compare_group_sources(engine, "outlet", ["Gate", "خبرني"], Filters(langs=("ar",)))
+    assert _group_ids(outlets) == [{ids["002"]}, {ids["003"]}]
+    gate_in_persian = views.compare_group_sources(engine, "outlet", ["Gate"], Filters(langs=("fa",)))
+    assert _group_ids(gate_in_persian) == [set()] and gate_in_persian[0].label == "outlet: Gate (0 articles)"
+    dated = views.compare_group_sources(engine, "side", ["iran"], Filters(date_from=dt.date(2026, 1, 1)))
+    assert _group_ids(dated) == [{ids[p] for p in ("000", "001", "002", "003")}]  # not undated 004, not 2025
+
+
+def test_group_choices_keep_to_the_filters(filtered_store: Any) -> None:
+    engine, _ = filtered_store
+    assert Q.group_choices(engine, Filters())["outlet"] == ["Gate", "خبرني"]
+    persian = Q.group_choices(engine, Filters(langs=("fa",)))
+    assert persian == {"outlet": [], "side": ["iran", "mediator", "us"]}
+    # a picker offers more than it has picked: its own field does not narrow it
+    assert Q.group_choices(engine, Filters(outlets=("Gate",)))["outlet"] == ["Gate", "خبرني"]
+    assert "israel" in Q.group_choices(engine, Filters(sides=("us",)))["side"]

@@ -221,3 +221,63 @@ def happening_evidence(member_ids: str) -> pd.DataFrame:
     frames = [_event_evidence(url(), version(), m) for m in dict.fromkeys(member_ids.split(";")) if m]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else _event_evidence(url(), version(), "")
+
+
+# --- compare page: cached sources, pickers and names, keyed like the queries above ---
+# Sources hold frames the page only reads: st.cache_resource, as for the timeline views.
+from collections.abc import Sequence  # noqa: E402
+
+from parley.analyze.compare_model import Source as _Source  # noqa: E402
+from parley.store import compare_queries as _cq  # noqa: E402
+
+_QUERIES.update({
+    "compare_article_choices": views.compare_article_choices,
+    "compare_group_choices": _cq.group_choices,
+})
+
+
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+def _compare_article_sources(db: str, ver: int, filters: Filters,
+                             ids: tuple[str, ...]) -> tuple[tuple[_Source, ...], tuple[str, ...]]:
+    sources, missing = views.compare_article_sources(_engine_for(db), ids, filters)
+    return tuple(sources), tuple(missing)
+
+
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=16)
+def _compare_group_sources(db: str, ver: int, filters: Filters, by: _cq.GroupBy,
+                           values: tuple[str, ...]) -> tuple[_Source, ...]:
+    return tuple(views.compare_group_sources(_engine_for(db), by, values, filters))
+
+
+@st.cache_data(show_spinner=False, ttl=_TTL, max_entries=16)
+def _compare_reference_frames(db: str, ver: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return _cq.reference_frames(_engine_for(db))
+
+
+def compare_article_sources(filters: Filters, ids: Sequence[str]) -> tuple[list[_Source], list[str]]:
+    """Cached parley.views.compare_article_sources: the sources of the ids the filters keep, and the
+    ids left out (shared, read-only)."""
+    sources, missing = _compare_article_sources(url(), version(), filters, tuple(ids))
+    return list(sources), list(missing)
+
+
+def compare_group_sources(filters: Filters, by: _cq.GroupBy, values: Sequence[str]) -> list[_Source]:
+    """Cached parley.views.compare_group_sources: one source per outlet or side (shared, read-only)."""
+    return list(_compare_group_sources(url(), version(), filters, by, tuple(values)))
+
+
+def compare_article_choices(filters: Filters) -> pd.DataFrame:
+    """Cached parley.views.compare_article_choices: the articles the pickers offer, labelled."""
+    out: pd.DataFrame = _cached("compare_article_choices", filters)
+    return out
+
+
+def compare_group_choices(filters: Filters) -> dict[str, list[str]]:
+    """Cached compare_queries.group_choices: the outlets and sides the group pickers offer."""
+    out: dict[str, list[str]] = _cached("compare_group_choices", filters)
+    return out
+
+
+def compare_reference_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cached compare_queries.reference_frames: the actors and places tables (names, kinds, sides)."""
+    return _compare_reference_frames(url(), version())
