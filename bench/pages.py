@@ -186,7 +186,7 @@ def time_layout(n_nodes: int) -> tuple[float, float, int]:
     """(layout s, metrics s, edges) for a seeded random graph of ``n_nodes``."""
     import networkx as nx
 
-    from parley.analyze import network
+    from parley.analyze import network, network_layout
 
     g = nx.gnm_random_graph(n_nodes, n_nodes * 6, seed=3)
     g = nx.relabel_nodes(g, {i: f"a{i:04d}" for i in g})
@@ -196,7 +196,7 @@ def time_layout(n_nodes: int) -> tuple[float, float, int]:
     for x in g.nodes:
         g.nodes[x].setdefault("side", "other")
     t0 = time.perf_counter()
-    network.layout_graph(g)
+    network_layout.layout_graph(g)
     t1 = time.perf_counter()
     network.graph_metrics(g)
     t2 = time.perf_counter()

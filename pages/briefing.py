@@ -11,37 +11,31 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from parley.briefing import (
+from parley.filters import parse_params
+from parley.render.briefing_html import block_html
+from parley.render.document import Document
+from parley.render.html import text_block
+from parley.text.script import script_lang
+from parley.ui import briefing, state, store
+from parley.ui.briefing import (
+    Briefing,
     BriefingData,
     briefing_document,
     briefing_figures,
     briefing_graphml,
     briefing_html,
     briefing_pdf,
-    collect_briefing,
-    frozen_filters,
     tables_zip,
 )
-from parley.filters import Filters, parse_params, to_params
-from parley.render.briefing_html import block_html, guess_lang
-from parley.render.document import Document
-from parley.render.html import text_block
-from parley.store.briefings import Briefing, load_briefing, save_briefing
-from parley.ui import state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import md_text, show_html
 
 _SAVED = "parley_briefing_saved"
 
 
-@st.cache_data(show_spinner="Reading the store…", ttl=3600, max_entries=16)
-def _collect(db: str, version: int, filters: Filters) -> BriefingData:
-    return collect_briefing(store.engine(), filters)
-
-
 def _draw(doc: Document, data: BriefingData) -> None:
     """Title, subtitle and every block: text through the HTML door, tables as dataframes."""
-    show_html(text_block(doc.title, guess_lang(doc.title), tag="h1", cls="parley-briefing-title"))
+    show_html(text_block(doc.title, script_lang(doc.title), tag="h1", cls="parley-briefing-title"))
     st.caption(md_text(doc.subtitle))
     figures = briefing_figures(data)
     for block in doc.blocks:
@@ -88,7 +82,7 @@ def _read_only(saved: Briefing) -> None:
     created = saved.created_at.strftime("%Y-%m-%d %H:%M UTC") if saved.created_at else "unknown"
     st.info(md_text(f"Saved briefing {saved.id}, created {created}. Read-only: anyone with this link "
                     "sees the same view."), icon=":material/lock:")
-    data = _collect(store.url(), store.version(), filters)
+    data = briefing.collect(filters)
     _downloads(data, saved.title, saved.notes, f"briefing-{saved.id}")
     _draw(briefing_document(data, title=saved.title, notes=saved.notes, target="page"), data)
 
@@ -98,10 +92,9 @@ def _editor() -> None:
     title = st.text_input("Title", value="Briefing", key="parley_briefing_title", max_chars=300)
     notes = st.text_area("Analyst notes", key="parley_briefing_notes", max_chars=20_000,
                          placeholder="What matters in this selection, for the reader")
-    data = _collect(store.url(), store.version(), filters)
+    data = briefing.collect(filters)
     if st.button("Save briefing", type="primary", icon=":material/save:", key="parley_briefing_save"):
-        pinned = frozen_filters(store.engine(), filters)
-        saved = save_briefing(store.engine(), title, notes, to_params(pinned))
+        saved = briefing.save(title, notes, filters)
         st.session_state[_SAVED] = saved.id
     saved_id = st.session_state.get(_SAVED)
     if isinstance(saved_id, str):
@@ -115,7 +108,7 @@ def _editor() -> None:
 with shown_errors("The briefing could not be built"):
     if st.query_params.get("b"):
         current = state.current_filters()  # validates b; unknown ids give a notice
-        found = load_briefing(store.engine(), current.briefing) if current.briefing else None
+        found = briefing.open_saved(current.briefing) if current.briefing else None
         if found is None:
             st.error("This briefing link is not valid: no saved briefing has that id.")
         else:

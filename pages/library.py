@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from parley.ingest import IngestReport, ingest_uploads
 from parley.ui import store
 from parley.ui.errors import shown_errors
+from parley.ui.store import IngestReport
 
 TYPES = ["txt", "html", "htm", "json", "jsonl"]
 _REPORT = "library_report"
@@ -35,7 +35,7 @@ if files and st.button(f"Ingest {len(files)} file(s)", type="primary", key="libr
         bar.progress(done / max(total, 1), text=f"{done}/{total}")
 
     with shown_errors("Ingest failed"):
-        report = ingest_uploads([(f.name, f.getvalue()) for f in files], store.engine(), progress=progress)
+        report = store.ingest_files([(f.name, f.getvalue()) for f in files], progress=progress)
         st.session_state[_REPORT] = report
     bar.empty()
 

@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from parley.analyze.network import to_edge_csv, to_gexf, to_graphml
+from parley.analyze.network_export import to_edge_csv, to_gexf, to_graphml
 from parley.filters import app_href
 from parley.render.figures import MAX_DRAWN_EDGES, brokers_html, selected_ids
 from parley.render.html import link

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from parley.analyze.positions import MATRIX_ACTOR, grid_matrix
 from parley.render.html import evidence_block
-from parley.store.queries import MATRIX_ACTOR, grid_matrix
 from parley.ui import state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from parley.render.html import evidence_block, text_block
-from parley.store.queries import CANDIDATE_STATUSES
 from parley.ui import state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html
@@ -17,10 +16,10 @@ def status_changed() -> None:
 
 st.title("Review candidate names")
 filters = state.sidebar_filters(show=("dates", "langs", "outlets"))
-status = state.page_param("status", CANDIDATE_STATUSES, what="status") or "new"
+status = state.page_param("status", store.CANDIDATE_STATUSES, what="status") or "new"
 if st.session_state.get("review_status") != status:
     st.session_state["review_status"] = status  # the URL decides
-st.segmented_control("Show", CANDIDATE_STATUSES, key="review_status", on_change=status_changed)
+st.segmented_control("Show", store.CANDIDATE_STATUSES, key="review_status", on_change=status_changed)
 
 with shown_errors("Could not read the candidates"):
     table = store.candidates_table(filters, status)
@@ -34,7 +33,7 @@ with shown_errors("Could not read the candidates"):
                 show_html(evidence_block(c.evidence, c.lang, c.link, c.title or c.article_id,
                                          notes=[f"sign: {c.sign}"]))
             with right:
-                for new in CANDIDATE_STATUSES:
+                for new in store.CANDIDATE_STATUSES:
                     if new != c.status and st.button(new.replace("new", "reset").capitalize(),
                                                       key=f"cand_{c.id}_{new}"):
                         store.set_candidate_status(int(c.id), new)

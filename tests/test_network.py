@@ -22,13 +22,11 @@ from parley.analyze.network import (
     focus,
     graph_metrics,
     keep_sides,
-    layout_graph,
     liaison_brokerage,
     roll_up,
-    to_edge_csv,
-    to_gexf,
-    to_graphml,
 )
+from parley.analyze.network_export import to_edge_csv, to_gexf, to_graphml
+from parley.analyze.network_layout import layout_graph
 from parley.datafiles import gazetteer_dir
 from parley.errors import GazetteerError
 from parley.extract.links import edge_types_in, find_links, link_types, load_edge_cues

@@ -9,6 +9,7 @@ import pytest
 from apptest.seeddb import SeededDb, build_seeded_db
 from sqlalchemy import Engine
 
+from parley.analyze.positions import grid_matrix
 from parley.errors import StoreError
 from parley.filters import Filters
 from parley.store import queries as q
@@ -91,7 +92,7 @@ def test_grid_and_matrix(engine: Engine) -> None:
     vance = grid[grid["actor_id"] == "jd_vance"].iloc[0]
     assert (vance["topic"], vance["stances"], vance["polarity"]) == ("military_force", "warns", -1.0)
     assert set(q.positions_grid(engine, Filters(topics=("diplomacy",)))["topic"]) == {"diplomacy"}
-    matrix, ids = q.grid_matrix(grid)
+    matrix, ids = grid_matrix(grid)
     assert len(ids) == 3 and len(matrix) == 3 and "diplomacy" in matrix.columns
     ev = q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
     assert list(ev["lang"]) == ["fa"] and ev["link"].iloc[0].startswith("/read?a=")

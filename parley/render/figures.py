@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from parley.analyze.network import CO_OCCURS, Edge, edge_list
+from parley.analyze.network import CO_OCCURS
+from parley.analyze.network_layout import Edge, edge_list
 from parley.filters import app_href
 from parley.render.hovers import article_hovers, event_hovers, venue_hovers
 from parley.render.html import bdi, esc, link, text_block

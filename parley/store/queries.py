@@ -298,20 +298,3 @@ def set_candidate_status(engine: Engine, candidate_id: int, status: str) -> None
         if res.rowcount == 0:
             raise StoreError(f"no candidate with id {candidate_id}")
         bump_version(conn)
-
-
-MATRIX_ACTOR = "actor"
-
-
-def grid_matrix(grid: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """The positions grid as a table: one row per actor, one column per topic holding
-    "stances (count)"; returns it with the actor id of each row.
-    """
-    topics = sorted(set(grid["topic"]))
-    rows: dict[str, dict[str, Any]] = {}
-    for r in grid.itertuples(index=False):
-        row = rows.setdefault(str(r.actor_id), {MATRIX_ACTOR: f"{r.name_en} ({r.side})"})
-        row[str(r.topic)] = f"{r.stances} ({r.positions})"
-    ids = list(rows)
-    frame = pd.DataFrame([rows[i] for i in ids], columns=[MATRIX_ACTOR, *topics]).fillna("")
-    return frame, ids

@@ -28,6 +28,11 @@ def _engine_for(url: str) -> Engine:
     return engine
 
 
+def engine_for(db: str) -> Engine:
+    """The engine of database URL ``db`` (cached): for cached functions keyed by the URL."""
+    return _engine_for(db)
+
+
 def url() -> str:
     """The database URL the app uses (PARLEY_DB_URL, else the SQLite file under data/)."""
     return db_url()
@@ -281,3 +286,15 @@ def compare_group_choices(filters: Filters) -> dict[str, list[str]]:
 def compare_reference_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Cached compare_queries.reference_frames: the actors and places tables (names, kinds, sides)."""
     return _compare_reference_frames(url(), version())
+
+
+# --- library and review: ingest uploads, candidate statuses ---------------------------------
+from parley.ingest import IngestReport, Progress, ingest_uploads  # noqa: E402
+from parley.store.queries import CANDIDATE_STATUSES  # noqa: E402
+
+__all__ = ["CANDIDATE_STATUSES", "IngestReport"]
+
+
+def ingest_files(files: list[tuple[str, bytes]], progress: Progress | None = None) -> IngestReport:
+    """Ingest uploaded (name, bytes) files into the app's store; the version bump refreshes pages."""
+    return ingest_uploads(files, engine(), progress=progress)

@@ -1,0 +1,23 @@
+"""The positions grid shaped for reading: one row per actor, one column per topic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+MATRIX_ACTOR = "actor"
+
+
+def grid_matrix(grid: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The positions grid as a table: one row per actor, one column per topic holding
+    "stances (count)"; returns it with the actor id of each row.
+    """
+    topics = sorted(set(grid["topic"]))
+    rows: dict[str, dict[str, Any]] = {}
+    for r in grid.itertuples(index=False):
+        row = rows.setdefault(str(r.actor_id), {MATRIX_ACTOR: f"{r.name_en} ({r.side})"})
+        row[str(r.topic)] = f"{r.stances} ({r.positions})"
+    ids = list(rows)
+    frame = pd.DataFrame([rows[i] for i in ids], columns=[MATRIX_ACTOR, *topics]).fillna("")
+    return frame, ids

@@ -1,0 +1,46 @@
+"""Briefings as pages see them: the briefing of a set of filters, read once per store version and
+cached; saving (pinned to the articles in scope) and opening saved briefings; the document and
+downloads built from the cached data."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from parley.briefing import (
+    BriefingData,
+    briefing_document,
+    briefing_figures,
+    briefing_graphml,
+    briefing_html,
+    briefing_pdf,
+    collect_briefing,
+    frozen_filters,
+    tables_zip,
+)
+from parley.filters import Filters, to_params
+from parley.store.briefings import Briefing, load_briefing, save_briefing
+from parley.ui import store
+
+__all__ = ["Briefing", "BriefingData", "briefing_document", "briefing_figures", "briefing_graphml",
+           "briefing_html", "briefing_pdf", "collect", "open_saved", "save", "tables_zip"]
+
+
+@st.cache_data(show_spinner="Reading the store…", ttl=3600, max_entries=16)
+def _collect(db: str, version: int, filters: Filters) -> BriefingData:
+    return collect_briefing(store.engine_for(db), filters)
+
+
+def collect(filters: Filters) -> BriefingData:
+    """The briefing of ``filters``, cached by database URL and store version (shared, read-only)."""
+    return _collect(store.url(), store.version(), filters)
+
+
+def save(title: str, notes: str, filters: Filters) -> Briefing:
+    """Save a briefing of ``filters`` pinned to the articles in its scope now."""
+    engine = store.engine()
+    return save_briefing(engine, title, notes, to_params(frozen_filters(engine, filters)))
+
+
+def open_saved(briefing_id: str) -> Briefing | None:
+    """The saved briefing with this id, or None."""
+    return load_briefing(store.engine(), briefing_id)
