@@ -37,6 +37,7 @@ def _digest(value: Any) -> str:
     text = json.dumps(value, sort_keys=True, default=str)
     for tmp in TMP:
         text = text.replace(tmp, "<tmp>")
+    text = text.replace(str(REPO), "<repo>")  # article origins name the checkout
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -126,9 +126,9 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
 
 def _run_export(args: argparse.Namespace) -> int:
     from parley.store.db import make_engine
-    from parley.store.export import export_csv
+    from parley.views import export_tables
 
-    for path in export_csv(make_engine(args.db), args.out):
+    for path in export_tables(make_engine(args.db), args.out):
         print(path)
     return EXIT_OK
 

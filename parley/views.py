@@ -5,6 +5,7 @@ place where reads (parley.store) meet analysis. No Streamlit: parley.ui.store ca
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine
@@ -36,6 +37,46 @@ def _published_in_range(arts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.date_to is not None:
         keep &= arts["published"] <= pd.Timestamp(filters.date_to)
     return arts[keep].reset_index(drop=True)
+
+
+def events_table(engine: Engine, filters: Filters | None = None) -> pd.DataFrame:
+    """One row per happening (reports merged within and across articles, as the timeline shows
+    them) in export.EVENT_COLUMNS: English names, every reporting article, the evidence of the
+    first report that has one, the status, how many articles reported it and when first."""
+    from parley.store.export import EVENT_COLUMNS
+
+    f = filters or Filters()
+    reports = q.load_event_reports(engine, f)
+    merged = tl.merge_reports(reports)
+    actors, places = q.load_actors(engine), q.load_places(engine)
+    names = dict(zip(actors["actor_id"].astype(str), actors["name_en"].astype(str), strict=True))
+    place_en = dict(zip(places["place_id"].astype(str), places["name_en"].astype(str), strict=True))
+    evidence: dict[str, str] = {}
+    for eid, text in zip(reports["event_id"].astype(str), reports["evidence"].tolist(), strict=True):
+        if isinstance(text, str) and text.strip():
+            evidence.setdefault(eid, text)
+    rows = []
+    for ev in merged.to_dict("records"):
+        members = [m for m in str(ev["member_ids"]).split(";") if m]
+        articles = [a for a in str(ev["article_ids"]).split(";") if a]
+        place = ev["place_id"] if isinstance(ev["place_id"], str) else ""
+        rows.append({
+            "event_id": ev["event_id"], "date": ev["date"], "date_precision": ev["date_precision"],
+            "kind": ev["kind"],
+            "actors_en": ";".join(names.get(a, a) for a in str(ev["actor_ids"]).split(";") if a),
+            "place_en": place_en.get(place, place), "article_ids": ";".join(sorted(articles)),
+            "evidence": next((evidence[m] for m in members if m in evidence), ""), "status": ev["status"],
+            "reported_by": len(set(articles)), "first_reported": ev["first_reported"]})
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+
+
+def export_tables(engine: Engine, out_dir: Path) -> list[Path]:
+    """Every table as CSV into ``out_dir``, events as merged happenings (the CLI's export)."""
+    from parley.store.db import init_db
+    from parley.store.export import export_csv
+
+    init_db(engine)  # an empty database gets its tables, then exports empty files
+    return export_csv(engine, out_dir, events_table(engine))
 
 
 def base_network(engine: Engine, filters: Filters, days: int | None = None, level: net.Level = "actors",

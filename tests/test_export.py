@@ -17,9 +17,9 @@ from parley.extract.records import Event, Extraction, Mention, Position, Quote, 
 from parley.ingest import ingest_paths
 from parley.records import Article
 from parley.store import db
-from parley.store.export import export_csv
 from parley.store.schema import articles
 from parley.store.writes import sync_gazetteer
+from parley.views import export_tables
 
 RUBIO = re.compile("روب[يی]و|Rubio")
 MUSCAT = re.compile("مسقط|Muscat")
@@ -76,7 +76,7 @@ def exported(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Exporte
     with engine.begin() as conn:
         sync_gazetteer(conn, load_gazetteer())
     out = tmp_path / "csv"
-    paths = export_csv(engine, out)
+    paths = export_tables(engine, out)
     assert sorted(p.name for p in paths) == sorted(COLUMNS)
     tables: dict[str, list[dict[str, str]]] = {}
     for p in paths:
@@ -144,7 +144,7 @@ def test_events_group_reports(exported: Exported) -> None:
 
 
 def test_export_of_empty_store(sqlite_url: str, tmp_path: Path) -> None:
-    paths = export_csv(db.make_engine(sqlite_url), tmp_path / "out")
+    paths = export_tables(db.make_engine(sqlite_url), tmp_path / "out")
     assert len(paths) == len(COLUMNS)
     with (tmp_path / "out" / "articles.csv").open(encoding="utf-8-sig") as fh:
         assert next(csv.reader(fh))[:3] == ["id", "origin", "outlet"]

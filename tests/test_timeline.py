@@ -3,6 +3,7 @@ the article and venue tracks (with who asked), and the filter-aware queries behi
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pandas as pd
@@ -210,7 +211,7 @@ def test_one_happening_is_happened_if_any_report_says_so() -> None:
 
 def test_three_reports_of_one_meeting_are_one_happening(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Planned the day before, reported on the day, recalled after: one event, three sources,
-    happened, first reported the day before (issue 15's own case, on sentences written here)."""
+    happened, first reported the day before (sentences written here)."""
     from parley.ingest import ingest_paths
     from parley.store.db import init_db, make_engine
     from parley.views import timeline_view
@@ -231,6 +232,16 @@ def test_three_reports_of_one_meeting_are_one_happening(tmp_path) -> None:  # ty
     (m,) = meetings.to_dict("records")
     assert m["n_reports"] == 3 and m["status"] == "happened"
     assert m["date"] == dt.date(2025, 5, 10) and m["first_reported"] == dt.date(2025, 5, 9)
+    # the CLI's events.csv tells the happening once too, with its three sources
+    from parley.views import export_tables
+
+    export_tables(engine, tmp_path / "csv")
+    with (tmp_path / "csv" / "events.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["kind"] == "meeting"]
+    assert len(rows) == 1
+    assert (rows[0]["reported_by"], rows[0]["status"]) == ("3", "happened")
+    assert (rows[0]["date"], rows[0]["first_reported"]) == ("2025-05-10", "2025-05-09")
+    assert len(rows[0]["article_ids"].split(";")) == 3 and rows[0]["evidence"]
     engine.dispose()
 
 

@@ -191,7 +191,7 @@ def evidence_block(text: str, lang: str | None, href: str, label: str, *, notes:
             f'<div class="parley-meta" dir="ltr">{link(href, label)}</div>{foot}</div>')
 
 
-# --- side-by-side comparison (issue 5: pages/compare.py) -------------------------------------
+# --- side-by-side comparison (pages/compare.py) ----------------------------------------------
 
 CompareHead = tuple[str, str, str | None, str]  # (label, title, title's lang, meta such as the date)
 CompareCell = tuple[str, str | None, Sequence[Highlight], str]  # (text, lang, highlights, badge)

@@ -20,7 +20,6 @@ from parley.store.schema import (
     actors,
     articles,
     candidates,
-    events,
     mentions,
     places,
     positions,
@@ -44,8 +43,6 @@ EVENT_COLUMNS = ["event_id", "date", "date_precision", "kind", "actors_en", "pla
                  "evidence", "status", "reported_by", "first_reported"]
 CANDIDATE_COLUMNS = ["article_id", "origin", "surface", "normalized", "sign", "status", "evidence"]
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-_STATUS_ORDER = {"happened": 0, "called_off": 1, "planned": 2, "background": 3}
 
 
 def _iso(value: Any) -> str:
@@ -104,46 +101,10 @@ def _with_dates(frames: Iterable[pd.DataFrame], *cols: str) -> Iterator[pd.DataF
         yield frame
 
 
-def _events_frame(conn: Connection) -> pd.DataFrame:
-    """One row per event_id, grouping its reports across articles."""
-    names = dict(conn.execute(select(actors.c.actor_id, actors.c.name_en)).all())
-    place_names = dict(conn.execute(select(places.c.place_id, places.c.name_en)).all())
-    stmt = (select(events.c.event_id, events.c.article_id, events.c.date, events.c.date_precision,
-                   events.c.kind, events.c.actor_ids, events.c.place_id, events.c.evidence, events.c.status,
-                   articles.c.published)
-            .join(articles, articles.c.id == events.c.article_id)
-            .order_by(events.c.event_id, events.c.id))
-    groups: dict[str, list[Any]] = {}
-    for row in conn.execute(stmt):
-        groups.setdefault(row.event_id, []).append(row)
-    out: list[dict[str, Any]] = []
-    for event_id, reports in groups.items():
-        best = min(reports, key=lambda r: (_PRECISION_RANK.get(r.date_precision, 9), r.date is None))
-        actor_ids = dict.fromkeys(a for r in reports for a in (r.actor_ids or "").split(";") if a)
-        place = next((r.place_id for r in reports if r.place_id), None)
-        out.append({
-            "event_id": event_id,
-            "date": _iso(best.date),
-            "date_precision": best.date_precision,
-            "kind": best.kind,
-            "actors_en": ";".join(names.get(a, a) for a in actor_ids),
-            "place_en": place_names.get(place, place) if place else "",
-            "article_ids": ";".join(sorted({r.article_id for r in reports})),
-            "evidence": best.evidence,
-            # one happening: done if any report says so, else called off, planned, background
-            "status": min((r.status for r in reports), key=lambda x: _STATUS_ORDER.get(x, 9)),
-            "reported_by": len({r.article_id for r in reports}),
-            "first_reported": _iso(min((r.published for r in reports if r.published), default=None)),
-        })
-    frame = pd.DataFrame(out, columns=EVENT_COLUMNS, dtype=object)
-    if len(frame):
-        frame = frame.sort_values(["date", "event_id"], key=lambda s: s.replace("", "9999"),
-                                  kind="stable")
-    return frame
-
-
-def export_csv(engine: Engine, out_dir: Path) -> list[Path]:
-    """Write one CSV per table into ``out_dir`` (created if needed); returns the files written."""
+def export_csv(engine: Engine, out_dir: Path, events_table: pd.DataFrame) -> list[Path]:
+    """Write one CSV per table into ``out_dir`` (created if needed); returns the files written.
+    ``events_table`` (EVENT_COLUMNS, one row per happening) is parley.views.events_table's:
+    merging reports into happenings is analysis, not a read."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -200,7 +161,9 @@ def export_csv(engine: Engine, out_dir: Path) -> list[Path]:
                            .order_by(a.c.origin, q.c.article_id, q.c.start, q.c.id))
             written.append(_write(out_dir / "quotes.csv", _frames(conn, stmt_quotes, QUOTE_COLUMNS)))
 
-            written.append(_write(out_dir / "events.csv", [_events_frame(conn)]))
+            events_frame = events_table.reindex(columns=EVENT_COLUMNS).astype(object)
+            written.append(_write(out_dir / "events.csv",
+                                  _with_dates([events_frame], "date", "first_reported")))
 
             c = candidates
             stmt_candidates = (select(c.c.article_id, a.c.origin, c.c.surface, c.c.normalized, c.c.sign,

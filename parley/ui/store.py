@@ -143,7 +143,7 @@ def set_candidate_status(candidate_id: int, status: str) -> None:
     queries.set_candidate_status(engine(), candidate_id, status)
 
 
-# --- timeline and network pages (issue 4): cached views, keyed like the queries above ---
+# --- timeline and network pages: cached views, keyed like the queries above ---
 # The views hold a graph and frames that pages only read: st.cache_resource keeps them
 # without the pickling round trip st.cache_data would pay on every run (a 500-actor graph).
 import plotly.graph_objects as go  # noqa: E402
