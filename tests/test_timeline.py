@@ -270,3 +270,30 @@ def test_disjoint_sets_group_by_ties_in_index_order() -> None:
     sets.union(3, 1)
     sets.union(4, 3)
     assert sorted(sets.groups().values()) == [[0], [1, 3, 4], [2]]
+
+
+def test_the_venue_track_reads_the_status_of_its_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Talks to be held are not talks held, and last year's round is not a step of the path."""
+    from parley.ingest import ingest_paths
+    from parley.store.db import init_db, make_engine
+    from parley.views import timeline_view
+
+    texts = {
+        "plan.txt": "date 2025-05-09\nIranian and American negotiators will hold talks in Muscat on Sunday, "
+                    "Oman said.\n",
+        "held.txt": "date 2025-05-20\nThe talks were held in Rome on Saturday, the foreign ministry said.\n",
+        "past.txt": "date 2025-06-02\nOman hosted indirect talks between Iran and the United States "
+                    "in Muscat last year.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    init_db(engine)
+    ingest_paths([tmp_path / n for n in texts], engine)
+    assert len(q.load_venues(engine, Filters())) == 3  # all three are stored as talks venues
+    view = timeline_view(engine, Filters())
+    assert list(zip(view.venues["place_en"], view.venues["role"], strict=True)) == [
+        ("Muscat", "planned"), ("Rome", "talks_venue")]
+    assert "talks to be held" in venue_hovers(view.venues)[0]
+    assert list(view.path) == ["Muscat", "Rome"]
+    engine.dispose()

@@ -39,7 +39,13 @@ ARTICLE_TRACK_COLUMNS = ("article_id", "n", "start", "end", "mid", "date_precisi
 VENUE_TRACK_COLUMNS = ("place_id", "place_en", "role", "start", "end", "mid", "date_precision",
                        "asked_by", "article_id", "segment_idx", "role_en", "when")
 ROLE_EN = {"proposed": "proposed", "moved_from": "moved from", "moved_to": "moved to",
-           "talks_venue": "talks held", "visit": "visit", "mentioned": "mentioned"}
+           "talks_venue": "talks held", "planned": "talks to be held", "called_off": "talks called off",
+           "visit": "visit", "mentioned": "mentioned"}
+# The venue track reads the status of the sentence's event: talks at a venue that are only
+# planned or were called off are not talks held there, and recalled background (earlier rounds)
+# is not a step of this story's path.
+VENUE_STATUS_ROLES = {"planned": "planned", "called_off": "called_off"}
+TRACK_ORDER = ("proposed", "planned", "moved_from", "moved_to", "talks_venue", "called_off")
 
 
 def date_span(day: Any, precision: str) -> tuple[dt.date, dt.date] | None:
@@ -342,12 +348,18 @@ def venue_track(venues: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
     names = {k: str(x) for k, x in _column_map(actors, "actor_id", "name_en").items()}
     place_en = _column_map(places, "place_id", "name_en")
     ev_date: dict[tuple[str, int], tuple[Any, str]] = {}
+    ev_status: dict[tuple[str, int], str] = {}  # the sentence's events' status, happened first
     if len(events):
-        for art, seg, day, prec in zip(events["article_id"].tolist(), events["segment_idx"].tolist(),
-                                       _dates(events["date"]), events["date_precision"].tolist(),
-                                       strict=True):
+        statuses = _str_list(events["status"]) if "status" in events.columns else ["happened"] * len(events)
+        for art, seg, day, prec, status in zip(events["article_id"].tolist(), events["segment_idx"].tolist(),
+                                               _dates(events["date"]), events["date_precision"].tolist(),
+                                               statuses, strict=True):
+            key = (str(art), int(seg))
             if day is not None:
-                ev_date.setdefault((str(art), int(seg)), (day, str(prec)))
+                ev_date.setdefault(key, (day, str(prec)))
+            known = ev_status.get(key)
+            if known is None or STATUS_ORDER.index(status) < STATUS_ORDER.index(known):
+                ev_status[key] = status if status in STATUS_ORDER else "happened"
     seg_info: dict[tuple[str, int], tuple[str, int]] = {}
     if len(segments):
         seg_info = {(str(a), int(s)): (str(t), int(st)) for a, s, t, st in zip(
@@ -369,8 +381,11 @@ def venue_track(venues: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
     for key, prec, placed, place_id, role_id in zip(
             keys, precs, _placements([day for day, _ in dated], precs), v["place_id"].tolist(),
             v["role"].tolist(), strict=True):
-        if placed is None:
+        status = ev_status.get(key, "happened")
+        if placed is None or status == "background":
             continue
+        if role_id == "talks_venue":
+            role_id = VENUE_STATUS_ROLES.get(status, role_id)
         asked: list[str] = []
         if key in seg_info and key in by_seg:
             text, seg_start = seg_info[key]
@@ -382,7 +397,7 @@ def venue_track(venues: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
         rows.append((place_id, place, str(role_id), placed[0], placed[1], placed[2], prec,
                      ", ".join(asked), key[0], key[1], role, placed[3]))
     out = _frame(rows, VENUE_TRACK_COLUMNS)
-    order = {role: i for i, role in enumerate(("proposed", "moved_from", "moved_to", "talks_venue"))}
+    order = {role: i for i, role in enumerate(TRACK_ORDER)}
     out["_o"] = out["role"].map(order)
     return out.sort_values(["mid", "_o", "place_id"]).drop(columns="_o").reset_index(drop=True)
 
