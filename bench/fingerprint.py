@@ -82,7 +82,10 @@ def _views() -> dict[str, Callable[[Any, Any], str]]:
     draws the same figure shows as such."""
     from parley import briefing
     from parley.render import figures
-    from parley.store import queries
+    from parley.store import actors as store_actors
+    from parley.store import articles as store_articles
+    from parley.store import candidates as store_candidates
+    from parley.store import positions as store_positions
 
     try:
         from parley import views
@@ -114,12 +117,12 @@ def _views() -> dict[str, Callable[[Any, Any], str]]:
         return _digest([tables, figs, briefing.briefing_html(data, title="t", notes="n")])
 
     return {
-        "counts": lambda e, f: _frame_digest(queries.corpus_counts(e, f, "lang")),
-        "articles": lambda e, f: _frame_digest(queries.articles_table(e, f)),
-        "actors": lambda e, f: _frame_digest(queries.actors_table(e, f)),
-        "grid": lambda e, f: _frame_digest(queries.positions_grid(e, f)),
-        "evidence": lambda e, f: _frame_digest(queries.position_evidence(e, f, "iran", "enrichment")),
-        "candidates": lambda e, f: _frame_digest(queries.candidates_table(e, f)),
+        "counts": lambda e, f: _frame_digest(store_articles.corpus_counts(e, f, "lang")),
+        "articles": lambda e, f: _frame_digest(store_articles.articles_table(e, f)),
+        "actors": lambda e, f: _frame_digest(store_actors.actors_table(e, f)),
+        "grid": lambda e, f: _frame_digest(store_positions.positions_grid(e, f)),
+        "evidence": lambda e, f: _frame_digest(store_positions.position_evidence(e, f, "iran", "enrichment")),
+        "candidates": lambda e, f: _frame_digest(store_candidates.candidates_table(e, f)),
         "timeline_side": tl("side", False),
         "timeline_side_figure": tl("side", True),
         "timeline_actor": tl("actor", False),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from parley import briefing_cli as _briefing
+from parley.briefing import cli as _briefing
 from parley.errors import ParleyError
 
 EXIT_OK, EXIT_REJECTS, EXIT_ERROR = 0, 1, 2
@@ -163,7 +163,7 @@ register("ingest", "read files into the store (load, clean, extract, store)", _c
 register("extract", "re-run extraction over every stored article", _configure_extract, _run_extract)
 register("export", "write the tables as CSV files (UTF-8 with BOM)", _configure_export, _run_export)
 register("eval", "score stored extraction against gold files", _configure_eval, _run_eval)
-register("briefing", _briefing.HELP, _briefing.configure, _briefing.run)  # parley/briefing_cli.py
+register("briefing", _briefing.HELP, _briefing.configure, _briefing.run)  # parley/briefing/cli.py
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,19 +13,22 @@ from sqlalchemy import Engine
 from parley.analyze import network as net
 from parley.analyze import timeline as tl
 from parley.filters import Filters
-from parley.store import timeline_queries as q
+from parley.store import actors as store_actors
+from parley.store import articles as store_articles
+from parley.store import events as store_events
+from parley.store import network as store_network
 
 
 def timeline_view(engine: Engine, filters: Filters, by: tl.RowMode = "side",
                   happened_only: bool = False) -> tl.TimelineView:
     """The filtered events, articles and venues, shaped for the timeline page."""
-    reports = q.load_event_reports(engine, filters)
-    venue_rows = q.load_venues(engine, filters)
-    ment, segs = q.load_venue_context(engine, venue_rows)
+    reports = store_events.load_event_reports(engine, filters)
+    venue_rows = store_events.load_venues(engine, filters)
+    ment, segs = store_events.load_venue_context(engine, venue_rows)
     only = filters.sides if by == "side" else filters.actors
-    return tl.assemble_view(reports, q.load_actors(engine), q.load_places(engine), venue_rows, ment, segs,
-                            _published_in_range(q.load_articles(engine, filters), filters), by=by, only=only,
-                            happened_only=happened_only)
+    articles = _published_in_range(store_articles.load_articles(engine, filters), filters)
+    return tl.assemble_view(reports, store_actors.load_actors(engine), store_actors.load_places(engine),
+                            venue_rows, ment, segs, articles, by=by, only=only, happened_only=happened_only)
 
 
 def _published_in_range(arts: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -46,9 +49,9 @@ def events_table(engine: Engine, filters: Filters | None = None) -> pd.DataFrame
     from parley.store.export import EVENT_COLUMNS
 
     f = filters or Filters()
-    reports = q.load_event_reports(engine, f)
+    reports = store_events.load_event_reports(engine, f)
     merged = tl.merge_reports(reports)
-    actors, places = q.load_actors(engine), q.load_places(engine)
+    actors, places = store_actors.load_actors(engine), store_actors.load_places(engine)
     names = dict(zip(actors["actor_id"].astype(str), actors["name_en"].astype(str), strict=True))
     place_en = dict(zip(places["place_id"].astype(str), places["name_en"].astype(str), strict=True))
     evidence: dict[str, str] = {}
@@ -83,12 +86,14 @@ def base_network(engine: Engine, filters: Filters, days: int | None = None, leve
                  country_of: Mapping[str, str] | None = None) -> net.BaseNetwork:
     """The network of the filtered articles in the window (the filters' dates, narrowed to the last
     ``days`` days), kept to the filters' sides; not yet focused on their actors."""
-    window = net.window_for(filters, q.date_bounds(engine)[1], days)
+    window = net.window_for(filters, store_articles.date_bounds(engine)[1], days)
     # the window lies inside the filters' dates, so the reads apply it (build_actor_graph applies
     # it again, which then keeps every row); the network reads every event of its articles
     scope = filters.replace(date_from=window[0], date_to=window[1])
-    return net.base_network(q.load_mentions(engine, scope), q.load_event_reports(engine, scope, naming=False),
-                            q.load_links(engine, scope, typed_only=True), q.load_actors(engine), window,
+    return net.base_network(store_network.load_mentions(engine, scope),
+                            store_events.load_event_reports(engine, scope, naming=False),
+                            store_network.load_links(engine, scope, typed_only=True),
+                            store_actors.load_actors(engine), window,
                             level=level, sides=filters.sides, country_of=country_of)
 
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import update
 
 from parley.filters import Filters, KnownIds, parse_params, to_params
+from parley.store.articles import known_ids
 from parley.store.briefings import DEFAULT_TITLE, list_briefings, load_briefing, new_id, save_briefing
 from parley.store.db import init_db, make_engine, store_version
-from parley.store.queries import known_ids
 from parley.store.schema import briefings
 
 ID = re.compile(r"^[A-Za-z0-9_-]{8}$")

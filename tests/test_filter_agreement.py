@@ -19,8 +19,12 @@ from sqlalchemy import Engine, select
 from parley import views
 from parley.briefing import collect_briefing
 from parley.filters import Filters, parse_params
-from parley.store import queries as q
-from parley.store import timeline_queries as tq
+from parley.store import actors as act_q
+from parley.store import articles as art_q
+from parley.store import candidates as cand_q
+from parley.store import events as ev_q
+from parley.store import network as net_q
+from parley.store import positions as pos_q
 from parley.store.filters import article_ids
 from parley.store.schema import articles, events, mentions
 
@@ -61,7 +65,7 @@ def _ids(values: object) -> set[str]:
 
 
 def _known(engine: Engine) -> object:
-    return q.known_ids(engine)
+    return art_q.known_ids(engine)
 
 
 ORDINARY: dict[str, Filters] = {
@@ -86,7 +90,7 @@ HOSTILE_PARAMS: dict[str, dict[str, str | list[str]]] = {
 
 def _all_filters(engine: Engine) -> dict[str, Filters]:
     out = dict(ORDINARY)
-    known = q.known_ids(engine)
+    known = art_q.known_ids(engine)
     for name, params in HOSTILE_PARAMS.items():
         out[name], _ = parse_params(params, known)
     # ids the store does not know, passed without parse_params (a caller's mistake)
@@ -118,9 +122,9 @@ def test_every_read_agrees_on_the_article_set(engine: Engine, name: str) -> None
         assert expected == set()
 
     # pages that list articles list exactly the set
-    assert set(q.articles_table(engine, f)["id"]) == expected
-    assert int(q.corpus_counts(engine, f, "lang")["articles"].sum()) == len(expected)
-    assert int(q.corpus_counts(engine, f, "outlet")["articles"].sum()) == len(expected)
+    assert set(art_q.articles_table(engine, f)["id"]) == expected
+    assert int(art_q.corpus_counts(engine, f, "lang")["articles"].sum()) == len(expected)
+    assert int(art_q.corpus_counts(engine, f, "outlet")["articles"].sum()) == len(expected)
     with engine.connect() as conn:
         dated = {r for (r,) in conn.execute(select(articles.c.id).where(articles.c.published.is_not(None)))}
         mentioned = {r for (r,) in conn.execute(select(mentions.c.article_id).distinct())}
@@ -130,21 +134,21 @@ def test_every_read_agrees_on_the_article_set(engine: Engine, name: str) -> None
             articles.c.published >= (f.date_from or dt.date.min),
             articles.c.published <= (f.date_to or dt.date.max)))}
     assert int(timeline.articles["n"].sum()) == len(expected & dated & in_range)
-    assert set(tq.load_articles(engine, f)["id"]) == expected
+    assert set(art_q.load_articles(engine, f)["id"]) == expected
 
     # every other read stays inside it
     assert _ids(timeline.events["article_ids"]) <= expected
     assert set(timeline.venues["article_id"]) <= expected
-    assert set(tq.load_event_reports(engine, f)["article_id"]) <= expected
-    assert set(tq.load_mentions(engine, f)["article_id"]) == expected & mentioned
-    assert set(tq.load_links(engine, f)["article_id"]) <= expected
-    assert set(q.candidates_table(engine, f)["article_id"]) <= expected
-    grid = q.positions_grid(engine, f)
+    assert set(ev_q.load_event_reports(engine, f)["article_id"]) <= expected
+    assert set(net_q.load_mentions(engine, f)["article_id"]) == expected & mentioned
+    assert set(net_q.load_links(engine, f)["article_id"]) <= expected
+    assert set(cand_q.candidates_table(engine, f)["article_id"]) <= expected
+    grid = pos_q.positions_grid(engine, f)
     for actor_id, topic in zip(grid["actor_id"], grid["topic"], strict=True):
-        assert set(q.position_evidence(engine, f, actor_id, topic)["article_id"]) <= expected
-    actors = q.actors_table(engine, f)
+        assert set(pos_q.position_evidence(engine, f, actor_id, topic)["article_id"]) <= expected
+    actors = act_q.actors_table(engine, f)
     for actor_id in actors["actor_id"].head(5):
-        profile = q.actor_profile(engine, f, actor_id)
+        profile = act_q.actor_profile(engine, f, actor_id)
         assert profile is not None
         assert set(profile.articles["article_id"]) <= expected
         assert set(profile.positions["article_id"]) <= expected
@@ -172,8 +176,8 @@ def test_the_actor_filter_reads_only_articles_naming_the_actor(engine: Engine) -
                                              .where(mentions.c.actor_id == "abbas_araghchi"))}
     assert kept == naming & everyone and kept < everyone
     # the network, the timeline and the positions page read the same articles for it
-    assert set(tq.load_mentions(engine, f)["article_id"]) == kept
-    assert set(q.articles_table(engine, f)["id"]) == kept
+    assert set(net_q.load_mentions(engine, f)["article_id"]) == kept
+    assert set(art_q.articles_table(engine, f)["id"]) == kept
 
 
 def test_a_date_range_keeps_what_was_published_or_happened_in_it(engine: Engine) -> None:
@@ -191,7 +195,7 @@ def test_a_date_range_keeps_what_was_published_or_happened_in_it(engine: Engine)
         want = {a for a in everyone
                 if (published[a] is not None and lo <= published[a] <= hi) or a in by_event}
         assert article_ids(engine, f) == want
-        assert set(q.articles_table(engine, f)["id"]) == want
+        assert set(art_q.articles_table(engine, f)["id"]) == want
         assert set(collect_briefing(engine, f).sources["article_id"]) == want
         # an undated article is kept only through an event it dates inside the range
         assert undated & want == undated & by_event

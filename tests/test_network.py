@@ -34,7 +34,9 @@ from parley.extract.records import Event, Link, Mention
 from parley.filters import Filters
 from parley.records import Segment
 from parley.render.figures import brokers_html, network_figure
-from parley.store import timeline_queries as q
+from parley.store import actors as act_q
+from parley.store import events as ev_q
+from parley.store import network as net_q
 from parley.store.schema import events as events_table
 from parley.store.schema import links as links_table
 from parley.store.schema import segments as segments_table
@@ -52,8 +54,8 @@ def store(sqlite_url: str):  # type: ignore[no-untyped-def]
 
 def _graph(engine, window=None, f: Filters | None = None) -> nx.Graph:  # type: ignore[no-untyped-def]
     f = f or Filters()
-    return build_actor_graph(q.load_mentions(engine, f), q.load_event_reports(engine, f), window,
-                             actors=q.load_actors(engine), links=q.load_links(engine, f))
+    return build_actor_graph(net_q.load_mentions(engine, f), ev_q.load_event_reports(engine, f), window,
+                             actors=act_q.load_actors(engine), links=net_q.load_links(engine, f))
 
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
@@ -114,7 +116,8 @@ def test_links_are_segments_naming_two_actors_typed_by_their_text() -> None:
 
 def test_graph_types_come_from_stored_links_not_text(store) -> None:  # type: ignore[no-untyped-def]
     f = Filters()
-    mentions, events, actors = q.load_mentions(store, f), q.load_event_reports(store, f), q.load_actors(store)
+    mentions, events = net_q.load_mentions(store, f), ev_q.load_event_reports(store, f)
+    actors = act_q.load_actors(store)
     untyped = build_actor_graph(mentions, events, actors=actors)  # no links: kinds of events only
     assert untyped.edges["mohammed_al_thani", "ali_larijani"]["type"] == "met"  # a 'visit' event
     assert untyped.edges["israel", "iran"]["type"] == CO_OCCURS
@@ -292,7 +295,7 @@ def test_roll_up_merges_people_into_their_country(store) -> None:  # type: ignor
     country = {"mohammed_al_thani": "qatar", "abdel_fattah_el_sisi": "egypt", "hakan_fidan": "turkey",
                "marco_rubio": "usa", "steve_witkoff": "usa", "abbas_araghchi": "iran",
                "ali_larijani": "iran", "masoud_pezeshkian": "iran"}
-    states = roll_up(g, country, q.load_actors(store))
+    states = roll_up(g, country, act_q.load_actors(store))
     assert set(states) == {"usa", "iran", "oman", "qatar", "egypt", "turkey", "israel"}
     assert states.nodes["usa"]["mentions"] == sum(g.nodes[a]["mentions"] for a in ("usa", "marco_rubio",
                                                                                       "steve_witkoff"))

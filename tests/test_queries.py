@@ -12,7 +12,10 @@ from sqlalchemy import Engine
 from parley.analyze.positions import grid_matrix
 from parley.errors import StoreError
 from parley.filters import Filters
-from parley.store import queries as q
+from parley.store import actors as act_q
+from parley.store import articles as art_q
+from parley.store import candidates as cand_q
+from parley.store import positions as pos_q
 from parley.store.db import make_engine, store_version
 
 
@@ -28,12 +31,13 @@ def engine(db: SeededDb) -> Engine:
 
 def test_every_frame_has_its_declared_columns_even_when_empty(engine: Engine) -> None:
     none = Filters(langs=("en",))  # no English article
-    assert tuple(q.articles_table(engine, none).columns) == q.ARTICLE_COLUMNS
-    assert tuple(q.actors_table(engine, none).columns) == q.ACTOR_COLUMNS
-    assert tuple(q.positions_grid(engine, none).columns) == q.GRID_COLUMNS
-    assert tuple(q.candidates_table(engine, none).columns) == q.CANDIDATE_COLUMNS
-    assert tuple(q.position_evidence(engine, none, "marco_rubio", "diplomacy").columns) == q.EVIDENCE_COLUMNS
-    assert q.articles_table(engine, none).empty
+    assert tuple(art_q.articles_table(engine, none).columns) == art_q.ARTICLE_COLUMNS
+    assert tuple(act_q.actors_table(engine, none).columns) == act_q.ACTOR_COLUMNS
+    assert tuple(pos_q.positions_grid(engine, none).columns) == pos_q.GRID_COLUMNS
+    assert tuple(cand_q.candidates_table(engine, none).columns) == cand_q.CANDIDATE_COLUMNS
+    evidence = pos_q.position_evidence(engine, none, "marco_rubio", "diplomacy")
+    assert tuple(evidence.columns) == pos_q.EVIDENCE_COLUMNS
+    assert art_q.articles_table(engine, none).empty
 
 
 @pytest.mark.parametrize(
@@ -50,51 +54,51 @@ def test_every_frame_has_its_declared_columns_even_when_empty(engine: Engine) ->
     ],
 )
 def test_article_filters(engine: Engine, db: SeededDb, filters: Filters, expected: set[str]) -> None:
-    got = set(q.articles_table(engine, filters)["id"])
+    got = set(art_q.articles_table(engine, filters)["id"])
     assert got == {db.ids[p] for p in expected}
 
 
 def test_outlet_filter_and_counts(engine: Engine, db: SeededDb) -> None:
-    outlets = q.corpus_counts(engine, Filters(), "outlet")
-    assert outlets["articles"].sum() == 5 and q.UNKNOWN_OUTLET in set(outlets["outlet"])
-    named = [o for o in outlets["outlet"] if o != q.UNKNOWN_OUTLET]
-    assert named and set(q.articles_table(engine, Filters(outlets=(named[0],)))["outlet"]) == {named[0]}
-    dates = q.corpus_counts(engine, Filters(), "published").set_index("published")["articles"]
-    assert dates[q.UNDATED] == 1
-    langs = q.corpus_counts(engine, Filters(), "lang").set_index("lang")["articles"].to_dict()
+    outlets = art_q.corpus_counts(engine, Filters(), "outlet")
+    assert outlets["articles"].sum() == 5 and art_q.UNKNOWN_OUTLET in set(outlets["outlet"])
+    named = [o for o in outlets["outlet"] if o != art_q.UNKNOWN_OUTLET]
+    assert named and set(art_q.articles_table(engine, Filters(outlets=(named[0],)))["outlet"]) == {named[0]}
+    dates = art_q.corpus_counts(engine, Filters(), "published").set_index("published")["articles"]
+    assert dates[art_q.UNDATED] == 1
+    langs = art_q.corpus_counts(engine, Filters(), "lang").set_index("lang")["articles"].to_dict()
     assert langs == {"ar": 4, "fa": 1}
 
 
 def test_article_view_segments_and_mentions(engine: Engine, db: SeededDb) -> None:
-    view = q.article_view(engine, db.ids["000"])
+    view = art_q.article_view(engine, db.ids["000"])
     assert view is not None
     text = view.article["text"]
     for m in view.mentions.itertuples():
         assert text[m.start:m.end] == m.surface  # spans index the clean text
     assert {"ar", "en"} <= set(view.segments["lang"])
-    assert q.article_view(engine, "nope") is None
+    assert art_q.article_view(engine, "nope") is None
 
 
 def test_actor_profile(engine: Engine, db: SeededDb) -> None:
-    prof = q.actor_profile(engine, Filters(), "marco_rubio")
+    prof = act_q.actor_profile(engine, Filters(), "marco_rubio")
     assert prof is not None and prof.actor["side"] == "us"
     assert set(prof.quotes["lang"]) == {"fa", "en"}
     assert set(prof.articles["article_id"]) == {db.ids["000"], db.ids["001"]}
     assert set(prof.positions["topic"]) == {"diplomacy", "ballistic_missiles"}
-    only_fa = q.actor_profile(engine, Filters(langs=("fa",)), "marco_rubio")
+    only_fa = act_q.actor_profile(engine, Filters(langs=("fa",)), "marco_rubio")
     assert only_fa is not None and only_fa.positions.empty and list(only_fa.quotes["lang"]) == ["fa"]
-    assert q.actor_profile(engine, Filters(), "nobody") is None
+    assert act_q.actor_profile(engine, Filters(), "nobody") is None
 
 
 def test_grid_and_matrix(engine: Engine) -> None:
-    grid = q.positions_grid(engine, Filters())
+    grid = pos_q.positions_grid(engine, Filters())
     assert len(grid) == 4 and set(grid["positions"]) == {1}
     vance = grid[grid["actor_id"] == "jd_vance"].iloc[0]
     assert (vance["topic"], vance["stances"], vance["polarity"]) == ("military_force", "warns", -1.0)
-    assert set(q.positions_grid(engine, Filters(topics=("diplomacy",)))["topic"]) == {"diplomacy"}
+    assert set(pos_q.positions_grid(engine, Filters(topics=("diplomacy",)))["topic"]) == {"diplomacy"}
     matrix, ids = grid_matrix(grid)
     assert len(ids) == 3 and len(matrix) == 3 and "diplomacy" in matrix.columns
-    ev = q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
+    ev = pos_q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
     assert list(ev["lang"]) == ["fa"] and ev["link"].iloc[0].startswith("/read?a=")
 
 
@@ -103,20 +107,20 @@ def test_candidate_status_writes_and_bumps_the_version(tmp_path: Path) -> None:
     engine = make_engine(fresh.url)
     with engine.connect() as conn:
         before = store_version(conn)
-    cands = q.candidates_table(engine, Filters(), "new")
-    q.set_candidate_status(engine, int(cands["id"].iloc[0]), "accepted")
-    assert len(q.candidates_table(engine, Filters(), "accepted")) == 1
-    assert len(q.candidates_table(engine, Filters(), "new")) == len(cands) - 1
+    cands = cand_q.candidates_table(engine, Filters(), "new")
+    cand_q.set_candidate_status(engine, int(cands["id"].iloc[0]), "accepted")
+    assert len(cand_q.candidates_table(engine, Filters(), "accepted")) == 1
+    assert len(cand_q.candidates_table(engine, Filters(), "new")) == len(cands) - 1
     with engine.connect() as conn:
         assert store_version(conn) == before + 1
     with pytest.raises(StoreError):
-        q.set_candidate_status(engine, 999_999, "accepted")
+        cand_q.set_candidate_status(engine, 999_999, "accepted")
     with pytest.raises(StoreError):
-        q.set_candidate_status(engine, int(cands["id"].iloc[0]), "<script>")
+        cand_q.set_candidate_status(engine, int(cands["id"].iloc[0]), "<script>")
 
 
 def test_known_ids(engine: Engine, db: SeededDb) -> None:
-    known = q.known_ids(engine)
+    known = art_q.known_ids(engine)
     assert set(db.ids.values()) <= known.articles
     assert {"marco_rubio", "jd_vance"} <= known.actors and "nuclear" in known.topics
     assert "us" in known.sides and known.actor_names["jd_vance"] == "JD Vance"
@@ -124,7 +128,7 @@ def test_known_ids(engine: Engine, db: SeededDb) -> None:
 
 def test_evidence_keeps_a_missing_outlet_or_date_as_none(engine: Engine) -> None:
     """The page prints these cells as they come: a missing value must not read 'nan'."""
-    ev = q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
+    ev = pos_q.position_evidence(engine, Filters(), "donald_trump", "diplomacy")
     assert not ev.empty
     for col in ("outlet", "title", "published", "condition"):
         assert all(v is None or (isinstance(v, str | dt.date) and str(v) != "nan") for v in ev[col])

@@ -22,7 +22,10 @@ from parley.analyze.timeline import (
 from parley.filters import Filters
 from parley.render.figures import ARTICLES_ROW, VENUES_ROW, timeline_figure
 from parley.render.hovers import article_hovers, event_hovers, venue_hovers
-from parley.store import timeline_queries as q
+from parley.store import actors as act_q
+from parley.store import articles as art_q
+from parley.store import events as ev_q
+from parley.store import network as net_q
 
 D = dt.date
 
@@ -48,7 +51,7 @@ def test_date_span_and_label(day, precision: str, span, label: str) -> None:  # 
 
 
 def test_reports_merge_into_one_event_with_the_most_precise_date(store) -> None:  # type: ignore[no-untyped-def]
-    ev = merge_reports(q.load_event_reports(store, Filters())).set_index("event_id")
+    ev = merge_reports(ev_q.load_event_reports(store, Filters())).set_index("event_id")
     assert ev.loc["ev_move", "n_reports"] == 2
     assert ev.loc["ev_move", "date"] == D(2026, 2, 5)  # the day beats 'early February'
     assert ev.loc["ev_move", "date_precision"] == "day"
@@ -59,9 +62,9 @@ def test_reports_merge_into_one_event_with_the_most_precise_date(store) -> None:
 
 
 def test_rows_by_side_and_by_actor(store) -> None:  # type: ignore[no-untyped-def]
-    ev = merge_reports(q.load_event_reports(store, Filters()))
-    actors = q.load_actors(store)
-    by_side = timeline_rows(ev, actors, q.load_places(store), by="side")
+    ev = merge_reports(ev_q.load_event_reports(store, Filters()))
+    actors = act_q.load_actors(store)
+    by_side = timeline_rows(ev, actors, act_q.load_places(store), by="side")
     visit = by_side[by_side["event_id"] == "ev_qatar_visit"]
     assert set(visit["row"]) == {"mediator", "iran"}
     hover = event_hovers(visit)[0]
@@ -78,7 +81,7 @@ def test_rows_by_side_and_by_actor(store) -> None:  # type: ignore[no-untyped-de
 
 
 def test_article_track_draws_month_precision_as_a_span(store) -> None:  # type: ignore[no-untyped-def]
-    track = article_track(q.load_articles(store, Filters())).set_index("article_id")
+    track = article_track(art_q.load_articles(store, Filters())).set_index("article_id")
     assert "a004" not in track.index  # undated: no date, no mark
     assert track.loc["a003", "start"] == track.loc["a003", "end"] == D(2026, 2, 1)
     assert (track.loc["a002", "start"], track.loc["a002", "end"]) == (D(2026, 2, 1), D(2026, 2, 28))
@@ -96,11 +99,11 @@ def test_article_track_groups_a_day_and_lists_a_few() -> None:
 
 
 def test_venue_track_dates_order_and_who_asked(store) -> None:  # type: ignore[no-untyped-def]
-    rows = q.load_venues(store, Filters())
+    rows = ev_q.load_venues(store, Filters())
     assert "mentioned" not in set(rows["role"])
-    ment, segs = q.load_venue_context(store, rows)
-    track = venue_track(rows, q.load_event_reports(store, Filters()), ment, segs,
-                        q.load_actors(store), q.load_places(store))
+    ment, segs = ev_q.load_venue_context(store, rows)
+    track = venue_track(rows, ev_q.load_event_reports(store, Filters()), ment, segs,
+                        act_q.load_actors(store), act_q.load_places(store))
     assert venue_path(track) == ["Ankara", "Istanbul", "Turkey", "Muscat"]
     ankara = track[track["place_id"] == "ankara"].iloc[0]
     assert ankara["role"] == "proposed" and ankara["start"] == D(2026, 2, 1)
@@ -126,40 +129,40 @@ def test_venue_track_dates_order_and_who_asked(store) -> None:  # type: ignore[n
     (Filters(topics=("nuclear",)), set()),  # no positions stored here
 ])
 def test_event_query_honours_filters(store, filters: Filters, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
-    assert set(q.load_event_reports(store, filters)["event_id"]) == expected
+    assert set(ev_q.load_event_reports(store, filters)["event_id"]) == expected
 
 
 def test_mentions_and_articles_honour_filters(store) -> None:  # type: ignore[no-untyped-def]
     f = Filters(date_to=D(2026, 2, 3))
-    assert set(q.load_articles(store, f)["id"]) == {"a003", "a002"}
-    assert set(q.load_mentions(store, f)["article_id"]) == {"a003", "a002"}
-    assert set(q.load_mentions(store, Filters(langs=("fa",)))["article_id"]) == {"a001"}
-    links = q.load_links(store, Filters())
+    assert set(art_q.load_articles(store, f)["id"]) == {"a003", "a002"}
+    assert set(net_q.load_mentions(store, f)["article_id"]) == {"a003", "a002"}
+    assert set(net_q.load_mentions(store, Filters(langs=("fa",)))["article_id"]) == {"a001"}
+    links = net_q.load_links(store, Filters())
     assert list(links) == ["article_id", "segment_idx", "types"]
     assert (links.groupby(["article_id", "segment_idx"]).size() == 1).all()
     keys = set(zip(links["article_id"], links["segment_idx"], strict=True))
     assert ("a002", 1) not in keys  # one actor
     assert ("a000", 1) in keys  # named by mentions and by its event
-    typed = q.load_links(store, Filters(), typed_only=True)
+    typed = net_q.load_links(store, Filters(), typed_only=True)
     assert (typed["types"] != "").all() and 0 < len(typed) < len(links)
-    assert set(q.load_links(store, Filters(langs=("fa",)))["article_id"]) == {"a001"}
+    assert set(net_q.load_links(store, Filters(langs=("fa",)))["article_id"]) == {"a001"}
 
 
 def test_event_evidence_lists_each_report_in_its_language(store) -> None:  # type: ignore[no-untyped-def]
-    ev = q.load_event_evidence(store, "ev_move")
+    ev = ev_q.load_event_evidence(store, "ev_move")
     assert list(ev["article_id"]) == ["a002", "a000"]  # by publication date
     assert set(ev["lang"]) == {"ar"}
     assert "سلطنة عُمان" in " ".join(ev["evidence"])
-    assert q.load_event_evidence(store, "no-such-event").empty
+    assert ev_q.load_event_evidence(store, "no-such-event").empty
 
 
 def test_timeline_figure_tracks_spans_and_selection_ids(store) -> None:  # type: ignore[no-untyped-def]
-    reports = q.load_event_reports(store, Filters())
-    rows = timeline_rows(merge_reports(reports), q.load_actors(store), q.load_places(store))
-    arts = article_track(q.load_articles(store, Filters()))
-    rows_v = q.load_venues(store, Filters())
-    ment, segs = q.load_venue_context(store, rows_v)
-    venues = venue_track(rows_v, reports, ment, segs, q.load_actors(store), q.load_places(store))
+    reports = ev_q.load_event_reports(store, Filters())
+    rows = timeline_rows(merge_reports(reports), act_q.load_actors(store), act_q.load_places(store))
+    arts = article_track(art_q.load_articles(store, Filters()))
+    rows_v = ev_q.load_venues(store, Filters())
+    ment, segs = ev_q.load_venue_context(store, rows_v)
+    venues = venue_track(rows_v, reports, ment, segs, act_q.load_actors(store), act_q.load_places(store))
     fig = timeline_figure(rows, arts, venues)
     ids = {c[1] for t in fig.data for c in (t.customdata if t.customdata is not None else [])
            if c[0] == "event"}
@@ -290,7 +293,7 @@ def test_the_venue_track_reads_the_status_of_its_sentence(tmp_path) -> None:  # 
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     init_db(engine)
     ingest_paths([tmp_path / n for n in texts], engine)
-    assert len(q.load_venues(engine, Filters())) == 3  # all three are stored as talks venues
+    assert len(ev_q.load_venues(engine, Filters())) == 3  # all three are stored as talks venues
     view = timeline_view(engine, Filters())
     assert list(zip(view.venues["place_en"], view.venues["role"], strict=True)) == [
         ("Muscat", "planned"), ("Rome", "talks_venue")]

@@ -37,9 +37,11 @@ from parley.briefing.model import (
     split_ids,
 )
 from parley.filters import MAX_IDS, Filters, to_params
+from parley.store import actors as store_actors
 from parley.store import briefings as briefing_reads
-from parley.store import queries
-from parley.store import timeline_queries as tq
+from parley.store import events as store_events
+from parley.store import network as store_network
+from parley.store import positions as store_positions
 from parley.store.filters import article_ids
 
 
@@ -201,20 +203,20 @@ def collect_briefing(engine: Engine, filters: Filters) -> BriefingData:
     filters = filters.replace(briefing=None)
     sources = _sources(engine, filters)
     view = views.timeline_view(engine, filters, "side")
-    reports = tq.load_event_reports(engine, filters)
+    reports = store_events.load_event_reports(engine, filters)
     network = views.network_view(engine, filters, None)
-    pair_arts = _edge_articles(tq.load_mentions(engine, filters),
-                               tq.load_event_reports(engine, filters, naming=False))
-    grid = queries.positions_grid(engine, filters).head(MAX_POSITIONS)
+    pair_arts = _edge_articles(store_network.load_mentions(engine, filters),
+                               store_events.load_event_reports(engine, filters, naming=False))
+    grid = store_positions.positions_grid(engine, filters).head(MAX_POSITIONS)
     pos_arts = briefing_reads.position_articles(engine, filters)
     quote_rows = _quotes(engine, filters)
     wanted = set(sources["article_id"]) | set(reports["article_id"]) | set(view.venues["article_id"])
     wanted |= {a for ids in pos_arts.values() for a in ids} | {str(q["article_id"]) for q in quote_rows}
     wanted |= {a for ids in pair_arts.values() for a in ids}
     refs = load_refs(engine, wanted)
-    actors_df = tq.load_actors(engine)
+    actors_df = store_actors.load_actors(engine)
     names = {str(a): str(n) for a, n in zip(actors_df["actor_id"], actors_df["name_en"], strict=True)}
-    places_df = tq.load_places(engine)
+    places_df = store_actors.load_places(engine)
     places = {str(p): str(n) for p, n in zip(places_df["place_id"], places_df["name_en"], strict=True)}
     positions_df = _positions(grid, pos_arts, refs)
     quotes_df = frame_of([{**q, "sources": refs_label(refs, [str(q["article_id"])], url=True)}

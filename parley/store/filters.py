@@ -67,6 +67,12 @@ def _in_range(column: ColumnElement[Any], f: Filters) -> ColumnElement[bool]:
     return and_(*bounds)
 
 
+def actor_side_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    """Inside the filtered articles, ``side`` also keeps only actor rows of those sides (for reads
+    that join ``actors``)."""
+    return [actors.c.side.in_(f.sides)] if f.sides else []
+
+
 def where(f: Filters) -> ColumnElement[bool]:
     """One clause on ``articles``: true for the articles the filters keep."""
     return and_(True, *conditions(f))

@@ -14,7 +14,11 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from parley.filters import Filters, KnownIds
-from parley.store import queries
+from parley.store import actors as store_actors
+from parley.store import articles as store_articles
+from parley.store import candidates as store_candidates
+from parley.store import events as store_events
+from parley.store import positions as store_positions
 from parley.store.db import count_articles, db_url, init_db, make_engine, store_version
 from parley.ui.boot import use_router
 
@@ -57,7 +61,7 @@ def article_count() -> int:
 
 @st.cache_data(show_spinner=False, ttl=_TTL, max_entries=16)
 def _known_ids(db: str, ver: int) -> KnownIds:
-    return queries.known_ids(_engine_for(db))
+    return store_articles.known_ids(_engine_for(db))
 
 
 def known_ids() -> KnownIds:
@@ -72,13 +76,13 @@ def _query(db: str, ver: int, name: str, filters: Filters, args: tuple[Any, ...]
 
 
 _QUERIES: dict[str, Any] = {
-    "corpus_counts": queries.corpus_counts,
-    "articles_table": queries.articles_table,
-    "actors_table": queries.actors_table,
-    "actor_profile": queries.actor_profile,
-    "positions_grid": queries.positions_grid,
-    "position_evidence": queries.position_evidence,
-    "candidates_table": queries.candidates_table,
+    "corpus_counts": store_articles.corpus_counts,
+    "articles_table": store_articles.articles_table,
+    "actors_table": store_actors.actors_table,
+    "actor_profile": store_actors.actor_profile,
+    "positions_grid": store_positions.positions_grid,
+    "position_evidence": store_positions.position_evidence,
+    "candidates_table": store_candidates.candidates_table,
 }
 
 
@@ -86,61 +90,61 @@ def _cached(name: str, filters: Filters, *args: Any) -> Any:
     return _query(url(), version(), name, filters, args)
 
 
-def corpus_counts(filters: Filters, by: queries.CountBy) -> pd.DataFrame:
-    """Cached queries.corpus_counts."""
+def corpus_counts(filters: Filters, by: store_articles.CountBy) -> pd.DataFrame:
+    """Cached parley.store.articles.corpus_counts."""
     out: pd.DataFrame = _cached("corpus_counts", filters, by)
     return out
 
 
 def articles_table(filters: Filters) -> pd.DataFrame:
-    """Cached queries.articles_table."""
+    """Cached parley.store.articles.articles_table."""
     out: pd.DataFrame = _cached("articles_table", filters)
     return out
 
 
 def actors_table(filters: Filters) -> pd.DataFrame:
-    """Cached queries.actors_table."""
+    """Cached parley.store.actors.actors_table."""
     out: pd.DataFrame = _cached("actors_table", filters)
     return out
 
 
-def actor_profile(filters: Filters, actor_id: str) -> queries.ActorProfile | None:
-    """Cached queries.actor_profile."""
-    out: queries.ActorProfile | None = _cached("actor_profile", filters, actor_id)
+def actor_profile(filters: Filters, actor_id: str) -> store_actors.ActorProfile | None:
+    """Cached parley.store.actors.actor_profile."""
+    out: store_actors.ActorProfile | None = _cached("actor_profile", filters, actor_id)
     return out
 
 
 def positions_grid(filters: Filters) -> pd.DataFrame:
-    """Cached queries.positions_grid."""
+    """Cached parley.store.positions.positions_grid."""
     out: pd.DataFrame = _cached("positions_grid", filters)
     return out
 
 
 def position_evidence(filters: Filters, actor_id: str, topic: str) -> pd.DataFrame:
-    """Cached queries.position_evidence."""
+    """Cached parley.store.positions.position_evidence."""
     out: pd.DataFrame = _cached("position_evidence", filters, actor_id, topic)
     return out
 
 
 def candidates_table(filters: Filters, status: str | None = None) -> pd.DataFrame:
-    """Cached queries.candidates_table."""
+    """Cached parley.store.candidates.candidates_table."""
     out: pd.DataFrame = _cached("candidates_table", filters, status)
     return out
 
 
 @st.cache_data(show_spinner=False, ttl=_TTL, max_entries=64)
-def _article_view(db: str, ver: int, article_id: str) -> queries.ArticleView | None:
-    return queries.article_view(_engine_for(db), article_id)
+def _article_view(db: str, ver: int, article_id: str) -> store_articles.ArticleView | None:
+    return store_articles.article_view(_engine_for(db), article_id)
 
 
-def article_view(article_id: str) -> queries.ArticleView | None:
-    """Cached queries.article_view."""
+def article_view(article_id: str) -> store_articles.ArticleView | None:
+    """Cached parley.store.articles.article_view."""
     return _article_view(url(), version(), article_id)
 
 
 def set_candidate_status(candidate_id: int, status: str) -> None:
     """Write a candidate's review status (the version bump refreshes every cache)."""
-    queries.set_candidate_status(engine(), candidate_id, status)
+    store_candidates.set_candidate_status(engine(), candidate_id, status)
 
 
 # --- timeline and network pages: cached views, keyed like the queries above ---
@@ -152,7 +156,6 @@ from parley import views  # noqa: E402
 from parley.analyze import network as _network  # noqa: E402
 from parley.analyze import timeline as _timeline  # noqa: E402
 from parley.render import figures as _figures  # noqa: E402
-from parley.store import timeline_queries as _tq  # noqa: E402
 
 
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
@@ -213,7 +216,7 @@ def network_chart(filters: Filters, days: int | None, level: _network.Level = "a
 
 @st.cache_data(show_spinner=False, ttl=_TTL, max_entries=256)
 def _event_evidence(db: str, ver: int, event_id: str) -> pd.DataFrame:
-    return _tq.load_event_evidence(_engine_for(db), event_id)
+    return store_events.load_event_evidence(_engine_for(db), event_id)
 
 
 def event_evidence(event_id: str) -> pd.DataFrame:
@@ -290,7 +293,7 @@ def compare_reference_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 # --- library and review: ingest uploads, candidate statuses ---------------------------------
 from parley.ingest import IngestReport, Progress, ingest_uploads  # noqa: E402
-from parley.store.queries import CANDIDATE_STATUSES  # noqa: E402
+from parley.store.candidates import CANDIDATE_STATUSES  # noqa: E402
 
 __all__ = ["CANDIDATE_STATUSES", "IngestReport"]
 

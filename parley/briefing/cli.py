@@ -38,9 +38,9 @@ def run(args: argparse.Namespace) -> int:
     """Build the briefing from the store and write the files; returns the exit code."""
     from parley.briefing import briefing_html, briefing_pdf, collect_briefing
     from parley.filters import parse_params
+    from parley.store.articles import known_ids
     from parley.store.briefings import load_briefing
     from parley.store.db import make_engine
-    from parley.store.queries import known_ids
 
     engine = make_engine(args.db)
     title, notes = args.title, args.notes
