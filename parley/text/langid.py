@@ -16,19 +16,21 @@ from functools import lru_cache
 from typing import Any
 
 from parley.records import Lang
+from parley.text.script import (
+    ARABIC_INDIC_DIGITS,
+    ARABIC_LETTER_CLASS,
+    LATIN_LETTER_CLASS,
+    PERSIAN_DIGITS,
+    PERSIAN_LETTERS,
+)
 
 # Letters that tell Persian from Arabic, with weights. Weights below 1 are for letters the
 # other language also uses now and then (Persian writes مسؤول and تأثیر with ؤ and أ).
 _FA_LETTERS: dict[str, float] = {
-    "\u067e": 1.0,  # پ peh
-    "\u0686": 1.0,  # چ tcheh
-    "\u0698": 1.0,  # ژ jeh
-    "\u06af": 1.0,  # گ gaf
-    "\u06a9": 1.0,  # ک keheh (Persian kaf)
-    "\u06cc": 1.0,  # ی Farsi yeh (no dots when final)
+    # پ چ ژ گ ک ی: peh, tcheh, jeh, gaf, keheh (Persian kaf), Farsi yeh (no dots when final)
+    **dict.fromkeys(PERSIAN_LETTERS, 1.0),
     "\u06c0": 1.0,  # ۀ heh with yeh above (ezafe)
-    "\u06f0": 0.5, "\u06f1": 0.5, "\u06f2": 0.5, "\u06f3": 0.5, "\u06f4": 0.5,  # ۰-۴ Persian digits
-    "\u06f5": 0.5, "\u06f6": 0.5, "\u06f7": 0.5, "\u06f8": 0.5, "\u06f9": 0.5,  # ۵-۹
+    **dict.fromkeys(PERSIAN_DIGITS, 0.5),  # ۰-۹ Persian digits
 }
 _AR_LETTERS: dict[str, float] = {
     "\u0629": 1.0,  # ة teh marbuta
@@ -38,8 +40,7 @@ _AR_LETTERS: dict[str, float] = {
     "\u0625": 1.0,  # إ alef with hamza below
     "\u0623": 0.3,  # أ alef with hamza above
     "\u0624": 0.3,  # ؤ waw with hamza
-    "\u0660": 0.5, "\u0661": 0.5, "\u0662": 0.5, "\u0663": 0.5, "\u0664": 0.5,  # ٠-٤ Arabic-Indic digits
-    "\u0665": 0.5, "\u0666": 0.5, "\u0667": 0.5, "\u0668": 0.5, "\u0669": 0.5,  # ٥-٩
+    **dict.fromkeys(ARABIC_INDIC_DIGITS, 0.5),  # ٠-٩ Arabic-Indic digits
 }
 # The script cue decides when one side holds at least this share of the telling weight.
 _DOMINANCE = 0.85
@@ -77,20 +78,14 @@ def _lingua(text: str) -> Lang:
     return "ar" if best == "ar" else "fa" if best == "fa" else "en"
 
 
-# Letters (str.isalpha) of the Arabic script blocks, and Latin letters up to U+024F.
-_ARABIC_CLASS = (
-    "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06e5-\u06e6\u06ee-\u06ef\u06fa-\u06fc"
-    "\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufbb1\ufbd3-\ufd3d\ufd50-\ufd8f\ufd92-\ufdc7"
-    "\ufdf0-\ufdfb\ufe70-\ufe74\ufe76-\ufefc]"
-)
-_LATIN_CLASS = "[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+# Letters (str.isalpha) of the Arabic script blocks, and Latin letters up to U+024F (text.script).
 # Runs of letters, written X X* rather than X+: a pattern that opens with a character class
 # lets the regex engine skip ahead to the next letter instead of trying every position.
-_ARABIC_LETTERS = re.compile(f"{_ARABIC_CLASS}{_ARABIC_CLASS}*")
-_LATIN_LETTERS = re.compile(f"{_LATIN_CLASS}{_LATIN_CLASS}*")
+_ARABIC_LETTERS = re.compile(f"{ARABIC_LETTER_CLASS}{ARABIC_LETTER_CLASS}*")
+_LATIN_LETTERS = re.compile(f"{LATIN_LETTER_CLASS}{LATIN_LETTER_CLASS}*")
 # One letter: enough to tell whether there is any.
-_ARABIC_LETTER = re.compile(_ARABIC_CLASS)
-_LATIN_LETTER = re.compile(_LATIN_CLASS)
+_ARABIC_LETTER = re.compile(ARABIC_LETTER_CLASS)
+_LATIN_LETTER = re.compile(LATIN_LETTER_CLASS)
 
 
 _TELLING = re.compile("[" + "".join(sorted(set(_FA_LETTERS) | set(_AR_LETTERS))) + "]")

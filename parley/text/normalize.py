@@ -14,9 +14,12 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from parley.datafiles import data_error, load_yaml
-
-_DIACRITIC_RANGES = ((0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
-_DIGIT_BLOCKS = (0x0660, 0x06F0)  # Arabic-Indic and Persian (Extended Arabic-Indic) zeros
+from parley.text.script import (
+    ARABIC_DIACRITIC_RANGES,
+    ARABIC_INDIC_DIGITS,
+    PERSIAN_DIGITS,
+    PRESENTATION_FORM_RANGES,
+)
 
 
 @dataclass(frozen=True)
@@ -71,17 +74,17 @@ def _table() -> dict[int, str | None]:
             table[ord(v)] = target
     for ch in data["remove"]:
         table[ord(ch)] = None
-    for lo, hi in _DIACRITIC_RANGES:
+    for lo, hi in ARABIC_DIACRITIC_RANGES:
         for cp in range(lo, hi + 1):
             table[cp] = None
-    for zero in _DIGIT_BLOCKS:
-        for d in range(10):
-            table[zero + d] = str(d)
+    for digits in (ARABIC_INDIC_DIGITS, PERSIAN_DIGITS):
+        for d, ch in enumerate(digits):
+            table[ord(ch)] = str(d)
     for cp in range(ord("A"), ord("Z") + 1):
         table[cp] = chr(cp + 32)
     table[0x00A0] = " "
     # Arabic presentation forms (copy-pasted from PDFs) back to their base letters.
-    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
+    for cp in (cp for lo, hi in PRESENTATION_FORM_RANGES for cp in range(lo, hi + 1)):
         base = unicodedata.normalize("NFKC", chr(cp))
         if len(base) == 1 and base != chr(cp):
             folded = table.get(ord(base), base)

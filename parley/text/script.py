@@ -6,7 +6,10 @@ PDF, PNG) asks here; no other module spells a Unicode range of a script.
   presentation-form blocks), for "is this Arabic-script text?" at the character level;
 - ``ARABIC_LETTER_CLASS``: only the letters (str.isalpha) of those blocks, for counting words;
 - ``RTL_CLASS``: every right-to-left letter (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan,
-  Mandaic, with presentation forms), for choosing a direction.
+  Mandaic, with presentation forms), for choosing a direction;
+- ``ARABIC_DIACRITIC_RANGES``, ``PRESENTATION_FORM_RANGES``, ``ARABIC_INDIC_DIGITS`` and
+  ``PERSIAN_DIGITS``: code points for tables built one character at a time (normalisation,
+  language identification).
 """
 
 from __future__ import annotations
@@ -29,13 +32,22 @@ RTL_CLASS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 PERSIAN_LETTERS = "\u067e\u0686\u0698\u06af\u06a9\u06cc"
 ZWNJ = "\u200c"
 LRM, RLM = "\u200e", "\u200f"
+# Inclusive (first, last) code points: harakat, tanwin, shadda, sukun and the other combining marks
+# of U+064B-065F; the superscript (dagger) alef; the Quranic annotation marks.
+ARABIC_DIACRITIC_RANGES = ((0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+# Inclusive (first, last) code points of Arabic Presentation Forms-A and -B (text copied from PDFs).
+PRESENTATION_FORM_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+ARABIC_INDIC_DIGITS = "".join(map(chr, range(0x0660, 0x066A)))  # ٠..٩, in order of value
+PERSIAN_DIGITS = "".join(map(chr, range(0x06F0, 0x06FA)))  # ۰..۹ (Extended Arabic-Indic), in order
 
 _ARABIC_CHAR = re.compile(f"[{ARABIC_BLOCKS}]")
 _RTL_CHAR = re.compile(f"[{RTL_CLASS}]")
-_LTR_CHAR = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# a Latin letter, the strong left-to-right letters that decide a direction
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _PERSIAN = re.compile(f"[{PERSIAN_LETTERS}]")
 # a run of right-to-left words, spaces and ZWNJ inside (Persian), ending on a letter
 RTL_RUN = re.compile(f"[{RTL_CLASS}][{RTL_CLASS}{ZWNJ}\\s]*")
+# an ASCII letter: a Latin word in a mixed line
 LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -54,7 +66,7 @@ def script_dir(text: str) -> Direction:
     for ch in text:
         if _RTL_CHAR.match(ch):
             return "rtl"
-        if _LTR_CHAR.match(ch):
+        if LATIN_LETTER.match(ch):
             return "ltr"
     return "ltr"
 
