@@ -339,6 +339,8 @@ def test_a_dated_statement_is_an_announcement(lang: str, text: str, dated: bool)
     ("ar", "التقى عراقجي ويتكوف في 12 أبريل 2024 في مسقط.", "background"),
     ("en", "The meeting between Araghchi and Witkoff in Rome was postponed.", "called_off"),
     ("fa", "دیدار عراقچی و ویتکاف در رم به تعویق افتاد.", "called_off"),
+    ("ar", "يلتقي عراقجي ويتكوف قريبا في مسقط.", "planned"),
+    ("fa", "عراقچی به زودی با ویتکاف در مسقط دیدار می‌کند.", "planned"),
 ])
 def test_event_status(lang: str, text: str, status: str) -> None:
     got = [e.status for e in extract(text, lang).events if e.kind == "meeting"]
@@ -428,6 +430,9 @@ def test_an_arabic_campaign_is_no_persian_attack() -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Talks between Araghchi and Witkoff resumed in Muscat on Saturday after the Israeli strikes."),
     ("fa", "عراقچی خواستار جبران خسارات ناشی از حملات اسرائیل شد."),
+    ("ar", "علّق البرلمان التعاون مع الوكالة في ضوء الضربات الإسرائيلية على المنشآت يوم الأحد."),
+    ("en", "The ministry froze cooperation on Monday in light of the Israeli strikes."),
+    ("fa", "مذاکرات در رم به دنبال حملات اسرائیل به تعویق افتاد."),  # the postponement is the talks'
 ])
 def test_an_event_named_as_context_is_background(lang: str, text: str) -> None:
     strikes = [e.status for e in extract(text, lang).events if e.kind == "strike"]

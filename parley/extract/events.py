@@ -194,12 +194,12 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
             basis = f"undated article: the latest day its text names, '{latest.surface}'"
         else:
             date, precision, basis = None, "unknown", "undated article"
-        status = _status(f, cue, *clause_span(doc, cue.start, breaks), date, precision)
-        if status == "happened" and any(  # 'after the strikes': the context of the news
-                c.has("context") and c.end <= cue.start
-                and doc.tokens_between(c.end, cue.start) <= _CONTEXT_TOKENS
-                for c in f.event_in(s0, cue.start)):
+        if any(c.has("context") and c.end <= cue.start  # 'after the strikes': the context of the news,
+               and doc.tokens_between(c.end, cue.start) <= _CONTEXT_TOKENS  # whatever else its clause says
+               for c in f.event_in(s0, cue.start)):
             status = "background"
+        else:
+            status = _status(f, cue, *clause_span(doc, cue.start, breaks), date, precision)
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
