@@ -15,15 +15,12 @@ import base64
 import re
 from functools import lru_cache
 
-from parley.render.document import Block, Document, lang_dir, script_dir
+from parley.render.document import Block, Document
 from parley.render.html import FONT_STACK, bdi, block_style, esc, text_block
+from parley.text.script import LATIN, LRM, RTL_RUN, isolate_rtl_runs, lang_dir, script_dir, script_lang
 
 PLOTLY_MARK = "parley-plotlyjs"  # id of the one inline plotly.js script
 _URL = re.compile(r"https?://[^\s<>\"';]+")
-_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"  # Hebrew, Arabic (with presentation forms), Syriac...
-_RTL_RUN = re.compile(f"[{_RTL}][{_RTL}\u200c\\s]*")  # a run of right-to-left words (ZWNJ inside Persian)
-_LATIN = re.compile(r"[A-Za-z]")
-_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc]")  # pe che zhe gaf keheh Farsi-yeh
 _CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
         "img-src data: blob:; font-src data:; connect-src 'none'")
 
@@ -60,33 +57,13 @@ def _plotly_js() -> str:
     return js
 
 
-def guess_lang(text: str) -> str:
-    """A language for text with none stored: fa or ar when its letters are right to left, else en."""
-    if script_dir(text) != "rtl":
-        return "en"
-    return "fa" if _PERSIAN.search(text) else "ar"
-
-
 def _lang_of(block: Block) -> str | None:
     """The block's language; None (dir=auto) when its letters contradict a default 'en'."""
-    if block.lang in ("ar", "fa"):
+    if lang_dir(block.lang) == "rtl":
         return block.lang
     if block.lang == "en" and script_dir(block.text) == "rtl":
-        return guess_lang(block.text)
+        return script_lang(block.text)
     return block.lang or None
-
-
-def _free_text(text: str) -> str:
-    """Escaped text with embedded Arabic-script runs isolated (<bdi>) so they keep their order."""
-    out: list[str] = []
-    pos = 0
-    for m in _RTL_RUN.finditer(text):
-        run = m.group(0).rstrip()
-        out.append(esc(text[pos:m.start()]))
-        out.append(bdi(run))
-        pos = m.start() + len(run)
-    out.append(esc(text[pos:]))
-    return "".join(out)
 
 
 def _linked(text: str) -> str:
@@ -95,10 +72,10 @@ def _linked(text: str) -> str:
     pos = 0
     for m in _URL.finditer(text):
         url = m.group(0).rstrip(".,)")
-        out.append(_free_text(text[pos:m.start()]))
+        out.append(isolate_rtl_runs(text[pos:m.start()], esc, bdi))
         out.append(f'<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">{esc(url)}</a>')
         pos = m.start() + len(url)
-    out.append(_free_text(text[pos:]))
+    out.append(isolate_rtl_runs(text[pos:], esc, bdi))
     return "".join(out)
 
 
@@ -109,10 +86,10 @@ def _source(text: str) -> str:
 def _cell(text: str, tag: str) -> str:
     """A table cell: all-RTL text is an RTL block; text with Latin letters or a left-to-right
     mark (provenance, mixed titles) is LTR with its Arabic-script runs isolated; URLs are links."""
-    mixed = _RTL_RUN.search(text) and (_LATIN.search(text) or "\u200e" in text)  # LRM: a provenance label
+    mixed = RTL_RUN.search(text) and (LATIN.search(text) or LRM in text)  # LRM: a provenance label
     if _URL.fullmatch(text.strip() or "-") or mixed:
         return f'<{tag} dir="ltr" style="{block_style("en")}">{_linked(text)}</{tag}>'
-    return text_block(text, guess_lang(text), tag=tag)
+    return text_block(text, script_lang(text), tag=tag)
 
 
 def _table(block: Block) -> str:
@@ -166,7 +143,7 @@ def block_html(block: Block, state: dict[str, bool] | None = None) -> str:
 def document_html(doc: Document) -> str:
     """The whole Document as a self-contained HTML page (UTF-8 text)."""
     state: dict[str, bool] = {}
-    body = [text_block(doc.title, guess_lang(doc.title), tag="h1")]
+    body = [text_block(doc.title, script_lang(doc.title), tag="h1")]
     if doc.subtitle:
         body.append(f'<p class="parley-meta parley-subtitle" dir="{lang_dir("en")}" lang="en" '
                     f'style="{block_style("en")}">{_linked(doc.subtitle)}</p>')

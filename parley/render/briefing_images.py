@@ -18,10 +18,10 @@ from parley.analyze.timeline import ROLE_EN, TimelineView
 from parley.render.figures import KIND_SYMBOLS, SIDE_COLOURS
 from parley.render.fonts import arabic_font, latin_font
 from parley.render.images import needs_shaping, visual_order
+from parley.text.script import RLM
 
 _MARKERS = {"circle": "o", "diamond": "D", "triangle-up": "^", "square": "s", "star": "*", "x": "X",
             "pentagon": "p"}
-_RLM = "\u200f"
 DPI = 110
 
 
@@ -35,7 +35,7 @@ def _fonts() -> tuple[Any, Any]:
 
 def _arabic(text: str) -> str:
     """Arabic for matplotlib: raw (it shapes) or reshaped visual order (it cannot)."""
-    return visual_order(text, "rtl") if needs_shaping("matplotlib") else _RLM + text
+    return visual_order(text, "rtl") if needs_shaping("matplotlib") else RLM + text
 
 
 def _png(fig: Any) -> bytes:

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import parse_qsl, urlsplit
 
 from parley.filters import APP_PATH, app_href
+from parley.text.script import lang_dir
 
-RTL_LANGS = frozenset({"ar", "fa"})
 KNOWN_LANGS = frozenset({"ar", "fa", "en"})
 # Name installed fonts: a list of missing fonts collapses Arabic text (see STACK.md).
 # Single quotes: the stack goes inside style="..." attributes.
@@ -38,12 +38,9 @@ def esc(s: object) -> str:
 
 
 def direction(lang: str | None) -> str:
-    """The text direction for a language code: rtl for ar/fa, ltr for en, auto otherwise."""
-    if lang in RTL_LANGS:
-        return "rtl"
-    if lang in KNOWN_LANGS:
-        return "ltr"
-    return "auto"
+    """The HTML dir for a language code: lang_dir's (rtl for ar/fa, ltr for en) for a known
+    language, auto for any other (the browser then reads the text's first strong letter)."""
+    return lang_dir(lang) if lang in KNOWN_LANGS else "auto"
 
 
 def _dir_lang_attrs(lang: str | None) -> str:

@@ -16,7 +16,6 @@ are applied only on the paths that need them, and only in this package (parley/r
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,16 +31,11 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from parley.analyze.compare import ComparisonSummary, SummaryText
 from parley.errors import ParleyError
-from parley.render.document import lang_dir, script_dir
 from parley.render.fonts import arabic_font, latin_font
+from parley.text.script import LATIN_LETTER, RLM, Direction, has_arabic_script, lang_dir, script_dir
 
 Renderer = Literal["auto", "matplotlib", "pillow-raqm", "pillow-basic"]
 RENDERERS: tuple[Renderer, ...] = ("auto", "matplotlib", "pillow-raqm", "pillow-basic")
-Direction = Literal["rtl", "ltr"]
-
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_RLM = "\u200f"  # right-to-left mark: makes a line's base direction RTL for raqm in matplotlib
 
 WIDTH = 1600
 MARGIN = 40
@@ -131,14 +125,14 @@ def _charmap(path: Path) -> frozenset[int] | None:
 def _covers(path: Path, text: str) -> bool:
     cmap = _charmap(path)
     if cmap is None:  # unknown coverage: trust the Arabic font with Arabic-only lines
-        return not _LATIN_LETTER.search(text) and '"' not in text
+        return not LATIN_LETTER.search(text) and '"' not in text
     return all(ord(ch) in cmap or ch.isspace() or ord(ch) in (0x200C, 0x200D, 0x200F) for ch in text)
 
 
 def _font_path(text: str, bold: bool = False) -> Path:
     """Noto Naskh Arabic for Arabic-script lines it fully covers, else DejaVu Sans (covers both)."""
     arabic, latin = arabic_font(bold), latin_font(bold)
-    if _ARABIC_SCRIPT.search(text) and arabic is not None and _covers(arabic, text):
+    if has_arabic_script(text) and arabic is not None and _covers(arabic, text):
         return arabic
     path = latin or arabic
     if path is None:
@@ -348,8 +342,8 @@ def _draw_matplotlib(ops: Sequence[Op], width: int, height: int) -> Image.Image:
             text = visual_order(op.text, op.direction)
         else:
             # raqm picks the base direction from the first strong letter; an RTL line that starts
-            # with Latin ("date 2026-02-04 ...") needs the mark to stay right to left.
-            text = (_RLM + op.text) if op.direction == "rtl" else op.text
+            # with Latin ("date 2026-02-04 ...") needs the right-to-left mark to stay right to left.
+            text = (RLM + op.text) if op.direction == "rtl" else op.text
         fig.text(op.x / width, 1 - op.y / height, text, fontproperties=props, color=op.colour,
                  ha="right" if op.direction == "rtl" else "left", va="center_baseline", zorder=2)
     buf = io.BytesIO()

@@ -15,8 +15,9 @@ from typing import Literal
 from fpdf import FPDF
 
 from parley.errors import ParleyError
-from parley.render.document import Block, Document, lang_dir, script_dir
+from parley.render.document import Block, Document
 from parley.render.fonts import arabic_font, latin_font
+from parley.text.script import lang_dir, script_dir
 
 Shaping = Literal["auto", "harfbuzz", "reshaper"]
 _SIZES = {"heading": 13.0, "para": 10.5, "quote": 10.5, "meta": 8.0}
