@@ -437,3 +437,20 @@ def test_an_arabic_campaign_is_no_persian_attack() -> None:
 def test_an_event_named_as_context_is_background(lang: str, text: str) -> None:
     strikes = [e.status for e in extract(text, lang).events if e.kind == "strike"]
     assert strikes == ["background"]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # a sentence ends at a closing quote after its full stop; the next sentence keeps its own holder
+    ("en", "Rubio spoke to reporters on Monday, insisting Tehran must “halt all enrichment at once.” "
+           "Vance later called for the dismantlement of the nuclear program.",
+     {("marco_rubio", "enrichment", "demands"), ("jd_vance", "nuclear", "demands")}),
+    ("fa", "عراقچی گفت: «از غنی‌سازی دست نمی‌کشیم.» ویتکاف خواستار برچیدن برنامه هسته‌ای شد.",
+     {("steve_witkoff", "nuclear", "demands")}),
+    # English names the speaker before the verb, not the subject of what is said
+    ("en", "Araghchi told reporters Washington must lift the sanctions first.",
+     {("abbas_araghchi", "sanctions", "demands")}),
+])
+def test_quoted_clauses_keep_their_speaker_and_sentence(lang: str, text: str,
+                                                        want: set[tuple[str, str, str]]) -> None:
+    got = {(p.actor_id, p.topic, p.stance) for p in extract(text, lang).positions}
+    assert want <= got, got

@@ -28,7 +28,8 @@ from parley.text.script import is_arabic_script
 
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
-_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+(?=\s|$)")  # \u061f: Arabic question mark
+# \u061f: Arabic question mark; closing quotes and brackets after the mark end the sentence with it
+_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$)")
 COMMAS = ",\u060c"  # Latin and Arabic commas
 
 
@@ -286,7 +287,8 @@ def gazetteer_matcher(gaz: Gazetteer) -> PhraseMatcher:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of sentences: lines, and . ! ? ؟ before a space (not after 'u.s')."""
+    """[start, end) spans of sentences: lines, and . ! ? ؟ (with any closing quote or bracket) before a
+    space (not after 'u.s')."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):

@@ -114,6 +114,10 @@ class _Speakers:
         doc = self.doc
         si = doc.sentence_of(verb.start)
         s0, _ = doc.sentences[si]
+        if self._subject_first(verb, s0):
+            subject = self._subject(verb, s0)
+            if subject is not None:
+                return self._keep(verb, subject)
         who, how = self.slot_speaker(verb.end, slot_end)
         if how == "actor":
             return self._keep(verb, who)
@@ -134,6 +138,21 @@ class _Speakers:
             persons = [a for a in before if a.kind == "person"]
             return self._keep(verb, (persons or before)[0].actor_id)
         return self._keep(verb, self.last)
+
+    def _subject_first(self, verb: Match, s0: int) -> bool:
+        """English names its speaker before the verb ('Witkoff said Iran must', '…, insisting Iran
+        must'), except in an inverted attribution right after a quote ('“…,” said Witkoff')."""
+        if next((p.lang for p in verb.payloads), "ar") != "en":
+            return False
+        before = self.doc.text[s0:verb.start].rstrip()
+        return not before.endswith(("\"", "”", "’", "',", "\",", "”,", "’,"))
+
+    def _subject(self, verb: Match, s0: int) -> str | None:
+        """The first person (else actor) named before ``verb`` in its sentence, not an addressee."""
+        before = [a for a in self.f.actors if s0 <= a.start and a.end <= verb.start
+                  and a.kind != "media" and not self._addressee(a)]
+        persons = [a for a in before if a.kind == "person"]
+        return (persons or before)[0].actor_id if before else None
 
     def _keep(self, verb: Match, who: str | None) -> str | None:
         self.verb_speaker[verb.start] = who
