@@ -454,3 +454,14 @@ def test_quoted_clauses_keep_their_speaker_and_sentence(lang: str, text: str,
                                                         want: set[tuple[str, str, str]]) -> None:
     got = {(p.actor_id, p.topic, p.stance) for p in extract(text, lang).positions}
     assert want <= got, got
+
+
+@pytest.mark.parametrize(("lang", "text", "mediator"), [
+    ("ar", "يستضيف العراق محادثات بين الجانبين الأسبوع المقبل.", "iraq"),  # the verb's subject follows it
+    ("ar", "وصل الوفد إلى جولة تستضيفها قطر بعد أيام.", "qatar"),  # an object pronoun on the verb; a host venue
+    ("ar", "سينضم رئيس الوزراء القطري غدا إلى محادثات تستضيفها مصر.", "egypt"),  # not the joiner before it
+    ("en", "Qatar, which hosted the talks in Doha, said progress was made.", "qatar"),
+])
+def test_a_host_mediates(lang: str, text: str, mediator: str) -> None:
+    got = [(p.actor_id, p.stance) for p in extract(text, lang).positions if p.stance == "mediates"]
+    assert got == [(mediator, "mediates")]

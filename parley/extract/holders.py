@@ -73,8 +73,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
                 lo = comma + 1
     if cue.has("modal"):  # 'X said the US must …': the speaker demands what is laid on another
         return _obligation_holder(f, cue, lo, speech)
-    if cue.idents("stance")[0] in f.cues.fixed_topics:
-        return _mediators(f, cue, pool, hi), None, 0
+    if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
+        hosts = [a for a in f.actors if lo <= a.start and a.end <= hi and _usable(a)
+                 and not f.in_topic(a.start, a.end)]
+        return _mediators(f, cue, hosts, hi), None, 0
     comps = [c for c in f.speech if c.has("comp") and lo <= c.start and c.end <= cue.start]
     start = comps[-1].end if comps else lo
     before = [a for a in pool if max(start, lo) <= a.start and a.end <= cue.start]
@@ -168,6 +170,10 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
            for c in f.stance):
         return []
     lang = next((p.lang for p in cue.payloads), "ar")
+    if lang == "ar":  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان'
+        next_to = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) == 0]
+        if next_to:
+            return _coordinated(f, next_to[0], pool, hi)
     near = [a for a in pool if a.end <= cue.start
             and (lang == "fa" or doc.tokens_between(a.end, cue.start) <= _MEDIATOR_TOKENS)]
     if not near:
