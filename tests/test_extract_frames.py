@@ -458,7 +458,7 @@ def test_quoted_clauses_keep_their_speaker_and_sentence(lang: str, text: str,
 
 @pytest.mark.parametrize(("lang", "text", "mediator"), [
     ("ar", "يستضيف العراق محادثات بين الجانبين الأسبوع المقبل.", "iraq"),  # the verb's subject follows it
-    ("ar", "وصل الوفد إلى جولة تستضيفها قطر بعد أيام.", "qatar"),  # an object pronoun on the verb; a host venue
+    ("ar", "وصل الوفد إلى جولة تستضيفها قطر بعد أيام.", "qatar"),  # an object pronoun; a host venue
     ("ar", "سينضم رئيس الوزراء القطري غدا إلى محادثات تستضيفها مصر.", "egypt"),  # not the joiner before it
     ("en", "Qatar, which hosted the talks in Doha, said progress was made.", "qatar"),
 ])
