@@ -465,3 +465,14 @@ def test_quoted_clauses_keep_their_speaker_and_sentence(lang: str, text: str,
 def test_a_host_mediates(lang: str, text: str, mediator: str) -> None:
     got = [(p.actor_id, p.stance) for p in extract(text, lang).positions if p.stance == "mediates"]
     assert got == [(mediator, "mediates")]
+
+
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("en", "Araghchi said progress in the talks depends on Washington's seriousness.", "abbas_araghchi"),
+    ("ar", "وقال بقائي إن نجاح المفاوضات مرهون بجدية واشنطن.", "esmaeil_baghaei"),
+    ("fa", "عراقچی پیشرفت مذاکرات را مستلزم حسن نیت آمریکا دانست.", "abbas_araghchi"),
+])
+def test_a_condition_in_the_cue_is_conditional_support(lang: str, text: str, holder: str) -> None:
+    """The actor the condition names ('on Washington') is its complement, not the holder."""
+    got = {(p.actor_id, p.topic, p.stance) for p in extract(text, lang).positions}
+    assert got == {(holder, "diplomacy", "conditional")}

@@ -85,7 +85,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     if before:
         first = _after_fronted(f, before, cue)
         return _chain_holding(f, first, pool, cue.start), None, doc.tokens_between(first.end, cue.start)
-    after = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS]
+    # a predicative cue says something of the topic before it ('progress depends on Washington'):
+    # the actor after it is its complement, never its holder
+    after = [] if cue.has("topic_before") else [
+        a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS]
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
     reporter = _reporter(f, cue, lo)
