@@ -204,6 +204,19 @@ briefings = Table(
     Column("created_at", DateTime, nullable=False),
 )
 
+# Every write made through the dashboard: who (a signed-in email, or "local" in open mode), when,
+# what (the action) and which ids; read newest first on the Review page (parley/store/audit.py).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False, index=True),  # UTC, naive
+    Column("who", Text, nullable=False),
+    Column("action", String(32), nullable=False),  # upload / candidate_status / briefing_save
+    Column("ids", Text, nullable=False, default=""),  # ','-separated ids the write touched
+    Column("detail", Text, nullable=False, default=""),
+)
+
 # A single-row counter bumped by every write, so page caches key on it.
 store_meta = Table(
     "store_meta",
