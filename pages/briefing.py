@@ -1,7 +1,9 @@
 """/briefing: a one-page summary of the current filters; "Save briefing" gives a link ?b=ID.
 
 Opened with ?b=ID the page is a read-only view of the saved briefing for anyone with the
-link: no ingest, no editing widgets, no sidebar filters; only the downloads.
+link, signed in or not (the router gives it alone, without the page menu): no ingest, no editing
+widgets, no sidebar filters; only the downloads. Viewers get the summary of the filters without
+the title, notes and save (only analysts edit and save).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from parley.render.briefing_html import block_html
 from parley.render.document import Document
 from parley.render.html import text_block
 from parley.text.script import script_lang
-from parley.ui import briefing, state, store
+from parley.ui import auth, briefing, state, store
 from parley.ui.briefing import (
     Briefing,
     BriefingData,
@@ -87,6 +89,15 @@ def _read_only(saved: Briefing) -> None:
     _draw(briefing_document(data, title=saved.title, notes=saved.notes, target="page"), data)
 
 
+def _summary() -> None:
+    """A viewer's briefing of the filters: the same summary and downloads, nothing to edit or save."""
+    filters = state.sidebar_filters()
+    st.caption("Only analysts edit and save briefings.")
+    data = briefing.collect(filters)
+    _downloads(data, "Briefing", "", "briefing")
+    _draw(briefing_document(data, title="Briefing", notes="", target="page"), data)
+
+
 def _editor() -> None:
     filters = state.sidebar_filters()
     title = st.text_input("Title", value="Briefing", key="parley_briefing_title", max_chars=300)
@@ -113,5 +124,7 @@ with shown_errors("The briefing could not be built"):
             st.error("This briefing link is not valid: no saved briefing has that id.")
         else:
             _read_only(found)
-    else:
+    elif auth.current().can_write:
         _editor()
+    else:
+        _summary()

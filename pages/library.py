@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parley.ui import store
+from parley.ui import auth, store
 from parley.ui.errors import shown_errors
 from parley.ui.store import IngestReport
 
@@ -25,6 +25,11 @@ def report_tables(report: IngestReport) -> dict[str, pd.DataFrame]:
 st.title("Library")
 st.caption(f"{store.article_count()} articles stored. Upload .txt, .html, .htm, .json or .jsonl files; "
            f"each file is read, cleaned, extracted and stored, or rejected with a reason.")
+
+if not auth.current().can_write:
+    st.warning("Uploading is for analysts. You can read every page; ask an analyst to add articles.",
+               icon=":material/lock:")
+    st.stop()
 
 files = st.file_uploader("Articles", type=TYPES, accept_multiple_files=True, key="library_files")
 if files and st.button(f"Ingest {len(files)} file(s)", type="primary", key="library_ingest"):

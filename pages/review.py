@@ -3,7 +3,7 @@
 import streamlit as st
 
 from parley.render.html import evidence_block, text_block
-from parley.ui import state, store
+from parley.ui import auth, state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html
 
@@ -21,10 +21,12 @@ if st.session_state.get("review_status") != status:
     st.session_state["review_status"] = status  # the URL decides
 st.segmented_control("Show", store.CANDIDATE_STATUSES, key="review_status", on_change=status_changed)
 
+can_write = auth.current().can_write
 with shown_errors("Could not read the candidates"):
     table = store.candidates_table(filters, status)
     st.caption(f"{len(table)} {status} candidates. Accepted names still need a gazetteer entry "
-               f"(data/gazetteer/actors.yaml) before extraction uses them.")
+               f"(data/gazetteer/actors.yaml) before extraction uses them."
+               + ("" if can_write else " Only analysts accept or reject candidates."))
     for c in table.itertuples(index=False):
         with st.container(border=True, key=f"cand_{c.id}"):
             left, right = st.columns([5, 1])
@@ -33,8 +35,19 @@ with shown_errors("Could not read the candidates"):
                 show_html(evidence_block(c.evidence, c.lang, c.link, c.title or c.article_id,
                                          notes=[f"sign: {c.sign}"]))
             with right:
-                for new in store.CANDIDATE_STATUSES:
+                for new in store.CANDIDATE_STATUSES if can_write else ():
                     if new != c.status and st.button(new.replace("new", "reset").capitalize(),
                                                       key=f"cand_{c.id}_{new}"):
                         store.set_candidate_status(int(c.id), new)
                         st.rerun()
+
+AUDIT_ROWS = 100
+st.subheader("Audit log")
+with shown_errors("Could not read the audit log"):
+    total = store.audit_count()
+    st.caption(f"Every write made through the dashboard: who, when (UTC), what and which ids. "
+               f"{total} recorded" + (f"; the latest {AUDIT_ROWS} shown." if total > AUDIT_ROWS else "."))
+    st.dataframe(store.audit_log(AUDIT_ROWS), hide_index=True, key="audit_log",
+                 column_config={
+                     "at": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm:ss"),
+                     "who": "Who", "action": "Action", "ids": "Ids", "detail": "Detail"})

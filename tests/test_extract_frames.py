@@ -478,3 +478,12 @@ def test_a_condition_in_the_cue_is_conditional_support(lang: str, text: str, hol
     """The actor the condition names ('on Washington') is its complement, not the holder."""
     got = {(p.actor_id, p.topic, p.stance) for p in extract(text, lang).positions}
     assert got == {(holder, "diplomacy", "conditional")}
+
+
+def test_an_anaphor_before_the_verb_does_not_override_a_named_subject() -> None:
+    """'later' right before the verb refers back only when the sentence names no one before it."""
+    text = ("Vance said on Sunday that he backs the talks. Rubio, speaking in Paris, hardened his tone days "
+            "later, insisting Tehran must halt enrichment.")
+    got = {(p.actor_id, p.topic, p.stance) for p in extract(text, "en").positions}
+    assert ("marco_rubio", "enrichment", "demands") in got
+    assert ("jd_vance", "enrichment", "demands") not in got

@@ -220,6 +220,12 @@ _CLAUSE_END = (",", ".", ";", "")
 _REPORTER_TOKENS = 4  # 'Iran's foreign minister Abbas Araghchi said': the speaker this close before the verb
 
 
+def _chain_first(actors: list[ActorSpan]) -> ActorSpan:
+    """The first person among ``actors`` (a sentence's subject), else the first actor."""
+    persons = [a for a in actors if a.kind == "person"]
+    return (persons or actors)[0]
+
+
 def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
     """The speaker of the speech verb that opens the cue's clause: the actor right before it
     ('Iran said'), or right after it (verb first: 'قال عراقجي', 'said Araghchi'); media are
@@ -235,9 +241,12 @@ def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
               and doc.tokens_between(a.end, v.start) <= _REPORTER_TOKENS]
     if before:
         return before[-1]
+    named = [a for a in f.actors if s0 <= a.start and a.end <= v.start and _usable(a)]
     if any(p.has("anaphor") and p.end <= v.start and doc.tokens_between(p.end, v.start) <= 1
            for p in f.speech):
-        return _previous_subject(f, s0)  # 'وی تأکید کرد', 'He added': the last sentence's subject
+        # 'وی تأکید کرد', 'He added': the last sentence's subject; but 'Witkoff …, days later,
+        # insisting' has its own subject before the verb
+        return _chain_first(named) if named else _previous_subject(f, s0)
     lang = next((p.lang for p in v.payloads), "ar")
     after = [a for a in f.actors if v.end <= a.start < cue.start and _usable(a)
              and doc.tokens_between(v.end, a.start) <= 1]

@@ -19,7 +19,7 @@ from parley.briefing import (
 )
 from parley.filters import Filters, to_params
 from parley.store.briefings import Briefing, load_briefing, save_briefing
-from parley.ui import store
+from parley.ui import audit, auth, store
 
 __all__ = ["Briefing", "BriefingData", "briefing_document", "briefing_figures", "briefing_graphml",
            "briefing_html", "briefing_pdf", "collect", "open_saved", "save", "tables_zip"]
@@ -36,9 +36,12 @@ def collect(filters: Filters) -> BriefingData:
 
 
 def save(title: str, notes: str, filters: Filters) -> Briefing:
-    """Save a briefing of ``filters`` pinned to the articles in its scope now."""
+    """Save a briefing of ``filters`` pinned to the articles in its scope now (analysts only; logged)."""
+    access = auth.require_analyst("save briefings")
     engine = store.engine()
-    return save_briefing(engine, title, notes, to_params(frozen_filters(engine, filters)))
+    saved = save_briefing(engine, title, notes, to_params(frozen_filters(engine, filters)))
+    audit.record(engine, access, "briefing_save", [saved.id], saved.title)
+    return saved
 
 
 def open_saved(briefing_id: str) -> Briefing | None:

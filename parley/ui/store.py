@@ -16,10 +16,12 @@ from sqlalchemy import Engine
 from parley.filters import Filters, KnownIds
 from parley.store import actors as store_actors
 from parley.store import articles as store_articles
+from parley.store import audit as store_audit
 from parley.store import candidates as store_candidates
 from parley.store import events as store_events
 from parley.store import positions as store_positions
 from parley.store.db import count_articles, db_url, init_db, make_engine, store_version
+from parley.ui import audit, auth
 from parley.ui.boot import use_router
 
 _TTL = 3600  # seconds; the version key already invalidates on writes
@@ -143,8 +145,11 @@ def article_view(article_id: str) -> store_articles.ArticleView | None:
 
 
 def set_candidate_status(candidate_id: int, status: str) -> None:
-    """Write a candidate's review status (the version bump refreshes every cache)."""
+    """Write a candidate's review status (analysts only; logged; the version bump refreshes every
+    cache)."""
+    access = auth.require_analyst("review candidates")
     store_candidates.set_candidate_status(engine(), candidate_id, status)
+    audit.record(engine(), access, "candidate_status", [candidate_id], status)
 
 
 # --- timeline and network pages: cached views, keyed like the queries above ---
@@ -299,5 +304,24 @@ __all__ = ["CANDIDATE_STATUSES", "IngestReport"]
 
 
 def ingest_files(files: list[tuple[str, bytes]], progress: Progress | None = None) -> IngestReport:
-    """Ingest uploaded (name, bytes) files into the app's store; the version bump refreshes pages."""
-    return ingest_uploads(files, engine(), progress=progress)
+    """Ingest uploaded (name, bytes) files into the app's store (analysts only; logged with the ids
+    of the articles stored); the version bump refreshes pages."""
+    access = auth.require_analyst("upload articles")
+    started = store_audit.now_utc()
+    report = ingest_uploads(files, engine(), progress=progress)
+    stored = [*report.ingested, *(origin for origin, _ in report.duplicates)]
+    detail = (f"{len(files)} file(s): ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, "
+              f"already stored {len(report.already)}, rejected {len(report.rejected)}")
+    ids = store_audit.stored_ids_of_origins(engine(), stored, started)
+    audit.record(engine(), access, "upload", ids, detail)
+    return report
+
+
+def audit_log(limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """The newest writes of the audit log, most recent first (read fresh)."""
+    return audit.recent(engine(), limit, offset)
+
+
+def audit_count() -> int:
+    """How many writes the audit log holds."""
+    return audit.count(engine())
