@@ -172,3 +172,29 @@ def test_evidence_notes_are_isolated_one_by_one() -> None:
     assert "<bdi>2026-02-04</bdi>" in out
     assert "<bdi>cues: آماده;&lt;b&gt;</bdi>" in out
     assert out.count("<bdi>") == 4  # the link label and three notes; the empty note is left out
+
+
+def test_timeline_evidence_panel_is_made_of_evidence_blocks() -> None:
+    """One evidence renderer: the timeline's panel is evidence_block per report, in a list; an
+    Arabic outlet and the date after it are separate <bdi> notes (the date keeps its order)."""
+    import pandas as pd
+
+    from parley.render.figures import evidence_html
+
+    reports = pd.DataFrame([
+        {"event_id": "e", "article_id": "a1", "outlet": "الجزيرة", "title": "زيارة <b>", "lang": "ar",
+         "published": pd.Timestamp("2026-02-01"), "date_basis": "'أمس السبت' (relative)",
+         "evidence": "زار رئيس الوزراء طهران أمس السبت."},
+        {"event_id": "e", "article_id": "a2", "outlet": None, "title": None, "lang": None,
+         "published": None, "date_basis": None, "evidence": "The talks resumed."},
+    ])
+    out = evidence_html(reports)
+    assert out == ('<div class="parley-evidence-list">'
+                   + evidence_block("زار رئيس الوزراء طهران أمس السبت.", "ar", "/read?a=a1", "زيارة <b>",
+                                    notes=["الجزيرة", "2026-02-01", "event dated by 'أمس السبت' (relative)"])
+                   + evidence_block("The talks resumed.", "", "/read?a=a2", "read the article",
+                                    notes=["unknown outlet", "undated"])
+                   + "</div>")
+    assert "<bdi>الجزيرة</bdi> · <bdi>2026-02-01</bdi>" in out
+    assert '<blockquote class="parley-text parley-rtl" dir="rtl" lang="ar"' in out
+    assert "زيارة &lt;b&gt;" in out and "<b>" not in out

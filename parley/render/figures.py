@@ -21,7 +21,7 @@ from parley.analyze.network import CO_OCCURS
 from parley.analyze.network_layout import Edge, edge_list
 from parley.filters import app_href
 from parley.render.hovers import article_hovers, event_hovers, venue_hovers
-from parley.render.html import bdi, esc, link, text_block
+from parley.render.html import bdi, esc, evidence_block
 
 ARTICLES_ROW = "Articles published"
 VENUES_ROW = "Talks venue"
@@ -355,22 +355,20 @@ def selected_ids(points: Iterable[Any], what: str) -> list[str]:
 
 
 def evidence_html(reports: pd.DataFrame) -> str:
-    """Each report's evidence sentence in its own language and direction (escaped by the HTML
-    door), under a line naming the outlet and date with a link to the article's reading view."""
+    """The timeline's evidence panel: each report as an evidence_block (parley.render.html, the
+    one evidence renderer) linking to the article's reading view, with its outlet, its date and
+    how the event was dated as notes."""
     parts: list[str] = []
     for r in reports.to_dict("records"):
         outlet = r.get("outlet") if isinstance(r.get("outlet"), str) and r.get("outlet") else "unknown outlet"
         day = r.get("published")
         when = pd.Timestamp(day).date().isoformat() if day is not None and not pd.isna(day) else "undated"
-        title = r.get("title") if isinstance(r.get("title"), str) else ""
-        # the outlet is often Arabic: isolate it, or the date after it is reordered (2026-02-01 -> 01-02-2026)
-        meta = (f'<div class="parley-meta" dir="ltr">{bdi(str(outlet))} · {esc(when)} · '
-                f'{link(app_href("/read", {"a": str(r["article_id"])}), "read the article")}'
-                + (f" · {bdi(str(title)[:100])}" if title else "")
-                + (f" · event dated by {bdi(str(r['date_basis'])[:160])}"
-                   if isinstance(r.get("date_basis"), str) and r["date_basis"] else "") + "</div>")
-        parts.append(meta + text_block(str(r.get("evidence") or ""), str(r.get("lang") or ""),
-                                       cls="parley-evidence"))
+        title = r.get("title") if isinstance(r.get("title"), str) and r.get("title") else "read the article"
+        basis = r.get("date_basis") if isinstance(r.get("date_basis"), str) else ""
+        notes = [str(outlet), when, f"event dated by {str(basis)[:160]}" if basis else ""]
+        parts.append(evidence_block(str(r.get("evidence") or ""), str(r.get("lang") or ""),
+                                    app_href("/read", {"a": str(r["article_id"])}), str(title)[:100],
+                                    notes=notes))
     return '<div class="parley-evidence-list">' + "".join(parts) + "</div>"
 
 

@@ -180,8 +180,11 @@ def meta_line(parts: Iterable[str]) -> str:
 
 
 def evidence_block(text: str, lang: str | None, href: str, label: str, *, notes: Iterable[str] = ()) -> str:
-    """An evidence sentence in its own language and direction, with a link to its article and a
-    line of notes, each isolated (a date beside Arabic cue words would otherwise be reordered)."""
+    """The one evidence renderer (/positions, /actors, /review, the timeline's evidence panel):
+    an evidence sentence in its own language and direction, a line linking to its article, and
+    a line of notes (outlet, date, stance, cues, how it was dated). The link's label and each
+    note are isolated one by one: a date beside an Arabic outlet name or Persian cue words would
+    otherwise be reordered (one run 'الجزيرة · 2026-02-01' shows the date as 01-02-2026)."""
     parts = [n for n in notes if n]
     foot = meta_line(parts) if parts else ""
     return (f'<div class="parley-evidence">{text_block(text, lang, tag="blockquote")}'

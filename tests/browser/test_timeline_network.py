@@ -74,7 +74,7 @@ def test_timeline_shows_the_qatari_pm_visit_and_its_rtl_evidence(
     event_id = visit[0]["custom"][1]
     page = open_page(f"/timeline?from=2026-01-25&to=2026-02-10&rows=actor&event={event_id}")
     _wait_plot(page)
-    block = page.locator(".parley-evidence", has_text="أمس السبت").first
+    block = page.locator(".parley-evidence blockquote", has_text="أمس السبت").first
     block.wait_for(timeout=60_000)
     info = block.evaluate("el => ({dir: el.getAttribute('dir'), lang: el.getAttribute('lang'),"
                           " direction: getComputedStyle(el).direction, align: getComputedStyle(el).textAlign,"
