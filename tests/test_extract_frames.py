@@ -487,3 +487,21 @@ def test_an_anaphor_before_the_verb_does_not_override_a_named_subject() -> None:
     got = {(p.actor_id, p.topic, p.stance) for p in extract(text, "en").positions}
     assert ("marco_rubio", "enrichment", "demands") in got
     assert ("jd_vance", "enrichment", "demands") not in got
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Hamas sent its reply to the mediators on Sunday.", set()),  # an addressee, no mediator
+    ("ar", "وقالت حماس إنها سلمت ردها إلى الوسطاء.", set()),
+    ("ar", "وقالت حماس إنها قدمت ردا إيجابيا على مقترح وقف إطلاق النار.",
+     {("hamas", "diplomacy", "supports")}),
+    ("fa", "حماس به پیشنهاد آتش‌بس پاسخ مثبت داد.", {("hamas", "diplomacy", "supports")}),
+    ("en", "Israel responded positively to the truce proposal.", {("israel", "diplomacy", "supports")}),
+])
+def test_replies_to_mediators_and_on_a_ceasefire(lang: str, text: str,
+                                                 want: set[tuple[str, str, str]]) -> None:
+    assert {(p.actor_id, p.topic, p.stance) for p in extract(text, lang).positions} == want
+
+
+def test_the_persian_press_names_its_own_ministry_spokesman_without_the_country() -> None:
+    got = {m.actor_id for m in extract("سخنگوی وزارت امور خارجه گفت مذاکرات ادامه دارد.", "fa").mentions}
+    assert "esmaeil_baghaei" in got

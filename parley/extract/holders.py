@@ -57,6 +57,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     ``place_roles`` are the venue stage's roles of place names: a place with a role other than
     'mentioned' is a venue here, not a subject."""
     doc = f.doc
+    if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue):
+        return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
     for q0, q1, who in speech.spans:
         if q0 <= cue.start < q1 and who is not None:
             inside = [a for a in f.actors if max(q0, lo) <= a.start and a.end <= cue.start and _usable(a)]
@@ -155,6 +157,12 @@ def _obligation_holder(f: Found, cue: Match, lo: int,
     return [], who, 10
 
 
+def _mediators_are_object(f: Found, cue: Match) -> bool:
+    """A preposition right before the mediation noun: 'to the mediators', 'إلى الوسطاء'."""
+    return any(c.has("medobj") and c.end <= cue.start and f.doc.tokens_between(c.end, cue.start) == 0
+               for c in f.stance)
+
+
 def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[ActorSpan]:
     """The mediators a mediation cue names: nationality adjectives next to it ('Egyptian
     mediators'); the actor after 'mediated by / بوساطة'; else the actor right before it (with
@@ -169,8 +177,7 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
                  and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
         if after:
             return _coordinated(f, after[0], pool, hi)
-    if any(c.has("medobj") and c.end <= cue.start and doc.tokens_between(c.end, cue.start) == 0
-           for c in f.stance):
+    if _mediators_are_object(f, cue):
         return []
     lang = next((p.lang for p in cue.payloads), "ar")
     if lang == "ar":  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان'
