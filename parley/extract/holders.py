@@ -57,7 +57,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     ``place_roles`` are the venue stage's roles of place names: a place with a role other than
     'mentioned' is a venue here, not a subject."""
     doc = f.doc
-    if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue):
+    if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
+            and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
     for q0, q1, who in speech.spans:
         if q0 <= cue.start < q1 and who is not None:
