@@ -139,8 +139,9 @@ def _configure_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", nargs="?", default=Path("devset/gold"),
                    help="folder of gold expectations (default: the development set, devset/gold)")
     p.add_argument("--text", type=Path, metavar="DIR",
-                   help="a development set's texts (default: GOLD_DIR/../text); they are ingested "
-                        "into a temporary database and scored per split")
+                   help="the articles' texts, ingested into a temporary database and scored "
+                        "(default: GOLD_DIR/../text for a development set, data/articles otherwise); "
+                        "with --db, the stored articles are scored instead")
     _add_db(p)
 
 
@@ -155,7 +156,25 @@ def _run_eval(args: argparse.Namespace) -> int:
         text = args.text or args.gold_dir.parent / "text"
         print(format_devset(*evaluate_devset(args.gold_dir, text)))
         return EXIT_OK
-    print(format_report(evaluate(make_engine(args.db), args.gold_dir)))
+    if args.db is not None:
+        print(format_report(evaluate(make_engine(args.db), args.gold_dir)))
+        return EXIT_OK
+    # no database named: ingest the texts (default: the sample corpus) into a temporary one
+    import tempfile
+
+    from parley.datafiles import REPO_ROOT
+    from parley.ingest import ingest_paths
+    from parley.store.db import init_db
+
+    text = args.text or REPO_ROOT / "data" / "articles"
+    if not text.is_dir():
+        raise ParleyError(f"{text}: not a folder of article texts")
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'eval.db'}")
+        init_db(engine)
+        ingest_paths([text], engine)
+        print(format_report(evaluate(engine, args.gold_dir)))
+        engine.dispose()
     return EXIT_OK
 
 

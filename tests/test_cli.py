@@ -81,3 +81,10 @@ def test_ingest_extract_export(sqlite_url: str, tmp_path: Path) -> None:
 def test_eval_missing_gold_dir_is_exit_2(sqlite_url: str, tmp_path: Path) -> None:
     run = parley("eval", tmp_path / "nope", "--db", sqlite_url)
     assert run.returncode == 2 and "not a folder" in run.stderr
+
+
+def test_eval_of_the_seed_gold_without_a_database_ingests_the_sample_corpus() -> None:
+    """On a fresh machine there is no store yet: eval ingests data/articles into a temporary one."""
+    run = parley("eval", REPO / "tests" / "gold")
+    assert run.returncode == 0, run.stderr
+    assert "actors" in run.stdout and "events per gold event" in run.stdout
