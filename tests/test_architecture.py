@@ -161,3 +161,17 @@ def test_a_data_error_names_the_file_and_the_entry() -> None:
         "data/gazetteer/stances.yaml: entry 'modal': must be a list"
     assert str(data_error("topics.yaml", None, "must be a mapping")) == \
         "data/gazetteer/topics.yaml: top level: must be a mapping"
+
+
+def test_script_ranges_live_only_in_text_script() -> None:
+    """The Unicode ranges of scripts are written once, in parley/text/script.py (single punctuation
+    characters such as the Arabic comma are no ranges)."""
+    import re
+
+    cp = (r"(\\u0[5-9][0-9a-fA-F]{2}|\\u[fF][bBcCdDeE][0-9a-fA-F]{2}|"
+          r"0x0[5-9][0-9A-Fa-f]{2}|0x[Ff][BbCcDdEe][0-9A-Fa-f]{2})")
+    # a class range ('\u0600-\u06ff', '(0x064B, 0x065F)') or a comparison ('0x0600 <= cp <= 0x06FF')
+    ranges = re.compile(cp + r"\s*[-,)]\s*(\\u|0x)|" + cp + r"\"?\s*<=\s*\w+\s*<=")
+    found = [f"{p.relative_to(REPO)}:{i}" for p in (REPO / "parley").rglob("*.py") if p.name != "script.py"
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if ranges.search(line)]
+    assert not found, found
