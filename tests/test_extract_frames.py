@@ -505,3 +505,16 @@ def test_replies_to_mediators_and_on_a_ceasefire(lang: str, text: str,
 def test_the_persian_press_names_its_own_ministry_spokesman_without_the_country() -> None:
     got = {m.actor_id for m in extract("سخنگوی وزارت امور خارجه گفت مذاکرات ادامه دارد.", "fa").mentions}
     assert "esmaeil_baghaei" in got
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    # a cancellation said far from the event, of something else, leaves it as it happened
+    ("ar", "أصدر مجلس المحافظين قرارا خلال اجتماع مغلق يوم الخميس يطالب إيران بالكشف عن مخزونها من "
+           "اليورانيوم ومواقعها النووية كافة، فيما أعلنت طهران لاحقا إلغاء اتفاق التعاون مع الوكالة.", "happened"),
+    ("en", "The Board of Governors met on Thursday in a closed session to vote on a long resolution about "
+           "the stockpile and the damaged sites, while Tehran said it had cancelled its cooperation deal.",
+     "happened"),
+])
+def test_a_distant_cancellation_is_not_the_events(lang: str, text: str, status: str) -> None:
+    got = {e.status for e in extract(text, lang).events if e.kind in ("meeting", "announcement")}
+    assert got == {status}, got

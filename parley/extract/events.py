@@ -199,7 +199,7 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
                for c in f.event_in(s0, cue.start)):
             status = "background"
         else:
-            status = _status(f, cue, *clause_span(doc, cue.start, breaks), date, precision)
+            status = _status(f, cue, kind, *clause_span(doc, cue.start, breaks), date, precision)
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
@@ -225,14 +225,26 @@ def _one_per_happening(found: list[Event], order: tuple[str, ...]) -> list[Event
 
 _CONTEXT_TOKENS = 2  # 'after the US strikes': a context word this close before the event word
 _BACKGROUND_DAYS = 14  # a happening dated this long before its report is background to it
+_CANCEL_TOKENS = 10  # a postponement marker this close to the event word is the event's
+_STATEMENTS = ("announcement", "speech")
 
 
-def _status(f: Found, cue: Match, s0: int, s1: int, date: dt.date | None, precision: str) -> str:
+def _status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | None, precision: str) -> str:
     """happened / planned / background / called_off, from the markers of the cue's clause
     [s0, s1) and the date against the article's."""
     markers = {label for m in f.event_in(s0, s1)
-               for label in ("called_off", "planned", "background") if m.has(label)}
-    if "called_off" in markers:
+               for label in ("planned", "background") if m.has(label)}
+    doc = f.doc
+    # a postponement or cancellation is the happening's when it is said close to it: 'the round
+    # was postponed', not 'a resolution at a closed meeting…, while Tehran announced it cancelled …'
+    def gap(m: Match) -> int:
+        if m.end <= cue.start:
+            return doc.tokens_between(m.end, cue.start)
+        return doc.tokens_between(cue.end, m.start)
+
+    # a statement that something was cancelled was itself made ('Tehran announced it cancelled …')
+    if kind not in _STATEMENTS and any(m.has("called_off") and gap(m) <= _CANCEL_TOKENS
+                                       for m in f.event_in(s0, s1)):
         return "called_off"
     ref = f.doc.article.published
     # a day, or the start of a week or month, after the article's date ('next week') is a plan
