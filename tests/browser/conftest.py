@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,21 +51,23 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory) -> SeededDb:
 
 
 @contextmanager
-def running_server(db_url: str, log_name: str = "streamlit-server") -> Iterator[str]:
-    """Run `streamlit run dashboard.py` on a free port against ``db_url``; yield its base URL.
+def running_server(db_url: str, log_name: str = "streamlit-server", *, port: int | None = None,
+                   args: Sequence[str] = (), env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Run `streamlit run dashboard.py` on a free port (or ``port``) against ``db_url``; yield its
+    base URL. ``args`` go to `streamlit run`, ``env`` is added to the environment.
 
     Waits for the health check (at most STARTUP_LIMIT s), then stops the server on exit:
     terminate, wait, kill.
     """
-    port = _free_port()
-    env = {**os.environ, "PARLEY_DB_URL": db_url}
+    port = port or _free_port()
+    env = {**os.environ, **(env or {}), "PARLEY_DB_URL": db_url}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / f"{log_name}.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
              "--server.headless", "true", "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *args],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
