@@ -4,6 +4,7 @@ place where reads (parley.store) meet analysis. No Streamlit: parley.ui.store ca
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -27,8 +28,19 @@ def timeline_view(engine: Engine, filters: Filters, by: tl.RowMode = "side",
     ment, segs = store_events.load_venue_context(engine, venue_rows)
     only = filters.sides if by == "side" else filters.actors
     articles = _published_in_range(store_articles.load_articles(engine, filters), filters)
-    return tl.assemble_view(reports, store_actors.load_actors(engine), store_actors.load_places(engine),
+    view = tl.assemble_view(reports, store_actors.load_actors(engine), store_actors.load_places(engine),
                             venue_rows, ment, segs, articles, by=by, only=only, happened_only=happened_only)
+    if filters.date_from is None and filters.date_to is None:
+        return view
+    # a venue dated by its article's publication (no event in its sentence) may fall after the range
+    venues = view.venues
+    keep = pd.Series(True, index=venues.index)
+    if filters.date_from is not None:
+        keep &= pd.to_datetime(venues["end"]) >= pd.Timestamp(filters.date_from)
+    if filters.date_to is not None:
+        keep &= pd.to_datetime(venues["start"]) <= pd.Timestamp(filters.date_to)
+    venues = venues[keep].reset_index(drop=True)
+    return dataclasses.replace(view, venues=venues, path=tuple(tl.venue_path(venues)))
 
 
 def _published_in_range(arts: pd.DataFrame, filters: Filters) -> pd.DataFrame:

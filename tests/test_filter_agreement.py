@@ -134,6 +134,10 @@ def test_every_read_agrees_on_the_article_set(engine: Engine, name: str) -> None
             articles.c.published >= (f.date_from or dt.date.min),
             articles.c.published <= (f.date_to or dt.date.max)))}
     assert int(timeline.articles["n"].sum()) == len(expected & dated & in_range)
+    if f.date_from is not None or f.date_to is not None:  # the venue track draws the period too
+        lo, hi = f.date_from or dt.date.min, f.date_to or dt.date.max
+        assert all(e >= lo and s <= hi for s, e in zip(timeline.venues["start"], timeline.venues["end"],
+                                                          strict=True))
     assert set(art_q.load_articles(engine, f)["id"]) == expected
 
     # every other read stays inside it

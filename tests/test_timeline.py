@@ -300,3 +300,23 @@ def test_the_venue_track_reads_the_status_of_its_sentence(tmp_path) -> None:  # 
     assert "talks to be held" in venue_hovers(view.venues)[0]
     assert list(view.path) == ["Muscat", "Rome"]
     engine.dispose()
+
+
+def test_a_date_range_clips_the_venue_track(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An article kept for an event in the range may name a venue dated by its own later publication:
+    the track draws only the period."""
+    from parley.ingest import ingest_paths
+    from parley.store.db import init_db, make_engine
+    from parley.views import timeline_view
+
+    (tmp_path / "a.txt").write_text(
+        "date 2025-05-20\nAraghchi and Witkoff held talks in Muscat on 10 May 2025.\n"
+        "Oman proposed Rome as the venue of the next round.\n", encoding="utf-8")
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    init_db(engine)
+    ingest_paths([tmp_path / "a.txt"], engine)
+    whole = timeline_view(engine, Filters())
+    assert {"Muscat", "Rome"} <= set(whole.venues["place_en"])
+    may = timeline_view(engine, Filters(date_from=D(2025, 5, 1), date_to=D(2025, 5, 15)))
+    assert set(may.venues["place_en"]) == {"Muscat"} and list(may.path) == ["Muscat"]
+    engine.dispose()
