@@ -506,7 +506,8 @@ def test_replies_to_mediators_and_on_a_ceasefire(lang: str, text: str,
 @pytest.mark.parametrize(("lang", "text", "status"), [
     # a cancellation said far from the event, of something else, leaves it as it happened
     ("ar", "أصدر مجلس المحافظين قرارا خلال اجتماع مغلق يوم الخميس يطالب إيران بالكشف عن مخزونها من "
-           "اليورانيوم ومواقعها النووية كافة، فيما أعلنت طهران لاحقا إلغاء اتفاق التعاون مع الوكالة.", "happened"),
+           "اليورانيوم ومواقعها النووية كافة، فيما أعلنت طهران لاحقا إلغاء اتفاق التعاون مع الوكالة.",
+     "happened"),
     ("en", "The Board of Governors met on Thursday in a closed session to vote on a long resolution about "
            "the stockpile and the damaged sites, while Tehran said it had cancelled its cooperation deal.",
      "happened"),
