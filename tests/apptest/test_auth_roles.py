@@ -117,3 +117,14 @@ def test_screens_with_sign_in() -> None:
     for name, (user, _) in cases.items():
         link = decide(cfg, user, briefing_link=True)
         assert link.screen == "briefing" and not link.can_write and not link.can_read, name
+
+
+def test_the_example_secrets_file_is_a_valid_configuration() -> None:
+    """.streamlit/secrets.example.toml, the README's template, configures sign-in without a problem."""
+    import tomllib
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / ".streamlit" / "secrets.example.toml"
+    cfg = access_config(tomllib.loads(example.read_text(encoding="utf-8")), {})
+    assert cfg.sign_in and cfg.problem is None and cfg.providers == (None,)
+    assert cfg.analysts and cfg.viewers
