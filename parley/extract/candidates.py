@@ -21,8 +21,27 @@ _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}\b")
 _MAX = 3
 
 
-def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Cover:
+    """Which characters some span covers, so that 'does [s, e) overlap a span?' costs the
+    length of [s, e), not the number of spans (asked for every word, that grew as the square
+    of the article)."""
+
+    def __init__(self, spans: list[tuple[int, int]], size: int) -> None:
+        self.spans = spans
+        self.any = bytearray(size + 1)  # a span covers this character
+        self.inner = bytearray(size + 1)  # ... and the one before it: an empty [s, s) lies inside
+        for a, b in spans:
+            self.any[a:b] = b"\x01" * (b - a)
+            if b - a > 1:
+                self.inner[a + 1:b] = b"\x01" * (b - a - 1)
+
+    def hits(self, s: int, e: int) -> bool:
+        """Whether some span [a, b) has a < e and s < b."""
+        if s < e:
+            return self.any.find(1, s, e) != -1
+        if s == e:
+            return 0 <= s < len(self.inner) and self.inner[s] == 1
+        return any(a < e and s < b for a, b in self.spans)
 
 
 def find_candidates(f: Found) -> list[Candidate]:
@@ -30,11 +49,12 @@ def find_candidates(f: Found) -> list[Candidate]:
     doc = f.doc
     text = doc.text
     art = doc.article
-    known = [(m.start, m.end) for m in f.gaz_matches] + [(a.start, a.end) for a in f.actors]
-    persons = [(a.start, a.end) for a in f.actors if a.kind == "person"]
-    title_words = [(m.start, m.end) for m in f.names if m.has("title_word") or m.has("title")]
-    stops = [(m.start, m.end) for m in f.names if m.has("stop")]
-    stops += [(m.start, m.end) for m in f.speech]
+    size = len(text)
+    known = _Cover([(m.start, m.end) for m in f.gaz_matches] + [(a.start, a.end) for a in f.actors], size)
+    persons = _Cover([(a.start, a.end) for a in f.actors if a.kind == "person"], size)
+    title_words = _Cover([(m.start, m.end) for m in f.names if m.has("title_word") or m.has("title")], size)
+    stops = _Cover([(m.start, m.end) for m in f.names if m.has("stop")]
+                   + [(m.start, m.end) for m in f.speech], size)
     out: list[Candidate] = []
     seen: set[str] = set()
 
@@ -55,14 +75,14 @@ def find_candidates(f: Found) -> list[Candidate]:
         for t0, t1 in words:
             if got and text[got[-1][1]:t0].strip():
                 break  # punctuation ends a name
-            if _covered(persons, t0, t1):
+            if persons.hits(t0, t1):
                 return None
-            if not got and (_covered(title_words, t0, t1) or _covered(known, t0, t1)
+            if not got and (title_words.hits(t0, t1) or known.hits(t0, t1)
                             or (clitics().definite(text[t0:t1]) and len(text[t0:t1]) > 3)):
                 continue  # still the title: 'المتحدث باسم الخارجية العمانية …'
-            if not got and _covered(stops, t0, t1):
+            if not got and stops.hits(t0, t1):
                 return None
-            if _covered(stops, t0, t1) or _covered(known, t0, t1) or _covered(title_words, t0, t1) \
+            if stops.hits(t0, t1) or known.hits(t0, t1) or title_words.hits(t0, t1) \
                     or not text[t0:t1].isalpha():
                 break
             got.append((t0, t1))
@@ -82,9 +102,9 @@ def find_candidates(f: Found) -> list[Candidate]:
     for v in f.speech:
         if not v.has("verb"):
             continue
-        comp = next((c for c in f.speech if c.has("comp") and v.end <= c.start
-                     and doc.tokens_between(v.end, c.start) <= _MAX), None)
-        if comp is None or _covered(known, v.end, comp.start):
+        # the first 'that' within _MAX words after the verb
+        comp = next((c for c in f.speech_in(v.end, doc.reach(v.end, _MAX) + 1) if c.has("comp")), None)
+        if comp is None or known.hits(v.end, comp.start):
             continue
         span = take(v.end, comp.start)
         if span is not None and span[1] >= comp.start - 1:
@@ -101,7 +121,7 @@ def find_candidates(f: Found) -> list[Candidate]:
         o1 = art.text.index(words[-1], o0) + len(words[-1])
         n0 = bisect.bisect_left(doc.norm.offsets, o0)
         n1 = bisect.bisect_left(doc.norm.offsets, o1)
-        if _covered(known, n0, n1):
+        if known.hits(n0, n1):
             continue
         emit(n0, n1, "capitalised")
     return out

@@ -392,14 +392,27 @@ class Doc:
         j = bisect.bisect_left(self._tok_starts, end)
         return max(j - i, 0)
 
-    def words(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Token spans inside [start, end)."""
+    def words(self, start: int, end: int, most: int | None = None) -> list[tuple[int, int]]:
+        """Token spans inside [start, end) (the first ``most`` of them, if given)."""
         i = bisect.bisect_left(self._tok_starts, start)
+        stop = len(self.tokens) if most is None else min(len(self.tokens), i + max(most, 0))
         out = []
-        while i < len(self.tokens) and self.tokens[i][1] <= end:
+        while i < stop and self.tokens[i][1] <= end:
             out.append(self.tokens[i])
             i += 1
         return out
+
+    def reach(self, pos: int, k: int) -> int:
+        """The last position x with ``tokens_between(pos, x) <= k``: what lies at most k words
+        after ``pos`` starts in [pos, reach(pos, k)] (past the last token: beyond the text)."""
+        i = bisect.bisect_left(self._tok_starts, pos) + k
+        return self._tok_starts[i] if i < len(self._tok_starts) else len(self.norm.text) + 1
+
+    def reach_back(self, pos: int, k: int) -> int:
+        """The first position x with ``tokens_between(x, pos) <= k``: what lies at most k words
+        before ``pos`` ends in [reach_back(pos, k), pos]."""
+        i = bisect.bisect_left(self._tok_starts, pos) - k - 1
+        return self._tok_starts[i] + 1 if i >= 0 else 0
 
 
 def gap_is(text: str, start: int, end: int, allowed: Sequence[str]) -> bool:
@@ -413,7 +426,7 @@ _CLAUSE_PUNCT = ";\u061b:"  # \u061b: Arabic semicolon
 def clause_span(doc: Doc, pos: int, breaks: Sequence[int]) -> tuple[int, int]:
     """The clause around ``pos``: its sentence cut at ; ؛ : and at clause-break words.
 
-    ``breaks`` are the start positions of clause-break words ('بينما', 'while', 'اما').
+    ``breaks`` are the start positions of clause-break words ('بينما', 'while', 'اما'), sorted.
     """
     s0, s1 = doc.sentences[doc.sentence_of(pos)] if doc.sentences else (0, len(doc.text))
     lo, hi = s0, s1
@@ -425,9 +438,9 @@ def clause_span(doc: Doc, pos: int, breaks: Sequence[int]) -> tuple[int, int]:
         j = text.find(ch, pos, s1)
         if j != -1 and j < hi:
             hi = j
-    for b in breaks:
-        if lo < b <= pos:
-            lo = b
-        elif pos < b < hi:
-            hi = b
+    i = bisect.bisect_right(breaks, pos)  # the nearest break at or before pos, and after it
+    if i > 0 and breaks[i - 1] > lo:
+        lo = breaks[i - 1]
+    if i < len(breaks) and breaks[i] < hi:
+        hi = breaks[i]
     return lo, hi

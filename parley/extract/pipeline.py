@@ -47,10 +47,13 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     stops = sorted(c.start for c in stance
                    if (c.has("stance") and not (c.start in cover and c.end - 1 in cover))
                    or c.has("cond") or c.has("butnot"))
+    demonyms = sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start)
     return Found(doc, gaz, cues, gm, speech, stance, topic, venue, event, names, actors,
-                 demonyms=sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start),
+                 demonyms=demonyms,
                  venue_starts=[m.start for m in venue], event_starts=[m.start for m in event],
-                 stance_starts=[m.start for m in stance], topic_cover=cover, governed_stops=stops)
+                 stance_starts=[m.start for m in stance], topic_cover=cover, governed_stops=stops,
+                 speech_starts=[m.start for m in speech], topic_starts=[m.start for m in topic],
+                 actor_starts=[a.start for a in actors], demonym_starts=[m.start for m in demonyms])
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:

@@ -148,7 +148,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
     doc = f.doc
     breaks = [c.start for c in f.stance if c.has("break") or c.has("butnot")]
     # a speech verb opens a new reported clause: '… تمنح الأولوية …، مشددًا على أن واشنطن لن …'
-    breaks += [c.start for c in f.speech if c.has("verb") or c.has("participle")]
+    breaks = sorted(breaks + [c.start for c in f.speech if c.has("verb") or c.has("participle")])
     out: list[Position] = []
     cue_of: dict[int, Match] = {}  # index in out -> the cue that made the row
     seen: set[tuple[str, str, str, int]] = set()

@@ -10,13 +10,38 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:  # the matchers import the row types below: types only, no import at run time
     from parley.extract.actors import ActorSpan
     from parley.extract.cues import Cues
     from parley.extract.gazetteer import Gazetteer
     from parley.extract.matcher import Doc, Match
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def _starting_in(items: list[_S], starts: list[int], lo: int, hi: int) -> list[_S]:
+    return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
+def ending_in(items: list[_S], lo: int, hi: int) -> list[_S]:
+    """The spans of ``items`` ending in [lo, hi]; ``items`` are in text order and never overlap
+    (as the matches of one phrase file), so their ends are sorted too."""
+    return items[bisect.bisect_left(items, lo, key=_end):bisect.bisect_right(items, hi, key=_end)]
+
+
+def _end(span: _Span) -> int:
+    return span.end
 
 
 @dataclass(frozen=True)
@@ -41,6 +66,12 @@ class Found:
     stance_starts: list[int]  # stance[i].start, likewise
     topic_cover: frozenset[int]  # the positions inside some topic phrase
     governed_stops: list[int]  # sorted: where the words a stance cue governs may stop (next cue, condition)
+    # Start positions of the lists below, so that a stage reads the matches near a position by
+    # bisection instead of scanning the whole article for each cue (which grows as its square).
+    speech_starts: list[int] = field(default_factory=list)
+    topic_starts: list[int] = field(default_factory=list)
+    actor_starts: list[int] = field(default_factory=list)
+    demonym_starts: list[int] = field(default_factory=list)
 
     def stance_in(self, lo: int, hi: int) -> list[Match]:
         """The stance-file cues starting in [lo, hi)."""
@@ -56,6 +87,35 @@ class Found:
         """The event cues starting in [lo, hi)."""
         starts = self.event_starts
         return self.event[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def speech_in(self, lo: int, hi: int) -> list[Match]:
+        """The speech cues starting in [lo, hi)."""
+        return _starting_in(self.speech, self.speech_starts, lo, hi)
+
+    def topic_in(self, lo: int, hi: int) -> list[Match]:
+        """The topic-file matches starting in [lo, hi)."""
+        return _starting_in(self.topic, self.topic_starts, lo, hi)
+
+    def actors_in(self, lo: int, hi: int) -> list[ActorSpan]:
+        """The actor mentions starting in [lo, hi), in text order (their ends are not bounded)."""
+        return _starting_in(self.actors, self.actor_starts, lo, hi)
+
+    def demonyms_in(self, lo: int, hi: int) -> list[Match]:
+        """The nationality adjectives starting in [lo, hi)."""
+        return _starting_in(self.demonyms, self.demonym_starts, lo, hi)
+
+    def stance_ending(self, lo: int, hi: int) -> list[Match]:
+        """The stance-file cues ending in [lo, hi] (matches of one file never overlap, so their
+        ends rise with their starts)."""
+        return ending_in(self.stance, lo, hi)
+
+    def speech_ending(self, lo: int, hi: int) -> list[Match]:
+        """The speech cues ending in [lo, hi]."""
+        return ending_in(self.speech, lo, hi)
+
+    def demonyms_ending(self, lo: int, hi: int) -> list[Match]:
+        """The nationality adjectives ending in [lo, hi]."""
+        return ending_in(self.demonyms, lo, hi)
 
     def in_topic(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a topic phrase (its first and last characters do)."""
