@@ -297,7 +297,10 @@ def compare_reference_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 # --- library and review: ingest uploads, candidate statuses ---------------------------------
-from parley.ingest import IngestReport, Progress, ingest_uploads  # noqa: E402
+from contextlib import suppress  # noqa: E402
+
+from parley.errors import ParleyError  # noqa: E402
+from parley.ingest import IngestReport, Progress, ingest_uploads, safe_name  # noqa: E402
 from parley.store.candidates import CANDIDATE_STATUSES  # noqa: E402
 
 __all__ = ["CANDIDATE_STATUSES", "IngestReport"]
@@ -308,7 +311,15 @@ def ingest_files(files: list[tuple[str, bytes]], progress: Progress | None = Non
     of the articles stored); the version bump refreshes pages."""
     access = auth.require_analyst("upload articles")
     started = store_audit.now_utc()
-    report = ingest_uploads(files, engine(), progress=progress)
+    try:
+        report = ingest_uploads(files, engine(), progress=progress)
+    except Exception as exc:  # a batch that fails part-way is logged with what it stored
+        with suppress(ParleyError):  # the batch's own error is the one to show
+            origins = [safe_name(n) for n, _ in files]
+            stored_ids = store_audit.stored_ids_of_origins(engine(), origins, started)
+            audit.record(engine(), access, "upload", stored_ids,
+                         f"{len(files)} file(s): failed after storing {len(stored_ids)}: {exc}")
+        raise
     stored = [*report.ingested, *(origin for origin, _ in report.duplicates)]
     detail = (f"{len(files)} file(s): ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, "
               f"already stored {len(report.already)}, rejected {len(report.rejected)}")

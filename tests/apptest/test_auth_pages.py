@@ -15,6 +15,7 @@ from apptest.test_auth_roles import AUTH
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from parley.errors import StoreError
 from parley.store.audit import count_writes, recent_writes
 from parley.store.briefings import save_briefing
 from parley.store.db import make_engine
@@ -247,3 +248,28 @@ def test_a_briefing_link_opens_alone_and_read_only_for_anyone(run: Run, db: Seed
         assert not at.sidebar.children  # nothing in the sidebar: no status, no filters
         assert len(at.get("download_button")) == 4
     assert count_writes(make_engine(db.url)) == 0
+
+
+def test_an_upload_that_fails_part_way_is_logged(db: SeededDb, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARLEY_DB_URL", db.url)
+    for name in ENV:
+        monkeypatch.delenv(name, raising=False)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreError("cannot store article: disk full")
+
+    monkeypatch.setattr("parley.ui.store.ingest_uploads", broken)
+
+    def script() -> None:
+        from parley.ui import store
+        from parley.ui.errors import shown_errors
+
+        with shown_errors("Ingest failed"):
+            store.ingest_files([("a.txt", b"Talks in Muscat.\n")])
+
+    at = AppTest.from_function(script, default_timeout=60)
+    at.run()
+    assert not at.exception and "disk full" in _errors(at)
+    log = recent_writes(make_engine(db.url))
+    assert list(log["who"]) == ["local"] and list(log["action"]) == ["upload"]
+    assert "failed after storing 0: cannot store article: disk full" in log.iloc[0]["detail"]
