@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 
 from parley.extract.actors import ActorSpan
@@ -60,27 +61,27 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
             and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
-    for q0, q1, who in speech.spans:
-        if q0 <= cue.start < q1 and who is not None:
-            inside = [a for a in f.actors if max(q0, lo) <= a.start and a.end <= cue.start and _usable(a)]
+    for q0, _q1, who in speech.around(cue.start):
+        if who is not None:
+            inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and _usable(a)]
             if not inside:
                 return [], who, 1
             lo = max(lo, q0)  # the quote's own words name the subject
-    pool = [a for a in f.actors if lo <= a.start and a.end <= hi and _usable(a)
+    pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
             and place_roles.get(a.start, "mentioned") == "mentioned"  # a venue is not a subject
             and not f.in_topic(a.start, a.end)]  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
-    for c in f.stance:  # 'اگر … فراهم شود، واشینگتن … گشوده است': the subject follows the condition
-        if c.has("cond") and lo <= c.start < cue.start:
-            comma = next((i for i in range(c.end, cue.start) if doc.text[i] in COMMAS), None)
+    for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
+        if c.has("cond") and lo <= c.start:
+            comma = _first_comma(doc.text, c.end, cue.start)
             if comma is not None:
                 lo = comma + 1
     if cue.has("modal"):  # 'X said the US must …': the speaker demands what is laid on another
         return _obligation_holder(f, cue, lo, speech)
     if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
-        hosts = [a for a in f.actors if lo <= a.start and a.end <= hi and _usable(a)
+        hosts = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
                  and not f.in_topic(a.start, a.end)]
         return _mediators(f, cue, hosts, hi), None, 0
-    comps = [c for c in f.speech if c.has("comp") and lo <= c.start and c.end <= cue.start]
+    comps = [c for c in f.speech_in(lo, cue.start) if c.has("comp") and c.end <= cue.start]
     start = comps[-1].end if comps else lo
     before = [a for a in pool if max(start, lo) <= a.start and a.end <= cue.start]
     if not before and comps:
@@ -108,26 +109,39 @@ def _demonym_next_to(f: Found, cue: Match) -> list[ActorSpan]:
     doc = f.doc
     en = doc.lang_at(cue.start) == "en"  # English adjectives come first; Arabic and Persian ones follow
     dems = f.demonyms
-    for k, d in enumerate(dems):
-        if (not en and d.start >= cue.end and doc.tokens_between(cue.end, d.start) == 0) \
-                or (en and d.end <= cue.start and doc.tokens_between(d.end, cue.start) == 0):
-            chain = [d]
-            if en:  # 'Egyptian and Qatari mediators': walk back over 'X and', 'X,'
-                for p in reversed(dems[:k]):
-                    if doc.text[p.end:chain[0].start - len(chain[0].prefix)].strip() in _JOINERS:
-                        chain.insert(0, p)
-                    else:
-                        break
-            else:  # 'المصريين والقطريين': walk on over 'و', '،'
-                for n in dems[k + 1:]:
-                    gap = doc.text[chain[-1].end:n.start - len(n.prefix)].strip()
-                    if gap in _JOINERS or (not gap and clitics().is_conjunction(n.prefix)):
-                        chain.append(n)
-                    else:
-                        break
-            return [ActorSpan(c.start, c.end, c.idents("demonym")[0], "demonym", "state", c.prefix)
-                    for c in chain if c.idents("demonym")[0] in f.gaz.actors]
-    return []
+    if en:  # the first adjective ending right before the cue (no word between) ...
+        k = bisect.bisect_left(dems, doc.reach_back(cue.start, 0), key=_end)
+        next_to = k < len(dems) and dems[k].end <= cue.start
+    else:  # ... or starting right after it
+        k = bisect.bisect_left(f.demonym_starts, cue.end)
+        next_to = k < len(dems) and dems[k].start <= doc.reach(cue.end, 0)
+    if not next_to:
+        return []
+    chain = [dems[k]]
+    if en:  # 'Egyptian and Qatari mediators': walk back over 'X and', 'X,'
+        for p in (dems[j] for j in range(k - 1, -1, -1)):
+            if doc.text[p.end:chain[0].start - len(chain[0].prefix)].strip() in _JOINERS:
+                chain.insert(0, p)
+            else:
+                break
+    else:  # 'المصريين والقطريين': walk on over 'و', '،'
+        for n in (dems[j] for j in range(k + 1, len(dems))):
+            gap = doc.text[chain[-1].end:n.start - len(n.prefix)].strip()
+            if gap in _JOINERS or (not gap and clitics().is_conjunction(n.prefix)):
+                chain.append(n)
+            else:
+                break
+    return [ActorSpan(c.start, c.end, c.idents("demonym")[0], "demonym", "state", c.prefix)
+            for c in chain if c.idents("demonym")[0] in f.gaz.actors]
+
+
+def _end(m: Match) -> int:
+    return m.end
+
+
+def _first_comma(text: str, start: int, end: int) -> int | None:
+    """The position of the first comma in text[start:end], or None."""
+    return min((i for i in (text.find(ch, start, end) for ch in COMMAS) if i != -1), default=None)
 
 
 def _previous_subject(f: Found, s0: int) -> ActorSpan | None:
@@ -136,7 +150,7 @@ def _previous_subject(f: Found, s0: int) -> ActorSpan | None:
     if si == 0:
         return None
     p0, p1 = f.doc.sentences[si - 1]
-    prev = [a for a in f.actors if p0 <= a.start and a.end <= p1 and _usable(a)]
+    prev = [a for a in f.actors_in(p0, p1) if a.end <= p1 and _usable(a)]
     return prev[0] if prev else None
 
 
@@ -151,7 +165,7 @@ def _obligation_holder(f: Found, cue: Match, lo: int,
         return [reporter], None, doc.tokens_between(reporter.end, cue.start)
     if who is None:  # '…, insisting Iran must …': the sentence's subject, not the one obliged
         s0 = doc.sentences[doc.sentence_of(cue.start)][0]
-        others = [a for a in f.actors if s0 <= a.start and a.end <= cue.start and _usable(a)
+        others = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)
                   and doc.tokens_between(a.end, cue.start) > 1]
         if others:
             return [others[0]], None, doc.tokens_between(others[0].end, cue.start)
@@ -160,8 +174,7 @@ def _obligation_holder(f: Found, cue: Match, lo: int,
 
 def _mediators_are_object(f: Found, cue: Match) -> bool:
     """A preposition right before the mediation noun: 'to the mediators', 'إلى الوسطاء'."""
-    return any(c.has("medobj") and c.end <= cue.start and f.doc.tokens_between(c.end, cue.start) == 0
-               for c in f.stance)
+    return any(c.has("medobj") for c in f.stance_ending(f.doc.reach_back(cue.start, 0), cue.start))
 
 
 def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[ActorSpan]:
@@ -212,8 +225,8 @@ def _after_fronted(f: Found, before: list[ActorSpan], cue: Match) -> ActorSpan:
     doc = f.doc
     if doc.lang_at(cue.start) != "en":  # Arabic and Persian open with adverbials too ('پیشتر، …')
         return before[0]
-    comma = max((i for i in range(before[0].end, cue.start) if doc.text[i] in COMMAS), default=None)
-    if comma is None:
+    comma = max(doc.text.rfind(ch, before[0].end, cue.start) for ch in COMMAS)
+    if comma == -1:
         return before[0]
     last_part = [a for a in before if a.start > comma]
     if not last_part:
@@ -240,33 +253,30 @@ def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
     sources, not holders."""
     doc = f.doc
     s0, _ = doc.sentences[doc.sentence_of(cue.start)]
-    verbs = [v for v in f.speech if (v.has("verb") or v.has("participle"))
-             and s0 <= v.start and v.end <= cue.start and lo <= v.end]
+    verbs = [v for v in f.speech_in(s0, cue.start) if (v.has("verb") or v.has("participle"))
+             and v.end <= cue.start and lo <= v.end]
     if not verbs:
         return None
     v = verbs[-1]
-    before = [a for a in f.actors if s0 <= a.start and a.end <= v.start and _usable(a)
+    before = [a for a in f.actors_in(s0, v.start) if a.end <= v.start and _usable(a)
               and doc.tokens_between(a.end, v.start) <= _REPORTER_TOKENS]
     if before:
         return before[-1]
-    named = [a for a in f.actors if s0 <= a.start and a.end <= v.start and _usable(a)]
-    if any(p.has("anaphor") and p.end <= v.start and doc.tokens_between(p.end, v.start) <= 1
-           for p in f.speech):
+    named = [a for a in f.actors_in(s0, v.start) if a.end <= v.start and _usable(a)]
+    if any(p.has("anaphor") for p in f.speech_ending(doc.reach_back(v.start, 1), v.start)):
         # 'وی تأکید کرد', 'He added': the last sentence's subject; but 'Witkoff …, days later,
         # insisting' has its own subject before the verb
         return _chain_first(named) if named else _previous_subject(f, s0)
     lang = next((p.lang for p in v.payloads), "ar")
-    after = [a for a in f.actors if v.end <= a.start < cue.start and _usable(a)
-             and doc.tokens_between(v.end, a.start) <= 1]
+    after = [a for a in f.actors_in(v.end, min(cue.start, doc.reach(v.end, 1) + 1)) if _usable(a)]
     # verb first: 'قال عراقجي' (not the subject of 'that …', nor in Persian, whose verb comes last)
     # English inverts only at a clause's end ('…, said Araghchi.'): 'said Iran must …' is reported
     if after and lang == "en" and doc.text[after[0].end:after[0].end + 2].strip()[:1] not in _CLAUSE_END:
         after = []
-    if after and lang != "fa" and not any(c.has("comp") and v.end <= c.start < after[0].start
-                                          for c in f.speech):
+    if after and lang != "fa" and not any(c.has("comp") for c in f.speech_in(v.end, after[0].start)):
         return after[0]
     if v.has("participle"):  # '…، مؤكدًا أنّ …', '…, stressing that …': the sentence's subject speaks
-        subject = [a for a in f.actors if s0 <= a.start and a.end <= v.start and _usable(a)]
+        subject = [a for a in f.actors_in(s0, v.start) if a.end <= v.start and _usable(a)]
         if subject:
             return subject[0]
     return None

@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 
 from parley.extract.actors import ActorSpan
 from parley.extract.matcher import COMMAS, Match, clitics
-from parley.extract.records import Found, Quote
+from parley.extract.records import Found, Quote, ending_in
 
 _PAIRS = {"«": "»", "“": "”"}
+_MARK_CHARS = re.compile("[«»“”]")
+_STRAIGHT = re.compile('"')
 _SLOT_TOKENS = 20
 _MIN_WORDS = 4
 _SIGNATURE = re.compile(r"(?:^|\s)(?:—|–|--)\s*[^\n]*\(@\w+\)[^\n]*$")
@@ -40,6 +42,33 @@ class Speech:
 
     spans: list[tuple[int, int, str | None]] = field(default_factory=list)  # normalised spans
     by_sentence: dict[int, str] = field(default_factory=dict)
+    _bounds: list[int] = field(default_factory=list, repr=False)  # every span's start and end, sorted
+    _active: list[tuple[int, ...]] = field(default_factory=list, repr=False)  # spans open from each bound
+    _indexed: int = field(default=-1, repr=False)  # how many spans the index covers
+
+    def around(self, pos: int) -> list[tuple[int, int, str | None]]:
+        """The spans holding ``pos`` (q0 <= pos < q1), in list order; by bisection over an index
+        of the spans built once, not a scan of every quote for every cue."""
+        if self._indexed != len(self.spans):
+            self._index()
+        i = bisect.bisect_right(self._bounds, pos) - 1
+        return [self.spans[k] for k in self._active[i]] if i >= 0 else []
+
+    def _index(self) -> None:
+        opens: dict[int, list[int]] = {}
+        closes: dict[int, list[int]] = {}
+        for k, (q0, q1, _) in enumerate(self.spans):
+            if q0 < q1:
+                opens.setdefault(q0, []).append(k)
+                closes.setdefault(q1, []).append(k)
+        self._bounds = sorted(opens.keys() | closes.keys())
+        active: set[int] = set()
+        self._active = []
+        for b in self._bounds:
+            active.difference_update(closes.get(b, ()))
+            active.update(opens.get(b, ()))
+            self._active.append(tuple(sorted(active)))
+        self._indexed = len(self.spans)
 
 
 def _words(text: str) -> int:
@@ -50,17 +79,24 @@ def _marked(text: str) -> list[tuple[int, int, str]]:
     """(open, close, mark) of outermost quotation pairs in the normalised text."""
     out: list[tuple[int, int, str]] = []
     stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
+    for m in _MARK_CHARS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _PAIRS:
             stack.append((i, ch))
         elif stack and ch == _PAIRS[stack[-1][1]]:
             o, mark = stack.pop()
             if not stack:
                 out.append((o, i, mark))
-    taken = [(o, c) for o, c, _ in out]
+    taken = [(o, c) for o, c, _ in out]  # outermost pairs: apart, in text order
+    opens = [o for o, _ in taken]
+
+    def in_taken(p: int) -> bool:
+        j = bisect.bisect_right(opens, p) - 1
+        return j >= 0 and p <= taken[j][1]
+
     for line in re.finditer(r"[^\n]+", text):
-        pos = [line.start() + k for k, ch in enumerate(line.group()) if ch == '"']
-        pos = [p for p in pos if not any(o <= p <= c for o, c in taken)]
+        pos = [q.start() for q in _STRAIGHT.finditer(text, line.start(), line.end())]
+        pos = [p for p in pos if not in_taken(p)]
         for a, b in zip(pos[0::2], pos[1::2], strict=False):
             out.append((a, b, '"'))
     out.sort()
@@ -80,6 +116,7 @@ class _Speakers:
         self.doc = f.doc
         self.last: str | None = None
         self.verb_speaker: dict[int, str | None] = {}
+        self._verb_starts: list[int] = []  # the keys of verb_speaker, sorted
 
     def _addressee(self, a: ActorSpan) -> bool:
         text = self.doc.text
@@ -95,14 +132,14 @@ class _Speakers:
 
     def slot_speaker(self, s0: int, e0: int) -> tuple[str | None, str]:
         """Speaker named in [s0, e0) -> (actor, 'actor'), or (None, 'unnamed'|'anaphor'|'empty')."""
-        cands = [a for a in self.f.actors if s0 <= a.start and a.end <= e0 and not self._addressee(a)]
+        cands = [a for a in self.f.actors_in(s0, e0) if a.end <= e0 and not self._addressee(a)]
         persons = [a for a in cands if a.kind == "person"]
         others = [a for a in cands if a.kind != "media"]
         for group in (persons, others, cands):
             if group:
                 return group[0].actor_id, "actor"
-        for c in self.f.speech:
-            if s0 <= c.start and c.end <= e0:
+        for c in self.f.speech_in(s0, e0):
+            if c.end <= e0:
                 if c.has("anaphor"):
                     return None, "anaphor"
                 if c.has("unnamed"):
@@ -123,16 +160,16 @@ class _Speakers:
             return self._keep(verb, who)
         if how == "unnamed":
             return self._keep(verb, None)
-        first = doc.words(s0, verb.start)[:2]
+        first = doc.words(s0, verb.start, 2)
         opens_with_pronoun = any(
-            c.has("anaphor") and c.start == first[0][0] for c in self.f.speech if first
+            c.has("anaphor") for c in self.f.speech_in(first[0][0], first[0][0] + 1)
         ) if first else False
         if opens_with_pronoun:
             return self._keep(verb, self.last)
-        earlier = [v for v in self.verb_speaker if s0 <= v < verb.start]
-        if earlier:
-            return self._keep(verb, self.verb_speaker[max(earlier)])
-        before = [a for a in self.f.actors if s0 <= a.start and a.end <= verb.start
+        k = bisect.bisect_left(self._verb_starts, verb.start) - 1  # the last verb before, in the sentence
+        if k >= 0 and self._verb_starts[k] >= s0:
+            return self._keep(verb, self.verb_speaker[self._verb_starts[k]])
+        before = [a for a in self.f.actors_in(s0, verb.start) if a.end <= verb.start
                   and a.kind != "media" and not self._addressee(a)]
         if before:
             persons = [a for a in before if a.kind == "person"]
@@ -149,12 +186,14 @@ class _Speakers:
 
     def _subject(self, verb: Match, s0: int) -> str | None:
         """The first person (else actor) named before ``verb`` in its sentence, not an addressee."""
-        before = [a for a in self.f.actors if s0 <= a.start and a.end <= verb.start
+        before = [a for a in self.f.actors_in(s0, verb.start) if a.end <= verb.start
                   and a.kind != "media" and not self._addressee(a)]
         persons = [a for a in before if a.kind == "person"]
         return (persons or before)[0].actor_id if before else None
 
     def _keep(self, verb: Match, who: str | None) -> str | None:
+        if verb.start not in self.verb_speaker:
+            bisect.insort(self._verb_starts, verb.start)
         self.verb_speaker[verb.start] = who
         if who is not None:
             self.last = who
@@ -209,7 +248,7 @@ def _post_blocks(f: Found) -> list[tuple[int, int, str | None, int, int]]:
 def _actor_in(f: Found, offsets: tuple[int, ...], span: tuple[int, int]) -> str | None:
     n0 = bisect.bisect_left(offsets, span[0])
     n1 = bisect.bisect_left(offsets, span[1])
-    found = [a for a in f.actors if n0 <= a.start and a.end <= n1 and a.kind == "person"]
+    found = [a for a in f.actors_in(n0, n1) if a.end <= n1 and a.kind == "person"]
     return found[0].actor_id if found else None
 
 
@@ -231,45 +270,56 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
         c1 = bisect.bisect_left(doc.norm.offsets, t1)
         quotes.append((c0, c1, who, "post"))
 
+    post_starts = [a for a, _ in post_spans]  # the posts are apart, in text order
+
     def in_post(pos: int) -> bool:
-        return any(a <= pos < b for a, b in post_spans)
+        j = bisect.bisect_right(post_starts, pos) - 1
+        return j >= 0 and pos < post_spans[j][1]
 
     verbs = [m for m in f.speech if (m.has("verb") or m.has("participle")) and not in_post(m.start)]
+    verb_starts = [v.start for v in verbs]
     marks = [(o, c, mk) for o, c, mk in _marked(text) if not in_post(o)]
     kept_marks: list[tuple[int, int, str]] = []
     for o, c, mk in marks:
         content = text[o + 1:c]
         if not content.strip():
             continue
-        covered = sum(a.end - a.start for a in f.actors if o < a.start and a.end <= c)
+        covered = sum(a.end - a.start for a in f.actors_in(o + 1, c) if a.end <= c)
         if covered >= len(content.strip()) - 2:
             continue  # only a name: "أكسيوس"
-        near_verb = any(v.end <= o and doc.tokens_between(v.end, o) <= 3
-                        and doc.sentence_of(v.start) == doc.sentence_of(o) for v in verbs)
+        near_verb = any(doc.sentence_of(v.start) == doc.sentence_of(o)  # ending at most 3 words before
+                        for v in ending_in(verbs, doc.reach_back(o, 3), o))
         colon = text[max(0, o - 3):o].strip().endswith(":")
         if _words(content) >= _MIN_WORDS or ((near_verb or colon) and _words(content) >= 3):
             kept_marks.append((o, c, mk))
 
+    mark_opens = [o for o, _, _ in kept_marks]  # kept marks are apart, in text order
+
     def inside_mark(pos: int) -> bool:
-        return any(o < pos < c for o, c, _ in kept_marks)
+        j = bisect.bisect_left(mark_opens, pos) - 1
+        return j >= 0 and pos < kept_marks[j][1]
+
+    def mark_opens_in(lo: int, hi: int) -> bool:
+        j = bisect.bisect_left(mark_opens, lo)
+        return j < len(mark_opens) and mark_opens[j] < hi
 
     # Attribution phrases: 'به گفته وزیر خارجه آمریکا، …'
     for m in f.speech:
         if not m.has("according") or in_post(m.start) or inside_mark(m.start):
             continue
-        after = [a for a in f.actors if a.start >= m.end and doc.tokens_between(m.end, a.start) <= 1]
+        after = f.actors_in(m.end, doc.reach(m.end, 1) + 1)  # at most a word after it
         if not after:
             continue
         a = after[0]
         si = doc.sentence_of(m.start)
         _, s1 = doc.sentences[si]
         c0 = a.end
-        comma = next((i for i in range(a.end, s1) if text[i] in COMMAS), None)
+        comma = min((i for i in (text.find(ch, a.end, s1) for ch in COMMAS) if i != -1), default=None)
         if comma is not None and doc.tokens_between(a.end, comma) <= 3:
             c0 = comma  # 'بحسب موقع "أكسيوس" الأمريكي، فإن …': the words after the comma
         while c0 < s1 and (text[c0].isspace() or text[c0] in COMMAS + "\"«»“”"):
             c0 += 1
-        if _words(text[c0:s1]) >= 3 and not any(c0 <= o < s1 for o, _, _ in kept_marks):
+        if _words(text[c0:s1]) >= 3 and not mark_opens_in(c0, s1):
             quotes.append((c0, s1, a.actor_id, doc.orig_text(m.start, m.end)))
             sp.last = a.actor_id
             speech.by_sentence[si] = a.actor_id
@@ -280,17 +330,20 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
             continue
         si = doc.sentence_of(v.start)
         s0, s1 = doc.sentences[si]
-        nxt = [w.start for w in verbs[i + 1:] if w.start < s1 and not inside_mark(w.start)]
-        limit = nxt[0] if nxt else s1
+        limit = s1  # the next verb of the sentence outside a quote
+        for w in verbs[i + 1:bisect.bisect_left(verb_starts, s1, lo=i + 1)]:
+            if not inside_mark(w.start):
+                limit = w.start
+                break
         lang = next((p.lang for p in v.payloads), "ar")
         clause_start: int | None = None
-        toks = doc.words(v.end, limit)[:_SLOT_TOKENS]
+        toks = doc.words(v.end, limit, _SLOT_TOKENS)
         window_end = toks[-1][1] if toks else v.end
         if lang == "fa" and toks:
             # Persian puts the subject before the verb: what follows is the clause itself
             window_end = toks[0][1]
         colon_at = text.find(":", v.end, window_end + 1)
-        comp = next((c for c in f.speech if c.has("comp") and v.end <= c.start < window_end), None)
+        comp = next((c for c in f.speech_in(v.end, window_end) if c.has("comp")), None)
         if colon_at != -1 and (comp is None or colon_at < comp.start):
             clause_start = colon_at + 1
         elif comp is not None:
@@ -298,9 +351,9 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
         elif lang == "fa" and toks:
             clause_start = v.end
         if clause_start is None:
-            opening = [o for o, _, _ in kept_marks if v.end <= o < window_end + 1]
-            if opening:  # 'قال ترامب للصحفيين … "آمل …"': the quote is the clause
-                sp.speaker(v, opening[0])
+            j = bisect.bisect_left(mark_opens, v.end)
+            if j < len(mark_opens) and mark_opens[j] < window_end + 1:
+                sp.speaker(v, mark_opens[j])  # 'قال ترامب للصحفيين … "آمل …"': the quote is the clause
             continue
         slot_end = comp.start if comp is not None and clause_start == comp.end else (
             colon_at if colon_at != -1 and clause_start == colon_at + 1 else v.end)
@@ -314,7 +367,7 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
         while c1 > c0 and (text[c1 - 1].isspace() or text[c1 - 1] in COMMAS + ".;\u061b"):
             c1 -= 1
         # a marked quote starting the clause, or inside it, is the quote itself
-        if any(c0 - 1 <= o < c1 or o < c0 < c or v.end <= o < c0 for o, c, _ in kept_marks):
+        if mark_opens_in(c0 - 1, c1) or inside_mark(c0) or mark_opens_in(v.end, c0):
             continue
         if _words(text[c0:c1]) >= 3:
             quotes.append((c0, c1, who, doc.orig_text(v.start, v.end)))
@@ -322,8 +375,10 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
     for o, c, mk in kept_marks:
         si = doc.sentence_of(o)
         s0, s1 = doc.sentences[si]
-        before = [v for v in verbs if s0 <= v.start and v.end <= o and v.start in sp.verb_speaker]
-        later = [v for v in verbs if c < v.start < s1 and doc.tokens_between(c, v.start) <= 4]
+        lo, hi = bisect.bisect_left(verb_starts, s0), bisect.bisect_left(verb_starts, o)
+        before = [v for v in verbs[lo:hi] if v.end <= o and v.start in sp.verb_speaker]
+        later = verbs[bisect.bisect_right(verb_starts, c):
+                      bisect.bisect_left(verb_starts, min(s1, doc.reach(c, 4) + 1))]  # at most 4 words on
         who = None
         cue = mk + _PAIRS.get(mk, mk)
         if before:
