@@ -14,6 +14,7 @@ Rules (see DESIGN.md):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -48,9 +49,11 @@ def resolve_places(doc: Doc, m: Match, cues: Cues, ctx: list[Match]) -> list[str
     for amb in cues.ambiguous:
         if set(ids) <= amb.places:
             votes = {pid: 0 for pid in ids}
-            for c in ctx:
-                if c.end < m.start - _CONTEXT_CHARS or c.start > m.end + _CONTEXT_CHARS:
-                    continue
+            # the context words near it (``ctx`` is in text order and never overlaps, so its
+            # ends rise with its starts): by bisection, not a scan of the article's cue words
+            near = ctx[bisect.bisect_left(ctx, m.start - _CONTEXT_CHARS, key=_end):
+                       bisect.bisect_right(ctx, m.end + _CONTEXT_CHARS, key=_start)]
+            for c in near:
                 if c.start < m.end and c.end > m.start:
                     continue  # the name itself (سلطنة عمان is its own form)
                 for pid in c.idents("ctx"):
@@ -60,6 +63,14 @@ def resolve_places(doc: Doc, m: Match, cues: Cues, ctx: list[Match]) -> list[str
             winners = [p for p, v in votes.items() if v == best]
             return [amb.default if amb.default in winners or best == 0 else winners[0]]
     return ids
+
+
+def _start(m: Match) -> int:
+    return m.start
+
+
+def _end(m: Match) -> int:
+    return m.end
 
 
 def _surname_via(gaz: Gazetteer, aid: str, m: Match, doc: Doc) -> str:
@@ -97,17 +108,20 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
     used: set[int] = set()
     merged: list[ActorSpan] = []
     persons = [i for i, n in enumerate(names) if n.kind == "person"]
+    # names are apart and in text order: the persons near a title are found by bisection
+    starts = [names[i].start for i in persons]
+    ends = [names[i].end for i in persons]
     for m, role in titles:
         partner = None
-        for i in persons:  # the name right after the title
-            n = names[i]
+        for i in persons[bisect.bisect_left(starts, m.end):bisect.bisect_right(starts, m.end + 3)]:
+            n = names[i]  # the name right after the title
             if i not in used and n.start >= m.end and text[m.end:n.start].strip(" ,\u060c") == "" \
                     and n.start - m.end <= 3:
                 partner = i
                 break
         if partner is None and not m.prefix:
-            for i in persons:  # the name right before it: 'مارکو روبیو، وزیر خارجه آمریکا'
-                n = names[i]
+            for i in persons[bisect.bisect_left(ends, m.start - 3):bisect.bisect_right(ends, m.start)]:
+                n = names[i]  # the name right before it: 'مارکو روبیو، وزیر خارجه آمریکا'
                 if i not in used and n.end <= m.start and all(ch.isspace() or ch in _JOIN
                                                               for ch in text[n.end:m.start]) \
                         and m.start - n.end <= 3 and _holds(gaz, n.actor_id, role):

@@ -66,11 +66,11 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
     start = cue.end
     # Persian puts the topic before its verb; so do predicative cues ('enrichment is non-negotiable')
     if cue.has("topic_before") or lang == "fa":
-        prev = [c.end for c in f.stance if c.has("stance") and lo <= c.start and c.end <= cue.start]
+        prev = [c.end for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start]
         start = prev[-1] if prev else lo
     found = []
     reach = cue.end
-    for t in f.topic:
+    for t in f.topic_in(start, end):
         inside = cue.start <= t.start and t.end <= cue.end  # part of the cue: 'غير قابل للتفاوض'
         if not t.has("topic") or t.start < start or t.end > end or inside:
             continue
@@ -85,19 +85,19 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
                 and doc.tokens_between(found[k - 1].end, t.start) == 0:
             continue  # 'اتفاق نووي', 'nuclear talks' read as one: a deal is diplomacy
         if topic == "diplomacy":
-            about = [a for a in f.topic if a.has("about") and a.start >= t.end
-                     and doc.tokens_between(t.end, a.start) <= 1]
-            if about and any(o.start >= about[0].end and doc.tokens_between(about[0].end, o.start) <= 3
+            # 'about' at most a word after the talks
+            about = next((a for a in f.topic_in(t.end, doc.reach(t.end, 1) + 1) if a.has("about")), None)
+            if about and any(o.start >= about.end and doc.tokens_between(about.end, o.start) <= 3
                              and o.idents("topic")[0] != "diplomacy" for o in found[k + 1:]):
                 continue
-        if topic == "diplomacy" and any(r.has("restrict") and (
-                (r.start >= t.end and doc.tokens_between(t.end, r.start) <= 1)
-                or (r.end <= t.start and doc.tokens_between(r.end, t.start) <= 1)) for r in f.stance):
+        # a restriction at most a word after the talks, or ending at most a word before them
+        near = f.stance_in(t.end, doc.reach(t.end, 1) + 1)
+        near += f.stance_ending(doc.reach_back(t.start, 1), t.start)
+        if topic == "diplomacy" and any(r.has("restrict") for r in near):
             continue  # 'talks confined to the nuclear file': the restriction is the position
-        only = any(o.has("only") and o.start >= t.end and doc.tokens_between(t.end, o.start) <= 2
-                   for o in f.stance)
-        only = only or any(r.has("restrict") and cue.end <= r.start and r.end <= t.start
-                           and doc.tokens_between(r.end, t.start) <= _RESTRICT_TOKENS for r in f.stance)
+        only = any(o.has("only") for o in f.stance_in(t.end, doc.reach(t.end, 2) + 1))
+        only = only or any(r.has("restrict") and cue.end <= r.start
+                           for r in f.stance_ending(doc.reach_back(t.start, _RESTRICT_TOKENS), t.start))
         out.append((topic, t, only))
     return out
 
@@ -116,18 +116,20 @@ def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Po
     contrast rejects the topics right after it, and that support becomes conditional."""
     doc = f.doc
     extra: list[Position] = []
+    cue_starts = [cue_of[k].start for k in range(len(out))]  # rows are made cue by cue, in text order
     for b in f.stance:
         if not b.has("butnot"):
             continue
         si = doc.sentence_of(b.start)
-        prior = [k for k, p in enumerate(out) if cue_of[k].end <= b.start
-                 and doc.sentence_of(cue_of[k].start) == si and p.polarity > 0]
+        s0 = doc.sentences[si][0] if si else 0
+        rows = range(bisect.bisect_left(cue_starts, s0), bisect.bisect_left(cue_starts, b.start))
+        prior = [k for k in rows if cue_of[k].end <= b.start
+                 and doc.sentence_of(cue_of[k].start) == si and out[k].polarity > 0]
         if not prior:
             continue
         last = cue_of[prior[-1]].start
         holders = [out[k] for k in prior if cue_of[k].start == last]
-        topics = [t for t in f.topic if t.has("topic") and t.start >= b.end
-                  and doc.tokens_between(b.end, t.start) <= _BUT_NOT_TOKENS]
+        topics = [t for t in f.topic_in(b.end, doc.reach(b.end, _BUT_NOT_TOKENS) + 1) if t.has("topic")]
         if not topics:
             continue
         for k in prior:
@@ -189,12 +191,12 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         c_lo = lo if lang == "fa" else cue.end
         c_hi = hi if lang == "fa" else _window_end(f, cue, hi)
         # the condition of this cue: right after its governed words, or (Persian) anywhere in the clause
-        cond = next((c for c in f.stance if c.has("cond") and c_lo <= c.start < hi
+        cond = next((c for c in f.stance_in(c_lo, hi) if c.has("cond")
                      and (c.start <= c_hi or lang == "fa")
-                     and not any(x.has("stance") and c_hi <= x.start < c.start for x in f.stance)), None)
+                     and not any(x.has("stance") for x in f.stance_in(c_hi, c.start))), None)
         condition = doc.orig_text(cond.start, hi).strip() if cond is not None else None
         if condition is None:  # a precondition inside the demand: 'before any negotiation, …'
-            pre = next((c for c in f.stance if c.has("precond") and lo <= c.start < hi), None)
+            pre = next((c for c in f.stance_in(lo, hi) if c.has("precond")), None)
             condition = doc.orig_text(pre.start, hi).strip() if pre is not None else None
         conf = info.strength * (1.0 if dist <= 6 else 0.85 if dist <= 15 else 0.7)
         if not actors:
