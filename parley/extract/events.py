@@ -20,9 +20,11 @@ One event per (sentence, kind), from the cue words in event_cues.yaml:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
+from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, resolve_places
 from parley.extract.dates import date_mentions
@@ -30,6 +32,7 @@ from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import Event, Found
 from parley.text.date_scan import DateMention
 
+_T = TypeVar("_T")
 _AFTER_TOKENS = 15
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
 _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
@@ -43,9 +46,10 @@ def _delegation_of(f: Found, cue: Match, s0: int) -> str | None:
     # before the cue (its subject), or right after it (verb first: 'وصل الوفد الإيراني')
     nouns = [n for n in f.event_in(s0, cue.end + 80) if n.has("delegation")
              and (n.end <= cue.start or (n.start >= cue.end and doc.tokens_between(cue.end, n.start) <= 1))]
-    for d in f.demonyms:
-        if d.start < s0:
-            continue
+    if not nouns:
+        return None
+    # an adjective next to a noun starts at most a word past the last noun's end
+    for d in f.demonyms_in(s0, max(doc.reach(n.end, 0) for n in nouns) + 1):
         for n in nouns:
             if (d.end <= n.start and doc.tokens_between(d.end, n.start) == 0) or (
                     n.end <= d.start and doc.tokens_between(n.end, d.start) == 0):
@@ -57,7 +61,9 @@ def _delegation_of(f: Found, cue: Match, s0: int) -> str | None:
 def _demonym_agent(f: Found, cue: Match) -> str | None:
     """The state named by a nationality adjective right around an event cue, or None."""
     doc = f.doc
-    for d in f.demonyms:
+    near = f.demonyms_ending(doc.reach_back(cue.start, _DEMONYM_BEFORE), cue.start)
+    near += f.demonyms_in(cue.end, doc.reach(cue.end, _DEMONYM_AFTER) + 1)
+    for d in near:
         before = d.end <= cue.start and doc.tokens_between(d.end, cue.start) <= _DEMONYM_BEFORE
         after = d.start >= cue.end and doc.tokens_between(cue.end, d.start) <= _DEMONYM_AFTER \
             and not any(ch in COMMAS for ch in doc.text[cue.end:d.start])
@@ -95,14 +101,12 @@ def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
 def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
     lo, hi = clause_span(f.doc, cue.start, breaks)
     text = f.doc.text
-    for i in range(cue.start - 1, lo - 1, -1):
-        if text[i] in COMMAS:
-            lo = i + 1
-            break
-    for i in range(cue.end, hi):
-        if text[i] in COMMAS:
-            hi = i
-            break
+    last = max(text.rfind(ch, lo, cue.start) for ch in COMMAS)  # the comma before the cue, if any
+    if last != -1:
+        lo = last + 1
+    after = [i for i in (text.find(ch, cue.end, hi) for ch in COMMAS) if i != -1]
+    if after:
+        hi = min(after)
     return lo, hi
 
 
@@ -113,12 +117,13 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
     art = doc.article
     breaks = [c.start for c in f.stance if c.has("break")]
     dates: list[DateMention] | None = None  # parsed on first need: many articles report no event
+    date_starts: list[int] = []
     latest: DateMention | None = None
     speech_starts = sorted(c.start for c in f.speech if c.has("verb") or c.has("comp"))
     offsets = doc.norm.offsets
     place_matches = [m for m in f.gaz_matches if m.has("place")]
+    place_starts = [m.start for m in place_matches]
     cues = [c for c in f.event if c.has("event")]
-    hypo = [c for c in f.event if c.has("hypo")]
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for k, cue in enumerate(cues):
@@ -127,33 +132,36 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         if (si, kind) in seen:
             continue
         h0, h1 = _comma_clause(f, cue, breaks)
-        if any((h0 <= h.start and h.end <= cue.start) or (cue.end <= h.start < h1
-               and doc.tokens_between(cue.end, h.start) <= 1) for h in hypo):
+        # a hypothetical marker in the clause before the cue, or at most a word after it
+        hypo = [h for h in f.event_in(h0, cue.start) if h.end <= cue.start]
+        hypo += f.event_in(cue.end, min(h1, doc.reach(cue.end, 1) + 1))
+        if any(h.has("hypo") for h in hypo):
             continue
         s0, s1 = doc.sentences[si]
-        nxt = [c.start for c in cues[k + 1:] if c.start < s1]
-        # reported speech after the event is another matter: 'في خطاب … وزعم فيه أن الولايات المتحدة …'
-        nxt += [x for x in speech_starts if cue.end <= x < s1]
-        nxt.sort()
-        stop = nxt[0] if nxt else s1
-        toks = doc.words(cue.end, stop)[:_AFTER_TOKENS]
+        # up to the next event cue, or reported speech after the event, which is another matter:
+        # 'في خطاب … وزعم فيه أن الولايات المتحدة …'
+        nxt = [cues[k + 1].start] if k + 1 < len(cues) else []
+        j = bisect.bisect_left(speech_starts, cue.end)
+        nxt += speech_starts[j:j + 1]
+        stop = min([x for x in nxt if x < s1], default=s1)
+        toks = doc.words(cue.end, stop, _AFTER_TOKENS)
         stop = toks[-1][1] if toks else cue.end
-        before = [a for a in f.actors if s0 <= a.start and a.end <= cue.start and _usable(a)]
+        before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)]
         if before:
             first = before[0]
             chosen = [first] + [a for a in before[1:]
                                 if text[first.end:a.start - len(a.prefix)].strip() in ("", *COMMAS)]
-            comma = next((i for i in range(cue.end, stop) if text[i] in COMMAS), stop)
-            after_end = comma
+            after_end = min([i for i in (text.find(ch, cue.end, stop) for ch in COMMAS) if i != -1],
+                            default=stop)  # the first comma after the cue
         else:
             chosen = []
             after_end = stop
-        chosen += [a for a in f.actors if cue.end <= a.start and a.end <= after_end and _usable(a)]
+        chosen += [a for a in f.actors_in(cue.end, after_end) if a.end <= after_end and _usable(a)]
         place: str | None = None
         w0 = chosen[0].start if chosen else cue.start
-        window = [m for m in place_matches if w0 <= m.start < after_end]
+        window = _starting_in(place_matches, place_starts, w0, after_end)
         # the venue of the event: a place with a venue role here, else a place that is not also an actor
-        sentence = [m for m in place_matches if s0 <= m.start < s1]
+        sentence = _starting_in(place_matches, place_starts, s0, s1)
         ranked = [m for m in window if place_roles.get(m.start, "mentioned") != "mentioned"]
         ranked += [m for m in window if m.start in place_roles and not m.has("actor")]
         ranked += [m for m in sentence if m.start in place_roles and not m.has("actor")]  # 'وفي مسقط، التقى
@@ -176,7 +184,8 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         o_cue = offsets[cue.start]
         if dates is None:
             dates, latest = _dates(f)
-        in_sentence = [d for d in dates if o_s0 <= d.start and d.end <= o_s1]
+            date_starts = [d.start for d in dates]  # in text order
+        in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
         if cue.has("needs_date") and not any(d.date is not None for d in in_sentence) \
                 and not any(h.has("held") for h in f.event_in(s0, s1)):
             seen.discard((si, kind))
@@ -207,17 +216,24 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
     return _one_per_happening(out, f.cues.specificity)
 
 
+def _starting_in(items: list[_T], starts: list[int], lo: int, hi: int) -> list[_T]:
+    """The items whose start (``starts``, sorted) lies in [lo, hi)."""
+    return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
 def _one_per_happening(found: list[Event], order: tuple[str, ...]) -> list[Event]:
     """Within a sentence, drop an event whose actors another, more specific kind shares
     ('Fidan received Araghchi in Ankara and met him': a visit with its meeting is one visit)."""
     rank = {k: i for i, k in enumerate(order)}
+    by_span: dict[tuple[int, int], list[Event]] = {}  # the events of each sentence
+    for e in found:
+        by_span.setdefault((e.start, e.end), []).append(e)
     keep: list[Event] = []
     for e in found:
         mine = set(e.actor_ids.split(";"))
-        if any(o is not e and (o.start, o.end) == (e.start, e.end)
-               and e.kind in rank and rank.get(o.kind, 99) < rank[e.kind]
+        if any(o is not e and e.kind in rank and rank.get(o.kind, 99) < rank[e.kind]
                and mine & set(o.actor_ids.split(";"))
-               for o in found):
+               for o in by_span[(e.start, e.end)]):
             continue
         keep.append(e)
     return keep

@@ -15,6 +15,8 @@ A place in apposition right after another ('في مسقط، عمان') shares it
 
 from __future__ import annotations
 
+import bisect
+
 from parley.extract.actors import resolve_places
 from parley.extract.matcher import COMMAS, Match, clause_span, clitics
 from parley.extract.records import Found, Venue
@@ -42,13 +44,12 @@ def _marker(f: Found, cues: list[Match], label: str, place: Match) -> bool:
 
 def _comma_start(f: Found, pos: int, lo: int) -> int:
     """Start of the comma-bounded part of the clause holding ``pos``."""
-    for i in range(pos - 1, lo - 1, -1):
-        if f.doc.text[i] in COMMAS:
-            return i + 1
-    return lo
+    last = max(f.doc.text.rfind(ch, lo, pos) for ch in COMMAS)
+    return last + 1 if last != -1 else lo
 
 
-def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> str | None:
+def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str | None:
+    """The role of the place name ``m``; ``place_starts``: the starts of every place name."""
     doc = f.doc
     s0, s_end = doc.sentences[doc.sentence_of(m.start)]
     vc = f.venue_in(s0, s_end)  # every rule reads cues of the place's own sentence
@@ -91,7 +92,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
     visit = _before(f, vc, "visit", m.start, lo)
     prep = _before(f, vc, "prepositions", m.start, lo)
     governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
-    if visit is not None and not governed and not any(visit.end <= p.start < m.start for p in places_before):
+    if visit is not None and not governed and not _any_in(place_starts, visit.end, m.start):
         return "visit"  # the first place after 'زار', as its object (not 'حرب مع إيران')
     talks = _before(f, vc, "talks", m.start, lo)
     if at_strict and talks is not None and at_m is not None and at_m.start >= talks.end \
@@ -108,6 +109,12 @@ def _role(f: Found, m: Match, lo: int, hi: int, places_before: list[Match]) -> s
     return None
 
 
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether some position of ``starts`` (sorted) lies in [lo, hi)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
 def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
     """Venue rows of one article (only places from places.yaml), and the role of each place
     name that has one, by its match start in the normalised text (for positions and events)."""
@@ -118,20 +125,22 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
     seen: set[tuple[int, str]] = set()
     prev: tuple[Match, str] | None = None
     places: list[Match] = [m for m in f.gaz_matches if m.has("place")]
-    for k, m in enumerate(places):
+    place_starts = [m.start for m in places]
+    for m in places:
         pids = [p for p in resolve_places(doc, m, f.cues, f.venue) if p in f.gaz.places]
         if not pids:
             continue
         lo, hi = clause_span(doc, m.start, breaks)
         role: str | None
+        # (the sentence first: the text between is read only within one sentence)
         if prev is not None and prev[0].end <= m.start and prev[1] != "mentioned" \
+                and doc.sentence_of(prev[0].start) == doc.sentence_of(m.start) \
                 and (doc.text[prev[0].end:m.start].strip() in (*COMMAS, "and")
                      or (m.prefix and clitics().is_conjunction(m.prefix)
-                         and not doc.text[prev[0].end:m.start].strip())) \
-                and doc.sentence_of(prev[0].start) == doc.sentence_of(m.start):
+                         and not doc.text[prev[0].end:m.start].strip())):
             role = prev[1]  # apposition 'في مسقط، عمان' or coordination 'تركيا وروما'
         else:
-            role = _role(f, m, lo, hi, places[:k])
+            role = _role(f, m, lo, hi, place_starts)
         if role is None:
             continue
         prev = (m, role)
