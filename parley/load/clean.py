@@ -11,11 +11,13 @@ elsewhere; the date finder reads the raw text, so header dates may go here.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
 import numpy as np
 
 from parley.datafiles import data_error, gazetteer_path, load_yaml
@@ -40,7 +42,7 @@ _MAX_CRUMB_WORDS = 4  # ... of short steps
 _MIN_CONTAINED = 40  # a block this long (normalised chars) already in earlier text is a repeat
 _MIN_PARENT = 200  # an earlier block this long may be the later paragraphs run together
 _PARENT_COVER = 0.9  # ... when later blocks found inside it cover this share of it
-_MAX_PAIRWISE = 3000  # blocks; above this the run-together check is skipped (cost is n^2)
+_MAX_PAIRWISE = 3000  # blocks; above this the run-together check is skipped (as it always was)
 _MAX_SCANNED = 50_000  # chars of kept text searched for repeats (a long article); beyond, exact repeats
 
 
@@ -195,15 +197,33 @@ def _is_chrome(key: str, bp: Boilerplate, contains: tuple[str, ...]) -> bool:
     return any(p in padded for p in contains)
 
 
-def _runs_together(i: int, keys: list[str]) -> bool:
-    """True if block i is (mostly) later blocks run together: the paragraphed copy is kept.
-    The caller asks only for blocks of at least _MIN_PARENT, among at most _MAX_PAIRWISE."""
-    parent = keys[i]
-    size = len(parent)
-    # The cover only grows child by child, so it reaches the share iff its total does.
-    covered = sum(len(child) + 1 for child in keys[i + 1:]
-                  if _MIN_CONTAINED <= len(child) < size and child in parent)
-    return covered >= _PARENT_COVER * size
+def _run_together(keys: list[str]) -> set[int]:
+    """The blocks (by index) that are (mostly) later blocks run together: the paragraphed copy
+    is kept. A block of at least _MIN_PARENT is one when the later blocks found inside it (each
+    of at least _MIN_CONTAINED and shorter than it, counted once per occurrence as a block)
+    cover _PARENT_COVER of it. One automaton of the blocks finds them all in each long block,
+    instead of testing every later block against it (a cost that grew as the square)."""
+    where: dict[str, list[int]] = {}  # block key -> the indices holding it, in order
+    for n, key in enumerate(keys):
+        if len(key) >= _MIN_CONTAINED:
+            where.setdefault(key, []).append(n)
+    parents = [n for n, key in enumerate(keys) if len(key) >= _MIN_PARENT]
+    if not parents:
+        return set()
+    automaton = ahocorasick.Automaton()
+    for key in where:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    out: set[int] = set()
+    for n in parents:
+        parent = keys[n]
+        size = len(parent)
+        inside = {child for _, child in automaton.iter(parent) if len(child) < size}
+        covered = sum((len(child) + 1) * (len(where[child]) - bisect.bisect_right(where[child], n))
+                      for child in inside)
+        if covered >= _PARENT_COVER * size:
+            out.add(n)
+    return out
 
 
 def _drop_repeats(lines: list[str | None], line_keys: list[str]) -> list[str | None]:
@@ -212,9 +232,8 @@ def _drop_repeats(lines: list[str | None], line_keys: list[str]) -> list[str | N
     keys = [line_keys[i] for i in idx]
     out = list(lines)
     if len(keys) <= _MAX_PAIRWISE:
-        for n, i in enumerate(idx):
-            if len(keys[n]) >= _MIN_PARENT and _runs_together(n, keys):
-                out[i] = None
+        for n in _run_together(keys):
+            out[idx[n]] = None
     seen: set[str] = set()
     kept_text = ""
     for n, i in enumerate(idx):

@@ -28,20 +28,32 @@ _NONSPACE = re.compile(r"\S")
 
 
 class _Quotes:
-    """Whether a position of a line is inside quotes; unbalanced pairs on a line are ignored."""
+    """Whether a position of a line is inside quotes; unbalanced pairs on a line are ignored.
+
+    The marks before a position are counted on from the last position asked (positions come
+    in order), so a long line is read once, not once per sentence end."""
 
     def __init__(self, line: str) -> None:
         self.line = line
         self.pairs = [(op, cl) for op, cl in _PAIRS
                       if op in line and line.count(op) == line.count(cl)]
         self.straight = '"' in line and line.count('"') % 2 == 0
+        self.marks = [m for pair in self.pairs for m in pair] + (['"'] if self.straight else [])
+        self.pos = 0
+        self.before = dict.fromkeys(self.marks, 0)  # how often each mark occurs in line[:pos]
 
     def inside(self, i: int) -> bool:
         """True if position ``i`` lies inside a quotation."""
         line = self.line
-        if any(line.count(op, 0, i) > line.count(cl, 0, i) for op, cl in self.pairs):
+        if i < self.pos:  # asked out of order: count again from the start
+            self.pos = 0
+            self.before = dict.fromkeys(self.marks, 0)
+        for mark in self.marks:
+            self.before[mark] += line.count(mark, self.pos, i)
+        self.pos = i
+        if any(self.before[op] > self.before[cl] for op, cl in self.pairs):
             return True
-        return self.straight and line.count('"', 0, i) % 2 == 1
+        return self.straight and self.before['"'] % 2 == 1
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
