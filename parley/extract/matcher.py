@@ -22,14 +22,13 @@ import ahocorasick
 
 from parley.datafiles import data_error, load_yaml
 from parley.extract.gazetteer import Gazetteer
+from parley.extract.sentences import split_sentences
 from parley.records import Article
 from parley.text.normalize import Normalized, normalize, normalize_text
 from parley.text.script import is_arabic_script
 
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
-# \u061f: Arabic question mark; closing quotes and brackets after the mark end the sentence with it
-_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$)")
 COMMAS = ",\u060c"  # Latin and Arabic commas
 
 
@@ -284,28 +283,6 @@ def gazetteer_matcher(gaz: Gazetteer) -> PhraseMatcher:
         _GAZ_MATCHERS.clear()
     _GAZ_MATCHERS[id(gaz)] = (gaz, matcher)
     return matcher
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of sentences: lines, and . ! ? ؟ (with any closing quote or bracket) before a
-    space (not after 'u.s')."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        if text[pos:m.start()].strip():
-            spans.append((pos, end))
-        pos = end
-    if text[pos:].strip():
-        spans.append((pos, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:  # trim surrounding whitespace
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-    return out
 
 
 @dataclass

@@ -42,6 +42,7 @@ _MAX_CRUMB_WORDS = 4  # ... of short steps
 _MIN_CONTAINED = 40  # a block this long (normalised chars) already in earlier text is a repeat
 _MIN_PARENT = 200  # an earlier block this long may be the later paragraphs run together
 _PARENT_COVER = 0.9  # ... when later blocks found inside it cover this share of it
+_PROBE = 200  # chars of a block's start looked for in the long blocks (then the whole block is compared)
 _MAX_PAIRWISE = 3000  # blocks; above this the run-together check is skipped (as it always was)
 _MAX_SCANNED = 50_000  # chars of kept text searched for repeats (a long article); beyond, exact repeats
 
@@ -201,8 +202,11 @@ def _run_together(keys: list[str]) -> set[int]:
     """The blocks (by index) that are (mostly) later blocks run together: the paragraphed copy
     is kept. A block of at least _MIN_PARENT is one when the later blocks found inside it (each
     of at least _MIN_CONTAINED and shorter than it, counted once per occurrence as a block)
-    cover _PARENT_COVER of it. One automaton of the blocks finds them all in each long block,
-    instead of testing every later block against it (a cost that grew as the square)."""
+    cover _PARENT_COVER of it.
+
+    One automaton of the blocks' first _PROBE characters finds where a block may start inside a
+    long block, and only there is the whole block compared; testing every later block against
+    every long block grew as the square of the article."""
     where: dict[str, list[int]] = {}  # block key -> the indices holding it, in order
     for n, key in enumerate(keys):
         if len(key) >= _MIN_CONTAINED:
@@ -210,15 +214,22 @@ def _run_together(keys: list[str]) -> set[int]:
     parents = [n for n, key in enumerate(keys) if len(key) >= _MIN_PARENT]
     if not parents:
         return set()
-    automaton = ahocorasick.Automaton()
+    by_probe: dict[str, list[str]] = {}
     for key in where:
-        automaton.add_word(key, key)
+        by_probe.setdefault(key[:_PROBE], []).append(key)
+    automaton = ahocorasick.Automaton()
+    for probe in by_probe:
+        automaton.add_word(probe, probe)
     automaton.make_automaton()
     out: set[int] = set()
     for n in parents:
         parent = keys[n]
         size = len(parent)
-        inside = {child for _, child in automaton.iter(parent) if len(child) < size}
+        inside: set[str] = set()
+        for last, probe in automaton.iter(parent):
+            start = last - len(probe) + 1
+            inside.update(child for child in by_probe[probe] if len(child) < size and child not in inside
+                          and parent.startswith(child, start))
         covered = sum((len(child) + 1) * (len(where[child]) - bisect.bisect_right(where[child], n))
                       for child in inside)
         if covered >= _PARENT_COVER * size:

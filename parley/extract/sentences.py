@@ -1,0 +1,58 @@
+"""Sentences of an article's normalised text, for extraction: lines, and . ! ? ؟ (with any
+closing quote or bracket) before a space (not after 'u.s'); a sentence is at most
+MAX_SENTENCE characters, so that what a stage reads around a cue in its sentence stays bounded
+however a text is written."""
+
+from __future__ import annotations
+
+import re
+
+# \u061f: Arabic question mark; closing quotes and brackets after the mark end the sentence with it
+_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of sentences: lines, and . ! ? ؟ (with any closing quote or bracket) before a
+    space (not after 'u.s')."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if text[pos:m.start()].strip():
+            spans.append((pos, end))
+        pos = end
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:  # trim surrounding whitespace
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out += _bounded(text, s, e)
+    return out
+
+
+# A sentence is at most this many characters (a news sentence has a few hundred): a longer run
+# without a sentence end, a list or a page without full stops, is cut at its last space before
+# the limit, so that what a stage reads around a cue in its sentence stays bounded.
+MAX_SENTENCE = 2000
+_LAST_SPACE = re.compile(r"\s(?=\S*$)")
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """[s, e) as pieces of at most MAX_SENTENCE characters, cut after a space where there is one."""
+    out: list[tuple[int, int]] = []
+    while e - s > MAX_SENTENCE:
+        space = _LAST_SPACE.search(text, s + 1, s + MAX_SENTENCE)
+        cut = space.start() if space is not None else s + MAX_SENTENCE
+        end = cut
+        while end > s and text[end - 1].isspace():
+            end -= 1
+        out.append((s, end))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
+    return out
