@@ -3,6 +3,9 @@
 Used by the CLI and by the dashboard's uploads alike. One transaction per article: a failure
 while building, extracting or writing an article rolls that article back, records it as
 rejected with its reason, and the batch carries on. Re-ingesting the same raw text is a no-op.
+
+Safe to run concurrently: the store's unique keys (not a look-up before the insert) keep each
+raw text once and each body with one original.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from parley.store.writes import (
     is_stored,
     known_copies,
     load_article,
+    original_of,
     replace_extraction,
-    save_article,
+    store_article,
     sync_gazetteer,
 )
 
@@ -160,14 +164,16 @@ class _Batch:
                 if any(row.id == article.id for row in known):
                     self.report.already.append(origin)
                     return
-                if known:
-                    first = min(known, key=lambda r: (r.duplicate_of is not None, r.ingested_at, r.id))
-                    article.duplicate_of = first.duplicate_of or first.id
+                article.duplicate_of = original_of(known)
                 extraction = self.extractor(article) if self.extractor else None
-                save_article(conn, article, extraction)
+                # The insert decides: a concurrent ingest may have stored this text, or this body,
+                # since the look-up above.
+                if not store_article(conn, article, extraction):
+                    self.report.already.append(origin)
+                    return
         except IntegrityError as exc:
             self._drop_connection()
-            # A concurrent ingest stored the same raw text first: that is "already", not a failure.
+            # The same raw text stored by a concurrent ingest is "already", not a failure.
             if self._stored(doc, exc):
                 self.report.already.append(origin)
             else:

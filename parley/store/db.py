@@ -13,18 +13,31 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    func,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.sql import Executable
 
 from parley.datafiles import REPO_ROOT
 from parley.errors import StoreError
-from parley.store.schema import articles, metadata, store_meta
+from parley.store.schema import ORIGINAL_BODY, articles, metadata, store_meta
 
 ENV_URL = "PARLEY_DB_URL"
 DEFAULT_SQLITE = REPO_ROOT / "data" / "parley.db"
 _VERSION_KEY = "version"
+_INIT_LOCK = 0x7061726C6579  # PostgreSQL advisory lock key ("parley") held while the schema is made
 
 
 def db_url(explicit: str | None = None) -> str:
@@ -132,12 +145,46 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
     conn.execute(stmt, list(rows))
 
 
+def insert_new(conn: Connection, table: Table, row: dict[str, Any]) -> bool:
+    """Insert one row unless it clashes with any unique key of ``table`` (its primary key or a
+    unique index, partial ones included); True if it went in. The database decides, in one
+    statement, so two writers racing for the same key cannot both insert it."""
+    dialect = conn.dialect.name
+    keys = list(table.primary_key.columns)
+    stmt: Executable
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        stmt = postgresql.insert(table).on_conflict_do_nothing().returning(*keys)
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
+        stmt = sqlite.insert(table).on_conflict_do_nothing().returning(*keys)
+    else:  # pragma: no cover - only the two supported backends
+        raise StoreError(f"unsupported database dialect {dialect}")
+    # RETURNING, not rowcount: psycopg reports no row count for this statement.
+    return conn.execute(stmt, row).first() is not None
+
+
 def init_db(engine: Engine) -> None:
-    """Create missing tables and the version row; safe to call on every start."""
+    """Create missing tables, columns and indexes and the counter rows; safe to call on every
+    start, by several processes at once (one at a time makes the schema), and all or nothing."""
     with store_errors(f"cannot initialise the store at {describe(engine)}"), engine.begin() as conn:
+        _lock_schema(conn)
         metadata.create_all(conn, checkfirst=True)
         _add_missing_columns(conn)
+        _add_missing_indexes(conn)
         insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 0}])
+
+
+def _lock_schema(conn: Connection) -> None:
+    """Take the store's write lock for this transaction, so a concurrent init waits rather than
+    making the same tables at the same time. SQLite's driver opens a transaction only before
+    DML, so DDL would commit statement by statement: BEGIN IMMEDIATE makes it one transaction."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_INIT_LOCK)))
 
 
 # Columns added after a store may have been created: (table, column, SQL type and default).
@@ -150,6 +197,39 @@ def _add_missing_columns(conn: Connection) -> None:
     for table, column, ddl in _ADDED_COLUMNS:
         if column not in {c["name"] for c in inspector.get_columns(table)}:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
+
+
+def _add_missing_indexes(conn: Connection) -> None:
+    """Create the indexes an older store lacks (create_all adds none to an existing table)."""
+    inspector = inspect(conn)
+    for table in metadata.sorted_tables:
+        have = {ix["name"] for ix in inspector.get_indexes(table.name)}
+        for index in sorted(table.indexes, key=lambda ix: str(ix.name)):
+            if index.name not in have:
+                if index is ORIGINAL_BODY:
+                    _one_original_per_body(conn)
+                index.create(conn)
+
+
+def _one_original_per_body(conn: Connection) -> int:
+    """Where a store made before ORIGINAL_BODY holds two originals of one body (two ingests
+    raced), keep the first ingested as the original and make the others, and the duplicates
+    pointing at them, its duplicates; returns how many originals were demoted."""
+    a = articles
+    shared = (select(a.c.body_hash).where(a.c.duplicate_of.is_(None))
+              .group_by(a.c.body_hash).having(func.count() > 1))
+    rows = conn.execute(select(a.c.id, a.c.body_hash)
+                        .where(a.c.duplicate_of.is_(None), a.c.body_hash.in_(shared))
+                        .order_by(a.c.body_hash, a.c.ingested_at, a.c.id)).all()
+    first: dict[str, str] = {}
+    demoted = 0
+    for article_id, body in rows:
+        keep = first.setdefault(body, article_id)
+        if keep != article_id:
+            conn.execute(update(a).where(or_(a.c.id == article_id, a.c.duplicate_of == article_id))
+                         .values(duplicate_of=keep))
+            demoted += 1
+    return demoted
 
 
 def store_version(conn: Connection) -> int:

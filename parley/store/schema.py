@@ -44,6 +44,11 @@ articles = Table(
     Column("chars_clean", Integer, nullable=False),
     Column("ingested_at", DateTime, nullable=False),
 )
+# One original per body: two ingests that meet the same body at once cannot both store it as
+# the original; the one that loses the insert stores its article as a duplicate of the other.
+ORIGINAL_BODY = Index("ux_articles_original_body", articles.c.body_hash, unique=True,
+                      sqlite_where=articles.c.duplicate_of.is_(None),
+                      postgresql_where=articles.c.duplicate_of.is_(None))
 
 segments = Table(
     "segments",

@@ -14,9 +14,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, insert, or_, select, update
 
+from parley.errors import StoreError
 from parley.extract.records import Extraction, ReferenceSource
 from parley.records import Article, Published, Segment
-from parley.store.db import insert_ignore
+from parley.store.db import insert_ignore, insert_new
 from parley.store.schema import (
     EXTRACTED_TABLES,
     actors,
@@ -85,6 +86,26 @@ _INSERT_SEGMENTS = insert(segments)
 def save_article(conn: Connection, article: Article, extraction: Extraction | None) -> None:
     """Insert the article, its segments and (if given) its extracted rows."""
     conn.execute(_INSERT_ARTICLE, [article_row(article)])
+    _save_rows(conn, article, extraction)
+
+
+def store_article(conn: Connection, article: Article, extraction: Extraction | None) -> bool:
+    """Store the article with its rows once; False if its raw text (its id) is stored already.
+    The unique keys decide, in the insert, not an earlier look: the primary key, and one original
+    per body (schema.ORIGINAL_BODY). When a concurrent ingest has stored the same body first,
+    the article goes in as its duplicate."""
+    for _attempt in range(3):
+        if insert_new(conn, articles, article_row(article)):
+            _save_rows(conn, article, extraction)
+            return True
+        known = known_copies(conn, article.id, article.body_hash)
+        if any(row.id == article.id for row in known):
+            return False
+        article.duplicate_of = original_of(known)
+    raise StoreError(f"cannot store article {article.id}: its body's original keeps changing")
+
+
+def _save_rows(conn: Connection, article: Article, extraction: Extraction | None) -> None:
     if article.segments:
         conn.execute(_INSERT_SEGMENTS, [
             {"article_id": article.id, "idx": s.idx, "start": s.start, "end": s.end,
@@ -188,6 +209,15 @@ def known_copies(conn: Connection, article_id: str, body_hash: str) -> Sequence[
     """Stored articles with this id or this body hash (id, duplicate_of, ingested_at), in one
     indexed round trip."""
     return conn.execute(_KNOWN, {"article_id": article_id, "body_hash": body_hash}).all()
+
+
+def original_of(known: Sequence[Row[Any, Any, Any]]) -> str | None:
+    """The id a new article with the body of ``known`` (known_copies rows) duplicates: the
+    body's original (the first ingested); None when the body is new."""
+    if not known:
+        return None
+    first = min(known, key=lambda r: (r.duplicate_of is not None, r.ingested_at, r.id))
+    return str(first.duplicate_of or first.id)
 
 
 def is_stored(conn: Connection, article_id: str) -> bool:
