@@ -228,9 +228,16 @@ def select_hits(hits: list[DateHit]) -> list[DateHit]:
     """Non-overlapping hits, the longest winning (ties: absolute before relative), in text order."""
     order = {"abs": 0, "invalid": 0, "partial": 1}
     chosen: list[DateHit] = []
+    # the characters the chosen hits cover (and those strictly inside one, for an empty hit):
+    # a hit is tested against them, not against every hit chosen so far
+    size = max((h.end for h in hits), default=0) + 1
+    taken, inner = bytearray(size), bytearray(size)
     for h in sorted(hits, key=lambda h: (h.start - h.end, order.get(h.kind, 2), h.start)):
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+        free = taken.find(1, h.start, h.end) == -1 if h.start < h.end else not inner[h.start]
+        if free:
             chosen.append(h)
+            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+            inner[h.start + 1:h.end] = b"\x01" * max(h.end - h.start - 1, 0)
     return sorted(chosen, key=lambda h: h.start)
 
 
