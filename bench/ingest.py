@@ -4,11 +4,17 @@
     .venv/bin/python bench/ingest.py --n 2000 --checkpoints 500,1000,2000
     .venv/bin/python bench/ingest.py --n 300 --extract  # include extraction
     .venv/bin/python bench/ingest.py --n 1000 --profile # cProfile: where the time goes
+    .venv/bin/python bench/ingest.py --long             # one 1.5 MB article: its ingest time
+    .venv/bin/python bench/ingest.py --long --long-kb 400 --profile
 
 The corpus is written file by file into a temp dir (never held in memory): the seeds'
 sentences recombined and shuffled (Arabic, Persian), plus templated English; lengths vary,
 chrome lines (menus, "breaking", share bars) are added, and about 5% of articles repeat an
 earlier article's body under other chrome (stored with duplicate_of). Prints figures only.
+
+With --long, one long article instead (1.5 MB by default) of the seeds' sentences shuffled into
+paragraphs of 3-6 sentences, ingested with extraction twice: as paragraphs, then as one single
+line; prints each ingest's CPU and wall time.
 """
 
 from __future__ import annotations
@@ -103,6 +109,69 @@ def write_corpus(folder: Path, n: int, pools: dict[str, list[str]]) -> int:
     return dups
 
 
+def long_body(size: int, single_line: bool, pools: dict[str, list[str]], seed: int = 1) -> str:
+    """About ``size`` bytes of the seeds' sentences (and templated English) shuffled into
+    paragraphs of 3-6 sentences: separated by blank lines, or all on one line."""
+    from parley.load.clean import clean_text
+
+    # only sentences that are article text on their own: a chrome phrase would drop a whole line
+    usable = {k: [s for s in v if clean_text(s) == s] for k, v in pools.items()}
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            lang = rng.choices(["ar", "fa", "en"], weights=[6, 2, 2])[0]
+            if lang == "en" and (rng.random() < 0.5 or not usable["en"]):
+                sentences.append(english_sentence(rng))
+            else:
+                sentences.append(rng.choice(usable[lang]))
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        total += len(paragraph.encode("utf-8")) + 2
+    return (" " if single_line else "\n\n").join(paragraphs)
+
+
+def bench_long(kb: int, profile: bool) -> None:
+    """Ingest one long article (paragraphs, then one line) with extraction; print its times."""
+    from machine import describe
+
+    from parley.ingest import ingest_paths
+    from parley.store.db import make_engine
+
+    pools = seed_sentences()
+    print(f"before: {describe()}")
+    with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
+        warm = Path(tmp) / "warm.txt"
+        warm.write_text(long_body(4096, False, pools, seed=2), encoding="utf-8")
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'warm.db'}")
+        ingest_paths([warm], engine)  # gazetteer, language model, regexes: loaded once per process
+        engine.dispose()
+        for shape, single_line in (("paragraphs", False), ("one line", True)):
+            path = Path(tmp) / f"long_{shape.replace(' ', '_')}.txt"
+            path.write_text(long_body(kb * 1024, single_line, pools), encoding="utf-8")
+            engine = make_engine(f"sqlite:///{Path(tmp) / (path.stem + '.db')}")
+            profiler = cProfile.Profile() if profile else None
+            wall, cpu = time.perf_counter(), time.process_time()
+            if profiler:
+                profiler.enable()
+            report = ingest_paths([path], engine)
+            if profiler:
+                profiler.disable()
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            engine.dispose()
+            size = path.stat().st_size
+            print(f"{size / 1e6:.2f} MB article as {shape}: ingested (read, clean, extract, store) in "
+                  f"{cpu:.1f}s CPU, {wall:.1f}s wall; {cpu * 1000 / (size / 1024):.2f} ms CPU per KB; "
+                  f"{report.summary().splitlines()[0]}")
+            if profiler:
+                out = io.StringIO()
+                pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(20)
+                print(out.getvalue())
+    print(f"after: {describe()}")
+
+
 def rss_mb() -> float:
     """Peak resident set size of this process so far, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -115,7 +184,12 @@ def main() -> None:
     ap.add_argument("--checkpoints", default="1000,5000,10000", help="counts at which to print figures")
     ap.add_argument("--extract", action="store_true", help="run extraction too")
     ap.add_argument("--profile", action="store_true", help="cProfile the ingest; print the top functions")
+    ap.add_argument("--long", action="store_true", help="time one long article instead (see --long-kb)")
+    ap.add_argument("--long-kb", type=int, default=1536, help="the long article's size in KB (default 1536)")
     args = ap.parse_args()
+    if args.long:
+        bench_long(args.long_kb, args.profile)
+        return
 
     from machine import describe
 
