@@ -4,8 +4,10 @@ Used by the CLI and by the dashboard's uploads alike. One transaction per articl
 while building, extracting or writing an article rolls that article back, records it as
 rejected with its reason, and the batch carries on. Re-ingesting the same raw text is a no-op.
 
-Safe to run concurrently: the store's unique keys (not a look-up before the insert) keep each
-raw text once and each body with one original.
+Crash-safe and safe to run concurrently: an article is stored whole or not at all; the store's
+unique keys (not a look-up before the insert) keep each raw text once and each body with one
+original; and the closing pass (dating across articles, the version bump) runs for every
+article written, in the batch that wrote it or, if that batch was killed, in the next one.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from parley.errors import LoadError, ParleyError, StoreError
 from parley.records import Article, RawDocument
-from parley.store.db import bump_version, describe, init_db, store_errors
+from parley.store.db import bump_version, describe, init_db, mark_unfinished, store_errors, take_unfinished
 from parley.store.writes import (
     article_ids_in_ingest_order,
     date_from_other_articles,
@@ -208,14 +210,22 @@ class _Batch:
         self.report.rejected.append((origin, reason))
 
     def finish(self) -> IngestReport:
-        """Bump the store version if anything was written; return the report."""
+        """Run the closing pass if this batch, or an earlier one that did not get to its own,
+        wrote articles; return the report."""
         self._drop_connection()
-        if self.report.wrote:
-            with store_errors("cannot bump the store version"), self.engine.begin() as conn:
-                if self.extractor is not None:
-                    date_from_other_articles(conn)
-                bump_version(conn)
+        _close(self.engine, self.report.wrote)
         return self.report
+
+
+def _close(engine: Engine, wrote: bool) -> None:
+    """The closing pass, in one transaction: date the undated events that other articles date,
+    and bump the store version. It runs when the caller wrote, or when the store is marked
+    unfinished: a batch killed after its last article and before this pass leaves the mark,
+    and the next batch, even one that writes nothing, completes the store."""
+    with store_errors("cannot bump the store version"), engine.begin() as conn:
+        if take_unfinished(conn) or wrote:
+            date_from_other_articles(conn)
+            bump_version(conn)
 
 
 def _one_line_db(exc: SQLAlchemyError) -> str:
@@ -303,7 +313,11 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
             with engine.begin() as conn:
                 article = load_article(conn, article_id)
                 if article is not None:
-                    replace_extraction(conn, article_id, extractor(article))
+                    extraction = extractor(article)
+                    # The mark before the rows: like the closing pass, which updates events, this
+                    # takes the mark's row first, so the two never wait on each other crosswise.
+                    mark_unfinished(conn)
+                    replace_extraction(conn, article_id, extraction)
                     done += 1
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot re-extract article {article_id}: {_one_line_db(exc)}") from exc
@@ -312,10 +326,7 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
                 failures.append((article_id, _reason(exc)))
         if progress:
             progress(i, len(ids), article_id)
-    if done:
-        with store_errors("cannot bump the store version"), engine.begin() as conn:
-            date_from_other_articles(conn)
-            bump_version(conn)
+    _close(engine, done > 0)
     return done
 
 

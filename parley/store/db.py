@@ -37,6 +37,7 @@ from parley.store.schema import ORIGINAL_BODY, articles, metadata, store_meta
 ENV_URL = "PARLEY_DB_URL"
 DEFAULT_SQLITE = REPO_ROOT / "data" / "parley.db"
 _VERSION_KEY = "version"
+_UNFINISHED_KEY = "unfinished"
 _INIT_LOCK = 0x7061726C6579  # PostgreSQL advisory lock key ("parley") held while the schema is made
 
 
@@ -174,7 +175,8 @@ def init_db(engine: Engine) -> None:
         metadata.create_all(conn, checkfirst=True)
         _add_missing_columns(conn)
         _add_missing_indexes(conn)
-        insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 0}])
+        insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 0},
+                                         {"key": _UNFINISHED_KEY, "value": 0}])
 
 
 def _lock_schema(conn: Connection) -> None:
@@ -248,6 +250,31 @@ def bump_version(conn: Connection) -> int:
         if res.rowcount == 0:
             insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 1}])
     return store_version(conn)
+
+
+def mark_unfinished(conn: Connection) -> None:
+    """Note, inside the caller's transaction, that articles were written whose batch has not yet
+    run its closing pass (dating across articles, the version bump). The mark commits with the
+    articles, so a batch killed before its pass leaves it for the next batch to finish."""
+    with store_errors("cannot mark the store unfinished"):
+        res = conn.execute(update(store_meta).where(store_meta.c.key == _UNFINISHED_KEY).values(value=1))
+        if res.rowcount == 0:
+            insert_ignore(conn, store_meta, [{"key": _UNFINISHED_KEY, "value": 1}], update_cols=("value",))
+
+
+def take_unfinished(conn: Connection) -> bool:
+    """Clear the unfinished mark inside the caller's transaction (the closing pass's); True if it
+    was set. Its first statement writes the mark's row, so the closing pass holds the row (on
+    SQLite, the store) until it commits: concurrent closing passes, and articles written
+    meanwhile, wait for it rather than interleave with it."""
+    m = store_meta
+    mine = m.c.key == _UNFINISHED_KEY
+    with store_errors("cannot read the unfinished mark"):
+        conn.execute(update(m).where(mine).values(value=m.c.value))  # lock first, then read
+        was = conn.execute(select(m.c.value).where(mine)).scalar()
+        if was:
+            conn.execute(update(m).where(mine).values(value=0))
+    return bool(was)
 
 
 def count_articles(engine: Engine) -> int:

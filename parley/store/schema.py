@@ -222,7 +222,8 @@ audit_log = Table(
     Column("detail", Text, nullable=False, default=""),
 )
 
-# A single-row counter bumped by every write, so page caches key on it.
+# Store-wide counters by key: "version", bumped by every write, so page caches key on it;
+# "unfinished", set by every article written and cleared by the pass that ends a batch.
 store_meta = Table(
     "store_meta",
     metadata,

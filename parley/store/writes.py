@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, insert, 
 from parley.errors import StoreError
 from parley.extract.records import Extraction, ReferenceSource
 from parley.records import Article, Published, Segment
-from parley.store.db import insert_ignore, insert_new
+from parley.store.db import insert_ignore, insert_new, mark_unfinished
 from parley.store.schema import (
     EXTRACTED_TABLES,
     actors,
@@ -90,13 +90,14 @@ def save_article(conn: Connection, article: Article, extraction: Extraction | No
 
 
 def store_article(conn: Connection, article: Article, extraction: Extraction | None) -> bool:
-    """Store the article with its rows once; False if its raw text (its id) is stored already.
-    The unique keys decide, in the insert, not an earlier look: the primary key, and one original
-    per body (schema.ORIGINAL_BODY). When a concurrent ingest has stored the same body first,
-    the article goes in as its duplicate."""
+    """Store the article with its rows once, and mark the store unfinished (db.mark_unfinished);
+    False if its raw text (its id) is stored already. The unique keys decide, in the insert, not
+    an earlier look: the primary key, and one original per body (schema.ORIGINAL_BODY). When a
+    concurrent ingest has stored the same body first, the article goes in as its duplicate."""
     for _attempt in range(3):
         if insert_new(conn, articles, article_row(article)):
             _save_rows(conn, article, extraction)
+            mark_unfinished(conn)
             return True
         known = known_copies(conn, article.id, article.body_hash)
         if any(row.id == article.id for row in known):
@@ -167,7 +168,8 @@ def date_from_other_articles(conn: Connection) -> int:
         select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
                events.c.date, events.c.date_basis)
         .where(events.c.place_id.is_not(None),
-               or_(events.c.date.is_(None), events.c.date_basis.startswith(FROM_OTHERS)))).all()
+               or_(events.c.date.is_(None), events.c.date_basis.startswith(FROM_OTHERS)))
+        .order_by(events.c.id)).all()  # updated in id order, whoever runs the pass
     if not undated:
         return 0
     kinds = {u.kind for u in undated}
