@@ -203,6 +203,6 @@ def test_read_path_of_a_missing_file_is_a_reject(tmp_path: Path) -> None:
 
 def test_html_goes_through_trafilatura() -> None:
     """The maintained extractor is importable here (lxml_html_clean pinned), not the fallback."""
-    from parley.load.readers import _trafilatura
+    from parley.load.html import _trafilatura
 
     assert _trafilatura() is not None

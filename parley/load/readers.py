@@ -4,38 +4,37 @@ Two ways in, for two kinds of caller:
 
 * ``read_bytes_with_rejects(name, data) -> ReadResult`` (and ``read_path(path)``) never
   raise for bad input: a whole-file problem (empty, too large, binary, undecodable,
-  unsupported type) gives one reject; in .json lists and .jsonl files each bad record is
-  rejected by itself (origin ``name#N``) and the others are kept. Batch ingest uses these.
+  unsupported type, a page without main text) gives one reject; in .json lists and .jsonl
+  files each bad record is rejected by itself (origin ``name#N``) and the others are kept.
+  Batch ingest uses these.
 * ``read_bytes(name, data) -> list[RawDocument]`` is strict: it raises the first reject as
   a ``LoadError`` (uploads of one file, tests).
 
 A reject is a ``LoadError``: ``.origin`` names the file (or ``file#N``) and ``.reason`` is
-one line. Origins: the name given (for ``read_path`` the path as a string); for a .jsonl
-file ``name#N`` with N the 1-based line number; for a .json list ``name#N`` with N the
-1-based position in the list; a single .json object keeps ``name``.
+one line in plain words. Origins: the name given (for ``read_path`` the path as a string);
+for a .jsonl file ``name#N`` with N the 1-based line number; for a .json list ``name#N``
+with N the 1-based position in the list; a single .json object keeps ``name``.
 
-Text encodings are detected, not assumed: a BOM first (UTF-8, UTF-16 LE/BE), then strict
-UTF-8, then Windows-1256 or charset-normalizer's guess, accepted only when the non-ASCII
-characters decode to Arabic script (or are a stray few in otherwise ASCII text), then
-UTF-8 with a rare broken byte (at most 1 in 1000 characters, shown as U+FFFD).
-Newlines become ``\\n``.
+Text encodings are detected, not assumed (parley.load.decoding: byte-order marks, UTF-8, an
+HTML page's declared charset, Windows-1256, charset-normalizer among Windows-1252, Windows-1256
+and Latin-1). A JSON string's lone surrogate (an escape such as \\ud800 with no pair) becomes
+U+FFFD. HTML pages: parley.load.html. ``walk`` reads folders without following a symbolic
+link out of them.
 """
 
 from __future__ import annotations
 
-import codecs
 import json
-import re
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from parley.errors import LoadError
+from parley.load.decoding import decode, without_surrogates
+from parley.load.html import read_html
 from parley.records import RawDocument
-from parley.text.script import is_arabic_script
 
 # Largest file read: 5 MB. A news article is a few KB of text; anything bigger is an export
 # dump or a wrong file, and reading it whole would stall an upload.
@@ -43,11 +42,6 @@ MAX_BYTES = 5 * 1024 * 1024
 
 SUPPORTED_EXTENSIONS = (".txt", ".html", ".htm", ".json", ".jsonl")
 _OPTIONAL_FIELDS = ("title", "url", "outlet", "published")
-_MAGIC = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP/Office"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"),
-          (b"GIF8", "GIF"), (b"\x1f\x8b", "gzip"))
-_MAX_BROKEN = 0.001  # UTF-8 with at most one broken byte per 1000 characters is still read
-_CONTROL_SHARE = 0.10  # more control characters than this share of the text: binary
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
 @dataclass
@@ -58,85 +52,14 @@ class ReadResult:
     rejects: list[LoadError] = field(default_factory=list)
 
 
-# --- decoding ---------------------------------------------------------------------------
-
-def _plausible(text: str) -> bool:
-    """A legacy-decoded text is plausible if its non-ASCII chars are Arabic script (or very few)."""
-    high = [ch for ch in text if ord(ch) > 0x7F]
-    if not high:
-        return True
-    arabic = sum(1 for ch in high if is_arabic_script(ch) or ch in "\u200c\u200d\u200e\u200f\u00a0")
-    if arabic / len(high) >= 0.9:
-        return True
-    return len(high) / max(len(text), 1) <= 0.02  # ASCII text with a few stray bytes
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-
-
-def _control_share(text: str) -> float:
-    return len(_CONTROL.findall(text)) / max(len(text), 1)
-
-
-def decode(origin: str, data: bytes, declared: str | None = None) -> str:
-    """Bytes to text by BOM, strict UTF-8, a declared charset, Windows-1256 or charset-normalizer."""
-    if data.startswith(codecs.BOM_UTF8):
-        text = _strict(origin, data[3:], "utf-8")
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(origin, data, "utf-16")
-    else:
-        for magic, kind in _MAGIC:
-            if data.startswith(magic):
-                raise LoadError(origin, f"binary file ({kind}), not text")
-        if b"\x00" in data:
-            raise LoadError(origin, "binary file (contains NUL bytes), not text")
-        text = _legacy(origin, data, declared)
-    text = text.lstrip("\ufeff")
-    if _control_share(text) > _CONTROL_SHARE:
-        raise LoadError(origin, "binary file (mostly control characters), not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _strict(origin: str, data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise LoadError(origin, f"undecodable: invalid {encoding} at byte {exc.start}") from exc
-
-
-def _legacy(origin: str, data: bytes, declared: str | None) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    candidates = [declared] if declared else []
-    candidates.append("cp1256")
-    for enc in candidates:
-        try:
-            text = data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if _plausible(text):
-            return text
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None:
-        text = str(best)
-        if _plausible(text):
-            return text
-    text = data.decode("utf-8", errors="replace")  # UTF-8 with a rare broken byte: keep it
-    if text.count("\ufffd") <= len(text) * _MAX_BROKEN:
-        return text
-    raise LoadError(origin, "undecodable: not UTF-8, UTF-16 or Windows-1256 text")
-
-
 # --- formats ----------------------------------------------------------------------------
 
 def _doc_from_record(origin: str, record: Any) -> RawDocument:
     if not isinstance(record, dict):
         raise LoadError(origin, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
+    if isinstance(text, str):
+        text = without_surrogates(text)
     if not isinstance(text, str) or not text.strip():
         raise LoadError(origin, "JSON record has no 'text' (a non-empty string is required)")
     extra: dict[str, str | None] = {}
@@ -144,7 +67,7 @@ def _doc_from_record(origin: str, record: Any) -> RawDocument:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise LoadError(origin, f"JSON field '{key}' must be a string")
-        extra[key] = (value.strip() or None) if isinstance(value, str) else None
+        extra[key] = (without_surrogates(value).strip() or None) if isinstance(value, str) else None
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     return RawDocument(origin=origin, raw=raw, title=extra["title"], url=extra["url"],
                        outlet=extra["outlet"], published=extra["published"])
@@ -187,124 +110,6 @@ def _read_jsonl(name: str, text: str, out: ReadResult) -> None:
         raise LoadError(name, "empty file")
 
 
-class _PageParser(HTMLParser):
-    """Fallback HTML reader (stdlib): block text of <article>/<main> (else <body>) and metadata."""
-
-    _SKIP = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-                       "svg", "button", "template", "iframe"})
-    _BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "br",
-                        "section", "article", "main", "tr", "figcaption", "pre"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip = 0
-        self.main_depth = 0
-        self.parts: list[str] = []
-        self.main_parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.in_title = False
-        self.meta: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag in self._SKIP:
-            self.skip += 1
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and a.get("content"):
-                self.meta.setdefault(key, a["content"].strip())
-        elif tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
-            self.meta.setdefault("canonical", a["href"].strip())
-        elif tag == "time" and a.get("datetime"):
-            self.meta.setdefault("time", a["datetime"].strip())
-        if tag in ("article", "main"):
-            self.main_depth += 1
-        if tag in self._BLOCK:
-            self._emit("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag == "title":
-            self.in_title = False
-        if tag in ("article", "main"):
-            self.main_depth = max(0, self.main_depth - 1)
-        if tag in self._BLOCK:
-            self._emit("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
-        elif not self.skip:
-            self._emit(data)
-
-    def _emit(self, s: str) -> None:
-        self.parts.append(s)
-        if self.main_depth:
-            self.main_parts.append(s)
-
-
-def _tidy_lines(text: str) -> str:
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n\n".join(line for line in lines if line)
-
-
-def _html_stdlib(html: str) -> tuple[str, dict[str, str | None]]:
-    parser = _PageParser()
-    parser.feed(html)
-    parser.close()
-    body = _tidy_lines("".join(parser.main_parts)) or _tidy_lines("".join(parser.parts))
-    m = parser.meta
-    meta = {
-        "title": m.get("og:title") or " ".join("".join(parser.title_parts).split()) or None,
-        "url": m.get("canonical") or m.get("og:url"),
-        "published": m.get("article:published_time") or m.get("og:published_time")
-        or m.get("datepublished") or m.get("date") or m.get("time"),
-    }
-    return body, meta
-
-
-@lru_cache(maxsize=1)
-def _trafilatura() -> Any:
-    """The trafilatura module, or None if it cannot be imported here (tried once per process)."""
-    try:
-        import trafilatura
-    except ImportError:  # e.g. lxml 6 without lxml_html_clean: fall back to the stdlib reader
-        return None
-    return trafilatura
-
-
-def _html_trafilatura(html: str) -> tuple[str, dict[str, str | None]] | None:
-    """Main text and metadata by trafilatura (offline); None if it is unusable here."""
-    trafilatura = _trafilatura()
-    if trafilatura is None:
-        return None
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if doc is None:
-        return None
-    data: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict()
-    body = data.get("text") or ""
-    if not isinstance(body, str) or not body.strip():
-        return None
-    meta = {k: data.get(k) if isinstance(data.get(k), str) else None for k in ("title", "url")}
-    meta["published"] = data.get("date") if isinstance(data.get("date"), str) else None
-    return body, meta
-
-
-def _read_html(name: str, data: bytes, out: ReadResult) -> None:
-    m = _META_CHARSET.search(data[:4096])
-    declared = m.group(1).decode("ascii", "replace") if m else None
-    html = decode(name, data, declared)
-    got = _html_trafilatura(html) or _html_stdlib(html)
-    body, meta = got
-    if not body.strip():
-        raise LoadError(name, "HTML page has no main text")
-    out.docs.append(RawDocument(origin=name, raw=body.replace("\r\n", "\n"), title=meta.get("title"),
-                                url=meta.get("url"), published=meta.get("published")))
-
-
 # --- entry points -----------------------------------------------------------------------
 
 def _suffix(name: str) -> str:
@@ -322,7 +127,7 @@ def _read_into(name: str, data: bytes, out: ReadResult) -> None:
     if not data.strip():
         raise LoadError(name, "empty file")
     if ext in (".html", ".htm"):
-        _read_html(name, data, out)
+        out.docs.append(read_html(name, data))
         return
     text = decode(name, data)
     if not text.strip():
@@ -367,14 +172,51 @@ def read_path(path: Path) -> ReadResult:
 
 
 def walk(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to read: files as given; folders recursively (supported types, sorted, no hidden)."""
+    """Files to read: files as given (a symbolic link named here is the user's choice); folders
+    recursively (supported types, sorted, no hidden files or folders), where a symbolic link is
+    followed only when it leads to a file or folder inside the folder walked, and a file reached
+    twice (through a link) is read once."""
     for path in paths:
         if path.is_dir():
-            found = [
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            yield from sorted(found)
+            yield from _walk_folder(path)
         else:
             yield path
+
+
+def _walk_folder(root: Path) -> list[Path]:
+    real_root = root.resolve()
+    found: dict[Path, tuple[bool, Path]] = {}  # the real file -> (reached through a link?, path)
+    walked: set[Path] = set()  # real folders walked (a link back up must not loop)
+    stack = [(root, real_root, False)]  # folders to walk by their own path, depth first ...
+    later: list[tuple[Path, Path, bool]] = []  # ... then those reached through a link
+    while stack or later:
+        folder, real, linked = stack.pop() if stack else later.pop()
+        if real in walked:
+            continue
+        walked.add(real)
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        below = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            link = entry.is_symlink()
+            if link:
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # a broken link, or a loop of links
+                    continue
+                if not target.is_relative_to(real_root):
+                    continue  # leads out of the folder: never followed
+            else:
+                target = real / entry.name
+            if target.is_dir():
+                below.append((path, target, linked or link))
+            elif target.is_file() and path.suffix.lower() in SUPPORTED_EXTENSIONS:
+                seen = found.get(target)
+                if seen is None or (linked or link, path) < seen:  # a file's own path before a link's
+                    found[target] = (linked or link, path)
+        stack += [b for b in reversed(below) if not b[2]]
+        later += [b for b in reversed(below) if b[2]]
+    return sorted(path for _, path in found.values())
