@@ -27,7 +27,8 @@ LATIN_TEXTS = {
     "spanish": "¿Habrá acuerdo? Los enviados se reunieron en Mascate el domingo, dijo el canciller iraní.",
 }
 # Windows-1252 only (bytes 0x80-0x9F): curly quotes, a dash, an ellipsis, the euro sign
-CP1252_TEXT = "The minister said \u201cthe talks will resume\u201d \u2013 a step worth \u20ac5m\u2026 in Muscat."
+CP1252_TEXT = ("The minister said \u201cthe talks will resume\u201d \u2013 a step worth \u20ac5m\u2026 "
+               "in Muscat.")
 
 
 def _plain(reason: str) -> None:
@@ -90,6 +91,29 @@ def test_ingesting_a_folder_stores_nothing_from_outside_it(tree: dict[str, Path]
     assert not any("secret" in o or "c.txt" in o for o in report.ingested + [o for o, _ in report.rejected])
 
 
+def test_a_locked_subfolder_is_reported_and_the_rest_read(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    root = tmp_path / "inbox"
+    (root / "locked").mkdir(parents=True)
+    (root / "locked" / "x.txt").write_text(ARTICLE_EN, encoding="utf-8")
+    (root / "open.txt").write_text(ARTICLE_AR, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:  # tests run as root, so a chmod would not lock it
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("parley.load.readers.os.scandir", scandir)
+    found = list(walk([root]))
+    assert [p.name for p in found] == ["locked", "open.txt"]
+    (err,) = read_path(found[0]).rejects
+    assert err.reason == "cannot read this folder: Permission denied"
+    assert [d.raw for d in read_path(found[1]).docs] == [ARTICLE_AR]
+
+
 # --- legacy encodings ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language", sorted(LATIN_TEXTS))
@@ -115,7 +139,8 @@ def test_windows_1256_arabic_is_read(tmp_path: Path, text: str) -> None:
     assert [d.raw for d in read_path(path).docs] == [text]
 
 
-@pytest.mark.parametrize("bom,encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(("bom", "encoding"), [(codecs.BOM_UTF16_LE, "utf-16-le"),
+                                               (codecs.BOM_UTF16_BE, "utf-16-be")])
 def test_utf_16_with_a_byte_order_mark_is_read(tmp_path: Path, bom: bytes, encoding: str) -> None:
     text = "\n".join([ARTICLE_FA, ARTICLE_AR, ARTICLE_EN])
     path = tmp_path / "utf16.txt"
@@ -157,7 +182,8 @@ def test_html_declared_windows_1256_is_read(meta: str, encoding: str) -> None:
     '<meta charset="windows-1252">',
 ])
 def test_html_declared_latin_1_is_read_as_windows_1252(meta: str) -> None:
-    page = PAGE.format(meta=meta, title="Reprise des pourparlers", body=LATIN_TEXTS["french"], body2=CP1252_TEXT)
+    page = PAGE.format(meta=meta, title="Reprise des pourparlers", body=LATIN_TEXTS["french"],
+                       body2=CP1252_TEXT)
     (doc,) = read_bytes("page.htm", page.encode("cp1252"))
     assert LATIN_TEXTS["french"] in doc.raw
     assert CP1252_TEXT in doc.raw
@@ -166,7 +192,8 @@ def test_html_declared_latin_1_is_read_as_windows_1252(meta: str) -> None:
 # --- JSON lone surrogates ---------------------------------------------------------------------
 
 def test_a_lone_surrogate_in_json_is_replaced(tmp_path: Path) -> None:
-    raw = '{"text": "Talks resumed \\ud83d in Muscat on Sunday, officials said.", "title": "Muscat \\udc00 talks"}'
+    raw = ('{"text": "Talks resumed \\ud83d in Muscat on Sunday, officials said.", '
+           '"title": "Muscat \\udc00 talks"}')
     path = tmp_path / "feed.json"
     path.write_text(raw, encoding="utf-8")
     (doc,) = read_path(path).docs
@@ -214,8 +241,10 @@ def test_only_the_unreadable_is_rejected_with_a_plain_one_line_reason(name: str,
 
 NAV_ONLY = """<html><head><title>Example News</title></head><body>
 <header><a href="/"><img src="logo.png" alt="Example News"></a><p>Your daily news</p></header>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/region">Region</a></li></ul></nav>
-<footer><p>Example News 2026. All rights reserved.</p><p><a href="/about">About</a> | <a href="/contact">Contact</a></p></footer>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/region">Region</a></li></ul></nav>
+<footer><p>Example News 2026. All rights reserved.</p>
+<p><a href="/about">About</a> | <a href="/contact">Contact</a></p></footer>
 </body></html>"""
 MENU_ONLY = """<html><body><div class="menu"><a href="/">Home</a> <a href="/world">World</a>
 <a href="/economy">Economy</a></div><div role="contentinfo">Copyright Example News 2026</div></body></html>"""
@@ -243,7 +272,7 @@ def test_html_with_only_navigation_and_footer_is_rejected(page: str, tmp_path: P
 
 def test_an_article_page_keeps_its_text_without_the_menu() -> None:
     page = PAGE.format(meta='<meta charset="utf-8">', title="Second round in Muscat", body=ARTICLE_EN,
-                       body2="The minister said the atmosphere was constructive and the next meeting is in Geneva.")
+                       body2="The minister said the talks went well and the next meeting is in Geneva.")
     (doc,) = read_bytes("story.html", page.encode("utf-8"))
     assert ARTICLE_EN in doc.raw
     assert "Home" not in doc.raw
@@ -251,6 +280,7 @@ def test_an_article_page_keeps_its_text_without_the_menu() -> None:
 
 def test_a_page_wrapped_in_a_form_is_read() -> None:
     page = ("<html><body><form id='site'><div><h1>Second round in Muscat</h1><p>" + ARTICLE_EN
-            + "</p><p>The minister said the next meeting would be held in Geneva.</p></div></form></body></html>")
+            + "</p><p>The minister said the next meeting would be held in Geneva.</p>"
+            + "</div></form></body></html>")
     (doc,) = read_bytes("aspx.html", page.encode("utf-8"))
     assert ARTICLE_EN in doc.raw

@@ -161,6 +161,13 @@ def read_bytes(name: str, data: bytes) -> list[RawDocument]:
 def read_path(path: Path) -> ReadResult:
     """Read a file leniently (see read_bytes_with_rejects); origin is the path as given."""
     name = str(path)
+    if path.is_dir():  # a folder the walk could not open (walk yields it so that it is reported)
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as exc:
+            return ReadResult(rejects=[LoadError(name, f"cannot read this folder: {exc.strerror or exc}")])
+        return ReadResult(rejects=[LoadError(name, "a folder, not a file")])
     try:
         size = path.stat().st_size
         if size > MAX_BYTES and _suffix(name) in SUPPORTED_EXTENSIONS:
@@ -175,7 +182,8 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
     """Files to read: files as given (a symbolic link named here is the user's choice); folders
     recursively (supported types, sorted, no hidden files or folders), where a symbolic link is
     followed only when it leads to a file or folder inside the folder walked, and a file reached
-    twice (through a link) is read once."""
+    twice (through a link) is read once. A subfolder that cannot be opened is yielded itself,
+    for read_path to report; the rest is read."""
     for path in paths:
         if path.is_dir():
             yield from _walk_folder(path)
@@ -194,8 +202,14 @@ def _walk_folder(root: Path) -> list[Path]:
         if real in walked:
             continue
         walked.add(real)
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            if folder == root:
+                raise
+            found[real] = (linked, folder)  # read_path reports it; the rest of the folder is read
+            continue
         below = []
         for entry in entries:
             if entry.name.startswith("."):
