@@ -6,7 +6,7 @@ reporting verbs, stances, quotes, venues and dates, so every stage has work to d
 into paragraphs of a few sentences. The two sizes go through the real ingest path (read,
 clean, segment, extract, store into a temporary SQLite file) and their CPU times per KB are
 compared within one test: a ratio, never a wall-clock bound. A stage that scanned the whole
-article for each cue made the 1.5 MB article cost 25 to 100 times the 100 KB one per KB.
+article for each cue made the 1.5 MB article cost about 25 times the 100 KB one per KB.
 """
 
 from __future__ import annotations
