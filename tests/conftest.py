@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed corpus, database URLs (SQLite file, real PostgreSQL)."""
+"""Shared fixtures: the seed corpus, database URLs (SQLite file, real PostgreSQL), an engine and a
+store on each backend (a test module may define its own ``engine`` in their place)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ingest_runs import Store
+from sqlalchemy import Engine
+
+from parley.store import db
 
 
 @pytest.fixture
@@ -41,3 +46,20 @@ def pg_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """An engine on a fresh SQLite file or a fresh PostgreSQL database (not yet initialised)."""
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+    eng = db.make_engine(url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """A fresh store for subprocess ingests (tests/ingest_runs.py) on SQLite or PostgreSQL."""
+    if request.param == "sqlite":
+        return Store("sqlite", "", tmp_path)
+    return Store("pg", request.getfixturevalue("pg_url"), tmp_path)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,21 +35,6 @@ from parley.ingest import IngestReport, ingest_paths
 from parley.records import Article
 from parley.store import db
 from parley.store.schema import ORIGINAL_BODY, articles, segments
-
-
-@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    if request.param == "sqlite":
-        return Store("sqlite", "", tmp_path)
-    return Store("pg", request.getfixturevalue("pg_url"), tmp_path)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
-    eng = db.make_engine(url)
-    yield eng
-    eng.dispose()
 
 
 def _racing(engine: Engine, other: Path) -> tuple[list[IngestReport], Callable[[Article], Extraction]]:

@@ -19,7 +19,6 @@ import signal
 import subprocess
 import time
 from collections import Counter
-from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -43,21 +42,6 @@ from parley.store.schema import events, metadata
 
 N_VARIANTS = 70  # with the 5 seeds: a run long enough that kills land between articles
 KILLS = 20
-
-
-@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    if request.param == "sqlite":
-        return Store("sqlite", "", tmp_path)
-    return Store("pg", request.getfixturevalue("pg_url"), tmp_path)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
-    eng = db.make_engine(url)
-    yield eng
-    eng.dispose()
 
 
 # --- killed at random points ----------------------------------------------------------------

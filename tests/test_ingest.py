@@ -25,15 +25,6 @@ from parley.store.schema import EXTRACTED_TABLES, articles, events, metadata, se
 RUBIO = re.compile("روب[يی]و|Rubio")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    """An engine on a fresh SQLite file or a fresh PostgreSQL database (not yet initialised)."""
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
-    eng = db.make_engine(url)
-    yield eng
-    eng.dispose()
-
-
 @pytest.fixture
 def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
     """An engine on a fresh SQLite file."""
