@@ -378,9 +378,23 @@ def test_a_precondition_makes_talks_conditional(lang: str, text: str) -> None:
     ("en", "Araghchi arrived in Muscat on Saturday and met Witkoff.", "visit"),
     ("ar", "وصل عراقجي إلى مسقط يوم السبت والتقى ويتكوف.", "visit"),
     ("en", "Araghchi told reporters at a press conference after meeting Witkoff on Saturday.", "speech"),
+    # what someone states in an interview is the interview, not an announcement beside it
+    ("en", "In an interview on Monday, Baghaei stated that Tehran would not bargain.", "speech"),
+    ("ar", "وأكد بقائي في مقابلة تلفزيونية الاثنين أن طهران لن تساوم.", "speech"),
+    ("fa", "بقائی روز دوشنبه در مصاحبه‌ای تلویزیونی تأکید کرد که تهران معامله نمی‌کند.", "speech"),
 ])
 def test_one_happening_gives_one_event(lang: str, text: str, kind: str) -> None:
     assert [e.kind for e in extract(text, lang).events] == [kind]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Oman announced on Monday that Araghchi will meet Witkoff in Muscat next week."),
+    ("ar", "أعلنت عمان يوم الاثنين أن عراقجي سيلتقي ويتكوف في مسقط الأسبوع المقبل."),
+])
+def test_an_announcement_of_a_plan_is_two_happenings(lang: str, text: str) -> None:
+    got = {(e.kind, e.status) for e in extract(text, lang).events}
+    assert ("announcement", "happened") in got
+    assert ("meeting", "planned") in got
 
 
 @pytest.mark.parametrize(("lang", "text", "want"), [

@@ -88,6 +88,7 @@ class Cues:
     event: PhraseMatcher
     names: PhraseMatcher  # title, title_word, stop
     specificity: tuple[str, ...]  # event kinds, most specific first
+    statements_fold_into: tuple[str, ...]  # kinds an announcement of the same sentence is part of
     stances: dict[str, StanceInfo]
     topics: tuple[str, ...]
     overrides: dict[tuple[str, str], str]  # (stance, topic) -> stance
@@ -232,13 +233,13 @@ def _event_rows() -> Rows:
     return rows
 
 
-def _specificity() -> tuple[str, ...]:
+def _specificity(key: str = "specificity") -> tuple[str, ...]:
     f = "event_cues.yaml"
     data = _mapping(f)
-    order = data.get("specificity") or []
+    order = data.get(key) or []
     kinds = set(_section(f, data, "events"))
     if not isinstance(order, list) or not set(order) <= kinds or len(set(order)) != len(order):
-        raise data_error(f, "specificity", f"must list event kinds ({', '.join(sorted(kinds))}) once each")
+        raise data_error(f, key, f"must list event kinds ({', '.join(sorted(kinds))}) once each")
     return tuple(str(k) for k in order)
 
 
@@ -279,6 +280,7 @@ def _load(override: str) -> Cues:
         event=PhraseMatcher(_event_rows(), clitic_langs=_AR),
         names=PhraseMatcher(name_rows, clitic_langs=_AR),
         specificity=_specificity(),
+        statements_fold_into=_specificity("statements_fold_into"),
         stances=info,
         topics=topics,
         overrides=overrides,

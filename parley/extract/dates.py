@@ -142,6 +142,8 @@ def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
     lo = ends[-1] if ends else lo
     stop = _SENTENCE_END.search(nt, end, end + _TENSE_AFTER)
     hi = stop.start() if stop else min(len(nt), end + _TENSE_AFTER)
+    said = g.tense_stop.search(nt, end, hi)  # 'announced on Monday that they will meet': a past Monday
+    hi = said.start() if said else hi
     return g.future.search(nt, lo, hi) is not None
 
 

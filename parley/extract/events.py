@@ -208,12 +208,15 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
                for c in f.event_in(s0, cue.start)):
             status = "background"
         else:
-            status = _status(f, cue, kind, *clause_span(doc, cue.start, breaks), date, precision)
+            c0, c1 = clause_span(doc, cue.start, breaks)
+            if kind in _STATEMENTS:  # what was said is not when it was said: 'announced that X will meet Y'
+                c1 = min([c.start for c in f.speech if c.has("comp") and cue.end <= c.start < c1], default=c1)
+            status = _status(f, cue, kind, c0, c1, date, precision)
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
                          basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
-    return _one_per_happening(out, f.cues.specificity)
+    return _one_per_happening(out, f.cues.specificity, f.cues.statements_fold_into)
 
 
 def _starting_in(items: list[_T], starts: list[int], lo: int, hi: int) -> list[_T]:
@@ -221,9 +224,11 @@ def _starting_in(items: list[_T], starts: list[int], lo: int, hi: int) -> list[_
     return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
-def _one_per_happening(found: list[Event], order: tuple[str, ...]) -> list[Event]:
+def _one_per_happening(found: list[Event], order: tuple[str, ...], folds: tuple[str, ...]) -> list[Event]:
     """Within a sentence, drop an event whose actors another, more specific kind shares
-    ('Fidan received Araghchi in Ankara and met him': a visit with its meeting is one visit)."""
+    with the same status ('Fidan received Araghchi in Ankara and met him': a visit with its meeting
+    is one visit; 'X stated in an interview' is the interview; 'X announced it will meet Y' is an
+    announcement and a planned meeting)."""
     rank = {k: i for i, k in enumerate(order)}
     by_span: dict[tuple[int, int], list[Event]] = {}  # the events of each sentence
     for e in found:
@@ -231,7 +236,9 @@ def _one_per_happening(found: list[Event], order: tuple[str, ...]) -> list[Event
     keep: list[Event] = []
     for e in found:
         mine = set(e.actor_ids.split(";"))
-        if any(o is not e and e.kind in rank and rank.get(o.kind, 99) < rank[e.kind]
+        if any(o is not e and (o.status == "planned") == (e.status == "planned")
+               and ((e.kind in rank and rank.get(o.kind, 99) < rank[e.kind])
+                    or (e.kind == "announcement" and o.kind in folds))
                and mine & set(o.actor_ids.split(";"))
                for o in by_span[(e.start, e.end)]):
             continue

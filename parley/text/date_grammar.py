@@ -130,6 +130,7 @@ class DateGrammar:
     relative: tuple[tuple[str, re.Pattern[str]], ...]
     header_marker: re.Pattern[str]
     future: re.Pattern[str]  # a future marker: a bare weekday near it is the coming one
+    tense_stop: re.Pattern[str]  # a complementizer: a marker after it is what was said, not when
     # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
     today_weekday: re.Pattern[str]
     # What every absolute date contains (a month name, a year noun + year, or 'digit sep
@@ -293,6 +294,7 @@ def load_date_grammar() -> DateGrammar:
         relative=tuple((k, re.compile(p)) for k, p in relative),
         header_marker=marker,
         future=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_markers')))})(?!\w)"),
+        tense_stop=re.compile(rf"(?<!\w)(?:{_alt(_all(section('tense_stops')))})(?!\w)"),
         today_weekday=today_weekday,
         absolute_hint=absolute_hint,
         form_hints=tuple(re.compile(hints[k]) for k, _ in absolute),
