@@ -529,3 +529,12 @@ def test_replies_to_mediators_and_on_a_ceasefire(lang: str, text: str,
 def test_a_distant_cancellation_is_not_the_events(lang: str, text: str, status: str) -> None:
     got = {e.status for e in extract(text, lang).events if e.kind in ("meeting", "announcement")}
     assert got == {status}, got
+
+
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("en", "Tammy Bruce said on Tuesday that Tehran must cooperate with the UN watchdog.", "tammy_bruce"),
+    ("ar", "قال روبيو إنه يجب على طهران التعاون مع الوكالة الذرية.", "marco_rubio"),
+    ("fa", "بقائی گفت ایران باید همکاری با آژانس را ادامه دهد.", "esmaeil_baghaei"),
+])
+def test_cooperation_with_the_watchdog_is_a_nuclear_position(lang: str, text: str, holder: str) -> None:
+    assert {t for a, t, _ in positions(text, lang) if a == holder} == {"nuclear"}
