@@ -538,3 +538,32 @@ def test_a_distant_cancellation_is_not_the_events(lang: str, text: str, status: 
 ])
 def test_cooperation_with_the_watchdog_is_a_nuclear_position(lang: str, text: str, holder: str) -> None:
     assert {t for a, t, _ in positions(text, lang) if a == holder} == {"nuclear"}
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), [
+    # talks that will be held are a planned meeting, wherever the verb stands in the sentence
+    ("en", "The next round of talks between Iran and the United States, in Geneva, will be held on Tuesday.",
+     "planned"),
+    ("ar", "وقالت الخارجية إن الجولة المقبلة بين إيران والولايات المتحدة ستعقد في جنيف يوم الثلاثاء.",
+     "planned"),
+    ("fa", "دور بعدی مذاکرات ایران و آمریکا، در ژنو، روز سه‌شنبه برگزار خواهد شد.", "planned"),
+    # a plan the sentence says did not come about was called off
+    ("en", "The talks between Iran and the United States were supposed to take place on Tuesday, but Oman "
+           "announced a delay.", "called_off"),
+    ("ar", "كان من المقرر أن تعقد المحادثات بين إيران والولايات المتحدة يوم الثلاثاء، "
+           "لكن عمان أعلنت إرجاءها.",
+     "called_off"),
+    ("fa", "قرار بود مذاکرات ایران و آمریکا روز سه‌شنبه برگزار شود، اما عمان آن را عقب انداخت.", "called_off"),
+])
+def test_scheduled_and_unrealized_talks(lang: str, text: str, status: str) -> None:
+    got = {e.status for e in extract(text, lang).events if e.kind == "meeting"}
+    assert got == {status}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Baghaei announced on Saturday that the next round would probably take place next week."),
+    ("ar", "أعلن بقائي السبت أن الجولة المقبلة ستعقد على الأرجح الأسبوع المقبل."),
+])
+def test_a_statement_is_dated_by_its_own_words_not_by_what_it_announces(lang: str, text: str) -> None:
+    said = [e for e in extract(text, lang).events if e.kind == "announcement"]
+    assert [(e.date, e.status) for e in said] == [(SATURDAY, "happened")]

@@ -225,7 +225,10 @@ def _event_rows() -> Rows:
     said = lang_lists(f, "dated_statements", _section(f, data, "dated_statements"))
     rows += _rows("event", "announcement", said) + _rows("needs_date", "needs_date", said)
     rows += _rows("held", "held", lang_lists(f, "held_verbs", _section(f, data, "held_verbs")))
+    scheduled = lang_lists(f, "scheduled_verbs", _section(f, data, "scheduled_verbs"))
+    rows += _rows("held", "held", scheduled) + _rows("scheduled", "scheduled", scheduled)
     for key, label in (("called_off_markers", "called_off"), ("planned_markers", "planned"),
+                       ("unrealized_markers", "unrealized"),
                        ("background_markers", "background"), ("background_before", "context")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     nouns = lang_lists(f, "delegation_nouns", _section(f, data, "delegation_nouns"))

@@ -186,6 +186,11 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
             dates, latest = _dates(f)
             date_starts = [d.start for d in dates]  # in text order
         in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
+        said = min([c.start for c in f.speech if c.has("comp") and cue.end <= c.start < s1
+                    and text[c.start].isalpha() and not text[c.start - 1].isalpha()], default=None) \
+            if kind in _STATEMENTS else None  # what was said starts here: 'announced that … next week'
+        if said is not None:
+            in_sentence = [d for d in in_sentence if d.start < offsets[said]]
         if cue.has("needs_date") and not any(d.date is not None for d in in_sentence) \
                 and not any(h.has("held") for h in f.event_in(s0, s1)):
             seen.discard((si, kind))
@@ -209,9 +214,7 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
             status = "background"
         else:
             c0, c1 = clause_span(doc, cue.start, breaks)
-            if kind in _STATEMENTS:  # what was said is not when it was said: 'announced that X will meet Y'
-                c1 = min([c.start for c in f.speech if c.has("comp") and cue.end <= c.start < c1], default=c1)
-            status = _status(f, cue, kind, c0, c1, date, precision)
+            status = _status(f, cue, kind, c0, min(c1, said) if said is not None else c1, date, precision)
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
@@ -269,6 +272,13 @@ def _status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | N
     if kind not in _STATEMENTS and any(m.has("called_off") and gap(m) <= _CANCEL_TOKENS
                                        for m in f.event_in(s0, s1)):
         return "called_off"
+    t0, t1 = doc.sentences[doc.sentence_of(cue.start)]
+    in_sentence = f.event_in(t0, t1)
+    # 'was supposed to be held on 15 June, but …': a plan that did not come about
+    if kind not in _STATEMENTS and any(m.has("unrealized") and gap(m) <= _CANCEL_TOKENS for m in in_sentence):
+        return "called_off"
+    if kind not in _STATEMENTS and any(m.has("scheduled") and m.start >= cue.end for m in in_sentence):
+        markers.add("planned")  # 'the fifth round, in Rome, will be held on Friday'
     ref = f.doc.article.published
     # a day, or the start of a week or month, after the article's date ('next week') is a plan
     later = date is not None and ref.date is not None and date > ref.date
