@@ -64,8 +64,13 @@ def test_surface_forms_map_to_actor(lang: str, text: str, actor: str) -> None:
         "وصل الوفد القطري إلى العاصمة",
     ],
 )
-def test_demonyms_are_not_mentions(text: str) -> None:
-    assert actor_ids(text) == []
+def test_a_demonym_mentions_its_state_but_is_no_actor_of_the_sentence(text: str) -> None:
+    """The article mentions the state (its actors table lists it: blind readers list it), but
+    an 'Iranian official' is not Iran: no position, link or network tie comes of it (a delegation
+    named by its nationality still travels: delegation_nouns)."""
+    x = extract_article(article_from_text(text, "ar", DAY))
+    assert [m.via for m in x.mentions] == ["demonym"]
+    assert x.positions == [] and x.links == []
 
 
 def test_no_match_inside_a_word() -> None:

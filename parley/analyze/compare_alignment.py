@@ -70,6 +70,8 @@ def segment_features(source: Source) -> dict[tuple[str, int], frozenset[Feature]
         key = (str(seg["article_id"]), int(str(seg["idx"])))
         feats[key].update(("number", n) for n in _numbers(str(seg["text"])))
     for m in frame_rows(source.mentions):
+        if m.get("via") == "demonym":  # 'American', 'الإيرانية': an adjective is no sign of the same passage
+            continue
         feats[(str(m["article_id"]), int(str(m["segment_idx"])))].add(("actor", str(m["actor_id"])))
     for v in frame_rows(source.venues):
         feats[(str(v["article_id"]), int(str(v["segment_idx"])))].add(("place", str(v["place_id"])))

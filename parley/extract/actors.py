@@ -15,6 +15,7 @@ Rules (see DESIGN.md):
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -259,3 +260,31 @@ def nested_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], matcher: Phrase
                 out.append(ActorSpan(m.start + inner.start, m.start + inner.end, ids[0], "name",
                                      gaz.actors[ids[0]].kind, inner.prefix))
     return out
+
+
+def mention_only_spans(doc: Doc, gaz: Gazetteer, actors: list[ActorSpan], demonyms: list[Match],
+                       matches: list[Match], matcher: PhraseMatcher) -> list[ActorSpan]:
+    """States named by their adjective ('الضربات الأمريكية', 'Iranian state TV') and people named
+    inside a role title ('نماینده ویژه ترامپ'): the article mentions them, but they hold no
+    position and do nothing in an event here (an 'Iranian official' is not Iran), so they go
+    to the mentions only."""
+    out: list[ActorSpan] = []
+    for m in matches:
+        if not m.has("role") or m.has("actor"):
+            continue
+        for inner in matcher.find(doc.text[m.start:m.end], longest=False):
+            ids = inner.idents("actor")
+            if len(ids) == 1 and gaz.actors[ids[0]].kind == "person":
+                out.append(ActorSpan(m.start + inner.start, m.start + inner.end, ids[0], "name", "person",
+                                     inner.prefix))
+    out += [ActorSpan(d.start, d.end, d.idents("demonym")[0], "demonym", "state", d.prefix) for d in demonyms
+            if d.idents("demonym")[0] in gaz.actors]
+    named = sorted(actors, key=lambda a: a.start)
+    starts = [a.start for a in named]
+    reach = list(itertools.accumulate((a.end for a in named), max))  # the furthest end so far
+
+    def free(s: ActorSpan) -> bool:  # no named span starting before s.end reaches past s.start
+        i = bisect.bisect_left(starts, s.end) - 1
+        return i < 0 or reach[i] <= s.start
+
+    return [s for s in out if free(s)]

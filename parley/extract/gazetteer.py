@@ -50,6 +50,8 @@ class _Named:
         """Every (lang, form) this entry may be written as."""
         forms = [(lang, name) for lang, name in self.names.items()]
         forms += [(lang, a) for lang, al in self.aliases.items() for a in al]
+        # 'Iran's parliament' is also typeset 'Iran’s parliament'
+        forms += [(lang, f.replace("'", "\u2019")) for lang, f in forms if "'" in f]
         return forms
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from parley.extract.actors import find_actor_spans, fuzzy_spans, nested_spans, to_mentions
+from parley.extract.actors import find_actor_spans, fuzzy_spans, mention_only_spans, nested_spans, to_mentions
 from parley.extract.candidates import find_candidates
 from parley.extract.cues import load_cues
 from parley.extract.events import find_events
@@ -61,7 +61,9 @@ def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extractio
     f = analyse(article, gaz)
     venues, place_roles = find_venues(f)  # positions skip actors that are venues; events take them as places
     quotes, speech = find_quotes(f)
-    mentions = to_mentions(f.doc, f.actors)
+    named = to_mentions(f.doc, f.actors)
+    also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))
+    mentions = sorted(named + to_mentions(f.doc, also), key=lambda m: m.start)
     positions = find_positions(f, speech, place_roles)
     events = find_events(f, place_roles)
     return Extraction(
@@ -71,7 +73,7 @@ def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extractio
         quotes=quotes,
         events=events,
         candidates=find_candidates(f),
-        links=find_links(article.segments, mentions, events),
+        links=find_links(article.segments, named, events),  # a tie needs the actor named, not its adjective
     )
 
 

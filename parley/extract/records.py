@@ -129,7 +129,7 @@ class Mention:
     start: int
     end: int
     surface: str
-    via: str = "name"  # name / surname / title / fuzzy
+    via: str = "name"  # name / surname / title / fuzzy / demonym (mentioned; never a holder)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ def load_mentions(engine: Engine, f: Filters) -> pd.DataFrame:
     dates = read_frame(engine, select(articles.c.id, articles.c.published).where(cond), ("id", "published"),
                   "cannot read the mentions")
     stmt = (select(mentions.c.article_id, mentions.c.segment_idx, mentions.c.actor_id)
-            .where(mentions.c.article_id.in_(select(articles.c.id).where(cond))))
+            .where(mentions.c.article_id.in_(select(articles.c.id).where(cond)),
+                   mentions.c.via != "demonym"))  # 'الضربات الأمريكية' names no one to tie to
     frame = read_frame(engine, stmt, DATED_MENTION_COLUMNS[:3], "cannot read the mentions")
     if frame.empty:  # mapping an empty column through an empty date index fails in pandas
         frame["date"] = pd.Series(dtype="datetime64[ns]")

@@ -96,7 +96,7 @@ mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("surface", Text, nullable=False),
-    Column("via", String(16), nullable=False, default="name"),  # name / surname / title / fuzzy
+    Column("via", String(16), nullable=False, default="name"),  # name / surname / title / fuzzy / demonym
     Index("ix_mentions_article", "article_id"),
     Index("ix_mentions_actor", "actor_id"),
 )
