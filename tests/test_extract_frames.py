@@ -325,6 +325,10 @@ def test_titles_without_names(lang: str, text: str, who: str) -> None:
     ("ar", "قال عراقجي اليوم إن المحادثات كانت بناءة.", True),
     ("fa", "بقائی روز دوشنبه گفت مذاکرات ادامه دارد.", True),
     ("en", "Netanyahu said that he welcomed the offer.", False),
+    # a public rejection or denial, dated, is a statement too
+    ("en", "Baghaei on Tuesday denied that Iran had asked for talks.", True),
+    ("ar", "ونفى بقائي الثلاثاء أن تكون إيران قد طلبت التفاوض.", True),
+    ("fa", "بقائی روز سه‌شنبه درخواست ایران برای مذاکره را تکذیب کرد.", True),
 ])
 def test_a_dated_statement_is_an_announcement(lang: str, text: str, dated: bool) -> None:
     kinds = {kind for kind, _ in events(text, lang)}
@@ -567,3 +571,13 @@ def test_scheduled_and_unrealized_talks(lang: str, text: str, status: str) -> No
 def test_a_statement_is_dated_by_its_own_words_not_by_what_it_announces(lang: str, text: str) -> None:
     said = [e for e in extract(text, lang).events if e.kind == "announcement"]
     assert [(e.date, e.status) for e in said] == [(SATURDAY, "happened")]
+
+
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    # an evaluation of the talks is support for them
+    ("en", "Baghaei said the talks in Geneva were constructive and productive.", "esmaeil_baghaei"),
+    ("ar", "وقال بقائي إن المحادثات في جنيف كانت بناءة ومثمرة.", "esmaeil_baghaei"),
+    ("fa", "بقائی گفت مذاکرات ژنو سازنده و مفید بود.", "esmaeil_baghaei"),
+])
+def test_talks_called_constructive_are_supported(lang: str, text: str, holder: str) -> None:
+    assert (holder, "diplomacy", "supports") in positions(text, lang)

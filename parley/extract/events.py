@@ -132,8 +132,10 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         if (si, kind) in seen:
             continue
         h0, h1 = _comma_clause(f, cue, breaks)
-        # a hypothetical marker in the clause before the cue, or at most a word after it
-        hypo = [h for h in f.event_in(h0, cue.start) if h.end <= cue.start]
+        # a hypothetical marker in the clause before the cue, or at most a word after it; a marker
+        # governs the first event word after it ('may announce a deal during his meeting on Monday')
+        hypo = [h for h in f.event_in(h0, cue.start) if h.end <= cue.start
+                and not any(h.end <= c.start and c.end <= cue.start for c in cues[max(0, k - 3):k])]
         hypo += f.event_in(cue.end, min(h1, doc.reach(cue.end, 1) + 1))
         if any(h.has("hypo") for h in hypo):
             continue
