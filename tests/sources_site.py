@@ -95,6 +95,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     site: Site
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up (a timeout, a size limit) is expected here: stay quiet."""
+
 
 class Site:
     """The server: ``with Site() as site: site.routes['/a'] = Route(...); site.url('/a')``."""
@@ -104,7 +107,8 @@ class Site:
         self.hits: list[tuple[str, dict[str, str]]] = []
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.site = self
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
 
     @property
     def base(self) -> str:

@@ -61,12 +61,8 @@ def parse_feed(url: str, data: bytes) -> Feed:
 
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     entries = list(parsed.get("entries") or [])
-    if not entries:
-        if parsed.get("bozo"):
-            exc = parsed.get("bozo_exception")
-            raise LoadError(url, f"not a readable RSS or Atom feed ({_text(str(exc), 160) or 'parse error'})")
-        if not parsed.get("version"):
-            raise LoadError(url, "not an RSS or Atom feed")
+    if not entries and not parsed.get("bozo") and not parsed.get("version"):
+        raise LoadError(url, "not an RSS or Atom feed")
     feed = Feed(title=_text(parsed.get("feed", {}).get("title")))
     seen: set[str] = set()
     for i, entry in enumerate(entries[:MAX_ITEMS], 1):
@@ -86,6 +82,9 @@ def parse_feed(url: str, data: bytes) -> Feed:
         seen.update((key, item_url))
         published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
         feed.items.append(FeedItem(key, item_url, _text(entry.get("title")), published))
+    if not feed.items and parsed.get("bozo"):  # a broken document that yields nothing usable
+        exc = parsed.get("bozo_exception")
+        raise LoadError(url, f"not a readable RSS or Atom feed ({_text(str(exc), 160) or 'parse error'})")
     if len(entries) > MAX_ITEMS:
         feed.skipped.append(f"{len(entries) - MAX_ITEMS} items after the first {MAX_ITEMS}")
     return feed

@@ -25,7 +25,7 @@ import os
 import time
 import urllib.robotparser
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from email.message import Message
 from types import TracebackType
@@ -35,7 +35,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from parley.errors import LoadError
-from parley.sources.urls import check_host, check_url, is_public, parse_address
+from parley.sources.urls import check_host, check_url, is_allowed, parse_address, parse_networks
 
 USER_AGENT = "Parley/0.1 (live sources; +robots.txt respected)"
 ROBOTS_AGENT = "Parley"
@@ -150,11 +150,13 @@ class _Body:
 class Fetcher:
     """A bounded, polite HTTP client for one run (a CLI command, a poll). Use it in ``with``."""
 
-    def __init__(self, *, allow_private: bool = False, limits: Limits | None = None,
+    def __init__(self, *, allow_private: bool = False, allow_networks: Sequence[str] = (),
+                 limits: Limits | None = None,
                  respect_robots: bool = True, user_agent: str = USER_AGENT,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.allow_private = allow_private
+        self.networks = parse_networks(allow_networks)  # private networks allowed one by one
         self.limits = limits or Limits()
         self.respect_robots = respect_robots
         self.clock, self.sleep = clock, sleep
@@ -192,7 +194,7 @@ class Fetcher:
                 max_bytes: int | None = None) -> Response:
         current = url
         for _hop in range(self.limits.max_redirects + 1):
-            check_host(current, self.allow_private)
+            check_host(current, self.allow_private, self.networks)
             if robots:
                 self._check_robots(url, current)
             resp, location = self._request(url, current, headers, max_bytes or self.limits.max_bytes)
@@ -268,7 +270,7 @@ class Fetcher:
         stream = r.extensions.get("network_stream")
         peer = stream.get_extra_info("server_addr") if stream is not None else None
         address = parse_address(str(peer[0])) if isinstance(peer, tuple) and peer else None
-        if address is None or not is_public(address):
+        if address is None or not is_allowed(address, self.networks):
             raise LoadError(url, f"refused: connected to a private or unknown address ({address})")
 
     def _check_robots(self, url: str, current: str) -> None:

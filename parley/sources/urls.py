@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from parley.errors import LoadError
@@ -26,6 +26,7 @@ _TRACKING = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def allow_private_from_env(env: Mapping[str, str] | None = None) -> bool:
@@ -85,12 +86,33 @@ def same_site(a: str, b: str) -> bool:
     return bool(host(a)) and host(a) == host(b)
 
 
+def parse_networks(networks: Sequence[str]) -> tuple[IpNetwork, ...]:
+    """Networks such as '10.1.0.0/16' (a bare address is a network of one); LoadError if unreadable."""
+    out: list[IpNetwork] = []
+    for n in networks:
+        try:
+            out.append(ipaddress.ip_network(n.strip(), strict=False))
+        except ValueError as exc:
+            raise LoadError(n, f"not a network ({exc})") from exc
+    return tuple(out)
+
+
+def is_allowed(address: IpAddress, networks: Sequence[IpNetwork] = ()) -> bool:
+    """Whether ``address`` is public, or inside one of the ``networks`` the caller allows."""
+    if is_public(address):
+        return True
+    plain: IpAddress = address
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        plain = address.ipv4_mapped
+    return any(plain.version == n.version and plain in n for n in networks)
+
+
 def is_public(address: IpAddress) -> bool:
     """Whether ``address`` is a public unicast address (an IPv4-mapped IPv6 address by its IPv4)."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
-    return not (address.is_private or address.is_loopback or address.is_link_local or address.is_multicast
-                or address.is_reserved or address.is_unspecified)
+    return address.is_global and not (address.is_private or address.is_loopback or address.is_link_local
+                                      or address.is_multicast or address.is_reserved or address.is_unspecified)
 
 
 def parse_address(text: str) -> IpAddress | None:
@@ -116,14 +138,15 @@ def host_addresses(host: str, port: int) -> list[IpAddress]:
     return found
 
 
-def check_host(url: str, allow_private: bool) -> None:
-    """Refuse ``url`` when its host resolves to any non-public address and that is not allowed."""
+def check_host(url: str, allow_private: bool, networks: Sequence[IpNetwork] = ()) -> None:
+    """Refuse ``url`` when its host resolves to any non-public address outside ``networks``, unless
+    ``allow_private``."""
     if allow_private:
         return
     parts = urlsplit(url)
     host = parts.hostname or ""
     port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower(), 80)
     for address in host_addresses(host, port):
-        if not is_public(address):
+        if not is_allowed(address, networks):
             raise LoadError(url[:200], f"refused: {host} is a private, loopback or local address "
                                        f"({address}); set {ENV_ALLOW_PRIVATE}=1 or --allow-private to allow")
