@@ -44,7 +44,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         site = self.server.site
         site.hits.append((self.path, dict(self.headers.items())))
-        route = site.routes.get(self.path.split("#", 1)[0])
+        path = self.path.split("#", 1)[0]
+        route = site.routes.get(path) or site.routes.get(path.split("?", 1)[0])  # the query may vary
         if route is None:
             route = Route(b"not found", status=404, content_type="text/plain")
         if route.delay:
