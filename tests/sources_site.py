@@ -9,6 +9,7 @@ The articles are new short texts written for these tests (Arabic, Persian, Engli
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import threading
@@ -72,10 +73,8 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self._write(body, route)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def _write(self, body: bytes, route: Route) -> None:
         step = 64 if route.drip else 64 * 1024

@@ -30,7 +30,8 @@ def site() -> Iterator[Site]:
             s.routes[f"/{key}"] = Route(article_html(key))
         s.routes["/ar.xml"] = Route(rss("أخبار", [(s.url("/ar-muscat"), "مسقط", None),
                                                   (s.url("/fa-muscat"), "مسقط", None)], lang="ar"),
-                                    content_type="application/rss+xml", last_modified="Mon, 02 Mar 2026 09:00:00 GMT")
+                                    content_type="application/rss+xml",
+                                    last_modified="Mon, 02 Mar 2026 09:00:00 GMT")
         s.routes["/atom.xml"] = Route(atom("Atom", [("/en-doha", "Doha", "2026-03-04T06:00:00Z")]),
                                       content_type="application/atom+xml", etag='"a1"')
         yield s
@@ -91,7 +92,8 @@ def test_feeds_add_list_watch_and_remove(sqlite_url: str, site: Site, tmp_path: 
 
 
 def test_watch_reports_a_broken_feed(sqlite_url: str, site: Site) -> None:
-    site.routes["/bad.xml"] = Route(b"<rss><channel><item><title>x</link>", content_type="application/rss+xml")
+    site.routes["/bad.xml"] = Route(b"<rss><channel><item><title>x</link>",
+                                    content_type="application/rss+xml")
     parley("feeds", "add", site.url("/bad.xml"), "--db", sqlite_url)
     run = parley("watch", "--once", "--db", sqlite_url, "--allow-private")
     assert run.returncode == 1

@@ -88,7 +88,8 @@ def test_an_rss_feed_in_each_language(lang: str, title: str, item_title: str) ->
 
 
 def test_an_atom_feed_with_relative_links() -> None:
-    data = atom("Atom news", [("/a/1", "First", "2026-03-03T08:00:00Z"), ("https://other.example/b", "B", None)])
+    data = atom("Atom news", [("/a/1", "First", "2026-03-03T08:00:00Z"),
+                              ("https://other.example/b", "B", None)])
     feed = parse_feed(f"{BASE}/atom.xml", data)
     assert [i.url for i in feed.items] == [f"{BASE}/a/1", "https://other.example/b"]
     assert feed.items[0].published == "2026-03-03T08:00:00+00:00"
@@ -164,7 +165,8 @@ NONE = Published(None, "unknown", "no date in the text")
 @pytest.mark.parametrize(("own", "feed", "date", "basis"), [
     (NONE, "2026-03-04T09:00:00+00:00", "2026-03-04", "feed item date '2026-03-04T09:00:00+00:00'"),
     (DAY, "2026-03-02T23:00:00+00:00", "2026-03-02", "the feed item's date agrees"),
-    (DAY, "2026-03-05T09:00:00+00:00", "2026-03-02", "the feed item says 2026-03-05: the text's own date wins"),
+    (DAY, "2026-03-05T09:00:00+00:00", "2026-03-02",
+     "the feed item says 2026-03-05: the text's own date wins"),
     (MONTH, "2026-03-20T09:00:00+00:00", "2026-03-01", "agrees"),
     (MONTH, "2026-04-02T09:00:00+00:00", "2026-03-01", "they disagree"),
     (DAY, None, "2026-03-02", "header 'date 2026-03-02'"),

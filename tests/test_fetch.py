@@ -34,7 +34,8 @@ def _reason(fetcher: Fetcher, url: str) -> str:
 
 
 def test_a_page_is_fetched_with_its_type_charset_and_validators(site: Site, fetcher: Fetcher) -> None:
-    site.routes["/a"] = Route(article_html("ar-muscat"), etag='"v1"', last_modified="Mon, 02 Mar 2026 09:00:00 GMT")
+    site.routes["/a"] = Route(article_html("ar-muscat"), etag='"v1"',
+                              last_modified="Mon, 02 Mar 2026 09:00:00 GMT")
     resp = fetcher.get(site.url("/a"))
     assert resp.status == 200 and resp.body == article_html("ar-muscat")
     assert (resp.content_type, resp.charset) == ("text/html", "utf-8")
@@ -85,7 +86,8 @@ def test_compressed_bodies_within_the_limit_are_decoded(site: Site, fetcher: Fet
     site.routes["/gz"] = Route(page, gzip=True, chunked=True)
     site.routes["/deflate"] = Route(zlib.compress(page), headers={"Content-Encoding": "deflate"})
     raw = zlib.compressobj(wbits=-15)
-    site.routes["/raw-deflate"] = Route(raw.compress(page) + raw.flush(), headers={"Content-Encoding": "deflate"})
+    site.routes["/raw-deflate"] = Route(raw.compress(page) + raw.flush(),
+                                        headers={"Content-Encoding": "deflate"})
     for path in ("/gz", "/deflate", "/raw-deflate"):
         assert fetcher.get(site.url(path)).body == page, path
     assert "gzip" in site.hits[-1][1]["Accept-Encoding"]
@@ -102,7 +104,8 @@ def test_private_addresses_are_refused_unless_allowed(site: Site) -> None:
     site.routes["/a"] = Route(article_html("en-muscat"))
     with Fetcher(limits=FAST) as strict:
         reason = _reason(strict, site.url("/a"))
-    assert "private, loopback or local address (127.0.0.1)" in reason and "PARLEY_ALLOW_PRIVATE_URLS" in reason
+    assert "private, loopback or local address (127.0.0.1)" in reason
+    assert "PARLEY_ALLOW_PRIVATE_URLS" in reason
     assert site.hits == []  # refused before any request
     with Fetcher(limits=FAST) as strict:
         assert "private" in _reason(strict, "http://localhost:9/x")  # a name that resolves to loopback
@@ -152,7 +155,8 @@ def test_the_per_host_delay_and_crawl_delay_are_waited(site: Site) -> None:
     """A fake clock that stands still: every wait the fetcher asks for is the whole delay."""
     waits: list[float] = []
     site.routes["/a"] = Route(article_html("en-muscat"))
-    with Fetcher(allow_private=True, limits=Limits(host_delay=2.5), clock=lambda: 100.0, sleep=waits.append) as f:
+    with Fetcher(allow_private=True, limits=Limits(host_delay=2.5), clock=lambda: 100.0,
+                 sleep=waits.append) as f:
         f.get(site.url("/a"))
         f.get(site.url("/a"))
     assert waits == [2.5, 2.5]  # before the page (after robots.txt), and before the second page

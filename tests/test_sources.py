@@ -61,7 +61,8 @@ def test_urls_are_fetched_once_by_canonical_url_and_once_by_content(db: Engine, 
     assert list(stored) == [site.url("/en")]  # the canonical URL is the article's url
     assert stored[site.url("/en")]["lang"] == "en"
     before = len(site.hits)
-    again = fetch_urls([site.url("/EN".lower()), site.base.upper().replace("HTTP", "http") + "/en"], db, fetcher)
+    again = fetch_urls([site.url("/en#again"), site.base.upper().replace("HTTP", "http") + "/en"], db,
+                       fetcher)
     assert len(again.already) == 1 and not again.new and len(site.hits) == before  # no request at all
     alias = fetch_urls([site.url("/alias")], db, fetcher)
     assert [u for u, _ in alias.already] == [site.url("/alias")]  # its rel=canonical names a stored URL
@@ -74,7 +75,8 @@ def test_urls_are_fetched_once_by_canonical_url_and_once_by_content(db: Engine, 
 
 def test_pages_without_an_article_are_rejected_with_reasons(db: Engine, site: Site, fetcher: Fetcher) -> None:
     site.routes["/img"] = Route(b"\x89PNG\r\n\x1a\n", content_type="image/png")
-    site.routes["/menu"] = Route(b"<html><body><nav><a href='/a'>World</a> <a href='/b'>Sport</a></nav></body></html>")
+    site.routes["/menu"] = Route(b"<html><body><nav><a href='/a'>World</a> <a href='/b'>Sport</a></nav>"
+                                 b"</body></html>")
     report = fetch_urls([site.url("/img"), site.url("/menu"), site.url("/missing")], db, fetcher)
     reasons = dict(report.errors)
     assert "not an article page (content type image/png)" in reasons[site.url("/img")]
@@ -157,10 +159,11 @@ def test_repeated_items_are_fetched_once(db: Engine, site: Site, fetcher: Fetche
 
 
 def test_broken_feeds_and_failing_items_are_reported(db: Engine, site: Site, fetcher: Fetcher) -> None:
-    site.routes["/broken.xml"] = Route(b"<rss><channel><title>x</title><item><title>y</link>", content_type=RSS)
+    site.routes["/broken.xml"] = Route(b"<rss><channel><title>x</title><item><title>y</link>",
+                                       content_type=RSS)
     site.routes["/ok"] = Route(article_html("en-doha"))
-    site.routes["/items.xml"] = Route(rss("Items", [(site.url("/gone"), "Gone", None), (site.url("/ok"), "OK", None)]),
-                                      content_type=RSS, etag='"e1"')
+    items = [(site.url("/gone"), "Gone", None), (site.url("/ok"), "OK", None)]
+    site.routes["/items.xml"] = Route(rss("Items", items), content_type=RSS, etag='"e1"')
     for path in ("/broken.xml", "/nofeed.xml", "/items.xml"):
         store.add_feed(db, site.url(path))
     report = poll_feeds(db, fetcher)

@@ -83,8 +83,8 @@ def parse_feed(url: str, data: bytes) -> Feed:
         published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
         feed.items.append(FeedItem(key, item_url, _text(entry.get("title")), published))
     if not feed.items and parsed.get("bozo"):  # a broken document that yields nothing usable
-        exc = parsed.get("bozo_exception")
-        raise LoadError(url, f"not a readable RSS or Atom feed ({_text(str(exc), 160) or 'parse error'})")
+        why = _text(str(parsed.get("bozo_exception")), 160) or "parse error"
+        raise LoadError(url, f"not a readable RSS or Atom feed ({why})")
     if len(entries) > MAX_ITEMS:
         feed.skipped.append(f"{len(entries) - MAX_ITEMS} items after the first {MAX_ITEMS}")
     return feed

@@ -112,7 +112,8 @@ def is_public(address: IpAddress) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     return address.is_global and not (address.is_private or address.is_loopback or address.is_link_local
-                                      or address.is_multicast or address.is_reserved or address.is_unspecified)
+                                      or address.is_multicast or address.is_reserved
+                                      or address.is_unspecified)
 
 
 def parse_address(text: str) -> IpAddress | None:
