@@ -76,4 +76,4 @@ if isinstance(fetched, src.SourcesReport):
         if len(table):
             st.markdown(f"**{title}**")
             st.dataframe(table, hide_index=True, key=f"library_url_{title.split()[0].lower()}",
-                         column_config={"link": st.column_config.LinkColumn("Read", display_text="open")})
+                         column_config=src.REPORT_COLUMNS)

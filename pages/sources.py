@@ -56,7 +56,7 @@ with shown_errors("Could not read the feeds"):
             if len(table):
                 st.subheader(title)
                 st.dataframe(table, hide_index=True, key=f"sources_{title.split()[0].lower()}",
-                             column_config={"link": st.column_config.LinkColumn("Read", display_text="open")})
+                             column_config=src.REPORT_COLUMNS)
 
     st.subheader(f"Feeds ({len(feeds)})")
     if feeds.empty:
@@ -77,8 +77,10 @@ with shown_errors("Could not read the feeds"):
                 "error": st.column_config.TextColumn("Error", width="large"),
             },
         )
-        labels = {int(r.id): f"{r.title or r.url} — {r.url}" for r in feeds.itertuples()}
-        chosen = st.selectbox("Feed", list(labels), format_func=labels.__getitem__, key="sources_feed")
+        # The labels are the options: a feed's title, learnt at its first poll, renames its option.
+        labels = {f"{r.title} — {r.url}" if r.title else str(r.url): int(r.id) for r in feeds.itertuples()}
+        label = st.selectbox("Articles of the feed", list(labels), key="sources_feed")
+        chosen = labels.get(label) if label is not None else None
         if chosen is not None:
             st.dataframe(
                 src.feed_articles(int(chosen)), hide_index=True, key="sources_feed_articles",

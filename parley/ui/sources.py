@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+import streamlit as st
 
 from parley.errors import LoadError
 from parley.sources.feeds import parse_opml
@@ -25,9 +26,13 @@ from parley.ui.store import engine
 
 MAX_URLS = 50  # URLs taken from one text box; the rest are reported, not fetched
 MAX_OPML_BYTES = 1024 * 1024
+# How report_tables' columns are shown (st.dataframe column_config).
+REPORT_COLUMNS = {"link": st.column_config.LinkColumn("Read", display_text="open"),
+                  "title": st.column_config.TextColumn("Title", width="large"), "url": "URL",
+                  "duplicate of": "Duplicate of", "article": "Article", "reason": "Reason"}
 
-__all__ = ["MAX_URLS", "FeedChange", "SourcesReport", "add_feeds", "add_opml", "feed_articles", "feeds_table",
-           "fetch", "poll_now", "remove_feed", "report_tables", "url_lines"]
+__all__ = ["MAX_URLS", "REPORT_COLUMNS", "FeedChange", "SourcesReport", "add_feeds", "add_opml",
+           "feed_articles", "feeds_table", "fetch", "poll_now", "remove_feed", "report_tables", "url_lines"]
 
 
 @dataclass
