@@ -27,6 +27,7 @@ PAGES = {
                 default=True),
         st.Page("pages/read.py", title="Read", icon=":material/article:", url_path="read"),
         st.Page("pages/library.py", title="Library", icon=":material/upload_file:", url_path="library"),
+        st.Page("pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources"),
     ],
     "Analysis": [
         st.Page("pages/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
@@ -63,7 +64,7 @@ else:
 state.note_page(pg.url_path)
 
 with shown_errors("The database could not be opened"):
-    if access.can_read and store.article_count() == 0 and pg.url_path != "library":
+    if access.can_read and store.article_count() == 0 and pg.url_path not in ("library", "sources"):
         st.info(
             "The database is empty. Ingest the sample corpus with "
             "`python -m parley ingest data/articles` (or run `bash scripts/run.sh`), "

@@ -4,11 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from parley.ui import auth, store
+from parley.ui import sources as src
 from parley.ui.errors import shown_errors
 from parley.ui.store import IngestReport
 
 TYPES = ["txt", "html", "htm", "json", "jsonl"]
 _REPORT = "library_report"
+_FETCHED = "library_fetched"
 
 
 def report_tables(report: IngestReport) -> dict[str, pd.DataFrame]:
@@ -53,3 +55,25 @@ if isinstance(last, IngestReport):
         if len(table):
             st.subheader(title)
             st.dataframe(table, hide_index=True, key=f"library_{title.split()[0].lower()}")
+
+st.subheader("Add by URL")
+st.caption(f"Article pages (http or https), one per line, at most {src.MAX_URLS}: each is fetched politely "
+           "(robots.txt, timeouts, a size limit), its main text extracted, then ingested like a file. A URL "
+           "already stored (tracking parameters and #fragments aside) is not fetched again.")
+text = st.text_area("Article URLs", key="library_urls", height=100)
+if st.button("Fetch and ingest", key="library_fetch", disabled=not text.strip()):
+    urls, extra = src.url_lines(text)
+    with st.spinner(f"Fetching {len(urls)} URL(s)…"), shown_errors("Fetching failed"):
+        fetched = src.fetch(urls)
+        if extra:
+            fetched.errors.append((f"{extra} more URL(s)", f"not fetched: at most {src.MAX_URLS} at a time"))
+        st.session_state[_FETCHED] = fetched
+
+fetched = st.session_state.get(_FETCHED)
+if isinstance(fetched, src.SourcesReport):
+    (st.warning if fetched.errors else st.success if fetched.new else st.info)(fetched.summary())
+    for title, table in src.report_tables(fetched).items():
+        if len(table):
+            st.markdown(f"**{title}**")
+            st.dataframe(table, hide_index=True, key=f"library_url_{title.split()[0].lower()}",
+                         column_config=src.REPORT_COLUMNS)

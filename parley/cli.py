@@ -1,4 +1,5 @@
-"""Command line: ``python -m parley ingest|extract|export|eval`` (more via ``register``).
+"""Command line: ``python -m parley ingest|extract|export|eval|briefing|fetch|feeds|watch`` (more via
+``register``).
 
 Exit codes: 0 ok; 1 some inputs were rejected (the rest completed); 2 usage or store error,
 reported as one line on stderr without a traceback.
@@ -15,6 +16,7 @@ from typing import Any
 
 from parley.briefing import cli as _briefing
 from parley.errors import ParleyError
+from parley.sources import cli as _sources
 
 EXIT_OK, EXIT_REJECTS, EXIT_ERROR = 0, 1, 2
 
@@ -183,6 +185,9 @@ register("extract", "re-run extraction over every stored article", _configure_ex
 register("export", "write the tables as CSV files (UTF-8 with BOM)", _configure_export, _run_export)
 register("eval", "score stored extraction against gold files", _configure_eval, _run_eval)
 register("briefing", _briefing.HELP, _briefing.configure, _briefing.run)  # parley/briefing/cli.py
+register("fetch", _sources.FETCH_HELP, _sources.configure_fetch, _sources.run_fetch)  # parley/sources/cli.py
+register("feeds", _sources.FEEDS_HELP, _sources.configure_feeds, _sources.run_feeds)
+register("watch", _sources.WATCH_HELP, _sources.configure_watch, _sources.run_watch)
 
 
 def build_parser() -> argparse.ArgumentParser:

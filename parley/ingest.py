@@ -58,6 +58,7 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    article_ids: dict[str, str] = field(default_factory=dict)  # origin -> id (stored or already)
 
     @property
     def wrote(self) -> bool:
@@ -159,6 +160,7 @@ class _Batch:
         try:
             article = build_article(doc)
             origin = article.origin
+            self.report.article_ids[origin] = article.id
             conn = self._connection()
             with conn.begin():
                 # One indexed round trip answers both "already stored?" and "same body as?".
@@ -285,6 +287,15 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], engine: Engine, *, extrac
         return batch.finish()
 
 
+def ingest_documents(items: Iterable[RawDocument | LoadError], engine: Engine, *, extract: bool = True,
+                     extractor: Extractor | None = None) -> IngestReport:
+    """Ingest documents read elsewhere (fetched pages, feed items), each stored as it comes: the
+    iterable may fetch lazily. A LoadError among them is recorded as a reject."""
+    with _Batch(engine, extract, extractor) as batch:
+        _feed(batch, "(documents)", lambda: items)
+        return batch.finish()
+
+
 def _iter_read(reader: Callable[..., ReadResult], *args: object) -> Iterator[RawDocument | LoadError]:
     """Call a lenient reader and yield its documents, then its rejects (whole-file or per line)."""
     result = reader(*args)
@@ -330,4 +341,5 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
     return done
 
 
-__all__ = ["IngestReport", "StoreError", "ingest_paths", "ingest_uploads", "reextract_all", "safe_name"]
+__all__ = ["IngestReport", "StoreError", "ingest_documents", "ingest_paths", "ingest_uploads",
+           "reextract_all", "safe_name"]

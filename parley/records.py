@@ -23,7 +23,10 @@ class RawDocument:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
-    published: str | None = None  # as given by the source (JSON), parsed later
+    published: str | None = None  # as given by the source (JSON, a page's metadata), parsed later
+    # A date from outside the text (a feed item's): used when the text gives none; the text's own
+    # date wins when they disagree, and the disagreement goes into the date basis.
+    feed_published: str | None = None
 
 
 @dataclass(frozen=True)

@@ -131,10 +131,11 @@ def _html_trafilatura(html: str) -> tuple[str, dict[str, str | None]] | None:
     return body, meta
 
 
-def read_html(name: str, data: bytes) -> RawDocument:
-    """The page's main text and metadata; raises LoadError (one line) for a page without any."""
+def read_html(name: str, data: bytes, charset: str | None = None) -> RawDocument:
+    """The page's main text and metadata; raises LoadError (one line) for a page without any.
+    ``charset``: the one an HTTP response declared; it wins over the page's own <meta>."""
     m = _META_CHARSET.search(data[:4096])
-    declared = m.group(1).decode("ascii", "replace") if m else None
+    declared = charset or (m.group(1).decode("ascii", "replace") if m else None)
     html = decode(name, data, declared)
     page = _Substance()
     page.feed(html)

@@ -211,3 +211,35 @@ def _embedded_post(nt: str, x: _Located, g: DateGrammar, orig: Any) -> Published
     # unknown number of days. Keep the post date as the lower bound, at month precision.
     return _published(date, "month",
                       f"{basis}, but '{phrase}' is not a {date:%A}: published later, month precision")
+
+
+def _agrees(own: Published, date: dt.date) -> bool:
+    """Whether ``date`` falls within ``own`` at its precision."""
+    assert own.date is not None
+    if own.precision == "year":
+        return own.date.year == date.year
+    if own.precision == "month":
+        return (own.date.year, own.date.month) == (date.year, date.month)
+    return own.date == date
+
+
+def with_feed_date(own: Published, feed_date: str | None) -> Published:
+    """``own`` (the text's date) with a feed item's date as one more basis.
+
+    The feed's date dates an article whose text gives none; when both give one, the text's own
+    date wins, and the basis says whether the feed agrees or what it said instead (shown with the
+    date on /read). An unreadable feed date changes nothing.
+    """
+    if not feed_date or not feed_date.strip():
+        return own
+    parsed = _parse_given(feed_date)
+    if parsed is None or parsed.date is None:
+        return own
+    shown = " ".join(feed_date.split())[:60]
+    if own.date is None:
+        return Published(parsed.date, parsed.precision, f"feed item date '{shown}' (the text: {own.basis})")
+    if _agrees(own, parsed.date):
+        return Published(own.date, own.precision, f"{own.basis}; the feed item's date agrees")
+    return Published(own.date, own.precision,
+                     f"{own.basis}; the feed item says {parsed.date.isoformat()}: "
+                     f"the text's own date wins (they disagree)")

@@ -222,6 +222,46 @@ audit_log = Table(
     Column("detail", Text, nullable=False, default=""),
 )
 
+# Live sources (parley/sources/): the feeds polled, with what their last poll did; each feed item
+# seen (retried while it failed, up to a few attempts); and every canonical URL an article came
+# from, so one article is fetched once however its links are dressed (utm_*, fragments, case).
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", String(2000), nullable=False, unique=True),  # canonical
+    Column("title", Text),
+    Column("added_at", DateTime, nullable=False),  # UTC, naive
+    Column("last_fetch", DateTime),
+    Column("status", String(32), nullable=False, default="new"),  # new / ok / not modified / error
+    Column("etag", Text),  # conditional GET: sent back as If-None-Match
+    Column("last_modified", Text),  # ... and as If-Modified-Since
+    Column("error", Text),  # the last poll's error (or its items' errors), one line
+    Column("new_count", Integer, nullable=False, default=0),  # new articles of the last poll
+)
+
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_key", String(1000), primary_key=True),  # the guid, else the canonical link
+    Column("url", String(2000), nullable=False),
+    Column("article_id", String(32)),  # null while it failed
+    Column("status", String(16), nullable=False),  # stored / error
+    Column("error", Text),
+    Column("attempts", Integer, nullable=False, default=1),
+    Column("first_seen", DateTime, nullable=False),
+)
+
+source_urls = Table(
+    "source_urls",
+    metadata,
+    Column("url", String(2000), primary_key=True),  # canonical
+    Column("article_id", String(32), nullable=False, index=True),
+    Column("feed_id", Integer),  # the feed it came through, if any (kept when the feed is removed)
+    Column("fetched_at", DateTime, nullable=False),
+)
+
 # Store-wide counters by key: "version", bumped by every write, so page caches key on it;
 # "unfinished", set by every article written and cleared by the pass that ends a batch.
 store_meta = Table(

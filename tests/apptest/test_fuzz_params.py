@@ -13,8 +13,9 @@ from apptest.conftest import RunPage
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-PAGES = ["pages/home.py", "pages/read.py", "pages/library.py", "pages/actors.py", "pages/positions.py",
-         "pages/timeline.py", "pages/network.py", "pages/compare.py", "pages/briefing.py", "pages/review.py"]
+PAGES = ["pages/home.py", "pages/read.py", "pages/library.py", "pages/sources.py", "pages/actors.py",
+         "pages/positions.py", "pages/timeline.py", "pages/network.py", "pages/compare.py",
+         "pages/briefing.py", "pages/review.py"]
 NAMES = ["from", "to", "lang", "outlet", "side", "actor", "topic", "a", "b",  # shared filters
          "event", "level", "mode", "rows", "show", "status", "window",  # pages' own
          "zz", "", "a[]"]
