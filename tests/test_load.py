@@ -11,6 +11,7 @@ from seeds import SEEDS, seed
 
 from parley.errors import LoadError
 from parley.load.clean import clean_text
+from parley.load.html import read_html
 from parley.load.readers import (
     MAX_BYTES,
     read_bytes,
@@ -206,3 +207,15 @@ def test_html_goes_through_trafilatura() -> None:
     from parley.load.html import _trafilatura
 
     assert _trafilatura() is not None
+
+
+def test_persian_html_keeps_its_zero_width_non_joiners() -> None:
+    """Persian writes ZWNJ inside words (می‌شود): the page's text and title keep it, whether it
+    is written as the character or as an entity."""
+    para = "گفت‌وگوهای دو طرف در ژنو ادامه پیدا می&zwnj;کند و نتیجه آن به زودی اعلام می‌شود. " * 8
+    page = (f"<html><head><title>دور تازه گفت&#8204;وگوها</title></head><body><article><p>{para}</p>"
+            "</article></body></html>").encode()
+    doc = read_html("fa.html", page)
+    assert "گفت\u200cوگوهای" in doc.raw and "می\u200cکند" in doc.raw and "می\u200cشود" in doc.raw
+    assert doc.title == "دور تازه گفت\u200cوگوها"
+    assert "\u034f" not in doc.raw

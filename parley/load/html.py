@@ -114,15 +114,26 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
+_CGJ = "\u034f"
+_ZWNJ = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.IGNORECASE)
+
+
 def _html_trafilatura(html: str) -> tuple[str, dict[str, str | None]] | None:
     """Main text and metadata by trafilatura (offline); None if it is unusable here."""
     trafilatura = _trafilatura()
     if trafilatura is None:
         return None
+    # trafilatura drops the zero-width non-joiner, which Persian writes inside words (می‌شود):
+    # it carries through as a combining grapheme joiner, which it keeps, unless the page has one
+    keep = _CGJ not in html
+    if keep:
+        html = _ZWNJ.sub(_CGJ, html)
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if doc is None:
         return None
     data: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict()
+    if keep:
+        data = {k: v.replace(_CGJ, "\u200c") if isinstance(v, str) else v for k, v in data.items()}
     body = data.get("text") or ""
     if not isinstance(body, str) or not body.strip():
         return None
