@@ -581,3 +581,14 @@ def test_a_statement_is_dated_by_its_own_words_not_by_what_it_announces(lang: st
 ])
 def test_talks_called_constructive_are_supported(lang: str, text: str, holder: str) -> None:
     assert (holder, "diplomacy", "supports") in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the demands are the object of the rejection: Iran rejects, it demands nothing
+    ("en", "Iran rejected the US demands for dismantling its nuclear programme."),
+    ("ar", "رفضت إيران المطالب الأمريكية بتفكيك برنامجها النووي."),
+    ("fa", "ایران خواسته آمریکا برای برچیدن برنامه هسته‌ای را رد کرد."),
+])
+def test_rejecting_demands_is_no_demand(lang: str, text: str) -> None:
+    got = {(a, s) for a, t, s in positions(text, lang) if t == "nuclear"}
+    assert got == {("iran", "rejects")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 
 from parley.extract.actors import find_actor_spans, fuzzy_spans, mention_only_spans, nested_spans, to_mentions
 from parley.extract.candidates import find_candidates
@@ -43,6 +44,17 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     event = own(cues.event.find(doc.norm))
     topic = own(cues.topic.find(doc.norm))
     cover = frozenset(i for t in topic if t.has("topic") for i in range(t.start, t.end))
+    # a stance cue at most three words after another is its object ('rejected the demands for …',
+    # 'رفض مطالب …'): the first governs through it
+    verbs = [c for c in stance if c.has("stance") and not (c.start in cover and c.end - 1 in cover)]
+    object_of = {c.start: p for p, c in itertools.pairwise(verbs)
+                 if p.end <= c.start and doc.tokens_between(p.end, c.start) <= 3
+                 and all(ch.isalnum() or ch.isspace() for ch in doc.text[p.end:c.start])
+                 and doc.text[p.end:c.start].split() not in (["و"], ["and"], ["or"], ["او"])
+                 and not doc.text[c.start:c.end].startswith("و")  # 'غير قانوني وغير مبرر': coordinated
+                 and not (c.has("modal") or p.has("modal"))
+                 and "mediates" not in (*c.idents("stance"), *p.idents("stance"))
+                 and next((q.lang for q in c.payloads), "fa") != "fa"}  # Persian puts the object first
     # a stance cue inside a topic phrase ('support for terrorism') is part of the topic: no stop
     stops = sorted(c.start for c in stance
                    if (c.has("stance") and not (c.start in cover and c.end - 1 in cover))
@@ -53,7 +65,8 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  venue_starts=[m.start for m in venue], event_starts=[m.start for m in event],
                  stance_starts=[m.start for m in stance], topic_cover=cover, governed_stops=stops,
                  speech_starts=[m.start for m in speech], topic_starts=[m.start for m in topic],
-                 actor_starts=[a.start for a in actors], demonym_starts=[m.start for m in demonyms])
+                 actor_starts=[a.start for a in actors], demonym_starts=[m.start for m in demonyms],
+                 object_of=object_of)
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:

@@ -154,10 +154,13 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
     out: list[Position] = []
     cue_of: dict[int, Match] = {}  # index in out -> the cue that made the row
     seen: set[tuple[str, str, str, int]] = set()
+    governs = {p.start for p in f.object_of.values()}
     for cue in f.stance:
-        if not cue.has("stance") or f.in_topic(cue.start, cue.end):  # 'support for terrorism' is a topic
+        if not cue.has("stance") or f.in_topic(cue.start, cue.end) \
+                or cue.start in governs:  # 'support for terrorism' is a topic; its object speaks for a verb
             continue
-        base = cue.idents("stance")[0]
+        outer = f.object_of.get(cue.start)  # 'rejected the demands for X': the demand's X is rejected
+        base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
         lo, hi = clause_span(doc, cue.start, breaks)
         if _uncertain(f, cue, lo, hi):
@@ -212,6 +215,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
             pol = f.cues.stances[st].polarity if st in f.cues.stances else info.polarity
             cues = doc.orig_text(cue.start, cue.end)
+            if outer is not None:
+                cues = doc.orig_text(outer.start, outer.end) + ";" + cues
             if tmatch is not cue:
                 cues += ";" + doc.orig_text(tmatch.start, tmatch.end)
             for aid in ids:

@@ -72,6 +72,9 @@ class Found:
     topic_starts: list[int] = field(default_factory=list)
     actor_starts: list[int] = field(default_factory=list)
     demonym_starts: list[int] = field(default_factory=list)
+    # a stance cue at most three words after another is its object: start of the object -> the cue
+    # before it, whose stance it takes ('dismissed the demands for X' rejects X, demands nothing)
+    object_of: dict[int, Match] = field(default_factory=dict)
 
     def stance_in(self, lo: int, hi: int) -> list[Match]:
         """The stance-file cues starting in [lo, hi)."""
