@@ -592,3 +592,13 @@ def test_talks_called_constructive_are_supported(lang: str, text: str, holder: s
 def test_rejecting_demands_is_no_demand(lang: str, text: str) -> None:
     got = {(a, s) for a, t, s in positions(text, lang) if t == "nuclear"}
     assert got == {("iran", "rejects")}
+
+
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    # ending the war is a matter for diplomacy
+    ("en", "Hamas called for guarantees to end the war in Gaza.", "hamas"),
+    ("ar", "وطالبت حماس بضمانات دولية لإنهاء الحرب في غزة.", "hamas"),
+    ("fa", "حماس خواستار تضمین‌های بین‌المللی برای پایان جنگ در غزه شد.", "hamas"),
+])
+def test_ending_the_war_is_diplomacy(lang: str, text: str, holder: str) -> None:
+    assert {t for a, t, _ in positions(text, lang) if a == holder} == {"diplomacy"}
