@@ -602,3 +602,14 @@ def test_rejecting_demands_is_no_demand(lang: str, text: str) -> None:
 ])
 def test_ending_the_war_is_diplomacy(lang: str, text: str, holder: str) -> None:
     assert {t for a, t, _ in positions(text, lang) if a == holder} == {"diplomacy"}
+
+
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    # passing word to both sides, or offering any role, is mediation
+    ("en", "Erdogan sent messages to both sides and said Ankara was ready to play any role.",
+     "recep_tayyip_erdogan"),
+    ("ar", "وقال البوسعيدي إن سلطنة عمان ستنقل المقترح إلى الطرفين.", "badr_albusaidi"),
+    ("fa", "بوسعیدی گفت عمان زمان دور بعد را به اطلاع طرفین می‌رساند.", "badr_albusaidi"),
+])
+def test_word_passed_to_both_sides_is_mediation(lang: str, text: str, holder: str) -> None:
+    assert (holder, "diplomacy", "mediates") in positions(text, lang)
