@@ -613,3 +613,20 @@ def test_ending_the_war_is_diplomacy(lang: str, text: str, holder: str) -> None:
 ])
 def test_word_passed_to_both_sides_is_mediation(lang: str, text: str, holder: str) -> None:
     assert (holder, "diplomacy", "mediates") in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "kind", "who"), [
+    # a post on a social platform is a statement; remarks to a broadcaster are an interview
+    ("en", "Araghchi wrote on X that the next round would be decisive.", "announcement", "abbas_araghchi"),
+    ("ar", "وقال ترمب في منشور على منصته إن الجولة المقبلة ستكون حاسمة.", "announcement", "donald_trump"),
+    ("fa", "بقائی در پیامی در شبکه اجتماعی ایکس نوشت دور بعدی تعیین‌کننده است.", "announcement",
+     "esmaeil_baghaei"),
+    ("fa", "عراقچی در گفت‌وگو با شبکه الجزیره گفت دور بعدی تعیین‌کننده است.", "speech", "abbas_araghchi"),
+    ("ar", "وأكد عراقجي في حديث لقناة الجزيرة أن الجولة المقبلة ستكون حاسمة.", "speech", "abbas_araghchi"),
+    # a name inside the quotation did not say it
+    ("en", "\u201cWitkoff and Araghchi agreed to meet again,\u201d Albusaidi said in a post on X.",
+     "announcement", "badr_albusaidi"),
+])
+def test_posts_and_interviews_are_statements(lang: str, text: str, kind: str, who: str) -> None:
+    got = [e for e in extract(text, lang).events if e.kind == kind]
+    assert [e.actor_ids.split(";")[0] for e in got] == [who]

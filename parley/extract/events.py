@@ -149,6 +149,10 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         toks = doc.words(cue.end, stop, _AFTER_TOKENS)
         stop = toks[-1][1] if toks else cue.end
         before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)]
+        if kind in _STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
+            before = [a for a in before if not _quoted(text, s0, a.start)]
+            comma = max(text.rfind(ch, s0, cue.start) for ch in COMMAS)
+            before = [a for a in before if a.start > comma] or before  # 'after Hamas replied, Trump posted'
         if before:
             first = before[0]
             chosen = [first] + [a for a in before[1:]
@@ -190,7 +194,7 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
         said = min([c.start for c in f.speech if c.has("comp") and cue.end <= c.start < s1
                     and text[c.start].isalpha() and not text[c.start - 1].isalpha()], default=None) \
-            if kind in _STATEMENTS else None  # what was said starts here: 'announced that … next week'
+            if kind == "announcement" else None  # what was said starts here: 'announced that … next week'
         if said is not None:
             in_sentence = [d for d in in_sentence if d.start < offsets[said]]
         if cue.has("needs_date") and not any(d.date is not None for d in in_sentence) \
@@ -222,6 +226,20 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
                          basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
     return _one_per_happening(out, f.cues.specificity, f.cues.statements_fold_into)
+
+
+_OPEN_QUOTES = "\u201c\u00ab"
+_QUOTE_RUN = 15  # characters of quoted words before a name that make it part of the quotation
+_CLOSE_QUOTES = "\u201d\u00bb"
+
+
+def _quoted(text: str, s0: int, at: int) -> bool:
+    """True when ``at`` lies inside a quotation opened since ``s0`` ('“… Araghchi and Witkoff …,” the
+    Omani minister said in a post on X': the names quoted did not post it)."""
+    span = text[s0:at]
+    opened = sum(span.count(q) for q in _OPEN_QUOTES) - sum(span.count(q) for q in _CLOSE_QUOTES)
+    # a name set in quotes ('وأوضح "روبيو"') is no quotation: the words must run on before it
+    return opened > 0 and len(span) - max(span.rfind(q) for q in _OPEN_QUOTES) > _QUOTE_RUN
 
 
 def _starting_in(items: list[_T], starts: list[int], lo: int, hi: int) -> list[_T]:
