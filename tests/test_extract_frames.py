@@ -630,3 +630,13 @@ def test_word_passed_to_both_sides_is_mediation(lang: str, text: str, holder: st
 def test_posts_and_interviews_are_statements(lang: str, text: str, kind: str, who: str) -> None:
     got = [e for e in extract(text, lang).events if e.kind == kind]
     assert [e.actor_ids.split(";")[0] for e in got] == [who]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a happening named to date another is its background
+    ("en", "On the night of the Israeli attack on Iran, Rubio called Fidan."),
+    ("ar", "وفي ليلة الهجوم الإسرائيلي على إيران اتصل روبيو بفيدان."),
+    ("fa", "در شب حمله اسرائیل به ایران، روبیو با فیدان تماس گرفت."),
+])
+def test_the_night_of_an_attack_is_background(lang: str, text: str) -> None:
+    assert {e.status for e in extract(text, lang).events if e.kind == "strike"} == {"background"}
