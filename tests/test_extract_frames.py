@@ -640,3 +640,16 @@ def test_posts_and_interviews_are_statements(lang: str, text: str, kind: str, wh
 ])
 def test_the_night_of_an_attack_is_background(lang: str, text: str) -> None:
     assert {e.status for e in extract(text, lang).events if e.kind == "strike"} == {"background"}
+
+
+@pytest.mark.parametrize(("lang", "text", "holder", "stance"), [
+    # 'all options' held in reserve, and disarming a group, are matters of force
+    ("en", "Baghaei warned that Tehran keeps all options open to respond.", "esmaeil_baghaei", "warns"),
+    ("ar", "وحذر بقائي من أن طهران تحتفظ بجميع الخيارات للرد.", "esmaeil_baghaei", "warns"),
+    ("fa", "بقائی هشدار داد که ایران همه گزینه‌ها را برای پاسخ در اختیار دارد.", "esmaeil_baghaei", "warns"),
+    ("en", "Netanyahu insists on the disarmament of Hamas.", "benjamin_netanyahu", "insists"),
+    ("ar", "يصر نتنياهو على نزع سلاح حماس.", "benjamin_netanyahu", "insists"),
+    ("fa", "نتانیاهو بر خلع سلاح حماس اصرار دارد.", "benjamin_netanyahu", "insists"),
+])
+def test_options_and_disarmament_are_force(lang: str, text: str, holder: str, stance: str) -> None:
+    assert (holder, "military_force", stance) in positions(text, lang)
