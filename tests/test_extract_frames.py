@@ -653,3 +653,20 @@ def test_the_night_of_an_attack_is_background(lang: str, text: str) -> None:
 ])
 def test_options_and_disarmament_are_force(lang: str, text: str, holder: str, stance: str) -> None:
     assert (holder, "military_force", stance) in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a side or delegation named by its nationality stands for its state
+    ("en", "The Ukrainian side asked for direct talks between the two presidents."),
+    ("ar", "طلب الجانب الأوكراني إجراء محادثات مباشرة بين الرئيسين."),
+    ("fa", "طرف اوکراینی خواستار مذاکرات مستقیم میان دو رئیس‌جمهور شد."),
+])
+def test_a_side_named_by_its_nationality_holds_a_position(lang: str, text: str) -> None:
+    assert "ukraine" in {a for a, t, _ in positions(text, lang) if t == "diplomacy"}
+
+
+def test_a_word_that_only_looks_like_a_clitic_and_a_cue_is_no_cue() -> None:
+    # بحثت (discussed) is not ب + حثت (urged)
+    assert positions("وعقدت في إسطنبول محادثات بحثت وقف إطلاق النار وتبادل الأسرى.", "ar") == set()
+    urged = positions("وحث عراقجي واشنطن على وقف إطلاق النار.", "ar")
+    assert ("abbas_araghchi", "diplomacy", "supports") in urged

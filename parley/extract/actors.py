@@ -288,3 +288,25 @@ def mention_only_spans(doc: Doc, gaz: Gazetteer, actors: list[ActorSpan], demony
         return i < 0 or reach[i] <= s.start
 
     return [s for s in out if free(s)]
+
+
+def delegation_spans(doc: Doc, gaz: Gazetteer, nouns: list[Match], demonyms: list[Match]) -> list[ActorSpan]:
+    """A delegation or side named by its nationality stands for its state ('الجانب الأوكراني',
+    'the Ukrainian side', 'هیئت ایرانی'): the adjective right before the noun (English) or right
+    after it (Arabic, Persian), spanning both words."""
+    starts = [d.start for d in demonyms]
+    out: list[ActorSpan] = []
+    for n in nouns:
+        k = bisect.bisect_left(starts, n.end)
+        after = demonyms[k] if k < len(demonyms) and doc.tokens_between(n.end, demonyms[k].start) == 0 \
+            else None
+        j = bisect.bisect_left(starts, doc.reach_back(n.start, 1)) if n.start else 0
+        before = [d for d in demonyms[j:bisect.bisect_left(starts, n.start)]
+                  if d.end <= n.start and doc.tokens_between(d.end, n.start) == 0]
+        d = after if doc.lang_at(n.start) != "en" else (before[-1] if before else None)
+        if d is None or d.idents("demonym")[0] not in gaz.actors:
+            continue
+        lo, hi = min(n.start, d.start), max(n.end, d.end)
+        prefix = (n if n.start == lo else d).prefix
+        out.append(ActorSpan(lo, hi, d.idents("demonym")[0], "demonym", "state", prefix))
+    return out

@@ -44,6 +44,7 @@ class Clitics:
     dative: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
     conjunction: frozenset[str] = frozenset()
+    whole: frozenset[str] = frozenset()  # words whose first letters are no clitic (بحث is no ب + حث)
 
     def bare(self, prefix: str) -> str:
         """The prefix without the definite article."""
@@ -96,6 +97,7 @@ def _load_clitics(override: str) -> Clitics:
         dative=frozenset(normalize_text(str(x)) for x in data["dative"]),
         locative=frozenset(normalize_text(str(x)) for x in data["locative"]),
         conjunction=frozenset(normalize_text(str(x)) for x in data["conjunction"]),
+        whole=frozenset(normalize_text(str(x)) for x in data.get("whole_words") or []),
     )
 
 
@@ -205,7 +207,15 @@ class PhraseMatcher:
             if start - ws > self.clitics.longest:
                 return None
         pre = text[ws:start]
-        return pre if pre in self.clitics.prefixes else None
+        if pre not in self.clitics.prefixes:
+            return None
+        if self.clitics.whole:
+            we = start
+            while we < len(text) and text[we].isalnum():
+                we += 1
+            if text[ws:we] in self.clitics.whole:
+                return None
+        return pre
 
     def find(self, norm: Normalized | str, *, longest: bool = True) -> list[Match]:
         """Matches in the normalised text, sorted by start; overlaps keep the longest."""

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import itertools
 
-from parley.extract.actors import find_actor_spans, fuzzy_spans, mention_only_spans, nested_spans, to_mentions
+from parley.extract.actors import (
+    delegation_spans,
+    find_actor_spans,
+    fuzzy_spans,
+    mention_only_spans,
+    nested_spans,
+    to_mentions,
+)
 from parley.extract.candidates import find_candidates
 from parley.extract.cues import load_cues
 from parley.extract.events import find_events
@@ -60,6 +68,13 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                    if (c.has("stance") and not (c.start in cover and c.end - 1 in cover))
                    or c.has("cond") or c.has("butnot"))
     demonyms = sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start)
+    sides = delegation_spans(doc, gaz, [m for m in event if m.has("delegation")], demonyms)
+    if sides:
+        named = sorted(actors, key=lambda a: a.start)
+        reach = list(itertools.accumulate((a.end for a in named), max))
+        starts = [a.start for a in named]
+        free = [s for s in sides if (i := bisect.bisect_left(starts, s.end) - 1) < 0 or reach[i] <= s.start]
+        actors = sorted(actors + free, key=lambda s: s.start)
     return Found(doc, gaz, cues, gm, speech, stance, topic, venue, event, names, actors,
                  demonyms=demonyms,
                  venue_starts=[m.start for m in venue], event_starts=[m.start for m in event],
