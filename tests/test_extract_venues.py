@@ -61,3 +61,14 @@ def test_a_state_named_as_actor_is_not_a_venue(text: str) -> None:
 def test_talks_in_a_place_needs_the_first_in_after_the_talks_word() -> None:
     got = venues("تأتي المفاوضات في ظل تصاعد الاضطرابات في طهران.")
     assert ("tehran", "talks_venue") not in got
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # 'مباحثات' is talks; a delegation staying in a city is at the talks there; a city that hosted
+    ("ar", "انتهت المباحثات المنعقدة مع الوفد الأمريكي في جنيف دون اتفاق.", ("geneva", "talks_venue")),
+    ("ar", "تسلم وفد الحركة الموجود في الدوحة ردا من الوسطاء.", ("doha", "talks_venue")),
+    ("fa", "هیئت ایرانی در ژنو پاسخ طرف مقابل را دریافت کرد.", ("geneva", "talks_venue")),
+    ("en", "Oman hosted the two delegations in Geneva for a first round.", ("geneva", "talks_venue")),
+])
+def test_talks_words_give_the_venue(lang: str, text: str, want: tuple[str, str]) -> None:
+    assert want in venues(text, lang)
