@@ -315,6 +315,10 @@ def test_the_one_obliged_is_not_the_holder() -> None:
     ("en", "The Iranian deputy foreign minister met the delegations on Saturday.",
      "role_iran_deputy_foreign_minister"),
     ("ar", "التقى نائب وزير الخارجية الإيراني الوفود يوم السبت.", "role_iran_deputy_foreign_minister"),
+    # 'top diplomat' is the foreign minister
+    ("en", "The top Omani diplomat said on Sunday that the round went well.", "badr_albusaidi"),
+    ("ar", "قال كبير الدبلوماسيين الإيرانيين إن الجولة كانت جيدة.", "abbas_araghchi"),
+    ("fa", "دیپلمات ارشد ایران گفت این دور خوب بود.", "abbas_araghchi"),
 ])
 def test_titles_without_names(lang: str, text: str, who: str) -> None:
     assert who in {m.actor_id for m in extract(text, lang).mentions}
