@@ -79,7 +79,6 @@ def test_a_position_edit_is_a_layer_kept_through_reextraction_and_reverted(seede
     curated = rows(seeded, S.positions, S.positions.c.curated == 1)
     assert [(r["article_id"], r["start"], r["end"], r["stance"]) for r in curated] == [
         (p["article_id"], p["start"], p["end"], new)]
-    assert curated[0]["id"] != p["id"] or True  # found by its stable key, whatever its new id
     hist = store.history(seeded)
     assert list(hist["kind"]) == ["position_edit"] and list(hist["who"]) == [ANA]
     assert hist.iloc[0]["note"] == "the cue is negated" and hist.iloc[0]["flag"] == ""
@@ -170,22 +169,22 @@ def test_event_and_venue_corrections(seeded: Engine) -> None:
 
 
 def test_actor_side_merge_accept_and_alias(seeded: Engine) -> None:
-    table = actors_table(seeded, Filters())
-    a, b = str(table.iloc[0]["actor_id"]), str(table.iloc[1]["actor_id"])
-    count = dict(zip(table["actor_id"], table["mentions"], strict=True))
+    def counts() -> dict[str, int]:
+        table = actors_table(seeded, Filters())
+        return dict(zip(table["actor_id"], table["mentions"], strict=True))
+
+    count = counts()
+    a, b = list(count)[:2]
     edits.set_actor_side(seeded, ANA, b, "other")
     assert rows(seeded, S.actors, S.actors.c.actor_id == b)[0]["side"] == "other"
     merge = edits.merge_actors(seeded, ANA, a, b, note="one actor")
-    after = dict(zip(*(actors_table(seeded, Filters())[c] for c in ("actor_id", "mentions")), strict=True))
+    after = counts()
     assert a not in after and after[b] == count[a] + count[b]
     assert not rows(seeded, S.actors, S.actors.c.actor_id == a)
     assert not rows(seeded, S.positions, S.positions.c.actor_id == a)
-    with seeded.connect() as conn:
-        assert not conn.execute(select(S.events.c.id).where(S.events.c.actor_ids.contains(a))).all() or \
-            all(a not in r["actor_ids"].split(";") for r in rows(seeded, S.events))
+    assert all(a not in r["actor_ids"].split(";") for r in rows(seeded, S.events))
     store.revert(seeded, BO, merge)
-    assert dict(zip(*(actors_table(seeded, Filters())[c] for c in ("actor_id", "mentions")), strict=True))[a] \
-        == count[a]
+    assert counts()[a] == count[a]
 
     (cand,) = rows(seeded, S.candidates)[:1]
     accept = edits.accept_candidate(seeded, ANA, cand["id"], actor_id="juan_carlos", name_en="Juan Carlos",
@@ -193,8 +192,8 @@ def test_actor_side_merge_accept_and_alias(seeded: Engine) -> None:
     assert rows(seeded, S.actors, S.actors.c.actor_id == "juan_carlos")[0]["side"] == "europe"
     ment = rows(seeded, S.mentions, S.mentions.c.actor_id == "juan_carlos")
     assert ment and {m["surface"] for m in ment} == {cand["surface"]}
-    assert {r["status"] for r in rows(seeded, S.candidates, S.candidates.c.normalized == cand["normalized"])} \
-        == {"accepted"}
+    same_name = S.candidates.c.normalized == cand["normalized"]
+    assert {r["status"] for r in rows(seeded, S.candidates, same_name)} == {"accepted"}
     reextract_all(seeded)  # the gazetteer sync prunes unknown actors: the accepted one stays
     assert rows(seeded, S.actors, S.actors.c.actor_id == "juan_carlos")
     store.revert(seeded, ANA, accept)
