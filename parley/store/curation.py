@@ -270,8 +270,9 @@ def article_rows(engine: Engine, article_id: str) -> dict[str, pd.DataFrame]:
             view = _VIEWS[name]
             rows = conn.execute(select(*(view.c[c] for c in cols)).where(view.c.article_id == article_id)
                                 .order_by(view.c.start, view.c.id)).mappings().all()
-            out[name] = frame_of([{**r, **({"date": _plain({"d": r["date"]})["d"]} if "date" in r else {})}
-                                  for r in rows], cols)
+            frame = frame_of([{**r, **({"date": _plain({"d": r["date"]})["d"]} if "date" in r else {})}
+                              for r in rows], cols)
+            out[name] = frame.astype(object).replace({float("nan"): None})  # None stays None, not NaN
     return out
 
 
