@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parley.analyze.positions import CURATED_MARK, MATRIX_ACTOR, grid_matrix
+from parley.analyze.positions import CURATED_MARK, MATRIX_ACTOR, curated_cells, grid_matrix
 from parley.render.html import evidence_block
 from parley.ui import curation_forms as forms
 from parley.ui import state, store
@@ -32,6 +32,10 @@ with shown_errors("Could not read the positions"):
                " and correct it.")
     cell_table(matrix, key="positions_grid", row_ids=row_ids, on_pick=pick_cell,
                column_config={MATRIX_ACTOR: st.column_config.TextColumn("Actor", pinned=True)})
+    marked = curated_cells(grid)
+    if marked:
+        st.caption(f"{CURATED_MARK} Curated cells: " + "; ".join(marked), help="Select a cell, then open the "
+                   "history under its evidence, or see every correction on the History page.")
     actor = filters.actors[0] if len(filters.actors) == 1 else None
     topic = filters.topics[0] if len(filters.topics) == 1 else None
     if actor and topic:

@@ -128,7 +128,7 @@ class Store:
             return f"sqlite:///{self.folder / f'store{self.n}.db'}"
         eng = db.make_engine(self.base)
         try:
-            metadata.drop_all(eng)
+            db.drop_store(eng)
         finally:
             eng.dispose()
         return self.base

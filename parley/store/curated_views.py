@@ -49,14 +49,20 @@ def _view_select(conn: Connection, view: Table, base: Table, cur: Table) -> str:
     return str(both.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
 
 
+def drop_views(conn: Connection) -> None:
+    """Drop the curated views that exist."""
+    have = set(inspect(conn).get_view_names())
+    for view in CURATED_VIEWS:
+        if view.name in have:
+            conn.execute(text(f"DROP VIEW {view.name}"))
+
+
 def ensure_views(conn: Connection, version_in_store: int | None) -> bool:
     """Create the curated views when one is missing or their version changed; True if (re)made."""
     have = set(inspect(conn).get_view_names())
     if version_in_store == VIEWS_VERSION and all(v.name in have for v in CURATED_VIEWS):
         return False
-    for view in CURATED_VIEWS:
-        if view.name in have:
-            conn.execute(text(f"DROP VIEW {view.name}"))
+    drop_views(conn)
     for view, (base, cur) in CURATED_VIEWS.items():
         sql = _view_select(conn, view, base, cur)
         conn.execute(text(f"CREATE VIEW {view.name} AS {sql}"))

@@ -32,7 +32,7 @@ from sqlalchemy.sql import Executable
 
 from parley.datafiles import REPO_ROOT
 from parley.errors import StoreError
-from parley.store.curated_views import VIEWS_VERSION, ensure_views, rename_legacy_tables
+from parley.store.curated_views import VIEWS_VERSION, drop_views, ensure_views, rename_legacy_tables
 from parley.store.schema import ORIGINAL_BODY, articles, metadata, store_meta
 
 ENV_URL = "PARLEY_DB_URL"
@@ -239,6 +239,14 @@ def _one_original_per_body(conn: Connection) -> int:
                          .values(duplicate_of=keep))
             demoted += 1
     return demoted
+
+
+def drop_store(engine: Engine) -> None:
+    """Drop every table of the store, the curated views first (PostgreSQL refuses to drop a table
+    a view reads); for tests and benchmarks that reuse one database."""
+    with store_errors(f"cannot drop the store at {describe(engine)}"), engine.begin() as conn:
+        drop_views(conn)
+        metadata.drop_all(conn)
 
 
 def store_version(conn: Connection) -> int:

@@ -98,6 +98,11 @@ def describe(row: Any) -> str:
     """One line for a correction: when, who, what, before → after, and its flag."""
     when = pd.Timestamp(row["at"]).strftime("%Y-%m-%d %H:%M")
     line = f"#{row['id']} · {when} UTC · {row['who']} · {KIND_LABELS.get(row['kind'], row['kind'])}"
+    target = json.loads(row["target"] or "{}") if row["kind"] != "revert" else {}
+    what = [str(v) for k, v in target.items()
+            if k not in ("article_id", "start", "end") and v not in (None, "")]
+    if what:
+        line += f" ({' · '.join(what)[:120]})"
     change = f"{_values(row['before']) or '—'} → {_values(row['after']) or '—'}"
     if row["kind"] == "revert":
         change = f"undoes #{json.loads(row['target']).get('correction_id')}"

@@ -102,19 +102,21 @@ def test_positions_stance_edit_marks_the_cell_survives_reextraction_and_reverts(
     at.selectbox(key=f"{key}_stance").select(new)
     at.text_input(key=f"{key}_note").input("the cue is negated")
     at = submit(at, f"{key}_form", "Save")
-    assert grid_cell(at, name, p["topic"]).endswith("✎") and new in grid_cell(at, name, p["topic"])
+    assert grid_cell(at, name, p["topic"]).startswith("✎") and new in grid_cell(at, name, p["topic"])
     assert any(e.label.startswith("✎ Curated: history (1)") for e in at.expander)
     assert "the cue is negated" in texts(at).replace("\\", "")
 
     reextract_all(engine)  # `python -m parley extract`: the correction is kept
     at = ok(run("pages/positions.py", actor=p["actor_id"], topic=p["topic"]))
-    assert grid_cell(at, name, p["topic"]).endswith("✎")
+    assert grid_cell(at, name, p["topic"]).startswith("✎")
     (cur,) = rows(engine, S.positions, S.positions.c.curated == 1)
     revert = next(b for b in at.button if b.key and "_revert_" in b.key)
     at = ok(revert.click().run())
-    assert not grid_cell(at, name, p["topic"]).endswith("✎") and p["stance"] in grid_cell(at, name, p["topic"])
+    cell = grid_cell(at, name, p["topic"])
+    assert not cell.startswith("✎") and p["stance"] in cell
     hist = store.history(engine)
-    assert list(hist["kind"]) == ["revert", "position_edit"] and hist.iloc[1]["reverted_by"] == hist.iloc[0]["id"]
+    assert list(hist["kind"]) == ["revert", "position_edit"]
+    assert hist.iloc[1]["reverted_by"] == hist.iloc[0]["id"]
     assert list(hist["who"]) == ["local", "local"] and cur["stance"] == new
 
 
@@ -140,15 +142,15 @@ def test_read_adds_a_position_and_an_event_from_a_selected_sentence(run: Run, en
     at.selectbox(key="read_add_p_stance").select("mediates")
     at = submit(at, "read_add_position", "Add position")
     (added,) = rows(engine, S.positions, S.positions.c.id < 0)
-    assert (added["actor_id"], added["topic"], added["stance"], added["start"], added["end"], added["evidence"]) \
-        == ("oman", "venue", "mediates", seg.start, seg.end, seg.text)
+    assert (added["actor_id"], added["topic"], added["stance"]) == ("oman", "venue", "mediates")
+    assert (added["start"], added["end"], added["evidence"]) == (seg.start, seg.end, seg.text)
     assert "✎ **Position**" in texts(at)
     at.selectbox(key="read_add_e_kind").select("call")
     at.multiselect(key="read_add_e_actors").select("iran").select("oman")
     at = submit(at, "read_add_event", "Add event")
     (event,) = rows(engine, S.events, S.events.c.id < 0)
-    assert (event["kind"], event["actor_ids"], event["date"], event["evidence"]) == ("call", "iran;oman", None,
-                                                                                     seg.text)
+    assert (event["kind"], event["actor_ids"], event["date"]) == ("call", "iran;oman", None)
+    assert event["evidence"] == seg.text
     reextract_all(engine)
     assert len(rows(engine, S.positions, S.positions.c.id < 0)) == 1
     assert len(rows(engine, S.events, S.events.c.id < 0)) == 1
@@ -204,7 +206,8 @@ def test_review_accepts_a_name_as_a_new_actor_or_as_an_alias(run: Run, engine: E
     at = ok(run("pages/review.py"))
     at.selectbox(key=f"{key}_alias_of").select("usa")
     submit(at, f"{key}_alias", "Accept as an alias")
-    assert {m["actor_id"] for m in rows(engine, S.mentions, S.mentions.c.surface == cand["surface"])} == {"usa"}
+    named = rows(engine, S.mentions, S.mentions.c.surface == cand["surface"])
+    assert {m["actor_id"] for m in named} == {"usa"}
     assert rows(engine, S.candidates, S.candidates.c.id == cand["id"])[0]["status"] == "accepted"
 
 
@@ -246,10 +249,12 @@ def test_who_is_recorded_and_viewers_cannot_curate(run: Run, engine: Engine,
     submit(at, f"pos_{p['id']}_form", "Save")
     assert list(store.history(engine)["who"]) == [ANALYST]
     at = ok(run("pages/history.py", user=VIEWER))
-    assert "edit a position" in texts(at).replace("\\", "") and not [b for b in at.button if b.label == "Revert"]
+    assert "edit a position" in texts(at).replace("\\", "")
+    assert not [b for b in at.button if b.label == "Revert"]
     monkeypatch.setenv("PARLEY_USER", "desk-3")
     at = ok(run("pages/history.py"))
     at = ok(at.button(key="history_revert_1").click().run())
     assert list(store.history(engine)["who"]) == ["desk-3", ANALYST]
     log = recent_writes(engine)  # each correction is a row of the audit log too
-    assert list(log["action"][:2]) == ["correction", "correction"] and list(log["who"][:2]) == ["local", ANALYST]
+    assert list(log["action"][:2]) == ["correction", "correction"]
+    assert list(log["who"][:2]) == ["local", ANALYST]
