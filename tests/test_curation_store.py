@@ -327,3 +327,32 @@ def test_an_older_store_is_migrated_to_the_curated_views(tmp_path: Path) -> None
     edits.edit_position(engine, ANA, first_position(engine)["id"], topic="venue")
     assert len(rows(engine, S.positions, S.positions.c.curated == 1)) == 1
     engine.dispose()
+
+
+def test_the_curation_command_exports_imports_and_eval_reports_both(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from parley.cli import main
+
+    source, target = (f"sqlite:///{tmp_path / n}" for n in ("a.db", "b.db"))
+    for url in (source, target):
+        assert main(["ingest", str(SEEDS), "--db", url]) == 0
+    engine = make_engine(source)
+    make_corrections(engine)
+    out, gaz = tmp_path / "cur.yaml", tmp_path / "actors.yaml"
+    assert main(["curation", "export", "--out", str(out), "--gazetteer", str(gaz), "--db", source]) == 0
+    assert main(["curation", "import", str(out), "--db", target]) == 0
+    printed = capsys.readouterr().out
+    assert "7 corrections" in printed and "1 accepted actors" in printed and "imported 7 corrections" in printed
+    assert yaml.safe_load(gaz.read_text(encoding="utf-8"))["actors"][0]["id"] == "juan_carlos"
+    other = make_engine(target)
+    assert curated_tables(other) == curated_tables(engine)
+    assert main(["eval", str(REPO / "tests" / "gold"), "--db", target]) == 0
+    report = capsys.readouterr().out
+    assert "with curation" in report and "without curation (extraction alone)" in report
+    assert main(["curation", "export", "--db", target]) == 2  # neither --out nor --gazetteer
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: something else\n", encoding="utf-8")
+    assert main(["curation", "import", str(bad), "--db", target]) == 2
+    assert "not a Parley curation file" in capsys.readouterr().err
+    engine.dispose()
+    other.dispose()
