@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, delete, func, insert, select, update
 
+from parley.store.curated_views import refresh_view_forms
 from parley.store.schema import (
     articles,
     corrections,
@@ -205,6 +206,7 @@ def rebuild(conn: Connection) -> dict[int, str]:
         except KeyError as exc:
             flags[c.id] = f"unknown correction kind or missing value {exc}"
     overlay.write()
+    refresh_view_forms(conn)
     _write_flags(conn, flags)
     return flags
 
