@@ -39,6 +39,7 @@ PAGES = {
     "Share": [
         st.Page("pages/briefing.py", title="Briefing", icon=":material/description:", url_path="briefing"),
         st.Page("pages/review.py", title="Review", icon=":material/fact_check:", url_path="review"),
+        st.Page("pages/history.py", title="History", icon=":material/history:", url_path="history"),
     ],
 }
 

@@ -65,7 +65,17 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
 
     from parley.extract.links import link_types
     from parley.store.db import bump_version, init_db, make_engine
-    from parley.store.schema import actors, articles, events, links, mentions, places, segments, venues
+    from parley.store.schema import (
+        actors,
+        articles,
+        base_of,
+        events,
+        links,
+        mentions,
+        places,
+        segments,
+        venues,
+    )
 
     rng = random.Random(seed)
     engine = make_engine(url)
@@ -76,7 +86,7 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
     outlets = [f"Outlet {i}" for i in range(40)]
     counts = {"articles": 0, "segments": 0, "mentions": 0, "events": 0, "venues": 0, "links": 0}
     with engine.begin() as conn:
-        conn.execute(insert(actors), [
+        conn.execute(insert(base_of(actors)), [
             {"actor_id": a, "name_en": f"Actor {i}", "name_ar": f"فاعل {i}", "name_fa": None,
              "kind": "person" if i % 3 else "state", "side": SIDES[i % len(SIDES)], "role": None}
             for i, a in enumerate(actor_ids)])
@@ -129,7 +139,7 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
                                      (mentions, ments, "mentions"), (events, evs, "events"),
                                      (venues, vens, "venues"), (links, lnks, "links")):
                 if rows:
-                    conn.execute(insert(table), rows)
+                    conn.execute(insert(base_of(table)), rows)
                 counts[key] += len(rows)
             bump_version(conn)
     engine.dispose()

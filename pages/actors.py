@@ -3,6 +3,7 @@
 import streamlit as st
 
 from parley.render.html import evidence_block, link, meta_line, text_block
+from parley.ui import curation_forms as forms
 from parley.ui import state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import md_text, show_html
@@ -36,7 +37,10 @@ with shown_errors("Could not read the actors"):
             names = [text_block(a[f"name_{lg}"], lg, tag="span") for lg in ("ar", "fa")
                      if a.get(f"name_{lg}")]
             show_html(" · ".join(names))
-            show_html(meta_line([f"side: {a['side']}", f"kind: {a['kind']}", a["role"] or ""]))
+            show_html(meta_line([f"side: {a['side']}", f"kind: {a['kind']}", a["role"] or "",
+                                 "✎ curated" if a.get("curated") else ""]))
+            forms.curated_badge(a.get("curated"), a.get("correction_ids") or "", key="actor_hist")
+            forms.actor_form(a, key="actor_fix")
             tabs = st.tabs([f"Positions ({len(profile.positions)})", f"Quotes ({len(profile.quotes)})",
                             f"Articles ({len(profile.articles)})"])
             with tabs[0]:

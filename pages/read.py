@@ -3,6 +3,7 @@
 import streamlit as st
 
 from parley.render.html import article_html, colours_for, legend, meta_line, text_block
+from parley.ui import curation_forms as forms
 from parley.ui import state, store
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html
@@ -58,3 +59,7 @@ with shown_errors("Could not read the article"):
                         zip(view.segments["start"], view.segments["end"], view.segments["lang"], strict=True)]
                 with st.container(key="article_text"):
                     show_html(article_html(art["text"], segs, marks))
+            sentences = [(int(i), int(s), int(e), str(t)) for i, s, e, t in zip(
+                view.segments["idx"], view.segments["start"], view.segments["end"], view.segments["text"],
+                strict=True)]
+            forms.article_curation(chosen, sentences)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from parley.render.html import evidence_block, text_block
 from parley.ui import auth, state, store
+from parley.ui import curation_forms as forms
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html
 
@@ -24,8 +25,9 @@ st.segmented_control("Show", store.CANDIDATE_STATUSES, key="review_status", on_c
 can_write = auth.current().can_write
 with shown_errors("Could not read the candidates"):
     table = store.candidates_table(filters, status)
-    st.caption(f"{len(table)} {status} candidates. Accepted names still need a gazetteer entry "
-               f"(data/gazetteer/actors.yaml) before extraction uses them."
+    st.caption(f"{len(table)} {status} candidates. Accept one as a new actor or as another name of a known "
+               "actor: its mentions count at once, and `python -m parley curation export --gazetteer FILE` "
+               "writes accepted actors as data/gazetteer/actors.yaml entries for the next extraction."
                + ("" if can_write else " Only analysts accept or reject candidates."))
     for c in table.itertuples(index=False):
         with st.container(border=True, key=f"cand_{c.id}"):
@@ -34,6 +36,9 @@ with shown_errors("Could not read the candidates"):
                 show_html(text_block(c.surface, c.lang, tag="h4"))
                 show_html(evidence_block(c.evidence, c.lang, c.link, c.title or c.article_id,
                                          notes=[f"sign: {c.sign}"]))
+                if c.status == "new":
+                    forms.candidate_form(int(c.id), c.surface, c.lang,
+                                         key=f"cand_{c.id}_fix".replace("-", "n"))
             with right:
                 for new in store.CANDIDATE_STATUSES if can_write else ():
                     if new != c.status and st.button(new.replace("new", "reset").capitalize(),

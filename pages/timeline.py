@@ -61,4 +61,8 @@ with shown_errors("The timeline could not be read"):
             continue
         ev = row.iloc[0]
         st.subheader(f"{str(ev['kind']).capitalize()}, {date_label(ev['date'], str(ev['date_precision']))}")
-        show_html(evidence_html(store.happening_evidence(str(ev["member_ids"]))))
+        reports = store.happening_evidence(str(ev["member_ids"]))
+        show_html(evidence_html(reports))
+        for aid in dict.fromkeys(reports["article_id"].astype(str)):  # a wrong date or place: fix it there
+            st.page_link("pages/read.py", label=f"Correct this event in its article ({aid[:8]})",
+                         icon=":material/edit_calendar:", query_params={"a": aid})

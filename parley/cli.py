@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.briefing import cli as _briefing
+from parley.curation import cli as _curation
 from parley.errors import ParleyError
 from parley.sources import cli as _sources
 
@@ -140,6 +141,9 @@ def _run_export(args: argparse.Namespace) -> int:
 def _configure_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", nargs="?", default=Path("devset/gold"),
                    help="folder of gold expectations (default: the development set, devset/gold)")
+    p.add_argument("--curation", type=Path, metavar="FILE.yaml",
+                   help="apply this curation file (python -m parley curation export) before scoring; "
+                        "the figures are then given with and without curation")
     p.add_argument("--text", type=Path, metavar="DIR",
                    help="the articles' texts, ingested into a temporary database and scored "
                         "(default: GOLD_DIR/../text for a development set, data/articles otherwise); "
@@ -151,7 +155,6 @@ def _run_eval(args: argparse.Namespace) -> int:
     if not args.gold_dir.is_dir():
         raise ParleyError(f"{args.gold_dir}: not a folder")
     from parley.devset import evaluate_devset, format_devset, is_devset
-    from parley.evaluate import evaluate, format_report
     from parley.store.db import make_engine
 
     if is_devset(args.gold_dir) and args.db is None:
@@ -159,7 +162,7 @@ def _run_eval(args: argparse.Namespace) -> int:
         print(format_devset(*evaluate_devset(args.gold_dir, text)))
         return EXIT_OK
     if args.db is not None:
-        print(format_report(evaluate(make_engine(args.db), args.gold_dir)))
+        _print_eval(make_engine(args.db), args)
         return EXIT_OK
     # no database named: ingest the texts (default: the sample corpus) into a temporary one
     import tempfile
@@ -175,9 +178,29 @@ def _run_eval(args: argparse.Namespace) -> int:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'eval.db'}")
         init_db(engine)
         ingest_paths([text], engine)
-        print(format_report(evaluate(engine, args.gold_dir)))
+        _print_eval(engine, args)
         engine.dispose()
     return EXIT_OK
+
+
+def _print_eval(engine: Any, args: argparse.Namespace) -> None:
+    """The scores of the curated tables and, when the store has corrections, of extraction alone."""
+    from parley.evaluate import evaluate, format_report
+    from parley.store.curation import count
+
+    if args.curation is not None:
+        from parley.curation.transfer import import_curation
+
+        added, _same, flagged = import_curation(engine, args.curation)
+        print(f"curation: {added} corrections from {args.curation}, {len(flagged)} flagged")
+    if count(engine) == 0:
+        print(format_report(evaluate(engine, args.gold_dir)))
+        print("(no corrections in this store: the figures are extraction's)")
+        return
+    print("with curation")
+    print(format_report(evaluate(engine, args.gold_dir)))
+    print("\nwithout curation (extraction alone)")
+    print(format_report(evaluate(engine, args.gold_dir, curated=False)))
 
 
 register("ingest", "read files into the store (load, clean, extract, store)", _configure_ingest, _run_ingest)
@@ -188,6 +211,7 @@ register("briefing", _briefing.HELP, _briefing.configure, _briefing.run)  # parl
 register("fetch", _sources.FETCH_HELP, _sources.configure_fetch, _sources.run_fetch)  # parley/sources/cli.py
 register("feeds", _sources.FEEDS_HELP, _sources.configure_feeds, _sources.run_feeds)
 register("watch", _sources.WATCH_HELP, _sources.configure_watch, _sources.run_watch)
+register("curation", _curation.HELP, _curation.configure, _curation.run)  # parley/curation/cli.py
 
 
 def build_parser() -> argparse.ArgumentParser:

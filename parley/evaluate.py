@@ -274,27 +274,31 @@ def evaluate_extractions(items: Iterable[tuple[Article, Extraction]],
 
 
 def evaluate(engine: Engine, gold_dir: Path,
-             only: set[str] | None = None) -> dict[str, dict[str, float]]:
-    """Scores of the stored rows (articles matched to gold by origin file name)."""
+             only: set[str] | None = None, *, curated: bool = True) -> dict[str, dict[str, float]]:
+    """Scores of the stored rows (articles matched to gold by origin file name): the curated
+    tables, or with ``curated=False`` the rows as extraction wrote them."""
+    def table(view: Any) -> Any:
+        return view if curated else schema.base_of(view)
+
     rows: dict[str, Rows] = {}
     with engine.connect() as conn:
         arts = schema.articles
         ids = {a.id: Path(a.origin).name for a in conn.execute(select(arts.c.id, arts.c.origin))}
         for name in ids.values():
             rows.setdefault(name, Rows())
-        t = schema.mentions
+        t = table(schema.mentions)
         for m in conn.execute(select(t.c.article_id, t.c.actor_id)):
             rows[ids[m.article_id]].actors.add(m.actor_id)
-        t = schema.venues
+        t = table(schema.venues)
         for v in conn.execute(select(t.c.article_id, t.c.place_id, t.c.role)):
             rows[ids[v.article_id]].venues.add((v.place_id, v.role))
-        t = schema.positions
+        t = table(schema.positions)
         for p in conn.execute(select(t.c.article_id, t.c.actor_id, t.c.topic, t.c.stance)):
             rows[ids[p.article_id]].positions.add((p.actor_id, p.topic, p.stance))
-        t = schema.quotes
+        t = table(schema.quotes)
         for q in conn.execute(select(t.c.article_id, t.c.speaker_id, t.c.text)):
             rows[ids[q.article_id]].quotes.append((q.speaker_id, q.text))
-        t = schema.events
+        t = table(schema.events)
         cols = (t.c.article_id, t.c.kind, t.c.actor_ids, t.c.date, t.c.date_precision, t.c.status,
                 t.c.event_id, t.c.place_id)
         for e in conn.execute(select(*cols)):

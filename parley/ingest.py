@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from parley.errors import LoadError, ParleyError, StoreError
 from parley.records import Article, RawDocument
+from parley.store.curation import reapply as reapply_corrections
 from parley.store.db import bump_version, describe, init_db, mark_unfinished, store_errors, take_unfinished
 from parley.store.writes import (
     article_ids_in_ingest_order,
@@ -221,12 +222,14 @@ class _Batch:
 
 def _close(engine: Engine, wrote: bool) -> None:
     """The closing pass, in one transaction: date the undated events that other articles date,
-    and bump the store version. It runs when the caller wrote, or when the store is marked
+    apply the analysts' corrections again over the rows written (store/curation.py), and bump
+    the store version. It runs when the caller wrote, or when the store is marked
     unfinished: a batch killed after its last article and before this pass leaves the mark,
     and the next batch, even one that writes nothing, completes the store."""
     with store_errors("cannot bump the store version"), engine.begin() as conn:
         if take_unfinished(conn) or wrote:
             date_from_other_articles(conn)
+            reapply_corrections(conn)  # the curated rows over the new extracted rows
             bump_version(conn)
 
 

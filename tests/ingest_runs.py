@@ -109,8 +109,10 @@ def assert_nothing_half_stored(engine: Engine, whole: dict[str, Counter[str]]) -
 
 
 def counters(engine: Engine) -> dict[str, int]:
+    """The store's counters (the version and the unfinished mark; not the views' bookkeeping)."""
     with engine.connect() as conn:
-        return {k: int(v) for k, v in conn.execute(select(store_meta.c.key, store_meta.c.value))}
+        return {k: int(v) for k, v in conn.execute(select(store_meta.c.key, store_meta.c.value)
+                                                   .where(store_meta.c.key.in_(("version", "unfinished"))))}
 
 
 # --- backends -------------------------------------------------------------------------------
@@ -128,7 +130,7 @@ class Store:
             return f"sqlite:///{self.folder / f'store{self.n}.db'}"
         eng = db.make_engine(self.base)
         try:
-            metadata.drop_all(eng)
+            db.drop_store(eng)
         finally:
             eng.dispose()
         return self.base

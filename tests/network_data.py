@@ -15,7 +15,7 @@ from sqlalchemy import Engine, insert
 
 from parley.extract.links import link_types
 from parley.store.db import bump_version, init_db, make_engine
-from parley.store.schema import actors, articles, events, links, mentions, places, segments, venues
+from parley.store.schema import actors, articles, base_of, events, links, mentions, places, segments, venues
 
 D = dt.date
 
@@ -161,7 +161,7 @@ def build_store(url: str) -> Engine:
         ven_rows.append({"article_id": aid, "segment_idx": idx, "place_id": place, "role": role,
                          "start": start, "end": start + len(s), "evidence": s})
     with engine.begin() as conn:
-        conn.execute(insert(actors), [
+        conn.execute(insert(base_of(actors)), [
             {"actor_id": a, "name_en": en, "name_ar": ar, "name_fa": None, "kind": kind, "side": side,
              "role": None} for a, en, ar, side, kind in ACTORS])
         conn.execute(insert(places), [
@@ -169,9 +169,9 @@ def build_store(url: str) -> Engine:
              "lon": None} for p, en, ar in PLACES])
         conn.execute(insert(articles), art_rows)
         conn.execute(insert(segments), seg_rows)
-        conn.execute(insert(mentions), men_rows)
-        conn.execute(insert(events), ev_rows)
+        conn.execute(insert(base_of(mentions)), men_rows)
+        conn.execute(insert(base_of(events)), ev_rows)
         conn.execute(insert(links), link_rows)
-        conn.execute(insert(venues), ven_rows)
+        conn.execute(insert(base_of(venues)), ven_rows)
         bump_version(conn)
     return engine

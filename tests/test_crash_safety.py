@@ -38,7 +38,7 @@ from sqlalchemy import Engine, func, select
 
 from parley.ingest import ingest_paths
 from parley.store import db
-from parley.store.schema import events, metadata
+from parley.store.schema import events
 
 N_VARIANTS = 70  # with the 5 seeds: a run long enough that kills land between articles
 KILLS = 20
@@ -146,7 +146,7 @@ def test_a_batch_stopped_before_its_closing_pass_is_completed_by_the_next(
     ingest_paths(paths, engine)  # uninterrupted, for reference
     contents = store_contents(engine)
     assert borrowed_dates(engine) == 1
-    metadata.drop_all(engine)
+    db.drop_store(engine)
 
     def killed(*_args: object) -> int:
         raise Killed

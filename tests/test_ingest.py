@@ -20,7 +20,7 @@ from parley.extract.records import Event, Extraction, Mention
 from parley.ingest import IngestReport, ingest_paths, ingest_uploads, reextract_all, safe_name
 from parley.records import Article
 from parley.store import db
-from parley.store.schema import EXTRACTED_TABLES, articles, events, metadata, segments
+from parley.store.schema import EXTRACTED_TABLES, articles, events, metadata, segments, view_metadata
 
 RUBIO = re.compile("روب[يی]و|Rubio")
 
@@ -37,7 +37,7 @@ def count_rows(engine: Engine) -> dict[str, int]:
     """Row count of every table."""
     with engine.connect() as conn:
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in metadata.sorted_tables}
+                for t in [*metadata.sorted_tables, *view_metadata.sorted_tables]}
 
 
 def rows_of(engine: Engine, article_id: str) -> dict[str, int]:
@@ -46,7 +46,7 @@ def rows_of(engine: Engine, article_id: str) -> dict[str, int]:
         out = {"articles": conn.execute(select(func.count()).select_from(articles)
                                         .where(articles.c.id == article_id)).scalar_one()}
         for t in (segments, *EXTRACTED_TABLES):
-            out[t.name] = conn.execute(select(func.count()).select_from(t)
+            out[t.name.removeprefix("extracted_")] = conn.execute(select(func.count()).select_from(t)
                                        .where(t.c.article_id == article_id)).scalar_one()
     return out
 

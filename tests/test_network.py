@@ -37,6 +37,7 @@ from parley.render.figures import brokers_html, network_figure
 from parley.store import actors as act_q
 from parley.store import events as ev_q
 from parley.store import network as net_q
+from parley.store.schema import base_of
 from parley.store.schema import events as events_table
 from parley.store.schema import links as links_table
 from parley.store.schema import segments as segments_table
@@ -133,7 +134,7 @@ def test_graph_types_come_from_stored_links_not_text(store) -> None:  # type: ig
     before = edge_table(network_view(store, f).graph)
     with store.begin() as conn:
         conn.execute(update(segments_table).values(text=""))
-        conn.execute(update(events_table).values(evidence=""))
+        conn.execute(update(base_of(events_table)).values(evidence=""))
     pd.testing.assert_frame_equal(edge_table(network_view(store, f).graph), before)
 
 

@@ -29,6 +29,7 @@ from parley.store.schema import (
     places,
     positions,
     segments,
+    view_metadata,
 )
 from parley.store.writes import load_article, replace_extraction, save_article, sync_gazetteer
 
@@ -77,7 +78,7 @@ def count_rows(engine: Engine) -> dict[str, int]:
     """Row count of every table."""
     with engine.connect() as conn:
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in metadata.sorted_tables}
+                for t in [*metadata.sorted_tables, *view_metadata.sorted_tables]}
 
 
 def test_db_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -39,10 +39,11 @@ from parley.briefing.model import (
 from parley.filters import MAX_IDS, Filters, to_params
 from parley.store import actors as store_actors
 from parley.store import briefings as briefing_reads
+from parley.store import curation as store_curation
 from parley.store import events as store_events
 from parley.store import network as store_network
 from parley.store import positions as store_positions
-from parley.store.filters import article_ids
+from parley.store.filters import article_ids, where
 
 
 def load_refs(engine: Engine, article_ids: Iterable[str]) -> dict[str, SourceRef]:
@@ -226,7 +227,8 @@ def collect_briefing(engine: Engine, filters: Filters) -> BriefingData:
         developments=_developments(reports, view.events, names, places, refs),
         positions=positions_df, gaps=_gaps(positions_df), venues=_venues(view.venues, refs),
         venue_path=view.path, network_edges=_edges(network, pair_arts, refs), quotes=quotes_df,
-        timeline=view, network=network, refs=refs)
+        timeline=view, network=network, refs=refs,
+        curated=store_curation.curated_counts(engine, where(filters)))
 
 
 def frozen_filters(engine: Engine, filters: Filters) -> Filters:

@@ -100,6 +100,7 @@ def briefing_document(data: BriefingData, *, title: str = "", notes: str = "", t
     b: list[Block] = []
     if notes.strip():
         b += [Block("heading", "Analyst notes"), Block("para", notes.strip(), script_lang(notes))]
+    b.append(Block("meta", data.curation_line()))
 
     b.append(Block("heading", "Sources by language and outlet"))
     if n:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import pandas as pd
@@ -86,6 +86,16 @@ class BriefingData:
     timeline: tl.TimelineView
     network: net.NetworkView
     refs: dict[str, SourceRef]
+    # rows of its sources that analysts corrected or added, by table (positions, events, venues, quotes)
+    curated: dict[str, int] = field(default_factory=dict)
+
+    def curation_line(self) -> str:
+        """How many of the briefing's items come from analysts' corrections."""
+        total = sum(self.curated.values())
+        if not total:
+            return "Curation: no item was corrected by an analyst; the tables are extraction's."
+        parts = ", ".join(f"{k} {v}" for k, v in self.curated.items() if v)
+        return f"Curation: {total} item{'s' if total != 1 else ''} corrected or added by analysts ({parts})."
 
     def period(self) -> str:
         """The period covered: the filters' dates, else the span of the dated sources."""

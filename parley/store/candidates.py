@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Engine, and_, func, select, update
+from sqlalchemy import ColumnElement, Engine, and_, func, select
 
 from parley.errors import StoreError
 from parley.filters import Filters
-from parley.store.db import bump_version, store_errors
+from parley.store import curation
 from parley.store.filters import where
 from parley.store.reads import frame_of, read_link, read_rows
 from parley.store.schema import (
@@ -42,13 +42,11 @@ def candidates_table(engine: Engine, filters: Filters, status: str | None = None
     return frame_of(rows, CANDIDATE_COLUMNS)
 
 
-def set_candidate_status(engine: Engine, candidate_id: int, status: str) -> None:
-    """Mark a candidate new, accepted or rejected (bumps the store version so pages refresh)."""
+def set_candidate_status(engine: Engine, candidate_id: int, status: str, who: str = "local") -> int:
+    """Mark a candidate new, accepted or rejected: a correction (kept through re-extraction, in
+    History); returns its id."""
     if status not in CANDIDATE_STATUSES:
         raise StoreError(f"candidate status must be one of {', '.join(CANDIDATE_STATUSES)}, not {status!r}")
-    with store_errors(f"cannot update candidate {candidate_id}"), engine.begin() as conn:
-        stmt = update(candidates).where(candidates.c.id == int(candidate_id)).values(status=status)
-        res = conn.execute(stmt)
-        if res.rowcount == 0:
-            raise StoreError(f"no candidate with id {candidate_id}")
-        bump_version(conn)
+    target = curation.target_of(engine, "candidates", int(candidate_id))
+    return curation.record(engine, who, "candidate_status", target.key, {"status": status},
+                           before={"status": target.current["status"]}, span=target.span)

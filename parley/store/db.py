@@ -32,12 +32,14 @@ from sqlalchemy.sql import Executable
 
 from parley.datafiles import REPO_ROOT
 from parley.errors import StoreError
+from parley.store.curated_views import VIEWS_VERSION, drop_views, ensure_views, rename_legacy_tables
 from parley.store.schema import ORIGINAL_BODY, articles, metadata, store_meta
 
 ENV_URL = "PARLEY_DB_URL"
 DEFAULT_SQLITE = REPO_ROOT / "data" / "parley.db"
 _VERSION_KEY = "version"
 _UNFINISHED_KEY = "unfinished"
+_VIEWS_KEY = "views"  # the version of the curated views made (store/curated_views.py)
 _INIT_LOCK = 0x7061726C6579  # PostgreSQL advisory lock key ("parley") held while the schema is made
 
 
@@ -172,11 +174,16 @@ def init_db(engine: Engine) -> None:
     start, by several processes at once (one at a time makes the schema), and all or nothing."""
     with store_errors(f"cannot initialise the store at {describe(engine)}"), engine.begin() as conn:
         _lock_schema(conn)
+        rename_legacy_tables(conn)
         metadata.create_all(conn, checkfirst=True)
         _add_missing_columns(conn)
         _add_missing_indexes(conn)
         insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 0},
                                          {"key": _UNFINISHED_KEY, "value": 0}])
+        made = conn.execute(select(store_meta.c.value).where(store_meta.c.key == _VIEWS_KEY)).scalar()
+        if ensure_views(conn, made):
+            insert_ignore(conn, store_meta, [{"key": _VIEWS_KEY, "value": VIEWS_VERSION}],
+                          update_cols=("value",))
 
 
 def _lock_schema(conn: Connection) -> None:
@@ -190,7 +197,7 @@ def _lock_schema(conn: Connection) -> None:
 
 
 # Columns added after a store may have been created: (table, column, SQL type and default).
-_ADDED_COLUMNS = (("events", "status", "VARCHAR(16) NOT NULL DEFAULT 'happened'"),)
+_ADDED_COLUMNS = (("extracted_events", "status", "VARCHAR(16) NOT NULL DEFAULT 'happened'"),)
 
 
 def _add_missing_columns(conn: Connection) -> None:
@@ -232,6 +239,14 @@ def _one_original_per_body(conn: Connection) -> int:
                          .values(duplicate_of=keep))
             demoted += 1
     return demoted
+
+
+def drop_store(engine: Engine) -> None:
+    """Drop every table of the store, the curated views first (PostgreSQL refuses to drop a table
+    a view reads); for tests and benchmarks that reuse one database."""
+    with store_errors(f"cannot drop the store at {describe(engine)}"), engine.begin() as conn:
+        drop_views(conn)
+        metadata.drop_all(conn)
 
 
 def store_version(conn: Connection) -> int:

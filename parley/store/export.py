@@ -1,6 +1,7 @@
 """Export the stored tables as CSV files (UTF-8 with BOM, so spreadsheet programs read Arabic).
 
-One file per table; extracted rows carry the article's origin and English names beside ids.
+One file per table; extracted rows carry the article's origin and English names beside ids. The
+tables are the curated ones (README "Curation"); ``curated`` is 1 on a row an analyst corrected or added.
 The big tables (articles, segments) are streamed in chunks, never held whole in memory.
 """
 
@@ -35,9 +36,9 @@ ARTICLE_COLUMNS = ["id", "origin", "outlet", "title", "url", "lang", "published"
                    "date_basis", "chars_raw", "chars_clean", "duplicate_of", "ingested_at"]
 SEGMENT_COLUMNS = ["article_id", "origin", "idx", "start", "end", "lang", "text"]
 ACTOR_COLUMNS = ["article_id", "origin", "actor_id", "name_en", "kind", "side", "mentions"]
-VENUE_COLUMNS = ["article_id", "origin", "place_id", "name_en", "role", "evidence"]
+VENUE_COLUMNS = ["article_id", "origin", "place_id", "name_en", "role", "evidence", "curated"]
 POSITION_COLUMNS = ["article_id", "origin", "actor_id", "name_en", "topic", "stance", "confidence",
-                    "evidence"]
+                    "evidence", "curated"]
 QUOTE_COLUMNS = ["article_id", "origin", "speaker_id", "speaker_en", "lang", "text"]
 EVENT_COLUMNS = ["event_id", "date", "date_precision", "kind", "actors_en", "place_en", "article_ids",
                  "evidence", "status", "reported_by", "first_reported"]
@@ -138,7 +139,7 @@ def export_csv(engine: Engine, out_dir: Path, events_table: pd.DataFrame) -> lis
 
             v = venues
             stmt_venues = (select(v.c.article_id, a.c.origin, v.c.place_id, places.c.name_en, v.c.role,
-                                  v.c.evidence)
+                                  v.c.evidence, v.c.curated)
                            .join_from(v, a, v.c.article_id == a.c.id)
                            .outerjoin(places, places.c.place_id == v.c.place_id)
                            .order_by(a.c.origin, v.c.article_id, v.c.start, v.c.id))
@@ -146,7 +147,7 @@ def export_csv(engine: Engine, out_dir: Path, events_table: pd.DataFrame) -> lis
 
             p = positions
             stmt_positions = (select(p.c.article_id, a.c.origin, p.c.actor_id, actors.c.name_en,
-                                     p.c.topic, p.c.stance, p.c.confidence, p.c.evidence)
+                                     p.c.topic, p.c.stance, p.c.confidence, p.c.evidence, p.c.curated)
                               .join_from(p, a, p.c.article_id == a.c.id)
                               .outerjoin(actors, actors.c.actor_id == p.c.actor_id)
                               .order_by(a.c.origin, p.c.article_id, p.c.start, p.c.id))

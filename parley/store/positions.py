@@ -17,11 +17,11 @@ from parley.store.schema import (
     segments,
 )
 
-GRID_COLUMNS = ("actor_id", "name_en", "side", "topic", "stances", "polarity", "positions")
+GRID_COLUMNS = ("actor_id", "name_en", "side", "topic", "stances", "polarity", "positions", "curated")
 
 
 EVIDENCE_COLUMNS = ("article_id", "segment_idx", "stance", "cues", "confidence", "condition", "evidence",
-                    "lang", "title", "outlet", "published", "link")
+                    "lang", "title", "outlet", "published", "link", "id", "curated", "correction_ids")
 
 
 def positions_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
@@ -35,7 +35,8 @@ def positions_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
     name = func.coalesce(actors.c.name_en, positions.c.actor_id).label("name_en")
     stmt = (select(positions.c.actor_id, name,
                    func.coalesce(actors.c.side, "other").label("side"), positions.c.topic, positions.c.stance,
-                   func.count().label("n"), func.avg(positions.c.polarity).label("polarity"))
+                   func.count().label("n"), func.avg(positions.c.polarity).label("polarity"),
+                   func.max(positions.c.curated).label("curated"))
             .select_from(positions.join(articles, articles.c.id == positions.c.article_id)
                          .outerjoin(actors, actors.c.actor_id == positions.c.actor_id))
             .where(*cond)
@@ -45,10 +46,11 @@ def positions_grid(engine: Engine, filters: Filters) -> pd.DataFrame:
     for r in read_rows(engine, stmt, "cannot read positions"):
         cell = cells.setdefault((r["actor_id"], r["topic"]), {
             "actor_id": r["actor_id"], "name_en": r["name_en"], "side": r["side"], "topic": r["topic"],
-            "_stances": [], "_pol": 0.0, "positions": 0})
+            "_stances": [], "_pol": 0.0, "positions": 0, "curated": False})
         cell["_stances"].append((-int(r["n"]), r["stance"]))
         cell["_pol"] += float(r["polarity"] or 0) * int(r["n"])
         cell["positions"] += int(r["n"])
+        cell["curated"] = cell["curated"] or bool(r["curated"])
     out = []
     for cell in sorted(cells.values(), key=lambda c: (-c["positions"], c["name_en"], c["topic"])):
         out.append({**cell, "stances": ", ".join(s for _, s in sorted(cell["_stances"])),
@@ -62,7 +64,8 @@ def position_evidence(engine: Engine, filters: Filters, actor_id: str, topic: st
     stmt = (select(positions.c.article_id, positions.c.segment_idx, positions.c.stance, positions.c.cues,
                    positions.c.confidence, positions.c.condition, positions.c.evidence,
                    func.coalesce(segments.c.lang, articles.c.lang).label("lang"),
-                   articles.c.title, articles.c.outlet, articles.c.published)
+                   articles.c.title, articles.c.outlet, articles.c.published, positions.c.id,
+                   positions.c.curated, positions.c.correction_ids)
             .select_from(positions.join(articles, articles.c.id == positions.c.article_id)
                          .outerjoin(segments, and_(segments.c.article_id == positions.c.article_id,
                                                    segments.c.idx == positions.c.segment_idx)))

@@ -6,6 +6,8 @@ clean text (articles.text), so any cell can show its evidence highlighted.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Column,
     Date,
@@ -62,8 +64,8 @@ segments = Table(
 )
 
 # Canonical actors and places, synced from data/gazetteer/ at extraction time.
-actors = Table(
-    "actors",
+gazetteer_actors = Table(
+    "gazetteer_actors",
     metadata,
     Column("actor_id", String(64), primary_key=True),
     Column("name_en", Text, nullable=False),
@@ -86,8 +88,8 @@ places = Table(
     Column("lon", Float),
 )
 
-mentions = Table(
-    "mentions",
+extracted_mentions = Table(
+    "extracted_mentions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
@@ -101,8 +103,8 @@ mentions = Table(
     Index("ix_mentions_actor", "actor_id"),
 )
 
-venues = Table(
-    "venues",
+extracted_venues = Table(
+    "extracted_venues",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
@@ -115,8 +117,8 @@ venues = Table(
     Index("ix_venues_article", "article_id"),
 )
 
-positions = Table(
-    "positions",
+extracted_positions = Table(
+    "extracted_positions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
@@ -134,8 +136,8 @@ positions = Table(
     Index("ix_positions_article", "article_id"),
 )
 
-quotes = Table(
-    "quotes",
+extracted_quotes = Table(
+    "extracted_quotes",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
@@ -151,11 +153,11 @@ quotes = Table(
 
 # One row per report of an event; event_id groups the reports of the same development
 # across articles (kind + actors + place + date), so one event can have several reports.
-events = Table(
-    "events",
+extracted_events = Table(
+    "extracted_events",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(32), nullable=False, index=True),
+    Column("event_id", String(32), nullable=False),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("segment_idx", Integer, nullable=False),
     Column("date", Date),
@@ -170,6 +172,7 @@ events = Table(
     # happened / planned / background / called_off
     Column("status", String(16), nullable=False, default="happened"),
     Index("ix_events_article", "article_id"),
+    Index("ix_events_event_id", "event_id"),
 )
 
 # One row per segment naming two or more actors (its mentions and its events' actors together):
@@ -184,8 +187,8 @@ links = Table(
 )
 
 # Person names the gazetteer lacks, kept for review rather than dropped.
-candidates = Table(
-    "candidates",
+extracted_candidates = Table(
+    "extracted_candidates",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
@@ -271,4 +274,89 @@ store_meta = Table(
     Column("value", Integer, nullable=False),
 )
 
-EXTRACTED_TABLES = (mentions, venues, positions, quotes, events, candidates, links)
+
+# --- curation (README "Curation"): analysts' corrections, a layer over what extraction wrote ----------
+# One row per correction, the record of who changed what, when and why. ``target`` names the row it
+# corrects by a key that survives re-extraction (article, span and the extracted values; never an
+# autoincrement id); the span's text hash lets a later extraction notice that the evidence is gone.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False, index=True),  # UTC, naive
+    Column("who", Text, nullable=False),
+    Column("kind", String(32), nullable=False, index=True),
+    Column("target", Text, nullable=False, default="{}"),  # JSON: the stable key of the corrected row
+    Column("before", Text, nullable=False, default="{}"),  # JSON: the values the analyst saw
+    Column("after", Text, nullable=False, default="{}"),  # JSON: the values they set
+    Column("note", Text, nullable=False, default=""),
+    Column("reverted_by", Integer),  # the revert that undid this one (null: in force)
+    Column("article_id", String(32)),  # the evidence span (null for actor-wide corrections)
+    Column("span_start", Integer),
+    Column("span_end", Integer),
+    Column("span_hash", String(16)),
+    Column("flag", Text, nullable=False, default=""),  # why it no longer applies ('' when it does)
+)
+
+
+def _patch_table(base: Table, name: str, key_type: Any) -> Table:
+    """The curated rows of ``base``: a row replacing the extracted row ``raw_id`` (or hiding it, with
+    ``deleted``), or a row added by an analyst (``raw_id`` null). Rebuilt from ``corrections`` after
+    every correction and every extraction (store/overlay.py), so raw ids here are always current."""
+    cols = [Column(c.name, c.type) for c in base.columns if c.name != "id"]
+    return Table(name, metadata,
+                 Column("id", Integer, primary_key=True, autoincrement=True),
+                 Column("raw_id", key_type, index=True),
+                 Column("deleted", Integer, nullable=False, default=0),
+                 Column("correction_ids", Text, nullable=False, default=""),  # ';'-separated
+                 *cols)
+
+
+curated_actors = _patch_table(gazetteer_actors, "curated_actors", String(64))
+curated_mentions = _patch_table(extracted_mentions, "curated_mentions", Integer)
+curated_venues = _patch_table(extracted_venues, "curated_venues", Integer)
+curated_positions = _patch_table(extracted_positions, "curated_positions", Integer)
+curated_quotes = _patch_table(extracted_quotes, "curated_quotes", Integer)
+curated_events = _patch_table(extracted_events, "curated_events", Integer)
+curated_candidates = _patch_table(extracted_candidates, "curated_candidates", Integer)
+
+# The tables every read uses are views: the extracted (or gazetteer) rows no correction touches,
+# plus the curated rows (store/overlay.py creates them). Their extra columns: ``curated`` (1 when a
+# correction made the row) and ``correction_ids``. Reads, briefings, exports and the CLI all see the
+# curated tables through them; only writes.py and the overlay touch the base tables.
+view_metadata = MetaData()
+
+
+def _view_table(base: Table, name: str) -> Table:
+    return Table(name, view_metadata,
+                 *[Column(c.name, c.type, primary_key=c.primary_key) for c in base.columns],
+                 Column("curated", Integer), Column("correction_ids", Text))
+
+
+actors = _view_table(gazetteer_actors, "actors")
+mentions = _view_table(extracted_mentions, "mentions")
+venues = _view_table(extracted_venues, "venues")
+positions = _view_table(extracted_positions, "positions")
+quotes = _view_table(extracted_quotes, "quotes")
+events = _view_table(extracted_events, "events")
+candidates = _view_table(extracted_candidates, "candidates")
+
+# view -> (base table, curated table)
+CURATED_VIEWS: dict[Table, tuple[Table, Table]] = {
+    actors: (gazetteer_actors, curated_actors),
+    mentions: (extracted_mentions, curated_mentions),
+    venues: (extracted_venues, curated_venues),
+    positions: (extracted_positions, curated_positions),
+    quotes: (extracted_quotes, curated_quotes),
+    events: (extracted_events, curated_events),
+    candidates: (extracted_candidates, curated_candidates),
+}
+
+
+def base_of(view: Table) -> Table:
+    """The base table under a curated view (tests and benchmarks write rows there)."""
+    return CURATED_VIEWS[view][0] if view in CURATED_VIEWS else view
+
+
+EXTRACTED_TABLES = (extracted_mentions, extracted_venues, extracted_positions, extracted_quotes,
+                    extracted_events, extracted_candidates, links)

@@ -1,5 +1,8 @@
 """Write articles, their segments and extracted rows; sync the gazetteer's actors and places.
 
+Writes go to the base tables (extracted_*, gazetteer_actors); reads see them through the curated
+views of the same names without the prefix (schema.CURATED_VIEWS, store/overlay.py).
+
 Every function writes inside the caller's connection/transaction, so the caller decides the
 unit of work (ingest uses one transaction per article). Rows go in with executemany.
 """
@@ -20,18 +23,18 @@ from parley.records import Article, Published, Segment
 from parley.store.db import insert_ignore, insert_new, mark_unfinished
 from parley.store.schema import (
     EXTRACTED_TABLES,
-    actors,
     articles,
-    candidates,
-    events,
     links,
-    mentions,
     places,
-    positions,
-    quotes,
     segments,
-    venues,
 )
+from parley.store.schema import extracted_candidates as candidates
+from parley.store.schema import extracted_events as events
+from parley.store.schema import extracted_mentions as mentions
+from parley.store.schema import extracted_positions as positions
+from parley.store.schema import extracted_quotes as quotes
+from parley.store.schema import extracted_venues as venues
+from parley.store.schema import gazetteer_actors as actors
 
 # Extraction attribute -> table; field names equal column names (article_id added here).
 _EXTRACTION_TABLES: tuple[tuple[str, Table], ...] = (

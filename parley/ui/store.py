@@ -148,7 +148,9 @@ def set_candidate_status(candidate_id: int, status: str) -> None:
     """Write a candidate's review status (analysts only; logged; the version bump refreshes every
     cache)."""
     access = auth.require_analyst("review candidates")
-    store_candidates.set_candidate_status(engine(), candidate_id, status)
+    from parley.ui.curation import who
+
+    store_candidates.set_candidate_status(engine(), candidate_id, status, who(access))
     audit.record(engine(), access, "candidate_status", [candidate_id], status)
 
 

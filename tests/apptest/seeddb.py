@@ -121,7 +121,7 @@ def _add_fixed_extraction(engine: Engine, ids: dict[str, str]) -> None:
         have = {r for (r,) in conn.execute(select(S.actors.c.actor_id))}
         missing = [a for a in ACTORS if a["actor_id"] not in have]
         if missing:
-            conn.execute(insert(S.actors), missing)
+            conn.execute(insert(S.base_of(S.actors)), missing)
         texts = {p: conn.execute(select(S.articles.c.text).where(S.articles.c.id == i)).scalar_one()
                  for p, i in ids.items()}
         segs = {p: conn.execute(select(S.segments).where(S.segments.c.article_id == i)
@@ -157,9 +157,9 @@ def _add_fixed_extraction(engine: Engine, ids: dict[str, str]) -> None:
                                            normalized=surface, sign=sign, start=start,
                                            end=start + len(surface), evidence=seg.text, status="new"))
         for table in rows:  # replace whatever a real extraction wrote for these tables
-            conn.execute(table.delete())
+            conn.execute(S.base_of(table).delete())
             if rows[table]:
-                conn.execute(insert(table), rows[table])
+                conn.execute(insert(S.base_of(table)), rows[table])
         bump_version(conn)
 
 

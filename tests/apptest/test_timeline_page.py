@@ -87,11 +87,12 @@ def _plan_the_qatar_visit(sqlite_url: str) -> None:
     from sqlalchemy import update
 
     from parley.store.db import bump_version, make_engine
-    from parley.store.schema import events
+    from parley.store.schema import base_of, events
 
     engine = make_engine(sqlite_url)
     with engine.begin() as conn:
-        conn.execute(update(events).where(events.c.event_id == "ev_qatar_visit").values(status="planned"))
+        base = base_of(events)
+        conn.execute(update(base).where(base.c.event_id == "ev_qatar_visit").values(status="planned"))
         bump_version(conn)
     engine.dispose()
 
