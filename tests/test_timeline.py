@@ -320,3 +320,24 @@ def test_a_date_range_clips_the_venue_track(tmp_path) -> None:  # type: ignore[n
     may = timeline_view(engine, Filters(date_from=D(2025, 5, 1), date_to=D(2025, 5, 15)))
     assert set(may.venues["place_en"]) == {"Muscat"} and list(may.path) == ["Muscat"]
     engine.dispose()
+
+
+def test_a_report_dated_by_its_article_joins_another_article_a_day_earlier() -> None:
+    """A press conference reported that evening (dated in the text) and next morning (dated only
+    by the article): one happening. Within one article, or with both dates in the text, two."""
+    def report(i: int, article: str, day: dt.date, basis: str) -> dict[str, object]:
+        return {"id": i, "event_id": f"e{i}", "article_id": article, "segment_idx": 0, "date": day,
+                "date_precision": "day", "date_basis": basis, "kind": "speech", "actor_ids": "marco_rubio",
+                "place_id": None, "evidence": "…", "status": "happened", "published": day}
+
+    feb4, feb5 = dt.date(2026, 2, 4), dt.date(2026, 2, 5)
+
+    def merged(*rows: dict[str, object]) -> pd.DataFrame:
+        return merge_reports(pd.DataFrame(list(rows)))
+
+    one = merged(report(0, "a", feb4, "'today'"), report(1, "b", feb5, "article date"))
+    assert one["n_reports"].tolist() == [2] and one["date"].tolist() == [feb4]
+    same_article = merged(report(0, "a", feb4, "'yesterday'"), report(1, "a", feb5, "article date"))
+    assert sorted(same_article["n_reports"].tolist()) == [1, 1]
+    both_in_text = merged(report(0, "a", feb4, "'today'"), report(1, "b", feb5, "'today'"))
+    assert sorted(both_in_text["n_reports"].tolist()) == [1, 1]

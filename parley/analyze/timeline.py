@@ -21,6 +21,7 @@ import pandas as pd
 
 from parley.analyze.groups import DisjointSets
 from parley.extract.links import EdgeCues, cue_found, default_edge_cues
+from parley.extract.records import ARTICLE_DATE
 from parley.text.normalize import normalize
 
 RowMode = Literal["side", "actor"]
@@ -112,8 +113,7 @@ def _ids(value: Any) -> list[str]:
     return [p for p in str(value or "").split(";") if p]
 
 
-def _str_list(values: pd.Series) -> list[str]:
-    """A column's values as str (a list is cheaper to walk than the column)."""
+def _str_list(values: pd.Series) -> list[str]:  # a list is cheaper to walk than the column
     return [str(v) for v in values.tolist()]
 
 
@@ -127,14 +127,12 @@ def _dates(values: pd.Series) -> list[dt.date | None]:
 
 
 def _frame(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> pd.DataFrame:
-    """Rows (tuples) as a frame, each column's dtype inferred from its values (str, int64, and
-    object for dates)."""
+    """Rows (tuples) as a frame, each column's dtype inferred from its values."""
     return pd.DataFrame(rows, columns=list(columns))
 
 
 def _most_common(items: list[Any]) -> Any:
-    """The most frequent item, the first seen among equals, as Counter.most_common(1) gives it:
-    a plain dict costs less than a Counter for the two or three reports of an event."""
+    """The most frequent item, the first seen among equals (a dict: cheaper than a Counter)."""
     if len(items) == 1:
         return items[0]
     counts: dict[Any, int] = {}
@@ -143,14 +141,16 @@ def _most_common(items: list[Any]) -> Any:
     return max(counts, key=counts.__getitem__)  # max keeps the first of equal counts
 
 
+Reported = tuple[str, bool]  # a report's article id, and whether only its article's day dates it
+
+
 def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[dt.date | None],
-                precs: list[str], actor_ids: list[Any]) -> dict[str, list[int]]:
-    """Report indices grouped by happening: reports sharing an event_id, and reports of one
-    kind (a speech and a statement count as one) at one place, with actors in common and
-    compatible dates (the same day, or a day within a month-precise date), even when their
-    actor lists or precision differ. Keyed by
-    the first event_id of each group. Reports are bucketed by (kind, place, month), so only
-    reports that could match are compared."""
+                precs: list[str], actor_ids: list[Any], reported: list[Reported]) -> dict[str, list[int]]:
+    """Report indices grouped by happening (keyed by each group's first event_id): reports sharing
+    an event_id, and reports of one kind (a speech and a statement count as one) at one place, with
+    actors in common and compatible dates: the same day, a day within a month-precise date, or
+    for two articles a day apart when the later is dated only by its article (a press conference
+    reported that evening and the next morning). Bucketed by (kind, place, month)."""
     sets = DisjointSets(len(ids))
     first_of: dict[str, int] = {}
     for i, eid in enumerate(ids):
@@ -167,13 +167,23 @@ def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[
             continue
         for a_pos, i in enumerate(members):
             for j in members[a_pos + 1:]:
-                if sets.find(i) == sets.find(j) or (precs[i] == precs[j] == "day" and days[i] != days[j]):
+                if sets.find(i) == sets.find(j) or (precs[i] == precs[j] == "day" and days[i] != days[j]
+                                                    and not _a_day_apart(i, j, days, reported)):
                     continue
                 ai = actor_sets.setdefault(i, set(_ids(actor_ids[i])))
                 aj = actor_sets.setdefault(j, set(_ids(actor_ids[j])))
                 if ai & aj:
                     sets.union(i, j)
     return {ids[min(idx)]: idx for idx in sets.groups().values()}
+
+
+def _a_day_apart(i: int, j: int, days: list[dt.date | None], reported: list[Reported]) -> bool:
+    """Two articles' reports a day apart, the later one dated only as its article's day."""
+    di, dj = days[i], days[j]
+    if reported[i][0] == reported[j][0] or di is None or dj is None:
+        return False
+    late = i if di > dj else j
+    return abs((di - dj).days) == 1 and reported[late][1]
 
 
 def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
@@ -193,10 +203,12 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
     kinds = _str_list(events["kind"])
     actor_ids = events["actor_ids"].tolist()
     place_ids = events["place_id"].tolist()
-    groups = _happenings(ids, kinds, place_ids, days, precs, actor_ids)
     article_ids = _str_list(events["article_id"])
     statuses = _str_list(events["status"]) if "status" in events.columns else ["happened"] * len(ids)
     published = _dates(events["published"]) if "published" in events.columns else [None] * len(ids)
+    by_report = _str_list(events["date_basis"]) if "date_basis" in events.columns else [""] * len(ids)
+    groups = _happenings(ids, kinds, place_ids, days, precs, actor_ids,
+                         [(a, b == ARTICLE_DATE) for a, b in zip(article_ids, by_report, strict=True)])
     rows: list[tuple[Any, ...]] = []
     for eid, idx in groups.items():
         if len(idx) == 1:

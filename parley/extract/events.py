@@ -29,7 +29,7 @@ from typing import TypeVar
 from parley.extract.actors import ActorSpan, resolve_places
 from parley.extract.dates import date_mentions
 from parley.extract.matcher import COMMAS, Match, clause_span
-from parley.extract.records import Event, Found
+from parley.extract.records import ARTICLE_DATE, Event, Found
 from parley.text.date_scan import DateMention
 
 _T = TypeVar("_T")
@@ -208,7 +208,7 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
             precision = d.precision if d.date is not None else "unknown"
             basis = f"'{d.surface}'" + (" (relative)" if d.relative else "")
         elif art.published.date is not None:
-            date, precision, basis = art.published.date, art.published.precision, "article date"
+            date, precision, basis = art.published.date, art.published.precision, ARTICLE_DATE
         elif latest is not None:
             date, precision = latest.date, "day"
             basis = f"undated article: the latest day its text names, '{latest.surface}'"

@@ -187,6 +187,9 @@ class Event:
     status: str = "happened"  # happened / planned / background / called_off
 
 
+ARTICLE_DATE = "article date"  # an event's date_basis when only its article's day dates it
+
+
 @dataclass(frozen=True)
 class Candidate:
     segment_idx: int
