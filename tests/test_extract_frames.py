@@ -674,3 +674,14 @@ def test_a_word_that_only_looks_like_a_clitic_and_a_cue_is_no_cue() -> None:
     assert positions("وعقدت في إسطنبول محادثات بحثت وقف إطلاق النار وتبادل الأسرى.", "ar") == set()
     urged = positions("وحث عراقجي واشنطن على وقف إطلاق النار.", "ar")
     assert ("abbas_araghchi", "diplomacy", "supports") in urged
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # 'the two sides' of a plan are the parties of the talks just reported
+    ("en", "Araghchi and Witkoff met in Geneva on Saturday. The two sides agreed to meet again next week."),
+    ("ar", "التقى عراقجي وويتكوف في جنيف يوم السبت. واتفق الطرفان على اللقاء مجددا الأسبوع المقبل."),
+    ("fa", "عراقچی و ویتکاف روز شنبه در ژنو دیدار کردند. دو طرف توافق کردند هفته آینده دوباره دیدار کنند."),
+])
+def test_the_two_sides_of_a_plan_are_the_last_talks_parties(lang: str, text: str) -> None:
+    planned = [e for e in extract(text, lang).events if e.kind == "meeting" and e.status == "planned"]
+    assert [set(e.actor_ids.split(";")) for e in planned] == [{"abbas_araghchi", "steve_witkoff"}]

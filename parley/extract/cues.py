@@ -231,6 +231,7 @@ def _event_rows() -> Rows:
                        ("unrealized_markers", "unrealized"),
                        ("background_markers", "background"), ("background_before", "context")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
+    rows += _rows("both_sides", "both_sides", lang_lists(f, "both_sides", _section(f, data, "both_sides")))
     nouns = lang_lists(f, "delegation_nouns", _section(f, data, "delegation_nouns"))
     rows += _rows("delegation", "delegation", nouns)
     return rows

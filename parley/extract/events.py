@@ -34,6 +34,7 @@ from parley.text.date_scan import DateMention
 
 _T = TypeVar("_T")
 _AFTER_TOKENS = 15
+_AND = ("and", "و", "&")  # 'Araghchi and Witkoff met': both met
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
 _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
 _DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
@@ -156,7 +157,7 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         if before:
             first = before[0]
             chosen = [first] + [a for a in before[1:]
-                                if text[first.end:a.start - len(a.prefix)].strip() in ("", *COMMAS)]
+                                if text[first.end:a.start - len(a.prefix)].strip() in ("", *COMMAS, *_AND)]
             after_end = min([i for i in (text.find(ch, cue.end, stop) for ch in COMMAS) if i != -1],
                             default=stop)  # the first comma after the cue
         else:
@@ -183,6 +184,9 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         for a in chosen:
             if a.actor_id not in actor_ids:
                 actor_ids.append(a.actor_id)
+        if not actor_ids and kind == "meeting" and any(h.has("both_sides") for h in f.event_in(s0, s1)):
+            # 'the two sides agreed to meet again next week': the parties of the talks just reported
+            actor_ids = next((e.actor_ids.split(";") for e in reversed(out) if e.kind == "meeting"), [])
         if not actor_ids:
             continue
         seen.add((si, kind))
