@@ -354,3 +354,29 @@ def test_date_mentions_is_find_dates_plus_resolve_relative(prefix: str) -> None:
     ref = find_published(text)
     both = find_dates(text) + resolve_relative(text, ref.date, ref.precision)
     assert date_mentions(text, ref.date, ref.precision) == sorted(both, key=lambda d: (d.start, d.end))
+
+
+@pytest.mark.parametrize("text", [
+    "Fidan said on Friday, June 27 that the war was over.",
+    "قال فيدان يوم الجمعة 27 يونيو إن الحرب انتهت.",
+    "فیدان روز جمعه ۲۷ ژوئن گفت جنگ تمام شده است.",
+])
+def test_a_weekday_fixes_the_year_of_a_day_month_in_an_undated_text(text: str) -> None:
+    """Without the article's date, 'Friday, June 27' is the 27 June that fell on a Friday
+    nearest today; a day-month alone stays undated."""
+    (m,) = [m for m in date_mentions(text, None) if m.date is not None]
+    assert (m.date.month, m.date.day, m.date.weekday(), m.precision) == (6, 27, 4, "day")
+    assert abs(m.date.year - dt.date.today().year) <= 7
+    assert [m.date for m in date_mentions(text.replace("Friday, ", "").replace("يوم الجمعة ", "")
+                                          .replace("روز جمعه ", ""), None)] == [None]
+
+
+def test_the_weekday_year_is_the_nearest_to_today() -> None:
+    from parley.extract.dates import _year_of_weekday
+    from parley.text.date_scan import DateHit
+
+    june27 = DateHit(0, 1, "partial", None, "day", "gregorian", 6, 27, weekday=4)
+    assert _year_of_weekday(june27, 4, dt.date(2026, 12, 7)) == dt.date(2025, 6, 27)
+    assert _year_of_weekday(june27, 4, dt.date(2030, 1, 1)) == dt.date(2031, 6, 27)
+    tir6 = DateHit(0, 1, "partial", None, "day", "solar_hijri", 4, 6, weekday=4)  # 6 Tir 1404 = 27 June 2025
+    assert _year_of_weekday(tir6, 4, dt.date(2026, 12, 7)) == dt.date(2025, 6, 27)

@@ -685,3 +685,15 @@ def test_a_word_that_only_looks_like_a_clitic_and_a_cue_is_no_cue() -> None:
 def test_the_two_sides_of_a_plan_are_the_last_talks_parties(lang: str, text: str) -> None:
     planned = [e for e in extract(text, lang).events if e.kind == "meeting" and e.status == "planned"]
     assert [set(e.actor_ids.split(";")) for e in planned] == [{"abbas_araghchi", "steve_witkoff"}]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the person of 'name, title of a state' said it, not the state inside the title
+    ("fa", "هاکان فیدان، وزیر امور خارجه ترکیه، روز جمعه در نشست خبری گفت جنگ تمام شده است."),
+    ("ar", "هاكان فيدان، وزير الخارجية التركي، قال يوم الجمعة في مؤتمر صحفي إن الحرب انتهت."),
+    ("en", "Hakan Fidan, the Turkish foreign minister, said at a press conference on Friday that the war "
+           "was over."),
+])
+def test_a_name_with_its_title_speaks_not_the_state_in_the_title(lang: str, text: str) -> None:
+    speeches = [e.actor_ids.split(";")[0] for e in extract(text, lang).events if e.kind == "speech"]
+    assert speeches == ["hakan_fidan"]

@@ -69,11 +69,27 @@ def _nearest_partial(h: DateHit, ref: dt.date) -> dt.date | None:
     return min(found, key=lambda d: abs((d - ref).days)) if found else None
 
 
+_WEEKDAY_YEARS = 7  # a weekday fixes a day-month's year within this many years of today
+
+
+def _year_of_weekday(h: DateHit, weekday: int, today: dt.date | None = None) -> dt.date | None:
+    """A day and month without a year, named with its weekday ('Friday 27 June'): the reading
+    on that weekday nearest today, within a few years (the weekday repeats only every 5-11)."""
+    today = today or dt.date.today()
+    base = jdatetime.date.fromgregorian(date=today).year if h.calendar == "solar_hijri" else today.year
+    found = [d for y in range(base - _WEEKDAY_YEARS, base + 2)
+             if (d := to_gregorian(h.calendar, y, h.month, h.day)) and d.weekday() == weekday]
+    return min(found, key=lambda d: abs((d - today).days)) if found else None
+
+
 def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date | None,
              future: bool = False) -> tuple[dt.date | None, str]:
     """The date and precision of one relative hit; (None, "unknown") without a usable reference."""
     day_ref = ref if ref is not None and ref_precision == "day" else None
     if h.kind == "partial":
+        if ref is None and h.weekday is not None:  # 'روز جمعه ۲۷ ژوئن' in an undated article
+            date = _year_of_weekday(h, h.weekday)
+            return (date, "day") if date else (None, "unknown")
         if ref is None or _RANK[ref_precision] > _RANK["month"]:
             return None, "unknown"
         date = _nearest_partial(h, ref)

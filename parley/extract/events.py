@@ -151,7 +151,8 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         stop = toks[-1][1] if toks else cue.end
         before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)]
         if kind in _STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
-            before = [a for a in before if not _quoted(text, s0, a.start)]
+            before = [a for a in before if not _quoted(text, s0, a.start)  # nor a state inside a title
+                      and not any(o.start <= a.start and a.end <= o.end and o != a for o in before)]
             comma = max(text.rfind(ch, s0, cue.start) for ch in COMMAS)
             before = [a for a in before if a.start > comma] or before  # 'after Hamas replied, Trump posted'
         if before:
@@ -207,7 +208,7 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
         if in_sentence:
-            d = min(in_sentence, key=lambda d: abs(d.start - o_cue))
+            d = min(in_sentence, key=lambda d: (d.date is None, abs(d.start - o_cue)))  # a day it can name
             date = d.date
             precision = d.precision if d.date is not None else "unknown"
             basis = f"'{d.surface}'" + (" (relative)" if d.relative else "")

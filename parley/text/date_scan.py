@@ -155,7 +155,9 @@ def _absolute_hit(form: str, m: re.Match[str], g: DateGrammar) -> DateHit | None
             leap_year = 1403 if cal == "solar_hijri" else 2024  # a year where every real day exists
             if to_gregorian(cal, leap_year, month, day) is None:
                 return DateHit(m.start(), m.end(), "invalid")
-            return DateHit(m.start(), m.end(), "partial", None, "day", cal, month, day, prefixed=prefixed)
+            weekday = g.weekdays.get(_key(gd["wd"])) if prefixed else None  # it fixes the year
+            return DateHit(m.start(), m.end(), "partial", None, "day", cal, month, day, weekday=weekday,
+                           prefixed=prefixed)
         date = to_gregorian(cal, y, month, day)
         if date is None:  # kept as "invalid" so '31 فبراير 2026' does not leave 'فبراير 2026' behind
             return DateHit(m.start(), m.end(), "invalid")
