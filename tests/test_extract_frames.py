@@ -697,3 +697,13 @@ def test_the_two_sides_of_a_plan_are_the_last_talks_parties(lang: str, text: str
 def test_a_name_with_its_title_speaks_not_the_state_in_the_title(lang: str, text: str) -> None:
     speeches = [e.actor_ids.split(";")[0] for e in extract(text, lang).events if e.kind == "speech"]
     assert speeches == ["hakan_fidan"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # announcing a change to upcoming talks is done; the talks are what is planned
+    ("en", "The White House announced the move of the upcoming talks with Iran to Geneva."),
+    ("ar", "وتزامنت التصريحات مع إعلان البيت الأبيض نقل المحادثات المرتقبة مع إيران إلى جنيف."),
+    ("fa", "کاخ سفید انتقال مذاکرات آینده با ایران به ژنو را اعلام کرد."),
+])
+def test_an_announcement_about_upcoming_talks_happened(lang: str, text: str) -> None:
+    assert {e.status for e in extract(text, lang).events if e.kind == "announcement"} == {"happened"}

@@ -225,7 +225,10 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
             status = "background"
         else:
             c0, c1 = clause_span(doc, cue.start, breaks)
-            status = _status(f, cue, kind, c0, min(c1, said) if said is not None else c1, date, precision)
+            if kind in _STATEMENTS:  # what it announced is not when: 'announced moving the upcoming talks'
+                c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
+                c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
+            status = _status(f, cue, kind, c0, c1, date, precision)
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
