@@ -184,6 +184,9 @@ def init_db(engine: Engine) -> None:
         if ensure_views(conn, made):
             insert_ignore(conn, store_meta, [{"key": _VIEWS_KEY, "value": VIEWS_VERSION}],
                           update_cols=("value",))
+        from parley.store.search_index import ensure_index  # it reads the tables made above
+
+        ensure_index(conn)
 
 
 def _lock_schema(conn: Connection) -> None:

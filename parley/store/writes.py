@@ -35,6 +35,7 @@ from parley.store.schema import extracted_positions as positions
 from parley.store.schema import extracted_quotes as quotes
 from parley.store.schema import extracted_venues as venues
 from parley.store.schema import gazetteer_actors as actors
+from parley.store.search_index import index_article
 
 # Extraction attribute -> table; field names equal column names (article_id added here).
 _EXTRACTION_TABLES: tuple[tuple[str, Table], ...] = (
@@ -110,6 +111,7 @@ def store_article(conn: Connection, article: Article, extraction: Extraction | N
 
 
 def _save_rows(conn: Connection, article: Article, extraction: Extraction | None) -> None:
+    index_article(conn, article.id, article.title, article.text)  # search, in the same transaction
     if article.segments:
         conn.execute(_INSERT_SEGMENTS, [
             {"article_id": article.id, "idx": s.idx, "start": s.start, "end": s.end,

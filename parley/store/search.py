@@ -1,0 +1,173 @@
+"""Full-text search, one interface over both backends: SQLite FTS5 (bm25) and PostgreSQL tsvector
+(ts_rank), both over the normalised words of store/search_index.py.
+
+``search(engine, query, filters, limit)`` parses the query (text/search_query.py; QueryError
+for the user when it cannot be read), keeps to the shared filters (store/filters.where), ranks,
+and returns hits with a snippet in the direction of the sentence it comes from; the highlights
+are found on the normalised copy and mapped back to the original (text/search_terms.py).
+Scores are "higher is better" on both backends (SQLite's bm25 is negated), but not comparable
+between them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    func,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import TSVECTOR
+
+from parley.filters import Filters, app_href
+from parley.store.db import store_errors
+from parley.store.filters import where
+from parley.store.schema import articles, segments
+from parley.store.search_index import search_docs, search_meta
+from parley.text.search_query import Node, parse_query
+from parley.text.search_query import leaves as query_leaves
+from parley.text.search_terms import Leaf, match_spans, snippet, stem
+
+MAX_LIMIT = 200
+
+search_fts = Table("search_fts", search_meta, Column("rowid", Integer), Column("stems", Text),
+                   Column("terms", Text))
+_pg_docs = Table("search_docs", MetaData(), Column("article_id", Text), Column("doc", TSVECTOR))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked article: its facts, a snippet (its language, highlights relative to it) and the
+    first match's span in the article's text (None when only the title matched)."""
+
+    article_id: str
+    score: float
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    lang: str
+    snippet: str
+    snippet_lang: str
+    marks: tuple[tuple[int, int], ...]
+    start: int | None
+    end: int | None
+
+    @property
+    def link(self) -> str:
+        """The reading view at the hit: /read?a=ID&s=START&e=END."""
+        params = {"a": self.article_id}
+        if self.start is not None and self.end is not None:
+            params |= {"s": str(self.start), "e": str(self.end)}
+        return app_href("/read", params)
+
+
+def fts5_expression(node: Node) -> str:
+    """The FTS5 MATCH expression of a query tree (words are letters and digits, quoted anyway)."""
+    if isinstance(node, Leaf):
+        if node.is_phrase:
+            return 'stems : "' + " ".join(_q(stem(w)) for w in node.words) + '"'
+        return f'terms : "{_q(node.words[0])}"' + (" *" if node.prefix else "")
+    joiner = {"and": " AND ", "or": " OR ", "not": " NOT "}[node.kind]
+    return "(" + joiner.join(fts5_expression(i) for i in node.items) + ")"
+
+
+def tsquery_expression(node: Node) -> str:
+    """The tsquery text of a query tree: stems at weight A (phrases), terms at weight B."""
+    if isinstance(node, Leaf):
+        if node.is_phrase:
+            return "(" + " <-> ".join(f"'{_q(stem(w))}':A" for w in node.words) + ")"
+        return f"'{_q(node.words[0])}':{'*' if node.prefix else ''}B"
+    if node.kind == "not":
+        return f"({tsquery_expression(node.items[0])} & !{tsquery_expression(node.items[1])})"
+    joiner = " & " if node.kind == "and" else " | "
+    return "(" + joiner.join(tsquery_expression(i) for i in node.items) + ")"
+
+
+def _q(word: str) -> str:
+    """A word made safe inside FTS5 double quotes and tsquery single quotes (words never hold
+    these; this is the second lock)."""
+    return word.replace('"', "").replace("'", "").replace("\\", "")
+
+
+def ranked_ids(engine: Engine, tree: Node, filters: Filters, limit: int) -> list[tuple[str, float]]:
+    """(article id, score) of the best ``limit`` matches that the filters keep, best first."""
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    if engine.dialect.name == "postgresql":
+        tsq = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery_expression(tree))
+        score: ColumnElement[Any] = func.ts_rank(_pg_docs.c.doc, tsq)
+        stmt = (select(_pg_docs.c.article_id, score.label("score"))
+                .select_from(_pg_docs.join(articles, articles.c.id == _pg_docs.c.article_id))
+                .where(_pg_docs.c.doc.op("@@")(tsq), where(filters))
+                .order_by(score.desc(), _pg_docs.c.article_id).limit(limit))
+    else:
+        bm25 = func.bm25(literal_column("search_fts"))
+        stmt = (select(search_docs.c.article_id, (-bm25).label("score"))
+                .select_from(search_fts.join(search_docs, search_docs.c.id == search_fts.c.rowid)
+                             .join(articles, articles.c.id == search_docs.c.article_id))
+                .where(text("search_fts MATCH :fts").bindparams(fts=fts5_expression(tree)), where(filters))
+                .order_by(bm25, search_docs.c.article_id).limit(limit))
+    with store_errors("cannot search the articles"), engine.connect() as conn:
+        return [(str(a), float(s)) for a, s in conn.execute(stmt).all()]
+
+
+def search(engine: Engine, query: str, filters: Filters | None = None, limit: int = 20) -> list[SearchHit]:
+    """The ranked hits of ``query`` among the articles the filters keep (QueryError when the query
+    cannot be read, StoreError when the store cannot)."""
+    tree = parse_query(query)
+    ranked = ranked_ids(engine, tree, filters or Filters(), limit)
+    if not ranked:
+        return []
+    ids = [a for a, _ in ranked]
+    with store_errors("cannot read the hits"), engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(
+            select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
+                   articles.c.lang, articles.c.text).where(articles.c.id.in_(ids)))}
+        segs: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for aid, s, e, lang in conn.execute(
+                select(segments.c.article_id, segments.c.start, segments.c.end, segments.c.lang)
+                .where(segments.c.article_id.in_(ids)).order_by(segments.c.article_id, segments.c.start)):
+            segs[aid].append((int(s), int(e), str(lang)))
+    wanted = query_leaves(tree)
+    return [_hit(rows[a], score, segs.get(a, []), wanted) for a, score in ranked if a in rows]
+
+
+def _hit(row: Any, score: float, segs: list[tuple[int, int, str]], wanted: list[Leaf]) -> SearchHit:
+    body: str = row.text
+    spans = match_spans(body, wanted)
+    bounds, lang = None, str(row.lang)
+    if spans:
+        first = spans[0][0]
+        for s, e, seg_lang in segs:
+            if s <= first < e:
+                bounds, lang = (s, e), seg_lang
+                break
+    elif row.title:  # only the title matched: show it, highlighted
+        t_spans = match_spans(row.title, wanted)
+        if t_spans:
+            return SearchHit(str(row.id), score, row.title, row.outlet, _date(row.published), str(row.lang),
+                             row.title, str(row.lang), tuple(t_spans), None, None)
+    snip = snippet(body, spans, bounds)
+    return SearchHit(str(row.id), score, row.title, row.outlet, _date(row.published), str(row.lang),
+                     snip.text, lang, snip.marks,
+                     snip.hit[0] if snip.hit else None, snip.hit[1] if snip.hit else None)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+__all__ = ["SearchHit", "fts5_expression", "ranked_ids", "search", "tsquery_expression"]

@@ -1,0 +1,130 @@
+"""The full-text index over each article's normalised title and text: made, kept, rebuilt.
+
+SQLite: an FTS5 table ``search_fts`` (columns ``stems``, ``terms``, see text/search_terms.py)
+whose rowid is ``search_docs.id``; ``search_docs`` maps it to the article and cascades with it,
+and a trigger drops the FTS row with its ``search_docs`` row. PostgreSQL: ``search_docs`` holds
+one ``tsvector`` per article (the stems at weight A, the terms at weight B, 'simple' config)
+under a GIN index, and cascades with the article.
+
+An article's index row is written by ``index_article`` inside the transaction that stores the
+article (store/writes.py), so the index never lags or leads the articles. ``ensure_index`` runs
+in init_db: it makes the tables and indexes every article not yet indexed (a store made before
+search), and rebuilds the whole index when the indexing rules or search_clitics.yaml changed.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+from functools import lru_cache
+
+from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, select, text
+
+from parley.store.schema import articles, store_meta
+from parley.text.search_terms import IndexDoc, clitics, index_document
+
+FORMAT_KEY = "search_format"
+_RULES = "words=[^\\W_]+ lower max64; stems A, terms B; v1"  # change to force a rebuild
+_BATCH = 500
+PG_BUDGET = 900_000  # bytes of tsvector per article; PostgreSQL's limit is 1 MB
+
+# For Core queries only: these tables are made here, per dialect, never by metadata.create_all.
+search_meta = MetaData()
+search_docs = Table("search_docs", search_meta, Column("id", Integer), Column("article_id", String(32)))
+
+_SQLITE_DDL = (
+    "CREATE TABLE IF NOT EXISTS search_docs (id INTEGER PRIMARY KEY, article_id VARCHAR(32) NOT NULL "
+    "UNIQUE REFERENCES articles(id) ON DELETE CASCADE)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(stems, terms, "
+    "tokenize = 'unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER IF NOT EXISTS search_docs_gone AFTER DELETE ON search_docs "
+    "BEGIN DELETE FROM search_fts WHERE rowid = old.id; END",
+)
+_PG_DDL = (
+    "CREATE TABLE IF NOT EXISTS search_docs (article_id VARCHAR(32) PRIMARY KEY "
+    "REFERENCES articles(id) ON DELETE CASCADE, doc tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_doc ON search_docs USING GIN (doc)",
+)
+_PG_UPSERT = text(
+    "INSERT INTO search_docs (article_id, doc) VALUES (:id, setweight(to_tsvector('simple', :stems), 'A') "
+    "|| setweight(to_tsvector('simple', :terms), 'B')) "
+    "ON CONFLICT (article_id) DO UPDATE SET doc = EXCLUDED.doc")
+
+
+@lru_cache(maxsize=1)
+def index_format() -> int:
+    """A number that changes when the indexing rules or the clitic data change."""
+    return zlib.crc32(f"{_RULES}|{clitics()!r}".encode()) & 0x7FFFFFFF
+
+
+def ensure_index(conn: Connection) -> int:
+    """Make the index tables if missing and index what is not indexed (all of it when the format
+    changed); inside the caller's transaction (init_db's). Returns how many articles it indexed."""
+    ddl = _PG_DDL if conn.dialect.name == "postgresql" else _SQLITE_DDL
+    for stmt in ddl:
+        conn.exec_driver_sql(stmt)
+    mine = store_meta.c.key == FORMAT_KEY
+    have = conn.execute(select(store_meta.c.value).where(mine)).scalar()
+    if have == index_format():
+        return 0
+    if have is not None:  # other rules: start again
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("DELETE FROM search_fts")
+        conn.exec_driver_sql("DELETE FROM search_docs")
+    done = backfill(conn)
+    if have is None:
+        conn.execute(store_meta.insert().values(key=FORMAT_KEY, value=index_format()))
+    else:
+        conn.execute(store_meta.update().where(mine).values(value=index_format()))
+    return done
+
+
+def backfill(conn: Connection) -> int:
+    """Index every stored article that has no index row yet; returns how many."""
+    missing = select(articles.c.id).where(~select(search_docs.c.article_id)
+                                          .where(search_docs.c.article_id == articles.c.id).exists())
+    ids = [str(i) for i in conn.execute(missing.order_by(articles.c.id)).scalars()]
+    for i in range(0, len(ids), _BATCH):
+        chunk = ids[i:i + _BATCH]
+        rows = conn.execute(select(articles.c.id, articles.c.title, articles.c.text)
+                            .where(articles.c.id.in_(chunk))).all()
+        for article_id, title, body in rows:
+            index_article(conn, article_id, title, body)
+    return len(ids)
+
+
+def index_article(conn: Connection, article_id: str, title: str | None, body: str) -> None:
+    """Write (or replace) the article's index row, inside the caller's transaction."""
+    doc = index_document(title, body)
+    if conn.dialect.name == "postgresql":
+        doc = bounded(doc, PG_BUDGET)
+        conn.execute(_PG_UPSERT, {"id": article_id, "stems": doc.stems, "terms": doc.terms})
+        return
+    conn.execute(text("DELETE FROM search_docs WHERE article_id = :id"), {"id": article_id})
+    rowid = conn.execute(text("INSERT INTO search_docs (article_id) VALUES (:id) RETURNING id"),
+                         {"id": article_id}).scalar_one()
+    conn.execute(text("INSERT INTO search_fts (rowid, stems, terms) VALUES (:rowid, :stems, :terms)"),
+                 {"rowid": rowid, "stems": doc.stems, "terms": doc.terms})
+
+
+def bounded(doc: IndexDoc, budget: int) -> IndexDoc:
+    """``doc`` cut so that its tsvector stays under ``budget`` bytes (half for the stems, half for
+    the terms; an estimate: each distinct word's bytes and header, two bytes per position, at most
+    256 positions per word): a very long article is indexed from its start rather than failing."""
+    n_words = doc.stems.count(" ") + doc.terms.count(" ") + 2
+    if 4 * (len(doc.stems) + len(doc.terms)) + 10 * n_words < budget:  # an upper bound: fits
+        return doc
+
+    def take(words: Iterable[str], room: int) -> str:
+        seen: dict[str, int] = {}
+        kept: list[str] = []
+        for w in words:
+            n = seen.get(w, 0)
+            room -= (len(w.encode()) + 8 if n == 0 else 0) + (2 if n < 256 else 0)
+            if room < 0:
+                break
+            seen[w] = n + 1
+            kept.append(w)
+        return " ".join(kept)
+
+    return IndexDoc(take(doc.stems.split(), budget // 2), take(doc.terms.split(), budget // 2))
