@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 from parley.store.search import fts5_expression, tsquery_expression
 from parley.store.search_index import bounded
 from parley.text.search_query import MAX_ITEMS, QueryError, leaves, parse_query
-from parley.text.search_terms import IndexDoc, index_document, match_spans, query_words, snippet, stem, variants
+from parley.text.search_terms import (
+    IndexDoc,
+    index_document,
+    match_spans,
+    query_words,
+    snippet,
+    stem,
+    variants,
+)
 
 
 @pytest.mark.parametrize(("typed", "words"), [
