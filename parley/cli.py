@@ -1,5 +1,5 @@
-"""Command line: ``python -m parley ingest|extract|export|eval|briefing|fetch|feeds|watch`` (more via
-``register``).
+"""Command line: ``python -m parley ingest|extract|export|eval|search|briefing|fetch|feeds|watch``
+(more via ``register``).
 
 Exit codes: 0 ok; 1 some inputs were rejected (the rest completed); 2 usage or store error,
 reported as one line on stderr without a traceback.
@@ -203,10 +203,33 @@ def _print_eval(engine: Any, args: argparse.Namespace) -> None:
     print(format_report(evaluate(engine, args.gold_dir, curated=False)))
 
 
+# --- search ---------------------------------------------------------------------------------
+
+def _configure_search(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", metavar="QUERY",
+                   help='words (all must match), "a phrase", OR, NOT, prefix*, parentheses')
+    _add_db(p)
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="how many hits (default 20, at most 200)")
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    from parley.store.db import init_db, make_engine
+    from parley.store.search import search
+
+    engine = make_engine(args.db)
+    init_db(engine)  # a store made before search gets its index here
+    for hit in search(engine, args.query, limit=args.limit):
+        line = " ".join(hit.snippet.split())  # one line: no tabs or newlines from the article
+        print(f"{hit.article_id}\t{hit.score:.4f}\t{line}")
+    return EXIT_OK
+
+
 register("ingest", "read files into the store (load, clean, extract, store)", _configure_ingest, _run_ingest)
 register("extract", "re-run extraction over every stored article", _configure_extract, _run_extract)
 register("export", "write the tables as CSV files (UTF-8 with BOM)", _configure_export, _run_export)
 register("eval", "score stored extraction against gold files", _configure_eval, _run_eval)
+register("search", "full-text search: article_id<TAB>score<TAB>snippet per hit, best first",
+         _configure_search, _run_search)
 register("briefing", _briefing.HELP, _briefing.configure, _briefing.run)  # parley/briefing/cli.py
 register("fetch", _sources.FETCH_HELP, _sources.configure_fetch, _sources.run_fetch)  # parley/sources/cli.py
 register("feeds", _sources.FEEDS_HELP, _sources.configure_feeds, _sources.run_feeds)
