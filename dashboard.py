@@ -12,7 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from parley.render.html import page_css
-from parley.ui import auth, state, store
+from parley.ui import auth, search, state, store
 from parley.ui.boot import use_router
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html
@@ -28,6 +28,7 @@ PAGES = {
         st.Page("pages/read.py", title="Read", icon=":material/article:", url_path="read"),
         st.Page("pages/library.py", title="Library", icon=":material/upload_file:", url_path="library"),
         st.Page("pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources"),
+        st.Page("pages/search.py", title="Search", icon=":material/search:", url_path="search"),
     ],
     "Analysis": [
         st.Page("pages/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
@@ -62,6 +63,7 @@ elif not access.can_read:
 else:
     pg = st.navigation(PAGES)
     auth.sidebar_status(access)
+    search.sidebar_search_box()
 state.note_page(pg.url_path)
 
 with shown_errors("The database could not be opened"):

@@ -1,12 +1,13 @@
-"""/read?a=ID : one article's clean text, each block in its own direction, actors highlighted."""
+"""/read?a=ID[&s=START&e=END] : one article's clean text, each block in its own direction, actors
+highlighted; a search hit (s, e) highlighted and scrolled to."""
 
 import streamlit as st
 
-from parley.render.html import article_html, colours_for, legend, meta_line, text_block
+from parley.render.html import SCROLL_TO_HIT, article_html, colours_for, legend, meta_line, text_block
 from parley.ui import curation_forms as forms
-from parley.ui import state, store
+from parley.ui import search, state, store
 from parley.ui.errors import shown_errors
-from parley.ui.html import show_html
+from parley.ui.html import run_script, show_html
 
 
 def pick_article(article_id: str | None) -> None:
@@ -57,8 +58,11 @@ with shown_errors("Could not read the article"):
                          for s, e, a in zip(ments["start"], ments["end"], ments["actor_id"], strict=True)]
                 segs = [(int(s), int(e), str(g)) for s, e, g in
                         zip(view.segments["start"], view.segments["end"], view.segments["lang"], strict=True)]
+                hit = search.hit_span(len(art["text"]))  # from /search: ?s=START&e=END
                 with st.container(key="article_text"):
-                    show_html(article_html(art["text"], segs, marks))
+                    show_html(article_html(art["text"], segs, marks, hit=hit))
+                if hit is not None:
+                    run_script(SCROLL_TO_HIT)
             sentences = [(int(i), int(s), int(e), str(t)) for i, s, e, t in zip(
                 view.segments["idx"], view.segments["start"], view.segments["end"], view.segments["text"],
                 strict=True)]

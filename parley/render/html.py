@@ -57,8 +57,9 @@ def block_style(lang: str | None) -> str:
            f"font-family: {FONT_STACK};"
 
 
-def _marked(text: str, highlights: Iterable[Highlight] | None) -> str:
-    """Escaped text with each highlight wrapped in <mark>; overlapping or bad spans are skipped."""
+def _marked(text: str, highlights: Iterable[Highlight] | None, hit: tuple[int, int] | None = None) -> str:
+    """Escaped text with each highlight wrapped in <mark>; overlapping or bad spans are skipped.
+    The highlight spanning exactly ``hit`` is the search hit: class and id ``parley-hit``."""
     if not highlights:
         return esc(text)
     out: list[str] = []
@@ -69,20 +70,22 @@ def _marked(text: str, highlights: Iterable[Highlight] | None) -> str:
             continue  # overlaps the previous mark, or empty/out of range
         out.append(esc(text[pos:start]))
         style = f' style="background-color: {colour};"' if _COLOUR.match(colour or "") else ""
-        out.append(f'<mark{style} title="{esc(title)}">{esc(text[start:end])}</mark>')
+        mark = ' class="parley-hit" id="parley-hit"' if hit == (start, end) else ""
+        out.append(f'<mark{mark}{style} title="{esc(title)}">{esc(text[start:end])}</mark>')
         pos = end
     out.append(esc(text[pos:]))
     return "".join(out)
 
 
 def text_block(text: str, lang: str | None, *, tag: str = "div", cls: str | None = None,
-               highlights: Sequence[Highlight] | None = None) -> str:
-    """An escaped block of ``text`` with dir, lang, alignment and fonts for its language."""
+               highlights: Sequence[Highlight] | None = None, hit: tuple[int, int] | None = None) -> str:
+    """An escaped block of ``text`` with dir, lang, alignment and fonts for its language (``hit``:
+    see _marked)."""
     if tag not in _TAGS:
         raise ValueError(f"text_block: tag {tag!r} is not allowed")
     classes = f"parley-text parley-{direction(lang)}" + (f" {cls}" if cls and _CLASS.match(cls) else "")
     return (f'<{tag} class="{esc(classes)}"{_dir_lang_attrs(lang)} style="{block_style(lang)}">'
-            f"{_marked(text, highlights)}</{tag}>")
+            f"{_marked(text, highlights, hit)}</{tag}>")
 
 
 def bdi(text: str, lang: str | None = None) -> str:
@@ -148,9 +151,15 @@ def colours_for(ids: Iterable[str]) -> dict[str, str]:
 SegmentSpan = tuple[int, int, str]  # (start, end, lang) of a segment in the article's clean text
 
 
-def article_html(text: str, segments: Sequence[SegmentSpan], highlights: Sequence[Highlight] = ()) -> str:
+HIT_COLOUR = "#fb923c"  # a search hit on /read: stronger than the actors' pastel colours
+HIT_TITLE = "search hit"
+
+
+def article_html(text: str, segments: Sequence[SegmentSpan], highlights: Sequence[Highlight] = (),
+                 hit: tuple[int, int] | None = None) -> str:
     """An article's clean text as blocks: consecutive segments of one language on one line
-    form a block with that language's dir and lang; highlights use article offsets.
+    form a block with that language's dir and lang; highlights use article offsets. ``hit`` (a
+    search hit's span) is marked over any highlight it overlaps, as <mark id="parley-hit">.
     """
     blocks: list[tuple[str, int, int]] = []  # (lang, start, end)
     for start, end, lang in sorted(segments):
@@ -158,11 +167,28 @@ def article_html(text: str, segments: Sequence[SegmentSpan], highlights: Sequenc
             blocks[-1] = (lang, blocks[-1][1], end)
         else:
             blocks.append((lang, start, end))
+    if hit is not None:
+        hs, he = hit
+        highlights = [h for h in highlights if h[1] <= hs or h[0] >= he]
     out = []
     for lang, start, end in blocks:
         local = [(s - start, e - start, c, t) for s, e, c, t in highlights if s >= start and e <= end]
-        out.append(text_block(text[start:end], lang, tag="div", cls="parley-para", highlights=local))
+        local_hit = None
+        if hit is not None and start <= hit[0] < end:
+            local_hit = (hit[0] - start, min(hit[1], end) - start)
+            local.append((*local_hit, HIT_COLOUR, HIT_TITLE))
+        out.append(text_block(text[start:end], lang, tag="div", cls="parley-para", highlights=local,
+                              hit=local_hit))
     return "\n".join(out)
+
+
+# A fixed script (no data in it): scroll the reading view to the search hit once it is drawn.
+SCROLL_TO_HIT = (
+    "<script>(function () { let tries = 0; const t = setInterval(function () {"
+    " const m = document.getElementById('parley-hit');"
+    " if (m) { m.scrollIntoView({block: 'center'}); clearInterval(t); }"
+    " else if (++tries > 50) { clearInterval(t); } }, 100); })();</script>"
+)
 
 
 def legend(items: Iterable[tuple[str, str]]) -> str:

@@ -10,6 +10,11 @@ def show_html(fragment: str) -> None:
     st.html(fragment)
 
 
+def run_script(fragment: str) -> None:
+    """Run one of parley.render.html's fixed scripts (never built from data) in the page."""
+    st.html(fragment, unsafe_allow_javascript=True)
+
+
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$:")
 
 
