@@ -30,7 +30,6 @@ with shown_errors("Could not search"):
             with st.container(key="search_hits"):
                 for hit in hits:
                     when = hit.published.isoformat() if hit.published else "undated"
-                    facts = [hit.outlet or "unknown outlet", when, f"language: {hit.lang}",
-                             f"score {hit.score:.3f}"]
+                    facts = [hit.outlet or "unknown outlet", when, f"language: {hit.lang}"]
                     show_html(search_hit_html(hit.title, hit.lang, hit.link, facts, hit.snippet,
                                               hit.snippet_lang, hit.marks))
