@@ -209,7 +209,8 @@ def _configure_search(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", metavar="QUERY",
                    help='words (all must match), "a phrase", OR, NOT, prefix*, parentheses')
     _add_db(p)
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="how many hits (default 20, at most 200)")
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help="how many hits (default 20, at most 200)")
 
 
 def _run_search(args: argparse.Namespace) -> int:
