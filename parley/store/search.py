@@ -19,9 +19,11 @@ from typing import Any
 from sqlalchemy import (
     Column,
     ColumnElement,
+    Connection,
     Engine,
     Integer,
     MetaData,
+    Select,
     Table,
     Text,
     func,
@@ -41,6 +43,7 @@ from parley.text.search_query import leaves as query_leaves
 from parley.text.search_terms import Leaf, match_spans, snippet, stem
 
 MAX_LIMIT = 200
+RANK_POOL = 20_000  # see ranked_ids
 
 search_fts = Table("search_fts", search_meta, Column("rowid", Integer), Column("stems", Text),
                    Column("terms", Text))
@@ -101,25 +104,42 @@ def _q(word: str) -> str:
     return word.replace('"', "").replace("'", "").replace("\\", "")
 
 
-def ranked_ids(engine: Engine, tree: Node, filters: Filters, limit: int) -> list[tuple[str, float]]:
-    """(article id, score) of the best ``limit`` matches that the filters keep, best first."""
+def ranked_ids(engine: Engine, tree: Node, filters: Filters, limit: int,
+               pool: int | None = None) -> list[tuple[str, float]]:
+    """(article id, score) of the best ``limit`` matches that the filters keep, best first.
+
+    Ranking costs a few microseconds per match, so a query matching more than ``pool`` articles
+    (default RANK_POOL) within the filters is ranked among its ``pool`` most recently stored
+    matches: every hit is a match, and the time stays bounded at any store size."""
     limit = max(1, min(int(limit), MAX_LIMIT))
-    if engine.dialect.name == "postgresql":
-        tsq = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery_expression(tree))
-        score: ColumnElement[Any] = func.ts_rank(_pg_docs.c.doc, tsq)
-        stmt = (select(_pg_docs.c.article_id, score.label("score"))
-                .select_from(_pg_docs.join(articles, articles.c.id == _pg_docs.c.article_id))
-                .where(_pg_docs.c.doc.op("@@")(tsq), where(filters))
-                .order_by(score.desc(), _pg_docs.c.article_id).limit(limit))
-    else:
-        bm25 = func.bm25(literal_column("search_fts"))
-        stmt = (select(search_docs.c.article_id, (-bm25).label("score"))
-                .select_from(search_fts.join(search_docs, search_docs.c.id == search_fts.c.rowid)
-                             .join(articles, articles.c.id == search_docs.c.article_id))
-                .where(text("search_fts MATCH :fts").bindparams(fts=fts5_expression(tree)), where(filters))
-                .order_by(bm25, search_docs.c.article_id).limit(limit))
+    pool = RANK_POOL if pool is None else pool
     with store_errors("cannot search the articles"), engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            stmt = _ranked_pg(conn, tree, filters, limit, pool)
+        else:
+            stmt = _ranked_sqlite(conn, tree, filters, limit, pool)
         return [(str(a), float(s)) for a, s in conn.execute(stmt).all()]
+
+
+def _ranked_sqlite(conn: Connection, tree: Node, filters: Filters, limit: int, pool: int) -> Select[Any]:
+    del conn  # one statement: FTS5 walks the matches newest first, bm25 scores the pool, then sort
+    match = text("search_fts MATCH :fts").bindparams(fts=fts5_expression(tree))
+    joined = (search_fts.join(search_docs, search_docs.c.id == search_fts.c.rowid)
+              .join(articles, articles.c.id == search_docs.c.article_id))
+    bm25 = func.bm25(literal_column("search_fts"))  # only valid in the SELECT that holds the MATCH
+    newest = (select(search_docs.c.article_id, (-bm25).label("score")).select_from(joined)
+              .where(match, where(filters)).order_by(search_fts.c.rowid.desc()).limit(pool).subquery())
+    return select(newest.c.article_id, newest.c.score).order_by(newest.c.score.desc(),
+                                                                 newest.c.article_id).limit(limit)
+
+
+def _ranked_pg(conn: Connection, tree: Node, filters: Filters, limit: int, pool: int) -> Select[Any]:
+    tsq = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery_expression(tree))
+    joined = _pg_docs.join(articles, articles.c.id == _pg_docs.c.article_id)
+    score: ColumnElement[Any] = func.ts_rank(_pg_docs.c.doc, tsq)
+    return (select(_pg_docs.c.article_id, score.label("score")).select_from(joined)
+            .where(_pg_docs.c.doc.op("@@")(tsq), where(filters))
+            .order_by(score.desc(), _pg_docs.c.article_id).limit(limit))
 
 
 def search(engine: Engine, query: str, filters: Filters | None = None, limit: int = 20) -> list[SearchHit]:
