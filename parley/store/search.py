@@ -44,10 +44,12 @@ from parley.text.search_terms import Leaf, match_spans, snippet, stem
 
 MAX_LIMIT = 200
 RANK_POOL = 20_000  # see ranked_ids
+PG_RANK_POOL = 5_000  # ts_rank reads each vector from TOAST: several times bm25's cost per match
 
 search_fts = Table("search_fts", search_meta, Column("rowid", Integer), Column("stems", Text),
                    Column("terms", Text))
-_pg_docs = Table("search_docs", MetaData(), Column("article_id", Text), Column("doc", TSVECTOR))
+_pg_docs = Table("search_docs", MetaData(), Column("article_id", Text), Column("seq", Integer),
+                 Column("doc", TSVECTOR))
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,12 @@ def fts5_expression(node: Node) -> str:
 
 
 def tsquery_expression(node: Node) -> str:
-    """The tsquery text of a query tree: stems at weight A (phrases), terms at weight B."""
+    """The tsquery text of a query tree: a phrase of stems (the stems run in order at the vector's
+    start), a word or prefix among the terms (every stem is also a term)."""
     if isinstance(node, Leaf):
         if node.is_phrase:
-            return "(" + " <-> ".join(f"'{_q(stem(w))}':A" for w in node.words) + ")"
-        return f"'{_q(node.words[0])}':{'*' if node.prefix else ''}B"
+            return "(" + " <-> ".join(f"'{_q(stem(w))}'" for w in node.words) + ")"
+        return f"'{_q(node.words[0])}'" + (":*" if node.prefix else "")
     if node.kind == "not":
         return f"({tsquery_expression(node.items[0])} & !{tsquery_expression(node.items[1])})"
     joiner = " & " if node.kind == "and" else " | "
@@ -109,12 +112,18 @@ def ranked_ids(engine: Engine, tree: Node, filters: Filters, limit: int,
     """(article id, score) of the best ``limit`` matches that the filters keep, best first.
 
     Ranking costs a few microseconds per match, so a query matching more than ``pool`` articles
-    (default RANK_POOL) within the filters is ranked among its ``pool`` most recently stored
-    matches: every hit is a match, and the time stays bounded at any store size."""
+    (default RANK_POOL; on PostgreSQL at most PG_RANK_POOL) within the filters is ranked among its
+    ``pool`` most recently stored matches: every hit is a match, and the time stays bounded at any
+    store size."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     pool = RANK_POOL if pool is None else pool
     with store_errors("cannot search the articles"), engine.connect() as conn:
         if engine.dialect.name == "postgresql":
+            # The planner prices reading a vector from TOAST like any operator, so it may scan every
+            # vector instead of asking the GIN index; and a generic plan (psycopg prepares a statement
+            # run five times) cannot see how rare the words are. For this transaction only:
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
             stmt = _ranked_pg(conn, tree, filters, limit, pool)
         else:
             stmt = _ranked_sqlite(conn, tree, filters, limit, pool)
@@ -134,12 +143,15 @@ def _ranked_sqlite(conn: Connection, tree: Node, filters: Filters, limit: int, p
 
 
 def _ranked_pg(conn: Connection, tree: Node, filters: Filters, limit: int, pool: int) -> Select[Any]:
+    del conn  # one statement: the newest matches by seq (no vector read), then ts_rank on the pool
     tsq = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery_expression(tree))
     joined = _pg_docs.join(articles, articles.c.id == _pg_docs.c.article_id)
-    score: ColumnElement[Any] = func.ts_rank(_pg_docs.c.doc, tsq)
-    return (select(_pg_docs.c.article_id, score.label("score")).select_from(joined)
-            .where(_pg_docs.c.doc.op("@@")(tsq), where(filters))
-            .order_by(score.desc(), _pg_docs.c.article_id).limit(limit))
+    newest = (select(_pg_docs.c.article_id, _pg_docs.c.doc).select_from(joined)
+              .where(_pg_docs.c.doc.op("@@")(tsq), where(filters))
+              .order_by(_pg_docs.c.seq.desc()).limit(min(pool, PG_RANK_POOL)).subquery())
+    score: ColumnElement[Any] = func.ts_rank(newest.c.doc, tsq)
+    return (select(newest.c.article_id, score.label("score"))
+            .order_by(score.desc(), newest.c.article_id).limit(limit))
 
 
 def search(engine: Engine, query: str, filters: Filters | None = None, limit: int = 20) -> list[SearchHit]:

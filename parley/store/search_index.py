@@ -3,8 +3,9 @@
 SQLite: an FTS5 table ``search_fts`` (columns ``stems``, ``terms``, see text/search_terms.py)
 whose rowid is ``search_docs.id``; ``search_docs`` maps it to the article and cascades with it,
 and a trigger drops the FTS row with its ``search_docs`` row. PostgreSQL: ``search_docs`` holds
-one ``tsvector`` per article (the stems at weight A, the terms at weight B, 'simple' config)
-under a GIN index, and cascades with the article.
+one ``tsvector`` per article (the stems, then the terms, 'simple' config; no weights, so a GIN
+match of words needs no recheck of the vector) under a GIN index, a ``seq`` in storing order
+(which matches are the newest, without reading the vectors), and cascades with the article.
 
 An article's index row is written by ``index_article`` inside the transaction that stores the
 article (store/writes.py), so the index never lags or leads the articles. ``ensure_index`` runs
@@ -24,7 +25,7 @@ from parley.store.schema import articles, store_meta
 from parley.text.search_terms import IndexDoc, clitics, index_document
 
 FORMAT_KEY = "search_format"
-_RULES = "words=[^\\W_]+ lower max64; stems A, terms B; v1"  # change to force a rebuild
+_RULES = "words=[^\\W_]+ lower max64; pg: stems || terms, seq; v2"  # change to force a rebuild
 _BATCH = 500
 PG_BUDGET = 900_000  # bytes of tsvector per article; PostgreSQL's limit is 1 MB
 
@@ -42,13 +43,12 @@ _SQLITE_DDL = (
 )
 _PG_DDL = (
     "CREATE TABLE IF NOT EXISTS search_docs (article_id VARCHAR(32) PRIMARY KEY "
-    "REFERENCES articles(id) ON DELETE CASCADE, doc tsvector NOT NULL)",
+    "REFERENCES articles(id) ON DELETE CASCADE, seq BIGSERIAL NOT NULL, doc tsvector NOT NULL)",
     "CREATE INDEX IF NOT EXISTS ix_search_docs_doc ON search_docs USING GIN (doc)",
 )
 _PG_UPSERT = text(
-    "INSERT INTO search_docs (article_id, doc) VALUES (:id, setweight(to_tsvector('simple', :stems), 'A') "
-    "|| setweight(to_tsvector('simple', :terms), 'B')) "
-    "ON CONFLICT (article_id) DO UPDATE SET doc = EXCLUDED.doc")
+    "INSERT INTO search_docs (article_id, doc) VALUES (:id, to_tsvector('simple', :stems) "
+    "|| to_tsvector('simple', :terms)) ON CONFLICT (article_id) DO UPDATE SET doc = EXCLUDED.doc")
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +61,10 @@ def ensure_index(conn: Connection) -> int:
     """Make the index tables if missing and index what is not indexed (all of it when the format
     changed); inside the caller's transaction (init_db's). Returns how many articles it indexed."""
     ddl = _PG_DDL if conn.dialect.name == "postgresql" else _SQLITE_DDL
+    if conn.dialect.name == "postgresql" and conn.execute(text(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'search_docs' "
+            "AND table_schema = current_schema() AND column_name = 'seq'")).scalar() == 0:
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_docs")  # an earlier shape: derived data, remade
     for stmt in ddl:
         conn.exec_driver_sql(stmt)
     mine = store_meta.c.key == FORMAT_KEY
