@@ -192,3 +192,22 @@ def test_a_huge_article_is_stored_and_searchable_from_its_start(engine: Engine) 
     report = ingest_uploads([("huge.txt", f"A huge list\n{words}\n".encode())], engine, extract=False)
     assert report.ingested == ["huge.txt"], report.summary()
     assert len(search(engine, "zq10")) == 1
+
+
+def test_a_broad_query_is_ranked_among_its_newest_matches(engine: Engine) -> None:
+    from parley.store.search import ranked_ids
+    from parley.text.search_query import parse_query
+
+    stored = []
+    for i in range(4):  # one ingest each: stored in this order
+        body = f"Report {i}\nThe talks in Muscat went on for day {i}." + (" Muscat." * (3 - i))
+        ingest_uploads([(f"r{i}.txt", body.encode())], engine, extract=False)
+        with engine.connect() as conn:
+            mine = select(articles.c.id).where(articles.c.origin == f"r{i}.txt")
+            stored.append(conn.execute(mine).scalar_one())
+    tree = parse_query("Muscat")
+    everything = [a for a, _ in ranked_ids(engine, tree, Filters(), 20)]
+    assert everything[0] == stored[0]  # the densest, stored first
+    newest = [a for a, _ in ranked_ids(engine, tree, Filters(), 20, pool=2)]
+    assert set(newest) == set(stored[2:])
+    assert newest == [a for a in everything if a in newest]  # ranked the same way within the pool
