@@ -61,7 +61,7 @@ elif not access.can_read:
     pg.run()
     st.stop()
 else:
-    pg = st.navigation(PAGES)
+    pg = st.navigation(PAGES, expanded=True)  # every page listed: no "View more" behind the 10th
     auth.sidebar_status(access)
     search.sidebar_search_box()
 state.note_page(pg.url_path)

@@ -149,7 +149,7 @@ def test_analysts_write_everywhere(run: Run) -> None:
     assert f"Signed in as {ANALYST} (analyst)" in _sidebar(lib) and "Sign out" in _labels(lib)
     assert "Accepted" in _labels(run("pages/review.py", user=ANALYST))
     brief = run("pages/briefing.py", user=ANALYST)
-    assert [t.label for t in brief.text_input] == ["Title"] and "Save briefing" in _labels(brief)
+    assert [t.label for t in brief.main.text_input] == ["Title"] and "Save briefing" in _labels(brief)
 
 
 def test_viewers_read_every_page_and_write_nothing(run: Run) -> None:
@@ -164,7 +164,7 @@ def test_viewers_read_every_page_and_write_nothing(run: Run) -> None:
     assert "Only analysts accept or reject" in texts(review, "caption")
     assert "Audit log" in [str(s.value) for s in review.subheader]
     brief = run("pages/briefing.py", user=VIEWER, lang="fa")
-    assert not brief.exception and not brief.text_input and not brief.text_area
+    assert not brief.exception and not brief.main.text_input and not brief.text_area  # the sidebar: search
     assert "Save briefing" not in _labels(brief) and len(brief.get("download_button")) == 4
 
 

@@ -32,7 +32,7 @@ def test_editable_summary_of_the_filters(run_page: RunPage) -> None:
     at = run_page("pages/briefing.py", lang="fa")
     assert not at.exception
     assert {"Sources by language and outlet", "Selected quotes", "Actor network"} <= set(_headings(at))
-    assert [t.label for t in at.text_input] == ["Title"]
+    assert [t.label for t in at.main.text_input] == ["Title"]  # (the sidebar holds the search box)
     assert [t.label for t in at.text_area] == ["Analyst notes"]
     assert any(b.label == "Save briefing" for b in at.button)
     sources = _frames(at)[0]
