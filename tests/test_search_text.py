@@ -187,3 +187,15 @@ def test_bounded_cuts_a_huge_document_under_the_budget() -> None:
     assert 0 < len(doc.stems.split()) < 20_000 and doc.stems.split()[0] == "w0"
     small = IndexDoc("a b", "a b")
     assert bounded(small, 50_000) is small
+
+
+def test_the_index_format_is_the_same_in_every_process() -> None:
+    """A number that varied with string hashing would rebuild the whole index at every start."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from parley.store.search_index import index_format; print(index_format())"
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(seen) == 1

@@ -245,10 +245,14 @@ def _one_original_per_body(conn: Connection) -> int:
 
 
 def drop_store(engine: Engine) -> None:
-    """Drop every table of the store, the curated views first (PostgreSQL refuses to drop a table
-    a view reads); for tests and benchmarks that reuse one database."""
+    """Drop every table of the store, the curated views and the search index first (PostgreSQL
+    refuses to drop a table a view reads or a key refers to); for tests and benchmarks that reuse
+    one database."""
+    from parley.store.search_index import drop_index
+
     with store_errors(f"cannot drop the store at {describe(engine)}"), engine.begin() as conn:
         drop_views(conn)
+        drop_index(conn)
         metadata.drop_all(conn)
 
 

@@ -53,8 +53,11 @@ _PG_UPSERT = text(
 
 @lru_cache(maxsize=1)
 def index_format() -> int:
-    """A number that changes when the indexing rules or the clitic data change."""
-    return zlib.crc32(f"{_RULES}|{clitics()!r}".encode()) & 0x7FFFFFFF
+    """A number that changes when the indexing rules or the clitic data change (the same in every
+    process: no set's order, which string hashing varies, goes into it)."""
+    c = clitics()
+    key = f"{_RULES}|{c.prefixes}|{sorted(c.lam_contraction)}|{c.article}|{c.min_stem}"
+    return zlib.crc32(key.encode()) & 0x7FFFFFFF
 
 
 def ensure_index(conn: Connection) -> int:
@@ -81,6 +84,16 @@ def ensure_index(conn: Connection) -> int:
     else:
         conn.execute(store_meta.update().where(mine).values(value=index_format()))
     return done
+
+
+def drop_index(conn: Connection) -> None:
+    """Drop the index tables (the articles' tables can then be dropped); the next init remakes them."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS search_docs_gone")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS search_docs")
+    if conn.dialect.has_table(conn, store_meta.name):
+        conn.execute(store_meta.delete().where(store_meta.c.key == FORMAT_KEY))
 
 
 def backfill(conn: Connection) -> int:
