@@ -81,8 +81,11 @@ def test_opening_a_hit_shows_read_scrolled_to_the_marked_hit(landed: Any) -> Non
     box.press("Enter")
     landed.wait_for_url(re.compile(r"/search\?q=" + re.escape(quote(DEEP))), timeout=60_000)
     landed.wait_for_selector(READY, timeout=60_000)
-    landed.wait_for_function("() => [...document.querySelectorAll('.parley-search-hit mark')]"
-                             f".some(m => m.textContent.includes('{DEEP}'))", timeout=60_000)
+    # the previous query's hits stay on the page until the new run replaces them: wait for the new
+    landed.wait_for_function("() => { const m = [...document.querySelectorAll('.parley-search-hit mark')];"
+                             f" return m.length > 0 && m.every(x => x.textContent.includes('{DEEP}')); }}",
+                             timeout=60_000)
+    landed.wait_for_selector(READY, timeout=60_000)
     hits = landed.evaluate(SNIPPETS)
     assert len(hits) == 1 and hits[0]["dir"] == "rtl", hits
     assert hits[0]["marks"] == ["ال" + DEEP]  # the clitic form, found without the clitic
