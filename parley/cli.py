@@ -8,6 +8,7 @@ reported as one line on stderr without a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -75,6 +76,15 @@ def _configure_ingest(p: argparse.ArgumentParser) -> None:
                    help="do nothing when the store already has articles (fast; for start scripts)")
     p.add_argument("--no-extract", action="store_true",
                    help="store articles without running extraction (run `extract` later)")
+    p.add_argument("--workers", type=_positive, default=None, metavar="N",
+                   help="processes that read and extract (default: every core); one writer stores")
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
@@ -90,7 +100,8 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
     bar = _Bar("file")
     try:
-        report = ingest_paths(args.paths, engine, extract=not args.no_extract, progress=bar)
+        workers = args.workers or os.cpu_count() or 1
+        report = ingest_paths(args.paths, engine, extract=not args.no_extract, progress=bar, workers=workers)
     finally:
         bar.close()
     print(report.summary())

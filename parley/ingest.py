@@ -13,8 +13,9 @@ article written, in the batch that wrote it or, if that batch was killed, in the
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
@@ -24,29 +25,36 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from parley.errors import LoadError, ParleyError, StoreError
+from parley.errors import LoadError, StoreError
+from parley.ingest_workers import (
+    Extractor,
+    Outcome,
+    document_outcomes,
+    file_outcomes,
+    iter_read,
+    outcomes_in_parallel,
+    reason_of,
+)
 from parley.records import Article, RawDocument
 from parley.store.curation import reapply as reapply_corrections
 from parley.store.db import bump_version, describe, init_db, mark_unfinished, store_errors, take_unfinished
 from parley.store.writes import (
+    Prepared,
     article_ids_in_ingest_order,
     date_from_other_articles,
     is_stored,
-    known_copies,
     load_article,
-    original_of,
     replace_extraction,
-    store_article,
+    stored_ids,
     sync_gazetteer,
+    write_batch,
 )
 
 if TYPE_CHECKING:
     from parley.extract.gazetteer import Gazetteer
     from parley.extract.records import Extraction
-    from parley.load.readers import ReadResult
 
 Progress = Callable[[int, int, str], None]
-Extractor = Callable[[Article], "Extraction"]
 
 MAX_ORIGIN = 120  # characters kept of an uploaded file's name
 
@@ -102,27 +110,28 @@ def _default_extractor() -> tuple[Extractor, Gazetteer]:
     return run, gaz
 
 
-def _reason(exc: BaseException) -> str:
-    """One line saying why an article was rejected."""
-    if isinstance(exc, LoadError):
-        return exc.reason
-    msg = str(exc).strip().splitlines()
-    text = msg[0] if msg else ""
-    if isinstance(exc, ParleyError):
-        return text or type(exc).__name__
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+# Articles per write transaction: a batch grows with what the run has written (half of it), up to
+# BATCH_ARTICLES, so the first articles are committed (and visible) at once and a long run pays
+# for one commit per BATCH_ARTICLES; nothing pending waits longer than BATCH_SECONDS.
+BATCH_ARTICLES = 50
+BATCH_SECONDS = 0.1
 
 
 class _Batch:
-    """State shared by one ingest run: the engine, the extractor, the report, and the
-    connection the articles are written on (each in its own transaction). Use it in a
-    ``with`` block, which closes that connection."""
+    """State shared by one ingest run: the engine, the extractor, the report, the articles
+    prepared and not yet written, and the connection they are written on. Articles are written
+    in batches (write_batch: up to BATCH_ARTICLES, or what BATCH_SECONDS gathered), each batch in
+    one transaction, so a crash loses at most the uncommitted batch and never leaves half an
+    article; a batch that fails is written again one article per transaction, so one bad article
+    is rejected alone. Use it in a ``with`` block, which closes the connection."""
 
     def __init__(self, engine: Engine, extract: bool, extractor: Extractor | None) -> None:
         self.engine = engine
         self.report = IngestReport()
         self.extractor: Extractor | None = None
         self._conn: Connection | None = None
+        self._pending: list[Prepared] = []
+        self._since = 0.0
         init_db(engine)
         if extract:
             if extractor is None:
@@ -130,6 +139,10 @@ class _Batch:
                 with store_errors("cannot sync the gazetteer"), engine.begin() as conn:
                     sync_gazetteer(conn, gaz)
             self.extractor = extractor
+        # The ids stored when the run began: their files are not extracted again. The writer's
+        # look-up and the unique keys still decide, for what a concurrent ingest stores meanwhile.
+        with store_errors(f"cannot read {describe(engine)}"), engine.connect() as conn:
+            self.stored: frozenset[str] = frozenset(stored_ids(conn))
 
     def __enter__(self) -> _Batch:
         return self
@@ -139,7 +152,7 @@ class _Batch:
 
     def _connection(self) -> Connection:
         """The batch's connection, opened on first use and kept: checking a connection out of
-        the pool and back in for every article costs more than building a small article."""
+        the pool and back in for every batch costs more than building a small article."""
         if self._conn is None:
             self._conn = self.engine.connect()
         return self._conn
@@ -151,60 +164,82 @@ class _Batch:
             with suppress(SQLAlchemyError):
                 conn.close()
 
-    def add(self, doc: RawDocument, *, retry: bool = True) -> None:
-        """Build, extract and store one document in its own transaction; record the outcome.
-        If the server dropped the batch's connection while idle, the article is tried once more
-        on a fresh one."""
-        from parley.load.article import build_article
+    def accept(self, outcome: Outcome) -> None:
+        """Take one document's outcome (from here or a worker): queue its rows for the next
+        write, or record it as already stored or rejected."""
+        if isinstance(outcome, Prepared):
+            self.report.article_ids[outcome.origin] = outcome.id
+            if not self._pending:
+                self._since = time.monotonic()
+            self._pending.append(outcome)
+            limit = min(BATCH_ARTICLES, max(1, len(self.report.ingested) // 2))
+            if len(self._pending) >= limit or time.monotonic() - self._since >= BATCH_SECONDS:
+                self.flush()
+        else:
+            origin, reason, article_id = outcome
+            if article_id is not None:
+                self.report.article_ids[origin] = article_id
+            if reason is None:
+                self.report.already.append(origin)
+            else:
+                self.report.rejected.append((origin, reason))
 
-        origin = doc.origin
+    def flush(self) -> None:
+        """Write the pending articles in one transaction; if that fails, one by one."""
+        items, self._pending = self._pending, []
+        if not items:
+            return
         try:
-            article = build_article(doc)
-            origin = article.origin
-            self.report.article_ids[origin] = article.id
             conn = self._connection()
             with conn.begin():
-                # One indexed round trip answers both "already stored?" and "same body as?".
-                known = known_copies(conn, article.id, article.body_hash)
-                if any(row.id == article.id for row in known):
-                    self.report.already.append(origin)
-                    return
-                article.duplicate_of = original_of(known)
-                extraction = self.extractor(article) if self.extractor else None
-                # The insert decides: a concurrent ingest may have stored this text, or this body,
-                # since the look-up above.
-                if not store_article(conn, article, extraction):
-                    self.report.already.append(origin)
-                    return
+                outcome = write_batch(conn, items)
+        except Exception:  # retried article by article below, where each failure is named
+            self._drop_connection()
+            for item in items:
+                self._write_one(item)
+            return
+        for item, ok in zip(items, outcome, strict=True):
+            self._record(item, ok)
+
+    def _record(self, item: Prepared, stored: bool) -> None:
+        if not stored:
+            self.report.already.append(item.origin)
+            return
+        self.report.ingested.append(item.origin)
+        if item.duplicate_of is not None:
+            self.report.duplicates.append((item.origin, item.duplicate_of))
+
+    def _write_one(self, item: Prepared, *, retry: bool = True) -> None:
+        """Write one article in its own transaction; record the outcome. If the server dropped
+        the connection while idle, the article is tried once more on a fresh one."""
+        try:
+            conn = self._connection()
+            with conn.begin():
+                stored = write_batch(conn, [item])[0]
         except IntegrityError as exc:
             self._drop_connection()
             # The same raw text stored by a concurrent ingest is "already", not a failure.
-            if self._stored(doc, exc):
-                self.report.already.append(origin)
+            if self._stored(item.id):
+                self.report.already.append(item.origin)
             else:
-                self.report.rejected.append((origin, f"store: {_one_line_db(exc)}"))
+                self.report.rejected.append((item.origin, f"store: {_one_line_db(exc)}"))
             return
         except SQLAlchemyError as exc:
             self._drop_connection()
             if retry and getattr(exc, "connection_invalidated", False):
-                self.add(doc, retry=False)
+                self._write_one(item, retry=False)
                 return
-            self.report.rejected.append((origin, f"store: {_one_line_db(exc)}"))
+            self.report.rejected.append((item.origin, f"store: {_one_line_db(exc)}"))
             return
         except Exception as exc:  # any failure of one article must not stop the batch
-            self.report.rejected.append((origin, _reason(exc)))
+            self.report.rejected.append((item.origin, reason_of(exc)))
             return
-        self.report.ingested.append(origin)
-        if article.duplicate_of is not None:
-            self.report.duplicates.append((origin, article.duplicate_of))
+        self._record(item, stored)
 
-    def _stored(self, doc: RawDocument, exc: IntegrityError) -> bool:
-        from parley.load.article import build_article
-
+    def _stored(self, article_id: str) -> bool:
         try:
-            art = build_article(doc)
             with self.engine.connect() as conn:
-                return is_stored(conn, art.id)
+                return is_stored(conn, article_id)
         except Exception:
             return False
 
@@ -213,8 +248,9 @@ class _Batch:
         self.report.rejected.append((origin, reason))
 
     def finish(self) -> IngestReport:
-        """Run the closing pass if this batch, or an earlier one that did not get to its own,
-        wrote articles; return the report."""
+        """Write what is pending; run the closing pass if this batch, or an earlier one that did
+        not get to its own, wrote articles; return the report."""
+        self.flush()
         self._drop_connection()
         _close(self.engine, self.report.wrote)
         return self.report
@@ -239,25 +275,14 @@ def _one_line_db(exc: SQLAlchemyError) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _feed(batch: _Batch, origin: str, docs: Callable[[], Iterable[RawDocument | LoadError]]) -> None:
-    """Run one input's documents through the batch; a reader failure rejects the input."""
-    try:
-        for item in docs():
-            if isinstance(item, LoadError):
-                batch.reject(item.origin, item.reason)
-            else:
-                batch.add(item)
-    except LoadError as exc:
-        batch.reject(exc.origin or origin, exc.reason)
-    except (OSError, UnicodeError, ValueError) as exc:
-        batch.reject(origin, _reason(exc))
-
-
 def ingest_paths(paths: Sequence[Path], engine: Engine, *, extract: bool = True,
                  progress: Progress | None = None,
-                 extractor: Extractor | None = None) -> IngestReport:
-    """Ingest files and folders (walked recursively); returns what was stored, skipped, rejected."""
-    from parley.load.readers import read_path, walk
+                 extractor: Extractor | None = None, workers: int = 1) -> IngestReport:
+    """Ingest files and folders (walked recursively); returns what was stored, skipped, rejected.
+
+    ``workers`` > 1 reads and extracts in that many worker processes (the default extractor
+    only), while this process writes; the stored rows are the same as with one."""
+    from parley.load.readers import walk
 
     with _Batch(engine, extract, extractor) as batch:
         files: list[Path] = []
@@ -268,8 +293,14 @@ def ingest_paths(paths: Sequence[Path], engine: Engine, *, extract: bool = True,
                 batch.reject(exc.origin, exc.reason)
             except OSError as exc:
                 batch.reject(str(p), exc.strerror or str(exc))
-        for i, path in enumerate(files, 1):
-            _feed(batch, str(path), partial(_iter_read, read_path, path))
+        results: Iterable[tuple[Path, Iterable[Outcome]]]
+        if workers > 1 and extractor is None and len(files) > 1:
+            results = outcomes_in_parallel(files, workers, batch.extractor, batch.stored)
+        else:
+            results = ((path, file_outcomes(path, batch.extractor, batch.stored)) for path in files)
+        for i, (path, outcomes) in enumerate(results, 1):
+            for outcome in outcomes:
+                batch.accept(outcome)
             if progress:
                 progress(i, len(files), str(path))
         return batch.finish()
@@ -284,7 +315,9 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], engine: Engine, *, extrac
     with _Batch(engine, extract, extractor) as batch:
         for i, (name, data) in enumerate(files, 1):
             origin = safe_name(name)
-            _feed(batch, origin, partial(_iter_read, read_bytes_with_rejects, origin, data))
+            docs = partial(iter_read, read_bytes_with_rejects, origin, data)
+            for outcome in document_outcomes(origin, docs, batch.extractor, batch.stored):
+                batch.accept(outcome)
             if progress:
                 progress(i, len(files), origin)
         return batch.finish()
@@ -292,18 +325,12 @@ def ingest_uploads(files: Sequence[tuple[str, bytes]], engine: Engine, *, extrac
 
 def ingest_documents(items: Iterable[RawDocument | LoadError], engine: Engine, *, extract: bool = True,
                      extractor: Extractor | None = None) -> IngestReport:
-    """Ingest documents read elsewhere (fetched pages, feed items), each stored as it comes: the
-    iterable may fetch lazily. A LoadError among them is recorded as a reject."""
+    """Ingest documents read elsewhere (fetched pages, feed items) as they come (the iterable may
+    fetch lazily), written in batches like files. A LoadError among them is recorded as a reject."""
     with _Batch(engine, extract, extractor) as batch:
-        _feed(batch, "(documents)", lambda: items)
+        for outcome in document_outcomes("(documents)", lambda: items, batch.extractor, batch.stored):
+            batch.accept(outcome)
         return batch.finish()
-
-
-def _iter_read(reader: Callable[..., ReadResult], *args: object) -> Iterator[RawDocument | LoadError]:
-    """Call a lenient reader and yield its documents, then its rejects (whole-file or per line)."""
-    result = reader(*args)
-    yield from result.docs
-    yield from result.rejects
 
 
 def reextract_all(engine: Engine, progress: Progress | None = None,
@@ -331,18 +358,18 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
                     # The mark before the rows: like the closing pass, which updates events, this
                     # takes the mark's row first, so the two never wait on each other crosswise.
                     mark_unfinished(conn)
-                    replace_extraction(conn, article_id, extraction)
+                    replace_extraction(conn, article, extraction)
                     done += 1
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot re-extract article {article_id}: {_one_line_db(exc)}") from exc
         except Exception as exc:  # one bad article must not stop the run
             if failures is not None:
-                failures.append((article_id, _reason(exc)))
+                failures.append((article_id, reason_of(exc)))
         if progress:
             progress(i, len(ids), article_id)
     _close(engine, done > 0)
     return done
 
 
-__all__ = ["IngestReport", "StoreError", "ingest_documents", "ingest_paths", "ingest_uploads",
+__all__ = ["Extractor", "IngestReport", "StoreError", "ingest_documents", "ingest_paths", "ingest_uploads",
            "reextract_all", "safe_name"]

@@ -188,7 +188,7 @@ def test_replace_extraction(engine: Engine) -> None:
         save_article(conn, a1, make_extraction(a1))
         save_article(conn, a2, make_extraction(a2))
     with engine.begin() as conn:
-        replace_extraction(conn, a1.id, Extraction(mentions=[Mention(0, "witkoff", 0, 3, "قال")]))
+        replace_extraction(conn, a1, Extraction(mentions=[Mention(0, "witkoff", 0, 3, "قال")]))
     with engine.connect() as conn:
         rows = conn.execute(select(mentions.c.article_id, mentions.c.actor_id)).all()
         for t in EXTRACTED_TABLES:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, insert, or_, select, update
@@ -37,17 +38,6 @@ from parley.store.schema import extracted_venues as venues
 from parley.store.schema import gazetteer_actors as actors
 from parley.store.search_index import index_article
 
-# Extraction attribute -> table; field names equal column names (article_id added here).
-_EXTRACTION_TABLES: tuple[tuple[str, Table], ...] = (
-    ("mentions", mentions),
-    ("venues", venues),
-    ("positions", positions),
-    ("quotes", quotes),
-    ("events", events),
-    ("candidates", candidates),
-    ("links", links),
-)
-
 
 def article_row(article: Article) -> dict[str, Any]:
     """The articles-table row for ``article``."""
@@ -71,26 +61,145 @@ def article_row(article: Article) -> dict[str, Any]:
     }
 
 
-_EXTRACTION_INSERTS = tuple((attr, insert(table)) for attr, table in _EXTRACTION_TABLES)
+def _record_rows(attr: str) -> Callable[[Article, Extraction | None], list[dict[str, Any]]]:
+    """Rows of one Extraction attribute: the record's fields (named as the columns) plus
+    article_id. Shallow: records hold only plain values (dataclasses.asdict deep-copies them)."""
+    names: dict[type, tuple[str, ...]] = {}
+
+    def rows(article: Article, extraction: Extraction | None) -> list[dict[str, Any]]:
+        records = getattr(extraction, attr) if extraction is not None else ()
+        if not records:
+            return []
+        fields = names.get(type(records[0]))
+        if fields is None:
+            fields = names[type(records[0])] = tuple(f.name for f in dataclasses.fields(records[0]))
+        aid = article.id
+        out = []
+        for r in records:
+            row = {name: getattr(r, name) for name in fields}
+            row["article_id"] = aid
+            out.append(row)
+        return out
+
+    return rows
 
 
-def _write_extraction(conn: Connection, article_id: str, extraction: Extraction) -> None:
-    for attr, stmt in _EXTRACTION_INSERTS:
-        records = getattr(extraction, attr)
-        if records:
-            rows = [{**dataclasses.asdict(r), "article_id": article_id} for r in records]
-            conn.execute(stmt, rows)
+def _segment_rows(article: Article, _extraction: Extraction | None) -> list[dict[str, Any]]:
+    aid = article.id
+    return [{"article_id": aid, "idx": s.idx, "start": s.start, "end": s.end, "lang": s.lang, "text": s.text}
+            for s in article.segments]
 
 
-# Built once: a statement object is compiled once and its cache key memoised on it.
-_INSERT_ARTICLE = insert(articles)
-_INSERT_SEGMENTS = insert(segments)
+RowBuilder = Callable[[Article, "Extraction | None"], list[dict[str, Any]]]
+
+# What is stored beside an article's own row: per table, its rows from the article and its
+# extraction, written in this order. The one write path: ingest (one batch of articles at a
+# time) and re-extraction both go through it, so a table added here (a search index, say) is
+# kept with every article. ``extracted`` marks the tables re-extraction replaces.
+ARTICLE_TABLES: list[tuple[Table, RowBuilder, bool]] = [
+    (segments, _segment_rows, False),
+    (mentions, _record_rows("mentions"), True),
+    (venues, _record_rows("venues"), True),
+    (positions, _record_rows("positions"), True),
+    (quotes, _record_rows("quotes"), True),
+    (events, _record_rows("events"), True),
+    (candidates, _record_rows("candidates"), True),
+    (links, _record_rows("links"), True),
+]
+
+
+@dataclass
+class Prepared:
+    """One article made ready for the writer where it was read and extracted (maybe a worker
+    process): its articles row (without duplicate_of and ingested_at, which the writer decides)
+    and its rows for every table of ARTICLE_TABLES, so the writer only runs SQL."""
+
+    id: str
+    body_hash: str
+    origin: str
+    row: dict[str, Any]
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    duplicate_of: str | None = None  # set by the writer
+
+
+def prepare(article: Article, extraction: Extraction | None) -> Prepared:
+    """The rows of ``article`` and (if given) its extraction, for write_batch."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table, build, extracted in ARTICLE_TABLES:
+        if extracted and extraction is None:
+            continue
+        built = build(article, extraction)
+        if built:
+            rows[table.name] = built
+    return Prepared(article.id, article.body_hash, article.origin, article_row(article), rows)
+
+
+# Run at the end of every batch, inside its transaction, with the articles it stored: summary
+# tables (counts by day, outlet, actor; edge weights) are kept up to date here.
+AfterWrite = Callable[[Connection, Sequence[Prepared]], None]
+AFTER_WRITE: list[AfterWrite] = []
+
+
+def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[bool]:
+    """Store the batch's articles with their rows inside the caller's transaction, in order;
+    per article, False when its raw text (its id) is stored already. Each article row goes in
+    on its own (the unique keys decide, see store_article); the other rows go in with one
+    executemany per table for the whole batch. Marks the store unfinished once."""
+    stored: list[Prepared] = []
+    outcome: list[bool] = []
+    for item in batch:
+        ok = _insert_article(conn, item)
+        outcome.append(ok)
+        if ok:
+            stored.append(item)
+    if not stored:
+        return outcome
+    for item in stored:  # search, in the same transaction
+        index_article(conn, item.id, item.row["title"], item.row["text"])
+    for table, _build, _extracted in ARTICLE_TABLES:
+        rows = [r for item in stored for r in item.rows.get(table.name, ())]
+        if rows:
+            conn.execute(_insert_stmt(table), rows)
+    mark_unfinished(conn)
+    for hook in AFTER_WRITE:
+        hook(conn, stored)
+    return outcome
+
+
+_INSERTS: dict[str, Any] = {}
+
+
+def _insert_stmt(table: Table) -> Any:
+    """insert(table), built once: a statement object is compiled once and its cache key memoised."""
+    stmt = _INSERTS.get(table.name)
+    if stmt is None:
+        stmt = _INSERTS[table.name] = insert(table)
+    return stmt
+
+
+def _insert_article(conn: Connection, item: Prepared) -> bool:
+    """Insert one prepared article's row (see store_article); False if its id is stored."""
+    known = known_copies(conn, item.id, item.body_hash)
+    if any(row.id == item.id for row in known):
+        return False
+    item.duplicate_of = original_of(known)
+    for _attempt in range(3):
+        row = {**item.row, "duplicate_of": item.duplicate_of,
+               "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None)}
+        if insert_new(conn, articles, row):
+            return True
+        known = known_copies(conn, item.id, item.body_hash)
+        if any(r.id == item.id for r in known):
+            return False
+        item.duplicate_of = original_of(known)
+    raise StoreError(f"cannot store article {item.id}: its body's original keeps changing")
 
 
 def save_article(conn: Connection, article: Article, extraction: Extraction | None) -> None:
     """Insert the article, its segments and (if given) its extracted rows."""
-    conn.execute(_INSERT_ARTICLE, [article_row(article)])
-    _save_rows(conn, article, extraction)
+    conn.execute(_insert_stmt(articles), [article_row(article)])
+    index_article(conn, article.id, article.title, article.text)  # search, in the same transaction
+    _write_rows(conn, prepare(article, extraction))
 
 
 def store_article(conn: Connection, article: Article, extraction: Extraction | None) -> bool:
@@ -98,35 +207,27 @@ def store_article(conn: Connection, article: Article, extraction: Extraction | N
     False if its raw text (its id) is stored already. The unique keys decide, in the insert, not
     an earlier look: the primary key, and one original per body (schema.ORIGINAL_BODY). When a
     concurrent ingest has stored the same body first, the article goes in as its duplicate."""
-    for _attempt in range(3):
-        if insert_new(conn, articles, article_row(article)):
-            _save_rows(conn, article, extraction)
-            mark_unfinished(conn)
-            return True
-        known = known_copies(conn, article.id, article.body_hash)
-        if any(row.id == article.id for row in known):
-            return False
-        article.duplicate_of = original_of(known)
-    raise StoreError(f"cannot store article {article.id}: its body's original keeps changing")
+    item = prepare(article, extraction)
+    stored = write_batch(conn, [item])[0]
+    article.duplicate_of = item.duplicate_of
+    return stored
 
 
-def _save_rows(conn: Connection, article: Article, extraction: Extraction | None) -> None:
-    index_article(conn, article.id, article.title, article.text)  # search, in the same transaction
-    if article.segments:
-        conn.execute(_INSERT_SEGMENTS, [
-            {"article_id": article.id, "idx": s.idx, "start": s.start, "end": s.end,
-             "lang": s.lang, "text": s.text}
-            for s in article.segments
-        ])
-    if extraction is not None:
-        _write_extraction(conn, article.id, extraction)
+def _write_rows(conn: Connection, item: Prepared) -> None:
+    for table, _build, _extracted in ARTICLE_TABLES:
+        rows = item.rows.get(table.name)
+        if rows:
+            conn.execute(_insert_stmt(table), rows)
 
 
-def replace_extraction(conn: Connection, article_id: str, extraction: Extraction) -> None:
+def replace_extraction(conn: Connection, article: Article, extraction: Extraction) -> None:
     """Delete the article's extracted rows and write ``extraction`` in their place."""
     for table in EXTRACTED_TABLES:
-        conn.execute(delete(table).where(table.c.article_id == article_id))
-    _write_extraction(conn, article_id, extraction)
+        conn.execute(delete(table).where(table.c.article_id == article.id))
+    for table, build, extracted in ARTICLE_TABLES:
+        rows = build(article, extraction) if extracted else []
+        if rows:
+            conn.execute(_insert_stmt(table), rows)
 
 
 def sync_gazetteer(conn: Connection, gaz: ReferenceSource, *, prune: bool = False) -> None:
@@ -235,3 +336,8 @@ def is_stored(conn: Connection, article_id: str) -> bool:
 def article_ids_in_ingest_order(conn: Connection) -> list[str]:
     """Every stored article id, oldest ingest first."""
     return [str(i) for i in conn.execute(select(articles.c.id).order_by(articles.c.ingested_at)).scalars()]
+
+
+def stored_ids(conn: Connection) -> list[str]:
+    """Every stored article id."""
+    return [str(i) for i in conn.execute(select(articles.c.id)).scalars()]
