@@ -120,9 +120,11 @@ class Payload:
     lam: bool = False  # the 'ال' form matched after a lam prefix (للبيت الأبيض)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Match:
-    """One matched phrase in the normalised text, with every payload its key carries."""
+    """One matched phrase in the normalised text, with every payload its key carries. Treated
+    as immutable (hashed by value); not frozen only because a frozen dataclass is built
+    several times slower, and an article makes hundreds of matches."""
 
     start: int
     end: int
@@ -132,7 +134,7 @@ class Match:
 
     def __post_init__(self) -> None:
         if not self.labels:
-            object.__setattr__(self, "labels", frozenset(p.label for p in self.payloads))
+            self.labels = frozenset(p.label for p in self.payloads)
 
     def idents(self, label: str) -> list[str]:
         """Distinct ids of the payloads with ``label``, in data order."""
@@ -224,6 +226,7 @@ class PhraseMatcher:
             return []
         cands: list[Match] = []
         n = len(text)
+        quote_marks = self.clitics.quote_marks
         for last, (length, payloads, stem_ok, special, labels) in self._auto.iter(text):
             start = last - length + 1
             end = last + 1
@@ -235,7 +238,13 @@ class PhraseMatcher:
                 labels = frozenset()
                 while end < n and text[end].isalnum():
                     end += 1
-            prefix = self._prefix(text, start)
+            if start == 0:
+                prefix: str | None = ""
+            else:
+                before = text[start - 1]
+                # the common case inline: a word start, not after a quotation mark (see _prefix)
+                inline = not before.isalnum() and before not in quote_marks
+                prefix = "" if inline else self._prefix(text, start)
             if prefix is None:
                 continue
             if not special and (not prefix or self.clitic_langs is None):
@@ -260,7 +269,7 @@ class PhraseMatcher:
         taken = bytearray(n + 1)
         chosen: list[Match] = []
         for m in cands:
-            if any(taken[m.start:m.end]):
+            if taken.find(1, m.start, m.end) != -1:
                 continue
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
             chosen.append(m)
@@ -316,7 +325,10 @@ class Doc:
         doc.tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._tok_starts = [s for s, _ in doc.tokens]
-        doc._seg_starts = [s.start for s in article.segments]
+        # Segment starts as normalised positions: the first normalised char at or after each
+        # segment's start. The offset map only grows, so a position lies in a segment exactly
+        # when its original offset does, and a look-up needs no mapping back.
+        doc._seg_starts = [norm.position(s.start) for s in article.segments]
         return doc
 
     @property
@@ -337,27 +349,24 @@ class Doc:
         """Index of the segment holding normalised position ``start`` (0 without segments)."""
         if not self._seg_starts:
             return 0
-        inside = start < len(self.norm.offsets)
-        o0 = self.norm.span(start, start + 1)[0] if inside else len(self.article.text)
-        i = bisect.bisect_right(self._seg_starts, o0) - 1
+        i = bisect.bisect_right(self._seg_starts, start) - 1
         return self.article.segments[max(i, 0)].idx
 
     def lang_at(self, pos: int) -> str:
         """Language of the segment holding normalised position ``pos`` (the article's without segments)."""
         if not self._seg_starts:
             return self.article.lang
-        inside = pos < len(self.norm.offsets)
-        o0 = self.norm.span(pos, pos + 1)[0] if inside else len(self.article.text)
-        i = bisect.bisect_right(self._seg_starts, o0) - 1
+        i = bisect.bisect_right(self._seg_starts, pos) - 1
         return self.article.segments[max(i, 0)].lang
 
     def in_own_language(self, matches: list[Match]) -> list[Match]:
         """Cue matches kept only with the payloads of their segment's language: the letters of
         Persian 'کامل' (complete) fold to Arabic 'ك' + 'امل' (I hope), which is no cue in Persian."""
         out = []
+        lang_at = self.lang_at
         for m in matches:
-            lang = self.lang_at(m.start)
-            if lang not in ("ar", "fa") or all(p.lang == lang for p in m.payloads):
+            lang = lang_at(m.start)
+            if (lang != "ar" and lang != "fa") or all(p.lang == lang for p in m.payloads):
                 out.append(m)
                 continue
             kept = tuple(p for p in m.payloads if p.lang == lang)

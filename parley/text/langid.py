@@ -127,8 +127,8 @@ def detect_lang(text: str, default: Lang = "ar") -> Lang:
 
 
 def _letters(text: str) -> int:
-    """How many letters (str.isalpha) ``text`` has: whole words at once when they are all letters."""
-    return sum(len(w) if w.isalpha() else sum(map(str.isalpha, w)) for w in text.split())
+    """How many letters (str.isalpha) ``text`` has (counted in C, one char at a time)."""
+    return sum(map(str.isalpha, text))
 
 
 def majority_lang(parts: Iterable[tuple[Lang, str]]) -> Lang:
