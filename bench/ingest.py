@@ -1,6 +1,10 @@
 """Ingest benchmark: articles/s and peak RSS over a synthetic corpus of thousands of articles.
 
-    .venv/bin/python bench/ingest.py                    # 10,000 articles, checkpoints 1k/5k/10k
+    .venv/bin/python bench/ingest.py --cli              # end to end, as a user runs it: 2,000 articles
+                                                        # through `python -m parley ingest FOLDER`
+                                                        # (extraction on), 1 worker and every core
+    .venv/bin/python bench/ingest.py --cli --n 5000 --workers 1,2,3
+    .venv/bin/python bench/ingest.py                    # in process, 10,000 articles, checkpoints 1k/5k/10k
     .venv/bin/python bench/ingest.py --n 2000 --checkpoints 500,1000,2000
     .venv/bin/python bench/ingest.py --n 300 --extract  # include extraction
     .venv/bin/python bench/ingest.py --n 1000 --profile # cProfile: where the time goes
@@ -172,6 +176,48 @@ def bench_long(kb: int, profile: bool) -> None:
     print(f"after: {describe()}")
 
 
+def bench_cli(n: int, workers: list[int]) -> None:
+    """Time `python -m parley ingest FOLDER --workers W` (extraction on) on a fresh SQLite file for
+    each W: the wall time a user waits, start-up included, and the rate without the start-up (the
+    same command on one short article)."""
+    import os
+    import subprocess
+
+    from machine import describe
+
+    pools = seed_sentences()
+    with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        dups = write_corpus(corpus, n, pools)
+        size = sum(p.stat().st_size for p in corpus.iterdir())
+        one = Path(tmp) / "one"
+        one.mkdir()
+        (one / "a.txt").write_text(body(1, pools), encoding="utf-8")
+        print(f"corpus: {n} files, {size / 1e6:.1f} MB ({size / n / 1000:.1f} KB each), "
+              f"{dups} duplicate bodies")
+        print(f"before: {describe()}")
+
+        def run(folder: Path, w: int, name: str) -> tuple[float, float, str]:
+            db = Path(tmp) / f"{name}.db"
+            cmd = [sys.executable, "-m", "parley", "ingest", str(folder), "--db", f"sqlite:///{db}",
+                   "--workers", str(w)]
+            t0 = time.perf_counter()
+            out = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=os.environ.copy())
+            wall = time.perf_counter() - t0
+            mb = sum(p.stat().st_size for p in Path(tmp).glob(f"{name}.db*")) / 1e6
+            return wall, mb, (out.stdout.strip().splitlines() or [out.stderr.strip()[-200:]])[0]
+
+        print(f"{'workers':>7} {'wall s':>7} {'articles/s':>11} {'without start-up':>17} {'store MB':>9}"
+              "  summary")
+        for w in workers:
+            start, _, _ = run(one, w, f"startup{w}")
+            wall, mb, summary = run(corpus, w, f"w{w}")
+            print(f"{w:>7} {wall:>7.1f} {n / wall:>11.0f} {n / max(wall - start, 1e-9):>17.0f} {mb:>9.1f}  "
+                  f"{summary} (start-up {start:.1f}s)", flush=True)
+        print(f"after: {describe()}")
+
+
 def rss_mb() -> float:
     """Peak resident set size of this process so far, in MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -186,7 +232,18 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile the ingest; print the top functions")
     ap.add_argument("--long", action="store_true", help="time one long article instead (see --long-kb)")
     ap.add_argument("--long-kb", type=int, default=1536, help="the long article's size in KB (default 1536)")
+    ap.add_argument("--cli", action="store_true", help="end to end through the CLI (extraction on); --n "
+                    "defaults to 2000")
+    ap.add_argument("--workers", default=None, help="with --cli: comma-separated worker counts "
+                    "(default: 1 and every core)")
     args = ap.parse_args()
+    if args.cli:
+        import os
+
+        cores = os.cpu_count() or 1
+        counts = [int(w) for w in args.workers.split(",")] if args.workers else sorted({1, cores})
+        bench_cli(args.n if "--n" in sys.argv else 2000, counts)
+        return
     if args.long:
         bench_long(args.long_kb, args.profile)
         return
