@@ -1,10 +1,16 @@
-"""Page benchmark: server-side script-run time of /timeline and /network, cold and warm, over a
-synthetic store of 10,000 articles; the network layout time at 500 nodes; peak memory.
+"""Page benchmark: server-side script-run time of every page, cold and warm, over a synthetic
+store of 10,000 articles (or --articles N); the network layout time at 500 nodes; the app's peak
+memory; with --browser, each page's browser-ready time against a bare Streamlit page.
 
-    .venv/bin/python bench/pages.py                  # 10,000 articles (targets: warm <= 300 ms,
-                                                     # cold <= 3 s, memory <= 600 MB)
+    .venv/bin/python bench/pages.py                  # 10,000 articles, SQLite
+    .venv/bin/python bench/pages.py --articles 100000                      # targets: warm <= 1 s,
+    .venv/bin/python bench/pages.py --articles 100000 --db postgresql://... # cold <= 3 s, <= 1 GB
     .venv/bin/python bench/pages.py --articles 1000  # quick, while iterating
     .venv/bin/python bench/pages.py --profile network
+    .venv/bin/python bench/pages.py --articles 1000 --browser  # + browser ratio per page
+
+--db names an empty database to fill (its tables are dropped first). The store is built in a child
+process, so the peak memory printed is the app's (AppTest runs of every page) alone.
 
 The store is a temp SQLite file filled by direct inserts (no extraction): ~500 actors with a
 long-tailed mention distribution, 6 segments per article, 1-3 actors per sentence, an event
@@ -36,6 +42,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode warnings, per run
 
 SIDES = ["us", "iran", "mediator", "israel", "gulf", "europe", "media", "other"]
 KINDS = ["meeting", "call", "visit", "speech", "announcement", "strike"]
@@ -51,7 +58,11 @@ SENTENCES = [
     "Officials warned that talks could collapse without a framework.",
     "استضاف وزير الخارجية نظيره وناقش معه المكان المحتمل.",
 ]
-PAGES = {"timeline": "pages/timeline.py", "network": "pages/network.py"}
+PAGES = {name: f"pages/{name}.py" for name in
+         ("home", "read", "library", "actors", "positions", "timeline", "network", "compare", "briefing",
+          "review")}
+TOPICS = ["nuclear", "enrichment", "ballistic_missiles", "sanctions", "diplomacy", "venue"]
+STANCES = ["supports", "opposes", "demands", "rejects", "insists", "warns"]
 
 
 def peak_mb() -> float:
@@ -64,27 +75,33 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
     from sqlalchemy import insert
 
     from parley.extract.links import link_types
-    from parley.store.db import bump_version, init_db, make_engine
+    from parley.store import summaries
+    from parley.store.db import bump_version, drop_store, init_db, make_engine
     from parley.store.schema import (
         actors,
         articles,
         base_of,
+        candidates,
         events,
         links,
         mentions,
         places,
+        positions,
+        quotes,
         segments,
         venues,
     )
 
     rng = random.Random(seed)
     engine = make_engine(url)
+    drop_store(engine)  # an empty database to fill, every time
     init_db(engine)
     actor_ids = [f"actor_{i:04d}" for i in range(n_actors)]
     weights = [1.0 / (i + 1) ** 0.8 for i in range(n_actors)]  # a long tail, like real coverage
     start = dt.date(2025, 3, 1)
     outlets = [f"Outlet {i}" for i in range(40)]
-    counts = {"articles": 0, "segments": 0, "mentions": 0, "events": 0, "venues": 0, "links": 0}
+    counts = {"articles": 0, "segments": 0, "mentions": 0, "events": 0, "venues": 0, "links": 0,
+              "positions": 0, "quotes": 0, "candidates": 0}
     with engine.begin() as conn:
         conn.execute(insert(base_of(actors)), [
             {"actor_id": a, "name_en": f"Actor {i}", "name_ar": f"فاعل {i}", "name_fa": None,
@@ -95,7 +112,7 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
              "lon": None} for p, en, ar in PLACES])
     batch = 1000
     for b0 in range(0, n_articles, batch):
-        arts, segs, ments, evs, vens, lnks = [], [], [], [], [], []
+        arts, segs, ments, evs, vens, lnks, poss, qts, cands = [], [], [], [], [], [], [], [], []
         for n in range(b0, min(n_articles, b0 + batch)):
             aid = f"{n:032x}"[-32:]
             r = rng.random()
@@ -131,17 +148,35 @@ def build_store(url: str, n_articles: int, n_actors: int, seed: int = 1) -> dict
             # links, as ingest writes them: each segment naming two or more actors, typed by its text
             lnks += [{"article_id": aid, "segment_idx": i, "types": link_types([sents[i]])}
                      for i, who in enumerate(named) if len(who) >= 2]
+            for i in range(rng.choice([0, 1, 1, 2])):  # positions of actors named in the text
+                who = sorted(named[i])[0]
+                poss.append({"article_id": aid, "segment_idx": i, "actor_id": who,
+                             "topic": rng.choice(TOPICS), "stance": rng.choice(STANCES),
+                             "polarity": rng.choice([1, -1, 0]), "condition": None, "cues": "cue",
+                             "confidence": 0.7, "start": 0, "end": 10,
+                             "evidence": sents[i]})
+            if rng.random() < 0.4:
+                qts.append({"article_id": aid, "segment_idx": 3, "speaker_id": sorted(named[3])[0],
+                            "lang": lang, "text": sents[3], "start": 0, "end": 10, "cue": "said"})
+            if rng.random() < 0.05:
+                cands.append({"article_id": aid, "segment_idx": 4, "surface": f"Name {n % 997}",
+                              "normalized": f"name {n % 997}", "sign": "title", "start": 0, "end": 5,
+                              "evidence": sents[4], "status": "new"})
             if rng.random() < 0.1:
                 vens.append({"article_id": aid, "segment_idx": 2, "place_id": rng.choice(PLACES)[0],
                              "role": rng.choice(ROLES), "start": 0, "end": 10, "evidence": sents[2]})
         with engine.begin() as conn:
             for table, rows, key in ((articles, arts, "articles"), (segments, segs, "segments"),
                                      (mentions, ments, "mentions"), (events, evs, "events"),
-                                     (venues, vens, "venues"), (links, lnks, "links")):
+                                     (venues, vens, "venues"), (links, lnks, "links"),
+                                     (positions, poss, "positions"), (quotes, qts, "quotes"),
+                                     (candidates, cands, "candidates")):
                 if rows:
                     conn.execute(insert(base_of(table)), rows)
                 counts[key] += len(rows)
             bump_version(conn)
+    with engine.begin() as conn:  # rows went in around the write path: count the summaries afresh
+        summaries.rebuild(conn)
     engine.dispose()
     return counts
 
@@ -213,6 +248,115 @@ def time_layout(n_nodes: int) -> tuple[float, float, int]:
     return t1 - t0, t2 - t1, g.number_of_edges()
 
 
+def _build_in_child(url: str, n_articles: int, n_actors: int) -> dict[str, Any]:
+    """build_store in a child process, so this process's peak memory is the app's alone."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        counts: dict[str, Any] = pool.apply(build_store, (url, n_articles, n_actors))
+    return counts
+
+
+def store_facts(url: str) -> tuple[list[str], float]:
+    """Two article ids (for /read and /compare) and the store's size in MB."""
+    from sqlalchemy import select, text
+
+    from parley.store.db import make_engine
+    from parley.store.schema import articles
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            first = select(articles.c.id).order_by(articles.c.id).limit(2)
+            ids = [str(i) for i in conn.execute(first).scalars()]
+            if engine.dialect.name == "postgresql":
+                size = float(conn.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0)
+            else:
+                db = Path(str(engine.url.database))
+                size = float(sum(f.stat().st_size for f in db.parent.glob(db.name + "*")))
+    finally:
+        engine.dispose()
+    return ids, size / 1e6
+
+
+def cases(ids: list[str]) -> list[tuple[str, dict[str, str], str]]:
+    """(page, URL parameters, label) of every view timed."""
+    return [
+        ("home", {}, "all articles"),
+        ("home", {"lang": "fa"}, "one language"),
+        ("read", {}, "picker"),
+        ("read", {"a": ids[0]}, "one article"),
+        ("actors", {}, "actors table"),
+        ("actors", {"actor": "actor_0001"}, "one actor's profile"),
+        ("positions", {}, "grid"),
+        ("timeline", {}, "all filters off"),
+        ("timeline", {"rows": "actor", "from": "2025-06-01", "to": "2025-08-31"}, "3 months, rows by actor"),
+        ("network", {}, "whole network"),
+        ("network", {"window": "30"}, "last 30 days"),
+        ("network", {"actor": "actor_0001"}, "focus on one actor"),
+        ("compare", {"a": f"{ids[0]},{ids[1]}"}, "two articles"),
+        ("briefing", {"from": "2025-06-01", "to": "2025-06-30"}, "one month"),
+        ("review", {}, "candidates"),
+        ("library", {}, "upload form"),
+    ]
+
+
+def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
+    """Each page's browser-ready time (until Streamlit's script state is notRunning) against a bare
+    Streamlit page (a title and one line), interleaved in one Chromium session: page, bare, page,
+    bare... Prints the medians and their ratio per page."""
+    import asyncio
+
+    from load import BARE, CHROMIUM, CHROMIUM_ARGS, READY, TIMEOUT_MS, start  # bench/load.py
+
+    paths = []
+    for page, params, _label in cases(ids):
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        paths.append(f"/{page if page != 'home' else ''}" + (f"?{query}" if query else ""))
+    paths = list(dict.fromkeys(paths))
+    with tempfile.TemporaryDirectory() as tmp:
+        bare_script = Path(tmp) / "bare.py"
+        bare_script.write_text(BARE, encoding="utf-8")
+        dash_proc, dash = start(REPO / "dashboard.py", url)
+        bare_proc, bare = start(bare_script, url)
+
+        async def run() -> dict[str, list[tuple[float, float]]]:
+            from playwright.async_api import async_playwright
+
+            out: dict[str, list[tuple[float, float]]] = {}
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                                   headless=True)
+                page = await browser.new_page(viewport={"width": 1300, "height": 900})
+                for path in paths:  # one unmeasured visit each: the server's caches warm
+                    await page.goto(dash + path, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
+                    await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
+                for _ in range(rounds):
+                    for path in paths:
+                        pair = []
+                        for target in (dash + path, bare + "/"):
+                            t0 = time.perf_counter()
+                            await page.goto(target, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
+                            await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
+                            pair.append(time.perf_counter() - t0)
+                        out.setdefault(path, []).append((pair[0], pair[1]))
+                await browser.close()
+            return out
+
+        try:
+            times = asyncio.run(run())
+        finally:
+            for proc in (dash_proc, bare_proc):
+                proc.terminate()
+                proc.wait(timeout=10)
+    print(f"browser (Chromium, warm server caches, {rounds} rounds, each page then the bare page):")
+    print(f"{'path':<48} {'page s':>7} {'bare s':>7} {'ratio':>6}")
+    for path, pairs in times.items():
+        page_s = statistics.median(p for p, _ in pairs)
+        bare_s = statistics.median(b for _, b in pairs)
+        print(f"{path[:48]:<48} {page_s:>7.2f} {bare_s:>7.2f} {page_s / bare_s:>6.2f}")
+
+
 def main() -> None:
     """Build the store, time the pages and the layout, print the figures."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -220,16 +364,40 @@ def main() -> None:
     ap.add_argument("--actors", type=int, default=500)
     ap.add_argument("--warm", type=int, default=3, help="warm runs per page (median printed)")
     ap.add_argument("--profile", choices=sorted(PAGES), help="cProfile one cold run of this page")
+    ap.add_argument("--db", help="an empty database to fill instead of a temporary SQLite file "
+                    "(its tables are dropped first)")
+    ap.add_argument("--reuse", action="store_true", help="with --db: keep a store already holding "
+                    "--articles articles instead of building it again")
+    ap.add_argument("--browser", action="store_true", help="also the browser ratio per page")
+    ap.add_argument("--rounds", type=int, default=3, help="browser rounds (with --browser)")
+    ap.add_argument("--only", help="comma-separated pages to time (default: every page)")
     args = ap.parse_args()
     from machine import describe
 
     tmp = tempfile.TemporaryDirectory(prefix="parley-bench-")
-    url = f"sqlite:///{Path(tmp.name) / 'bench.db'}"
+    url = args.db or f"sqlite:///{Path(tmp.name) / 'bench.db'}"
     t0 = time.perf_counter()
-    counts = build_store(url, args.articles, args.actors)
-    print(f"store: {counts} in {time.perf_counter() - t0:.1f} s (synthetic rows, direct inserts)")
+    from parley.store.db import count_articles, init_db, make_engine
+
+    probe = make_engine(url)
+    have = count_articles(probe) if args.reuse and args.db else 0
+    probe.dispose()
+    counts = {"articles": have} if have == args.articles else _build_in_child(url, args.articles, args.actors)
+    probe = make_engine(url)
+    init_db(probe)  # as a server's start does (an older store gets its summaries here)
+    probe.dispose()
+    ids, size_mb = store_facts(url)
+    print(f"store: {counts} in {time.perf_counter() - t0:.1f} s (synthetic rows, direct inserts); "
+          f"{size_mb:.0f} MB on {url.split(':')[0]} ({args.articles / max(size_mb, 1e-9) * 1000:.0f} "
+          "articles per GB)")
     print(f"before: {describe()}")
     os.environ["PARLEY_DB_URL"] = url
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     # A server imports its modules once; "cold" here means empty caches, not a fresh interpreter.
     import plotly.graph_objects  # noqa: F401
 
@@ -249,24 +417,22 @@ def main() -> None:
         print(out.getvalue())
         return
 
-    cases = [
-        ("timeline", {}, "all filters off"),
-        ("timeline", {"rows": "actor", "from": "2025-06-01", "to": "2025-08-31"}, "3 months, rows by actor"),
-        ("network", {}, "whole network"),
-        ("network", {"window": "30"}, "last 30 days"),
-        ("network", {"actor": "actor_0001"}, "focus on one actor"),
-    ]
-    print(f"{'page':<10} {'view':<26} {'cold ms':>9} {'warm ms (median)':>17}")
-    for page, params, label in cases:
+    only = set(args.only.split(",")) if args.only else set(PAGES)
+    print(f"{'page':<11} {'view':<26} {'cold ms':>9} {'warm ms (median)':>17}")
+    for page, params, label in cases(ids):
+        if page not in only:
+            continue
         cold, warm, err = time_page(PAGES[page], params, args.warm)
-        line = f"{'/' + page:<10} {label:<26} {cold * 1000:>9.0f} {statistics.median(warm) * 1000:>17.0f}"
+        line = f"{'/' + page:<11} {label:<26} {cold * 1000:>9.0f} {statistics.median(warm) * 1000:>17.0f}"
         print(line + (f"   EXCEPTION: {err}" if err else ""), flush=True)
 
     for n in (100, 500):
         lay, metrics, edges = time_layout(n)
         print(f"layout at {n} nodes / {edges} edges: {lay * 1000:.0f} ms; "
               f"metrics (betweenness, brokerage, louvain): {metrics * 1000:.0f} ms")
-    print(f"peak memory (this process: store build + app runs): {peak_mb():.0f} MB")
+    print(f"peak memory of the app (AppTest runs of every page, this process): {peak_mb():.0f} MB")
+    if args.browser:
+        browser_ratios(url, ids, args.rounds)
     print(f"after: {describe()}")
     tmp.cleanup()
 
