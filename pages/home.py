@@ -1,4 +1,5 @@
-"""/ : corpus overview — articles by language, outlet and date, and the articles table."""
+"""/ : corpus overview — how many articles match; by language, outlet and date; the articles
+table, one page at a time (?p=N)."""
 
 import streamlit as st
 
@@ -9,9 +10,11 @@ from parley.ui.errors import shown_errors
 st.title("Corpus overview")
 filters = state.sidebar_filters()
 
+PAGE_ROWS = 100
+
 with shown_errors("Could not read the corpus"):
-    table = store.articles_table(filters)
-    st.caption(f"{len(table)} articles match the filters.")
+    total = store.count_matching(filters)
+    st.caption(f"{total:,} articles match the filters.")
     cols = st.columns(3)
     for col, (by, title) in zip(cols, [("lang", "By language"), ("outlet", "By outlet"),
                                        ("published", "By date")], strict=True):
@@ -19,6 +22,8 @@ with shown_errors("Could not read the corpus"):
             st.plotly_chart(count_bar(store.corpus_counts(filters, by), by, title), key=f"fig_{by}",
                             config={"displayModeBar": False})
     st.subheader("Articles")
+    page = state.page_number(total, PAGE_ROWS)
+    table = store.articles_table(filters, PAGE_ROWS, (page - 1) * PAGE_ROWS)
     st.dataframe(
         table, hide_index=True, key="articles",
         column_order=["link", "title", "outlet", "lang", "published", "date_precision", "mentions", "origin"],

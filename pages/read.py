@@ -15,13 +15,17 @@ def pick_article(article_id: str | None) -> None:
     state.set_page_param("a", article_id)
 
 
+PICKER_ROWS = 1000
+
 filters = state.sidebar_filters(show=("dates", "langs", "outlets"))
 
 with shown_errors("Could not read the article"):
     chosen = filters.articles[0] if filters.articles else None
     if chosen is None:
         st.title("Read an article")
-        table = store.articles_table(filters.replace(articles=()))
+        # the newest PICKER_ROWS of the filtered articles: narrow the filters (or use the
+        # overview's table) to reach older ones
+        table = store.articles_table(filters.replace(articles=()), PICKER_ROWS)
         titles = {str(i): f"{t or '(untitled)'} — {o or 'unknown outlet'}"
                   for i, t, o in zip(table["id"], table["title"], table["outlet"], strict=True)}
         picked = st.selectbox("Article", list(titles), index=None, format_func=titles.__getitem__,

@@ -78,17 +78,32 @@ def corpus_counts(engine: Engine, filters: Filters, by: CountBy) -> pd.DataFrame
     return frame_of(out, COUNT_COLUMNS[by])
 
 
-def articles_table(engine: Engine, filters: Filters) -> pd.DataFrame:
-    """The filtered articles, newest first (undated last), with mention counts and a /read link."""
+def articles_table(engine: Engine, filters: Filters, limit: int | None = None,
+                   offset: int = 0) -> pd.DataFrame:
+    """The filtered articles, newest first (undated last), with mention counts and a /read link;
+    with ``limit``, only that many from ``offset`` on (the page is cut in SQL, and only its rows
+    are counted and sent)."""
     c = articles.c
+    order = (c.published.is_(None), c.published.desc(), c.origin, c.id)
+    chosen = select(c.id).where(where(filters)).order_by(*order)
+    if limit is not None:
+        chosen = chosen.limit(limit).offset(offset)
+    page = chosen.subquery("page")
     n_mentions = (select(func.count()).where(mentions.c.article_id == c.id)
                   .correlate(articles).scalar_subquery().label("mentions"))
     stmt = (select(c.id, c.title, c.outlet, c.lang, c.published, c.date_precision, c.date_basis, c.origin,
                    c.chars_clean, c.duplicate_of, n_mentions)
-            .where(where(filters))
-            .order_by(c.published.is_(None), c.published.desc(), c.origin))
+            .join_from(articles, page, page.c.id == c.id)
+            .order_by(*order))
     rows = [dict(r, link=read_link(r["id"])) for r in read_rows(engine, stmt, "cannot list articles")]
     return frame_of(rows, ARTICLE_COLUMNS)
+
+
+def count_matching(engine: Engine, filters: Filters) -> int:
+    """How many articles the filters keep."""
+    stmt = select(func.count()).select_from(articles).where(where(filters))
+    with store_errors("cannot count articles"), engine.connect() as conn:
+        return int(conn.execute(stmt).scalar() or 0)
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,25 @@ def set_page_param(name: str, value: str | None) -> None:
         st.query_params[name] = value
 
 
+def page_number(total: int, size: int, name: str = "p") -> int:
+    """The 1-based page of a ``size``-row table of ``total`` rows, kept in the URL parameter
+    ``name`` (absent on the first page); a number input picks it when there is more than one."""
+    pages = max(1, -(-total // size))
+    raw = page_param(name, what="page number")
+    current = int(raw) if raw and raw.isdigit() and 1 <= int(raw) <= pages else 1
+    if pages > 1:
+        key = f"parley_page_{name}"
+        st.session_state[key] = current
+
+        def changed() -> None:
+            chosen = int(st.session_state[key])
+            set_page_param(name, str(chosen) if chosen > 1 else None)
+
+        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=key,
+                        on_change=changed)
+    return current
+
+
 def current_url() -> str:
     """The URL of this view: st.context's page address (when known) plus the current parameters."""
     query = urlencode(list(st.query_params.to_dict().items()))

@@ -80,6 +80,7 @@ def _query(db: str, ver: int, name: str, filters: Filters, args: tuple[Any, ...]
 _QUERIES: dict[str, Any] = {
     "corpus_counts": store_articles.corpus_counts,
     "articles_table": store_articles.articles_table,
+    "count_matching": store_articles.count_matching,
     "actors_table": store_actors.actors_table,
     "actor_profile": store_actors.actor_profile,
     "positions_grid": store_positions.positions_grid,
@@ -98,9 +99,15 @@ def corpus_counts(filters: Filters, by: store_articles.CountBy) -> pd.DataFrame:
     return out
 
 
-def articles_table(filters: Filters) -> pd.DataFrame:
-    """Cached parley.store.articles.articles_table."""
-    out: pd.DataFrame = _cached("articles_table", filters)
+def articles_table(filters: Filters, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Cached parley.store.articles.articles_table (one page of it, with ``limit``)."""
+    out: pd.DataFrame = _cached("articles_table", filters, limit, offset)
+    return out
+
+
+def count_matching(filters: Filters) -> int:
+    """Cached parley.store.articles.count_matching: how many articles the filters keep."""
+    out: int = _cached("count_matching", filters)
     return out
 
 

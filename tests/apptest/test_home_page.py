@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
 import pytest
-from apptest.conftest import HOSTILE, RunPage
+from apptest.conftest import HOSTILE, REPO, RunPage
 from apptest.seeddb import SeededDb
+from streamlit.testing.v1 import AppTest
+
+from parley.ingest import ingest_paths
+from parley.store.db import make_engine
 
 PAGE = "pages/home.py"
 
@@ -48,3 +56,43 @@ def test_hostile_params_give_a_notice_not_a_crash(run_page: RunPage, name: str, 
     assert "<script" not in at.warning[0].value
     assert name not in at.query_params  # the URL no longer carries the bad value
     assert len(at.dataframe[0].value) == 5  # the filter was dropped, not applied
+
+
+def test_a_large_store_shows_a_count_and_one_page_of_rows(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """250 articles: the caption counts them all, the table holds one page (100 rows, newest
+    first), ?p=3 holds the last 50, and the page number goes back into the URL."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(250):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=i)
+        (folder / f"{i:03d}.json").write_text(json.dumps({
+            "text": f"Report {i}: Abbas Araghchi said the talks continue.", "title": f"Report {i}",
+            "published": day.isoformat(), "outlet": "Wire"}), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    engine = make_engine(url)
+    try:
+        assert len(ingest_paths([folder], engine, extract=False).ingested) == 250
+    finally:
+        engine.dispose()
+    monkeypatch.setenv("PARLEY_DB_URL", url)
+
+    def run(**params: str) -> AppTest:
+        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+        at.switch_page(PAGE)
+        for k, v in params.items():
+            at.query_params[k] = v
+        return at.run()
+
+    at = run()
+    assert not at.exception and "250 articles match the filters." in [c.value for c in at.caption]
+    first = at.dataframe[0].value
+    assert len(first) == 100 and first["title"].iloc[0] == "Report 249"
+    last = run(p="3")
+    assert not last.exception and not last.warning
+    rows = last.dataframe[0].value
+    assert len(rows) == 50 and list(rows["title"])[-1] == "Report 0"
+    assert last.number_input[0].value == 3
+    last.number_input[0].set_value(2).run()
+    assert last.query_params["p"] == "2" and last.dataframe[0].value["title"].iloc[0] == "Report 149"
+    assert run(p="99").dataframe[0].value["title"].iloc[0] == "Report 249"  # out of range: page 1
