@@ -16,6 +16,15 @@ def pick_actor(actor_id: str | None) -> None:
     state.write_filters(current.replace(actors=(actor_id,) if actor_id else ()))
 
 
+def shown_of(shown: int, total: int) -> None:
+    """Say so when a list shows only its first rows."""
+    if shown < total:
+        st.caption(f"The first {shown:,} of {total:,}: narrow the filters (dates, languages, outlets) "
+                   "to see others.")
+
+
+PROFILE_ROWS = 50  # per list: a much-named actor has thousands of articles
+
 st.title("Actors")
 filters = state.sidebar_filters(show=("dates", "langs", "outlets", "sides", "actors"))
 
@@ -28,7 +37,7 @@ with shown_errors("Could not read the actors"):
         columns=["name_en", "side", "kind", "role", "mentions", "articles", "name_ar", "name_fa"],
         column_config={"name_en": "Actor", "name_ar": "Arabic", "name_fa": "Persian"})
     if selected:
-        profile = store.actor_profile(filters, selected)
+        profile = store.actor_profile(filters, selected, PROFILE_ROWS)
         if profile is None:
             st.warning("That actor is not in the database.")
         else:
@@ -41,8 +50,8 @@ with shown_errors("Could not read the actors"):
                                  "✎ curated" if a.get("curated") else ""]))
             forms.curated_badge(a.get("curated"), a.get("correction_ids") or "", key="actor_hist")
             forms.actor_form(a, key="actor_fix")
-            tabs = st.tabs([f"Positions ({len(profile.positions)})", f"Quotes ({len(profile.quotes)})",
-                            f"Articles ({len(profile.articles)})"])
+            n_pos, n_quotes, n_arts = profile.totals
+            tabs = st.tabs([f"Positions ({n_pos:,})", f"Quotes ({n_quotes:,})", f"Articles ({n_arts:,})"])
             with tabs[0]:
                 for p in profile.positions.itertuples(index=False):
                     notes = [f"{p.topic}: {p.stance}", f"confidence {p.confidence:.2f}", f"cues: {p.cues}"]
@@ -50,12 +59,15 @@ with shown_errors("Could not read the actors"):
                                              notes=notes))
                 if profile.positions.empty:
                     st.caption("No positions in the filtered articles.")
+                shown_of(len(profile.positions), n_pos)
             with tabs[1]:
                 for q in profile.quotes.itertuples(index=False):
                     show_html(evidence_block(q.text, q.lang, q.link, q.title or q.article_id, notes=[q.cue]))
                 if profile.quotes.empty:
                     st.caption("No quotes in the filtered articles.")
+                shown_of(len(profile.quotes), n_quotes)
             with tabs[2]:
                 for r in profile.articles.itertuples(index=False):
                     facts = [r.outlet or "", str(r.published or "undated"), f"{r.mentions} mentions"]
                     show_html(f"<div>{link(r.link, r.title or r.article_id)} {meta_line(facts)}</div>")
+                shown_of(len(profile.articles), n_arts)

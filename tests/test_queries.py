@@ -88,6 +88,11 @@ def test_actor_profile(engine: Engine, db: SeededDb) -> None:
     only_fa = act_q.actor_profile(engine, Filters(langs=("fa",)), "marco_rubio")
     assert only_fa is not None and only_fa.positions.empty and list(only_fa.quotes["lang"]) == ["fa"]
     assert act_q.actor_profile(engine, Filters(), "nobody") is None
+    assert prof.totals == (len(prof.positions), len(prof.quotes), len(prof.articles))
+    first = act_q.actor_profile(engine, Filters(), "marco_rubio", limit=1)  # each list cut in SQL
+    assert first is not None and first.totals == prof.totals
+    assert (len(first.positions), len(first.quotes), len(first.articles)) == (1, 1, 1)
+    assert first.positions.iloc[0].to_dict() == prof.positions.iloc[0].to_dict()
 
 
 def test_grid_and_matrix(engine: Engine) -> None:

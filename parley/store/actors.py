@@ -63,10 +63,14 @@ class ActorProfile:
     positions: pd.DataFrame  # PROFILE_POSITION_COLUMNS
     quotes: pd.DataFrame  # QUOTE_COLUMNS
     articles: pd.DataFrame  # PROFILE_ARTICLE_COLUMNS
+    # How many positions, quotes and articles there are in all (the frames may hold the first few).
+    totals: tuple[int, int, int] = (0, 0, 0)
 
 
-def actor_profile(engine: Engine, filters: Filters, actor_id: str) -> ActorProfile | None:
-    """The profile of ``actor_id`` within the filtered articles, or None if the actor is unknown."""
+def actor_profile(engine: Engine, filters: Filters, actor_id: str,
+                  limit: int | None = None) -> ActorProfile | None:
+    """The profile of ``actor_id`` within the filtered articles, or None if the actor is unknown;
+    with ``limit``, each list holds its first ``limit`` rows (cut in SQL) and ``totals`` counts all."""
     art = where(filters)
     with store_errors(f"cannot read actor {actor_id}"), engine.connect() as conn:
         row = conn.execute(select(actors).where(actors.c.actor_id == actor_id)).mappings().first()
@@ -83,13 +87,11 @@ def actor_profile(engine: Engine, filters: Filters, actor_id: str) -> ActorProfi
             .where(positions.c.actor_id == actor_id, art,
                    *([positions.c.topic.in_(filters.topics)] if filters.topics else []))
             .order_by(positions.c.topic, positions.c.confidence.desc()))
-        pos = conn.execute(pos_stmt).mappings().all()
         q_stmt = (select(quotes.c.lang, quotes.c.text, quotes.c.cue, articles.c.id.label("article_id"),
                          articles.c.title, articles.c.published)
                   .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
                   .where(quotes.c.speaker_id == actor_id, art)
                   .order_by(articles.c.published, quotes.c.start))
-        qs = conn.execute(q_stmt).mappings().all()
         a_stmt = (select(articles.c.id.label("article_id"), articles.c.title, articles.c.outlet,
                          articles.c.lang, articles.c.published, func.count().label("mentions"))
                   .select_from(mentions.join(articles, articles.c.id == mentions.c.article_id))
@@ -97,13 +99,24 @@ def actor_profile(engine: Engine, filters: Filters, actor_id: str) -> ActorProfi
                   .group_by(articles.c.id, articles.c.title, articles.c.outlet, articles.c.lang,
                             articles.c.published)
                   .order_by(func.count().desc(), articles.c.id))
-        arts = conn.execute(a_stmt).mappings().all()
+        totals = []
+        rows_of = []
+        for stmt in (pos_stmt, q_stmt, a_stmt):
+            if limit is None:
+                rows_of.append(conn.execute(stmt).mappings().all())
+                totals.append(len(rows_of[-1]))
+            else:
+                rows_of.append(conn.execute(stmt.limit(limit)).mappings().all())
+                counted = select(func.count()).select_from(stmt.order_by(None).subquery())
+                totals.append(int(conn.execute(counted).scalar() or 0))
+        pos, qs, arts = rows_of
 
     def linked(rows: Sequence[Any]) -> list[dict[str, Any]]:
         return [dict(r, link=read_link(r["article_id"])) for r in rows]
 
     return ActorProfile(dict(row), frame_of(linked(pos), PROFILE_POSITION_COLUMNS),
-                        frame_of(linked(qs), QUOTE_COLUMNS), frame_of(linked(arts), PROFILE_ARTICLE_COLUMNS))
+                        frame_of(linked(qs), QUOTE_COLUMNS), frame_of(linked(arts), PROFILE_ARTICLE_COLUMNS),
+                        (totals[0], totals[1], totals[2]))
 
 
 REFERENCE_ACTOR_COLUMNS = ("actor_id", "name_en", "name_ar", "name_fa", "kind", "side")

@@ -117,9 +117,10 @@ def actors_table(filters: Filters) -> pd.DataFrame:
     return out
 
 
-def actor_profile(filters: Filters, actor_id: str) -> store_actors.ActorProfile | None:
-    """Cached parley.store.actors.actor_profile."""
-    out: store_actors.ActorProfile | None = _cached("actor_profile", filters, actor_id)
+def actor_profile(filters: Filters, actor_id: str,
+                  limit: int | None = None) -> store_actors.ActorProfile | None:
+    """Cached parley.store.actors.actor_profile (each list cut to ``limit`` rows, if given)."""
+    out: store_actors.ActorProfile | None = _cached("actor_profile", filters, actor_id, limit)
     return out
 
 
