@@ -36,6 +36,7 @@ from parley.ingest_workers import (
     reason_of,
 )
 from parley.records import Article, RawDocument
+from parley.store import summaries
 from parley.store.curation import reapply as reapply_corrections
 from parley.store.db import bump_version, describe, init_db, mark_unfinished, store_errors, take_unfinished
 from parley.store.writes import (
@@ -266,6 +267,8 @@ def _close(engine: Engine, wrote: bool) -> None:
         if take_unfinished(conn) or wrote:
             date_from_other_articles(conn)
             reapply_corrections(conn)  # the curated rows over the new extracted rows
+            if not summaries.usable(conn):  # corrections made since they were counted
+                summaries.rebuild(conn)
             bump_version(conn)
 
 
@@ -346,8 +349,9 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
         extractor, gaz = _default_extractor()
         with store_errors("cannot sync the gazetteer"), engine.begin() as conn:
             sync_gazetteer(conn, gaz, prune=True)
-    with store_errors(f"cannot read {describe(engine)}"), engine.connect() as conn:
+    with store_errors(f"cannot read {describe(engine)}"), engine.begin() as conn:
         ids = article_ids_in_ingest_order(conn)
+        summaries.invalidate(conn)  # the mentions change under them: counted afresh at the end
     done = 0
     for i, article_id in enumerate(ids, 1):
         try:
@@ -368,6 +372,8 @@ def reextract_all(engine: Engine, progress: Progress | None = None,
         if progress:
             progress(i, len(ids), article_id)
     _close(engine, done > 0)
+    with store_errors("cannot count the summaries"), engine.begin() as conn:
+        summaries.rebuild(conn)
     return done
 
 

@@ -11,8 +11,9 @@ import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 
 from parley.filters import Filters
+from parley.store import summaries
 from parley.store.db import store_errors
-from parley.store.filters import actor_side_conditions, where
+from parley.store.filters import actor_side_conditions, summary_conditions, where
 from parley.store.reads import frame_of, read_frame, read_link, read_rows
 from parley.store.schema import (
     actors,
@@ -22,6 +23,7 @@ from parley.store.schema import (
     positions,
     quotes,
     segments,
+    summary_actors,
 )
 
 ACTOR_COLUMNS = ("actor_id", "name_en", "name_ar", "name_fa", "kind", "side", "role", "mentions", "articles")
@@ -43,6 +45,16 @@ def actors_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     Within the filtered articles (with ``actor``: those mentioning the actor, so the table lists
     who appears around them), ``side`` also keeps only actors of those sides.
     """
+    sa = summary_actors.c
+    if summary_conditions(filters, sa.actor_id, sa.actor_id) == []:  # no filter: the summary counts
+        with store_errors("cannot list actors"), engine.connect() as conn:
+            if summaries.usable(conn):
+                stmt = (select(actors.c.actor_id, actors.c.name_en, actors.c.name_ar, actors.c.name_fa,
+                               actors.c.kind, actors.c.side, actors.c.role, sa.mentions, sa.articles)
+                        .select_from(summary_actors.join(actors, actors.c.actor_id == sa.actor_id))
+                        .where(sa.mentions > 0)
+                        .order_by(sa.mentions.desc(), actors.c.name_en))
+                return frame_of(conn.execute(stmt).mappings().all(), ACTOR_COLUMNS)
     stmt = (select(actors.c.actor_id, actors.c.name_en, actors.c.name_ar, actors.c.name_fa, actors.c.kind,
                    actors.c.side, actors.c.role, func.count().label("mentions"),
                    func.count(func.distinct(mentions.c.article_id)).label("articles"))

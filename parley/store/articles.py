@@ -12,8 +12,9 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from parley.filters import Filters, KnownIds, load_topic_ids
+from parley.store import summaries
 from parley.store.db import store_errors
-from parley.store.filters import where
+from parley.store.filters import summary_conditions, where
 from parley.store.reads import frame_of, read_frame, read_link, read_rows
 from parley.store.schema import (
     actors,
@@ -22,6 +23,7 @@ from parley.store.schema import (
     mentions,
     positions,
     segments,
+    summary_days,
 )
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -67,12 +69,25 @@ CountBy = Literal["lang", "outlet", "published"]
 
 
 def corpus_counts(engine: Engine, filters: Filters, by: CountBy) -> pd.DataFrame:
-    """Article counts grouped by language, outlet or published date (undated / unknown labelled)."""
-    col = articles.c[by]
-    n = func.count().label("articles")
-    stmt = select(col.label(by), n).where(where(filters)).group_by(col).order_by(col)
-    rows = read_rows(engine, stmt, "cannot count articles")
+    """Article counts grouped by language, outlet or published date (undated / unknown labelled).
+    Read from the summary table when the filters allow it (language and outlet only) and it is
+    up to date; else counted over the articles."""
     label = {"outlet": UNKNOWN_OUTLET, "published": UNDATED}.get(by, "?")
+    sd = summary_days.c
+    cond = summary_conditions(filters, sd.lang, sd.outlet)
+    with store_errors("cannot count articles"), engine.connect() as conn:
+        if cond is not None and summaries.usable(conn):
+            col = {"lang": sd.lang, "outlet": sd.outlet, "published": sd.day}[by]
+            # unknown ('') where the articles' NULL sorts: first on SQLite, last on PostgreSQL
+            unknown_last = (col == "",) if conn.dialect.name == "postgresql" else ()
+            stmt = (select(col.label(by), func.sum(sd.articles).label("articles")).where(*cond)
+                    .group_by(col).order_by(*unknown_last, col))
+            rows = conn.execute(stmt).mappings().all()
+        else:
+            c = articles.c[by]
+            stmt = (select(c.label(by), func.count().label("articles")).where(where(filters))
+                    .group_by(c).order_by(c))
+            rows = conn.execute(stmt).mappings().all()
     out = [{by: (r[by].isoformat() if isinstance(r[by], dt.date) else r[by]) or label,
             "articles": int(r["articles"])} for r in rows]
     return frame_of(out, COUNT_COLUMNS[by])

@@ -175,9 +175,10 @@ def init_db(engine: Engine) -> None:
     with store_errors(f"cannot initialise the store at {describe(engine)}"), engine.begin() as conn:
         _lock_schema(conn)
         rename_legacy_tables(conn)
+        had = set(inspect(conn).get_table_names())
         metadata.create_all(conn, checkfirst=True)
         _add_missing_columns(conn)
-        _add_missing_indexes(conn)
+        repaired = _add_missing_indexes(conn)
         insert_ignore(conn, store_meta, [{"key": _VERSION_KEY, "value": 0},
                                          {"key": _UNFINISHED_KEY, "value": 0}])
         made = conn.execute(select(store_meta.c.value).where(store_meta.c.key == _VIEWS_KEY)).scalar()
@@ -187,6 +188,11 @@ def init_db(engine: Engine) -> None:
         from parley.store.search_index import ensure_index  # it reads the tables made above
 
         ensure_index(conn)
+        from parley.store import summaries  # counted over the curated views, made just above
+
+        # a new store, one made before the summaries, or one whose re-extraction did not finish
+        if repaired or "summary_state" not in had or summaries.missing(conn):
+            summaries.rebuild(conn)
 
 
 def _lock_schema(conn: Connection) -> None:
@@ -211,16 +217,19 @@ def _add_missing_columns(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
 
 
-def _add_missing_indexes(conn: Connection) -> None:
-    """Create the indexes an older store lacks (create_all adds none to an existing table)."""
+def _add_missing_indexes(conn: Connection) -> int:
+    """Create the indexes an older store lacks (create_all adds none to an existing table);
+    returns how many originals the one-original-per-body repair demoted."""
     inspector = inspect(conn)
+    demoted = 0
     for table in metadata.sorted_tables:
         have = {ix["name"] for ix in inspector.get_indexes(table.name)}
         for index in sorted(table.indexes, key=lambda ix: str(ix.name)):
             if index.name not in have:
                 if index is ORIGINAL_BODY:
-                    _one_original_per_body(conn)
+                    demoted += _one_original_per_body(conn)
                 index.create(conn)
+    return demoted
 
 
 def _one_original_per_body(conn: Connection) -> int:

@@ -73,6 +73,22 @@ def actor_side_conditions(f: Filters) -> list[ColumnElement[bool]]:
     return [actors.c.side.in_(f.sides)] if f.sides else []
 
 
+def summary_conditions(f: Filters, lang: ColumnElement[Any],
+                       outlet: ColumnElement[Any]) -> list[ColumnElement[bool]] | None:
+    """The filters as WHERE clauses on a summary table (parley/store/summaries.py) with these
+    language and outlet columns, which counts the articles ``where(Filters())`` keeps; None when
+    the filters need more than the language and outlet (dates, ids, actors, sides, topics)."""
+    if (f.date_from is not None or f.date_to is not None or f.articles or f.actors or f.sides
+            or f.topics):
+        return None
+    cond: list[ColumnElement[bool]] = []
+    if f.langs:
+        cond.append(lang.in_(f.langs))
+    if f.outlets:  # '' (no known outlet) never matches an outlet filter
+        cond.append(outlet.in_(f.outlets))
+    return cond
+
+
 def where(f: Filters) -> ColumnElement[bool]:
     """One clause on ``articles``: true for the articles the filters keep."""
     return and_(True, *conditions(f))

@@ -366,3 +366,36 @@ def base_of(view: Table) -> Table:
 
 EXTRACTED_TABLES = (extracted_mentions, extracted_venues, extracted_positions, extracted_quotes,
                     extracted_events, extracted_candidates, links)
+
+# Summary tables: what the unfiltered views count, kept up to date by the one write path
+# (parley/store/summaries.py), so that a page over 100,000 articles reads a few hundred rows.
+# Over the articles stored as originals (where(Filters())): per publication day ('' undated),
+# language and outlet ('' unknown), how many articles; per actor, mentions and articles.
+summary_days = Table(
+    "summary_days",
+    metadata,
+    Column("day", String(10), primary_key=True),
+    Column("lang", String(8), primary_key=True),
+    Column("outlet", Text, primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
+summary_actors = Table(
+    "summary_actors",
+    metadata,
+    Column("actor_id", String(64), primary_key=True),
+    Column("mentions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+)
+
+# How many rows of articles and mentions the summaries account for, and how many corrections
+# there were when they were counted: a reader trusts them only when the tables hold exactly that
+# many (a writer that went around the write path, or a new correction, shows).
+summary_state = Table(
+    "summary_state",
+    metadata,
+    Column("key", String(16), primary_key=True),
+    Column("articles_rows", Integer, nullable=False),
+    Column("mentions_rows", Integer, nullable=False),
+    Column("corrections", Integer, nullable=False, default=0),  # corrections rows when last counted
+)

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, insert, 
 from parley.errors import StoreError
 from parley.extract.records import Extraction, ReferenceSource
 from parley.records import Article, Published, Segment
+from parley.store import summaries
 from parley.store.db import insert_ignore, insert_new, mark_unfinished
 from parley.store.schema import (
     EXTRACTED_TABLES,
@@ -137,7 +138,7 @@ def prepare(article: Article, extraction: Extraction | None) -> Prepared:
 # Run at the end of every batch, inside its transaction, with the articles it stored: summary
 # tables (counts by day, outlet, actor; edge weights) are kept up to date here.
 AfterWrite = Callable[[Connection, Sequence[Prepared]], None]
-AFTER_WRITE: list[AfterWrite] = []
+AFTER_WRITE: list[AfterWrite] = [summaries.add_batch]
 
 
 def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[bool]:
