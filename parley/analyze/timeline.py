@@ -161,20 +161,44 @@ def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[
             place = places[i] if isinstance(places[i], str) else ""
             family = STATEMENT_KINDS[0] if kinds[i] in STATEMENT_KINDS else kinds[i]
             buckets.setdefault((family, place, day.year, day.month), []).append(i)
-    actor_sets: dict[int, set[str]] = {}
+    # Two reports of a bucket tie when they share an actor and their dates agree. Per actor, that
+    # ties every report naming it when one of them is only month-precise (it agrees with all),
+    # else the reports of each day, and those a day apart (_a_day_apart). The groups are the same
+    # as comparing every pair, without the pairs (a bucket of 100,000 articles' reports is large).
     for members in buckets.values():
         if len(members) < 2:
             continue
-        for a_pos, i in enumerate(members):
-            for j in members[a_pos + 1:]:
-                if sets.find(i) == sets.find(j) or (precs[i] == precs[j] == "day" and days[i] != days[j]
-                                                    and not _a_day_apart(i, j, days, reported)):
-                    continue
-                ai = actor_sets.setdefault(i, set(_ids(actor_ids[i])))
-                aj = actor_sets.setdefault(j, set(_ids(actor_ids[j])))
-                if ai & aj:
-                    sets.union(i, j)
+        by_actor: dict[str, list[int]] = {}
+        for i in members:
+            for actor in dict.fromkeys(_ids(actor_ids[i])):
+                by_actor.setdefault(actor, []).append(i)
+        for named in by_actor.values():
+            if len(named) < 2:
+                continue
+            if any(precs[i] == "month" for i in named):
+                tied = [named]
+            else:
+                by_day: dict[dt.date | None, list[int]] = {}
+                for i in named:
+                    by_day.setdefault(days[i], []).append(i)
+                tied = list(by_day.values())
+                # and a report dated only as its article's day ties to another article's report
+                # of the day before (_a_day_apart); that day's reports are one group already
+                for day, later in by_day.items():
+                    before = by_day.get(day - _ONE_DAY) if day is not None else None
+                    if not before:
+                        continue
+                    for j in later:
+                        tie = next((i for i in before if _a_day_apart(i, j, days, reported)), None)
+                        if tie is not None:
+                            sets.union(tie, j)
+            for group in tied:
+                for j in group[1:]:
+                    sets.union(group[0], j)
     return {ids[min(idx)]: idx for idx in sets.groups().values()}
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _a_day_apart(i: int, j: int, days: list[dt.date | None], reported: list[Reported]) -> bool:
