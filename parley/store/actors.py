@@ -58,9 +58,11 @@ def actors_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     stmt = (select(actors.c.actor_id, actors.c.name_en, actors.c.name_ar, actors.c.name_fa, actors.c.kind,
                    actors.c.side, actors.c.role, func.count().label("mentions"),
                    func.count(func.distinct(mentions.c.article_id)).label("articles"))
-            .select_from(mentions.join(actors, actors.c.actor_id == mentions.c.actor_id)
-                         .join(articles, articles.c.id == mentions.c.article_id))
-            .where(where(filters), *actor_side_conditions(filters))
+            .select_from(mentions.join(actors, actors.c.actor_id == mentions.c.actor_id))
+            # the filtered ids first, then their mentions (by the article index): joining every
+            # mention to its article and testing the filter per mention was 4x slower at 100k
+            .where(mentions.c.article_id.in_(select(articles.c.id).where(where(filters))),
+                   *actor_side_conditions(filters))
             .group_by(actors.c.actor_id, actors.c.name_en, actors.c.name_ar, actors.c.name_fa, actors.c.kind,
                       actors.c.side, actors.c.role)
             .order_by(func.count().desc(), actors.c.name_en))
