@@ -38,10 +38,12 @@ if choice and choice != mode:
     state.set_page_param("mode", None if choice == "articles" else choice)
     st.rerun()
 
+PICKER_ROWS = 2000
+
 with shown_errors("The comparison could not be built"):
     acts, plcs = store.compare_reference_frames()
     if mode == "articles":
-        picks = store.compare_article_choices(filters)
+        picks = store.compare_article_choices(filters, PICKER_ROWS)  # the newest, and those picked
         labels = dict(zip(picks["id"], picks["label"], strict=True))
         chosen = list(filters.articles)  # known ids; one outside the filters is reported as left out
         offered = [a for a in chosen[:MAX_SOURCES] if a in labels]

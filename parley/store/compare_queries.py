@@ -117,11 +117,12 @@ def reference_frames(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame]:
     return acts, plcs
 
 
-def article_choice_rows(engine: Engine, filters: Filters) -> pd.DataFrame:
-    """The articles the filters keep, for the pickers: CHOICE_COLUMNS, newest first, undated last."""
+def article_choice_rows(engine: Engine, filters: Filters, limit: int | None = None) -> pd.DataFrame:
+    """The articles the filters keep, for the pickers: CHOICE_COLUMNS, newest first, undated last
+    (the first ``limit``, if given)."""
     c = articles.c
     stmt = (select(*(c[k] for k in CHOICE_COLUMNS)).where(where(filters))
-            .order_by(c.published.is_(None), c.published.desc(), c.origin))
+            .order_by(c.published.is_(None), c.published.desc(), c.origin, c.id).limit(limit))
     with store_errors("cannot list articles"), engine.connect() as conn:
         return _frame(conn.execute(stmt).mappings().all(), CHOICE_COLUMNS)
 

@@ -289,9 +289,9 @@ def compare_group_sources(filters: Filters, by: _cq.GroupBy, values: Sequence[st
     return list(_compare_group_sources(url(), version(), filters, by, tuple(values)))
 
 
-def compare_article_choices(filters: Filters) -> pd.DataFrame:
+def compare_article_choices(filters: Filters, limit: int | None = None) -> pd.DataFrame:
     """Cached parley.views.compare_article_choices: the articles the pickers offer, labelled."""
-    out: pd.DataFrame = _cached("compare_article_choices", filters)
+    out: pd.DataFrame = _cached("compare_article_choices", filters, limit)
     return out
 
 
