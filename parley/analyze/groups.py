@@ -1,6 +1,12 @@
-"""Disjoint sets over item indices: the reports of one happening, grouped by pairwise ties."""
+"""Disjoint sets over item indices, and the reports of one happening grouped by their ties."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+# A speech and the statements made in it are one happening (an interview reported as 'said').
+STATEMENT_KINDS = ("speech", "announcement")
 
 
 class DisjointSets:
@@ -27,3 +33,76 @@ class DisjointSets:
         for i in range(len(self.parent)):
             out.setdefault(self.find(i), []).append(i)
         return out
+
+
+def _ids(value: Any) -> list[str]:
+    return [p for p in str(value or "").split(";") if p]
+
+
+Reported = tuple[str, bool]  # a report's article id, and whether only its article's day dates it
+
+
+def happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[dt.date | None],
+                precs: list[str], actor_ids: list[Any], reported: list[Reported]) -> dict[str, list[int]]:
+    """Report indices grouped by happening (keyed by each group's first event_id): reports sharing
+    an event_id, and reports of one kind (a speech and a statement count as one) at one place, with
+    actors in common and compatible dates: the same day, a day within a month-precise date, or
+    for two articles a day apart when the later is dated only by its article (a press conference
+    reported that evening and the next morning). Bucketed by (kind, place, month)."""
+    sets = DisjointSets(len(ids))
+    first_of: dict[str, int] = {}
+    for i, eid in enumerate(ids):
+        sets.union(first_of.setdefault(eid, i), i)
+    buckets: dict[tuple[str, str, int, int], list[int]] = {}
+    for i, day in enumerate(days):
+        if day is not None and precs[i] in ("day", "month"):
+            place = places[i] if isinstance(places[i], str) else ""
+            family = STATEMENT_KINDS[0] if kinds[i] in STATEMENT_KINDS else kinds[i]
+            buckets.setdefault((family, place, day.year, day.month), []).append(i)
+    # Two reports of a bucket tie when they share an actor and their dates agree. Per actor, that
+    # ties every report naming it when one of them is only month-precise (it agrees with all),
+    # else the reports of each day, and those a day apart (_a_day_apart). The groups are the same
+    # as comparing every pair, without the pairs (a bucket of 100,000 articles' reports is large).
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        by_actor: dict[str, list[int]] = {}
+        for i in members:
+            for actor in dict.fromkeys(_ids(actor_ids[i])):
+                by_actor.setdefault(actor, []).append(i)
+        for named in by_actor.values():
+            if len(named) < 2:
+                continue
+            if any(precs[i] == "month" for i in named):
+                tied = [named]
+            else:
+                by_day: dict[dt.date | None, list[int]] = {}
+                for i in named:
+                    by_day.setdefault(days[i], []).append(i)
+                tied = list(by_day.values())
+                # and a report dated only as its article's day ties to another article's report
+                # of the day before (_a_day_apart); that day's reports are one group already
+                for day, later in by_day.items():
+                    before = by_day.get(day - _ONE_DAY) if day is not None else None
+                    if not before:
+                        continue
+                    for j in later:
+                        tie = next((i for i in before if _a_day_apart(i, j, days, reported)), None)
+                        if tie is not None:
+                            sets.union(tie, j)
+            for group in tied:
+                for j in group[1:]:
+                    sets.union(group[0], j)
+    return {ids[min(idx)]: idx for idx in sets.groups().values()}
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _a_day_apart(i: int, j: int, days: list[dt.date | None], reported: list[Reported]) -> bool:
+    """Two articles' reports a day apart, the later one dated only as its article's day."""
+    di, dj = days[i], days[j]
+    if reported[i][0] == reported[j][0] or di is None or dj is None:
+        return False
+    late = i if di > dj else j
+    return abs((di - dj).days) == 1 and reported[late][1]

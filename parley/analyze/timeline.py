@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from parley.analyze.groups import DisjointSets
+from parley.analyze.groups import happenings
 from parley.extract.links import EdgeCues, cue_found, default_edge_cues
 from parley.extract.records import ARTICLE_DATE
 from parley.text.normalize import normalize
@@ -32,8 +32,6 @@ EVENT_COLUMNS = ("event_id", "date", "date_precision", "kind", "actor_ids", "pla
                  "n_reports", "article_ids", "status", "member_ids", "first_reported")
 ROW_COLUMNS = ("event_id", "row", "kind", "start", "end", "mid", "date_precision", "status", "when",
                "actors_en", "place_en", "n_reports")
-# A speech and the statements made in it are one happening (an interview reported as 'said').
-STATEMENT_KINDS = ("speech", "announcement")
 # One happening's reports may differ: done beats called off beats planned beats recalled context.
 STATUS_ORDER = ("happened", "called_off", "planned", "background")
 ARTICLE_TRACK_COLUMNS = ("article_id", "n", "start", "end", "mid", "date_precision", "lang", "when", "listed")
@@ -141,77 +139,8 @@ def _most_common(items: list[Any]) -> Any:
     return max(counts, key=counts.__getitem__)  # max keeps the first of equal counts
 
 
-Reported = tuple[str, bool]  # a report's article id, and whether only its article's day dates it
-
-
-def _happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[dt.date | None],
-                precs: list[str], actor_ids: list[Any], reported: list[Reported]) -> dict[str, list[int]]:
-    """Report indices grouped by happening (keyed by each group's first event_id): reports sharing
-    an event_id, and reports of one kind (a speech and a statement count as one) at one place, with
-    actors in common and compatible dates: the same day, a day within a month-precise date, or
-    for two articles a day apart when the later is dated only by its article (a press conference
-    reported that evening and the next morning). Bucketed by (kind, place, month)."""
-    sets = DisjointSets(len(ids))
-    first_of: dict[str, int] = {}
-    for i, eid in enumerate(ids):
-        sets.union(first_of.setdefault(eid, i), i)
-    buckets: dict[tuple[str, str, int, int], list[int]] = {}
-    for i, day in enumerate(days):
-        if day is not None and precs[i] in ("day", "month"):
-            place = places[i] if isinstance(places[i], str) else ""
-            family = STATEMENT_KINDS[0] if kinds[i] in STATEMENT_KINDS else kinds[i]
-            buckets.setdefault((family, place, day.year, day.month), []).append(i)
-    # Two reports of a bucket tie when they share an actor and their dates agree. Per actor, that
-    # ties every report naming it when one of them is only month-precise (it agrees with all),
-    # else the reports of each day, and those a day apart (_a_day_apart). The groups are the same
-    # as comparing every pair, without the pairs (a bucket of 100,000 articles' reports is large).
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        by_actor: dict[str, list[int]] = {}
-        for i in members:
-            for actor in dict.fromkeys(_ids(actor_ids[i])):
-                by_actor.setdefault(actor, []).append(i)
-        for named in by_actor.values():
-            if len(named) < 2:
-                continue
-            if any(precs[i] == "month" for i in named):
-                tied = [named]
-            else:
-                by_day: dict[dt.date | None, list[int]] = {}
-                for i in named:
-                    by_day.setdefault(days[i], []).append(i)
-                tied = list(by_day.values())
-                # and a report dated only as its article's day ties to another article's report
-                # of the day before (_a_day_apart); that day's reports are one group already
-                for day, later in by_day.items():
-                    before = by_day.get(day - _ONE_DAY) if day is not None else None
-                    if not before:
-                        continue
-                    for j in later:
-                        tie = next((i for i in before if _a_day_apart(i, j, days, reported)), None)
-                        if tie is not None:
-                            sets.union(tie, j)
-            for group in tied:
-                for j in group[1:]:
-                    sets.union(group[0], j)
-    return {ids[min(idx)]: idx for idx in sets.groups().values()}
-
-
-_ONE_DAY = dt.timedelta(days=1)
-
-
-def _a_day_apart(i: int, j: int, days: list[dt.date | None], reported: list[Reported]) -> bool:
-    """Two articles' reports a day apart, the later one dated only as its article's day."""
-    di, dj = days[i], days[j]
-    if reported[i][0] == reported[j][0] or di is None or dj is None:
-        return False
-    late = i if di > dj else j
-    return abs((di - dj).days) == 1 and reported[late][1]
-
-
 def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per happening (see _happenings) from its reports: the most precise (then most
+    """One row per happening (see groups.happenings) from its reports: the most precise (then most
     reported) date, the most reported kind and place, all actors, the reporting articles, the
     status any report of it being done makes 'happened', and its reports' event ids.
 
@@ -231,7 +160,7 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
     statuses = _str_list(events["status"]) if "status" in events.columns else ["happened"] * len(ids)
     published = _dates(events["published"]) if "published" in events.columns else [None] * len(ids)
     by_report = _str_list(events["date_basis"]) if "date_basis" in events.columns else [""] * len(ids)
-    groups = _happenings(ids, kinds, place_ids, days, precs, actor_ids,
+    groups = happenings(ids, kinds, place_ids, days, precs, actor_ids,
                          [(a, b == ARTICLE_DATE) for a, b in zip(article_ids, by_report, strict=True)])
     rows: list[tuple[Any, ...]] = []
     for eid, idx in groups.items():
