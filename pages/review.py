@@ -15,6 +15,8 @@ def status_changed() -> None:
     state.set_page_param("status", None if chosen in (None, "new") else chosen)
 
 
+PAGE_ROWS = 100  # candidates per page (?p=N)
+
 st.title("Review candidate names")
 filters = state.sidebar_filters(show=("dates", "langs", "outlets"))
 status = state.page_param("status", store.CANDIDATE_STATUSES, what="status") or "new"
@@ -24,8 +26,10 @@ st.segmented_control("Show", store.CANDIDATE_STATUSES, key="review_status", on_c
 
 can_write = auth.current().can_write
 with shown_errors("Could not read the candidates"):
-    table = store.candidates_table(filters, status)
-    st.caption(f"{len(table)} {status} candidates. Accept one as a new actor or as another name of a known "
+    total = store.count_candidates(filters, status)
+    page = state.page_number(total, PAGE_ROWS)
+    table = store.candidates_table(filters, status, PAGE_ROWS, (page - 1) * PAGE_ROWS)
+    st.caption(f"{total:,} {status} candidates. Accept one as a new actor or as another name of a known "
                "actor: its mentions count at once, and `python -m parley curation export --gazetteer FILE` "
                "writes accepted actors as data/gazetteer/actors.yaml entries for the next extraction."
                + ("" if can_write else " Only analysts accept or reject candidates."))

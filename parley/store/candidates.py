@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, Engine, and_, func, select
 from parley.errors import StoreError
 from parley.filters import Filters
 from parley.store import curation
+from parley.store.db import store_errors
 from parley.store.filters import where
 from parley.store.reads import frame_of, read_link, read_rows
 from parley.store.schema import (
@@ -23,8 +24,10 @@ CANDIDATE_COLUMNS = ("id", "surface", "normalized", "sign", "status", "evidence"
 CANDIDATE_STATUSES = ("new", "accepted", "rejected")
 
 
-def candidates_table(engine: Engine, filters: Filters, status: str | None = None) -> pd.DataFrame:
-    """Candidate names awaiting review (or of ``status``), with their evidence sentence."""
+def candidates_table(engine: Engine, filters: Filters, status: str | None = None,
+                     limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """Candidate names awaiting review (or of ``status``), with their evidence sentence; with
+    ``limit``, that many from ``offset`` on (cut in SQL)."""
     cond: list[ColumnElement[bool]] = [where(filters)]
     if status is not None:
         cond.append(candidates.c.status == status)
@@ -37,9 +40,22 @@ def candidates_table(engine: Engine, filters: Filters, status: str | None = None
                                                    segments.c.idx == candidates.c.segment_idx)))
             .where(*cond)
             .order_by(candidates.c.normalized, candidates.c.id))
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
     rows = [dict(r, link=read_link(r["article_id"]))
             for r in read_rows(engine, stmt, "cannot list candidates")]
     return frame_of(rows, CANDIDATE_COLUMNS)
+
+
+def count_candidates(engine: Engine, filters: Filters, status: str | None = None) -> int:
+    """How many candidates candidates_table lists in all."""
+    cond: list[ColumnElement[bool]] = [where(filters)]
+    if status is not None:
+        cond.append(candidates.c.status == status)
+    joined = candidates.join(articles, articles.c.id == candidates.c.article_id)
+    stmt = select(func.count()).select_from(joined).where(*cond)
+    with store_errors("cannot count candidates"), engine.connect() as conn:
+        return int(conn.execute(stmt).scalar() or 0)
 
 
 def set_candidate_status(engine: Engine, candidate_id: int, status: str, who: str = "local") -> int:

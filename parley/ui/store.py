@@ -86,6 +86,7 @@ _QUERIES: dict[str, Any] = {
     "positions_grid": store_positions.positions_grid,
     "position_evidence": store_positions.position_evidence,
     "candidates_table": store_candidates.candidates_table,
+    "count_candidates": store_candidates.count_candidates,
 }
 
 
@@ -136,9 +137,10 @@ def position_evidence(filters: Filters, actor_id: str, topic: str) -> pd.DataFra
     return out
 
 
-def candidates_table(filters: Filters, status: str | None = None) -> pd.DataFrame:
-    """Cached parley.store.candidates.candidates_table."""
-    out: pd.DataFrame = _cached("candidates_table", filters, status)
+def candidates_table(filters: Filters, status: str | None = None, limit: int | None = None,
+                     offset: int = 0) -> pd.DataFrame:
+    """Cached parley.store.candidates.candidates_table (one page of it, with ``limit``)."""
+    out: pd.DataFrame = _cached("candidates_table", filters, status, limit, offset)
     return out
 
 
@@ -150,6 +152,12 @@ def _article_view(db: str, ver: int, article_id: str) -> store_articles.ArticleV
 def article_view(article_id: str) -> store_articles.ArticleView | None:
     """Cached parley.store.articles.article_view."""
     return _article_view(url(), version(), article_id)
+
+
+def count_candidates(filters: Filters, status: str | None = None) -> int:
+    """Cached parley.store.candidates.count_candidates."""
+    out: int = _cached("count_candidates", filters, status)
+    return out
 
 
 def set_candidate_status(candidate_id: int, status: str) -> None:
