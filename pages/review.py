@@ -15,7 +15,7 @@ def status_changed() -> None:
     state.set_page_param("status", None if chosen in (None, "new") else chosen)
 
 
-PAGE_ROWS = 100  # candidates per page (?p=N)
+PAGE_ROWS = 25  # candidates per page (?p=N): each has its own buttons
 
 st.title("Review candidate names")
 filters = state.sidebar_filters(show=("dates", "langs", "outlets"))
