@@ -211,3 +211,54 @@ def test_a_broad_query_is_ranked_among_its_newest_matches(engine: Engine) -> Non
     newest = [a for a, _ in ranked_ids(engine, tree, Filters(), 20, pool=2)]
     assert set(newest) == set(stored[2:])
     assert newest == [a for a in everything if a in newest]  # ranked the same way within the pool
+
+
+def test_a_phrase_is_checked_among_its_newest_candidates(engine: Engine) -> None:
+    """PostgreSQL picks a phrase's candidates by its words (GIN keeps no positions) and checks the
+    phrase among the newest ``pool`` of them; SQLite (FTS5 keeps positions) among its newest matches.
+    With fewer candidates than the pool both find every article holding the phrase, ranked."""
+    from parley.store.search import ranked_ids
+    from parley.text.search_query import parse_query
+
+    bodies = ["They spoke of a red line." + " Red line." * 3,  # the phrase, dense
+              "A line of red flags was seen.",  # both words, apart
+              "They spoke of a red line.",  # the phrase
+              "The line was red."]  # both words, apart
+    stored = []
+    for i, body in enumerate(bodies):  # one ingest each: stored in this order
+        ingest_uploads([(f"p{i}.txt", f"Report {i}\n{body}".encode())], engine, extract=False)
+        with engine.connect() as conn:
+            stored.append(conn.execute(select(articles.c.id).where(articles.c.origin == f"p{i}.txt"))
+                          .scalar_one())
+
+    def ranked(query: str, pool: int | None = None) -> list[str]:
+        return [a for a, _ in ranked_ids(engine, parse_query(query), Filters(), 20, pool=pool)]
+
+    assert ranked('"red line"') == [stored[0], stored[2]]
+    assert ranked('"red line"', pool=4) == [stored[0], stored[2]]  # as many candidates as the pool
+    assert ranked('"red flags"') == [stored[1]]
+    assert ranked('"flags red"') == []
+    assert set(ranked('"red line" OR flags')) == {stored[0], stored[1], stored[2]}
+    assert set(ranked('Report NOT "red line"')) == {stored[1], stored[3]}  # words apart stay
+    assert set(ranked('"red line" NOT flags')) == {stored[0], stored[2]}
+    assert set(ranked('"red line" AND dense')) == set()
+    # A pool smaller than the candidates: PostgreSQL checks the phrase among the newest two
+    # candidates (p2 and p3), SQLite ranks the newest two articles holding the phrase.
+    newest = set(ranked('"red line"', pool=2))
+    assert newest == ({stored[2]} if engine.dialect.name == "postgresql" else {stored[0], stored[2]})
+    assert set(ranked("red line", pool=2)) == {stored[2], stored[3]}  # words, not a phrase: unchanged
+
+
+def test_phrase_candidates_are_its_words_anded() -> None:
+    from parley.store.search import tsquery_candidates, tsquery_expression
+    from parley.text.search_query import parse_query
+
+    assert tsquery_expression(parse_query('"red line"')) == "('red' <-> 'line')"
+    assert tsquery_candidates(parse_query('"red line"')) == "('red' & 'line')"
+    assert tsquery_candidates(parse_query('"الولايات المتحدة"')) == "('ولايات' & 'متحده')"
+    assert tsquery_candidates(parse_query('Iran OR "red line"')) == "('iran' | ('red' & 'line'))"
+    # a NOT of a phrase excludes nothing among the candidates (the words may stand apart)
+    assert tsquery_candidates(parse_query('Iran NOT "red line"')) == "'iran'"
+    assert tsquery_candidates(parse_query('Iran NOT Oman')) == "('iran' & !'oman')"
+    assert tsquery_candidates(parse_query('Iran NOT (Oman OR "red line")')) == "'iran'"
+    assert tsquery_candidates(parse_query("talk*")) == tsquery_expression(parse_query("talk*"))
