@@ -315,6 +315,9 @@ def test_the_one_obliged_is_not_the_holder() -> None:
     ("en", "The Iranian deputy foreign minister met the delegations on Saturday.",
      "role_iran_deputy_foreign_minister"),
     ("ar", "التقى نائب وزير الخارجية الإيراني الوفود يوم السبت.", "role_iran_deputy_foreign_minister"),
+    # the formal 'of the Islamic Republic of Iran' is still Iran's minister and ministry
+    ("fa", "سخنگوی وزارت امور خارجه جمهوری اسلامی ایران امروز گفت مذاکرات ادامه دارد.", "esmaeil_baghaei"),
+    ("ar", "قال وزير خارجية الجمهورية الإسلامية الإيرانية إن المحادثات مستمرة.", "abbas_araghchi"),
     # 'top diplomat' is the foreign minister
     ("en", "The top Omani diplomat said on Sunday that the round went well.", "badr_albusaidi"),
     ("ar", "قال كبير الدبلوماسيين الإيرانيين إن الجولة كانت جيدة.", "abbas_araghchi"),
