@@ -202,3 +202,14 @@ def test_a_broken_cue_file_names_file_and_entry(
     with pytest.raises(GazetteerError) as err:
         load_cues()
     assert all(w in str(err.value) for w in words), str(err.value)
+
+
+
+@pytest.mark.parametrize(("lang", "text", "named"), [
+    # a state or person named inside a title is mentioned, even when the title joined a name
+    ("ar", "وصل رئيس الوزراء القطري الشيخ محمد بن عبد الرحمن آل ثاني إلى القاهرة.", "qatar"),
+    ("fa", "استیو ویتکاف نماینده ویژه ترامپ به مسقط رفت.", "donald_trump"),
+    ("en", "Steve Witkoff, Trump's special envoy, flew to Muscat.", "donald_trump"),
+])
+def test_a_name_inside_a_title_is_mentioned(lang: str, text: str, named: str) -> None:
+    assert named in actor_ids(text, lang)

@@ -287,7 +287,16 @@ def mention_only_spans(doc: Doc, gaz: Gazetteer, actors: list[ActorSpan], demony
         i = bisect.bisect_left(starts, s.end) - 1
         return i < 0 or reach[i] <= s.start
 
-    return [s for s in out if free(s)]
+    # inside a title the state or person is named even when the title joined a name
+    # ('رئيس الوزراء القطري الشيخ محمد', 'استیو ویتکاف نماینده ویژه ترامپ')
+    titles = [(m.start, m.end) for m in matches if m.has("role")]
+    t_starts = [t[0] for t in titles]
+
+    def in_title(s: ActorSpan) -> bool:
+        i = bisect.bisect_right(t_starts, s.start) - 1
+        return i >= 0 and titles[i][0] <= s.start and s.end <= titles[i][1]
+
+    return [s for s in out if free(s) or in_title(s)]
 
 
 def delegation_spans(doc: Doc, gaz: Gazetteer, nouns: list[Match], demonyms: list[Match]) -> list[ActorSpan]:
