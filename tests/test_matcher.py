@@ -81,12 +81,15 @@ def test_no_match_inside_a_word() -> None:
 
 
 def test_title_next_to_name_is_one_mention() -> None:
+    """The title and the name are one mention of the person; the state the title names by its
+    adjective is mentioned beside it (via 'demonym'), never as a second person."""
     text = "أكد وزير الخارجية الأمريكي ماركو روبيو أن الحوار ممكن"
     ms = extract_article(article_from_text(text, "ar", DAY)).mentions
-    assert [m.actor_id for m in ms] == ["marco_rubio"]
+    assert [(m.actor_id, m.via) for m in ms] == [("marco_rubio", "name"), ("usa", "demonym")]
     assert ms[0].surface == "وزير الخارجية الأمريكي ماركو روبيو"
     text = "أكد جيه دي فانس، نائب الرئيس الأمريكي، أن الدبلوماسية أولا"
-    assert [m.actor_id for m in extract_article(article_from_text(text, "ar", DAY)).mentions] == ["jd_vance"]
+    ms = extract_article(article_from_text(text, "ar", DAY)).mentions
+    assert [(m.actor_id, m.via) for m in ms] == [("jd_vance", "name"), ("usa", "demonym")]
 
 
 @pytest.mark.parametrize(
