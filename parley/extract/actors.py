@@ -248,15 +248,17 @@ def to_mentions(doc: Doc, spans: list[ActorSpan]) -> list[Mention]:
     return out
 
 
-def nested_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], matcher: PhraseMatcher) -> list[ActorSpan]:
-    """States and organisations named inside a role title ('المتحدث باسم البيت الأبيض')."""
+def nested_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], matcher: PhraseMatcher,
+                 kinds: tuple[str, ...] = ("state", "org")) -> list[ActorSpan]:
+    """Actors of ``kinds`` named inside a role title ('المتحدث باسم البيت الأبيض'; a person:
+    'نماینده ویژه ترامپ')."""
     out: list[ActorSpan] = []
     for m in matches:
         if not m.has("role") or m.has("actor"):
             continue
         for inner in matcher.find(doc.text[m.start:m.end], longest=False):
             ids = inner.idents("actor")
-            if len(ids) == 1 and gaz.actors[ids[0]].kind in ("state", "org"):
+            if len(ids) == 1 and gaz.actors[ids[0]].kind in kinds:
                 out.append(ActorSpan(m.start + inner.start, m.start + inner.end, ids[0], "name",
                                      gaz.actors[ids[0]].kind, inner.prefix))
     return out
@@ -268,15 +270,7 @@ def mention_only_spans(doc: Doc, gaz: Gazetteer, actors: list[ActorSpan], demony
     inside a role title ('نماینده ویژه ترامپ'): the article mentions them, but they hold no
     position and do nothing in an event here (an 'Iranian official' is not Iran), so they go
     to the mentions only."""
-    out: list[ActorSpan] = []
-    for m in matches:
-        if not m.has("role") or m.has("actor"):
-            continue
-        for inner in matcher.find(doc.text[m.start:m.end], longest=False):
-            ids = inner.idents("actor")
-            if len(ids) == 1 and gaz.actors[ids[0]].kind == "person":
-                out.append(ActorSpan(m.start + inner.start, m.start + inner.end, ids[0], "name", "person",
-                                     inner.prefix))
+    out = nested_spans(doc, gaz, matches, matcher, kinds=("person",))
     out += [ActorSpan(d.start, d.end, d.idents("demonym")[0], "demonym", "state", d.prefix) for d in demonyms
             if d.idents("demonym")[0] in gaz.actors]
     named = sorted(actors, key=lambda a: a.start)
