@@ -81,3 +81,56 @@ def test_same_development_shares_one_event_id() -> None:
     b = extract_article(article_from_text("وفي مسقط، التقى عراقجي ويتكوف اليوم.", "ar", SUNDAY)).events
     assert a and b and a[0].event_id == b[0].event_id
     assert event_id("meeting", ["b", "a"], None, None) == event_id("meeting", ["a", "b"], None, None)
+
+
+def statuses(text: str, lang: str = "ar", day: dt.date | None = SUNDAY) -> list[tuple[str, str, str]]:
+    art = article_from_text(text, lang, day)  # type: ignore[arg-type]
+    return [(e.kind, e.actor_ids, e.status) for e in extract_article(art).events]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ar", "وقال عراقجي في حديثه لشبكة الجزيرة إن المحادثات جادة.",
+         ("speech", "abbas_araghchi", "happened")),
+        ("fa", "عراقچی در گفتگو با خبرگزاری ایرنا گفت مذاکرات ادامه دارد.",
+         ("speech", "abbas_araghchi", "happened")),
+        ("en", "Araghchi, speaking to reporters in Geneva, said the talks were serious.",
+         ("speech", "abbas_araghchi", "happened")),
+        ("ar", "كتب عراقجي على منصة إكس أن بلاده لن تتراجع.", ("announcement", "abbas_araghchi", "happened")),
+    ],
+)
+def test_remarks_to_a_network_or_agency_and_a_post_on_a_platform_are_statements(
+        lang: str, text: str, want: tuple[str, str, str]) -> None:
+    assert want in statuses(text, lang)
+
+
+def test_a_statement_with_no_subject_is_the_previous_speakers_not_the_outlets() -> None:
+    """'وأضاف في حديثه لشبكة …': the outlet is spoken to; the speaker of the sentence before added it."""
+    found = statuses("قال روبيو إن واشنطن تدعم الحوار.\nوأضاف في حديثه لشبكة سي بي إس أن الحل ممكن.")
+    assert ("speech", "marco_rubio", "happened") in found
+    assert not any("cbs_news" in a.split(";") for _, a, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        ("ar", "ونقلت واشنطن مكان المحادثات المرتقبة مع طهران إلى جنيف.", {"usa", "iran"}),
+        ("en", "The upcoming talks between Washington and Tehran were moved to Geneva.", {"usa", "iran"}),
+        ("fa", "مذاکرات آتی تهران و واشنگتن به ژنو منتقل شد.", {"usa", "iran"}),
+    ],
+)
+def test_talks_named_as_upcoming_are_a_planned_meeting_without_a_date(lang: str, text: str,
+                                                                      actors: set[str]) -> None:
+    art = article_from_text(text, lang, SUNDAY)  # type: ignore[arg-type]
+    (e,) = [e for e in extract_article(art).events if e.kind == "meeting"]
+    assert (set(e.actor_ids.split(";")), e.status, e.date) == (actors, "planned", None)
+
+
+def test_the_next_round_with_no_party_named_is_the_reported_talks_planned() -> None:
+    found = statuses("التقى ويتكوف عراقجي في مسقط السبت.\nوالجولة المقبلة في روما.")
+    assert found == [("meeting", "steve_witkoff;abbas_araghchi", "happened"),
+                     ("meeting", "steve_witkoff;abbas_araghchi", "planned")]
+    # a talks noun with no date, no verb of holding and no plan is the subject matter, not a happening
+    assert statuses("The talks ended without a deal.", "en") == []
+    assert statuses("Iran said the next steps depend on Washington.", "en") == []

@@ -111,8 +111,10 @@ def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
     return lo, hi
 
 
-def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
-    """Event rows of one article; ``place_roles`` are the venue stage's roles of place names."""
+def find_events(f: Found, place_roles: Mapping[int, str],
+                speakers: Mapping[int, str] | None = None) -> list[Event]:
+    """Event rows of one article; ``place_roles`` are the venue stage's roles of place names,
+    ``speakers`` the quotes stage's speaker of each sentence (who 'added in remarks to CNN')."""
     doc = f.doc
     text = doc.text
     art = doc.article
@@ -164,7 +166,11 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         else:
             chosen = []
             after_end = stop
-        chosen += [a for a in f.actors_in(cue.end, after_end) if a.end <= after_end and _usable(a)]
+        after = [a for a in f.actors_in(cue.end, after_end) if a.end <= after_end and _usable(a)]
+        if kind in _STATEMENTS and not chosen and speakers and si in speakers \
+                and all(a.kind == "media" for a in after):
+            after = []  # 'He added in remarks to CBS': the outlet spoken to; the sentence's speaker said it
+        chosen += after
         place: str | None = None
         w0 = chosen[0].start if chosen else cue.start
         window = _starting_in(place_matches, place_starts, w0, after_end)
@@ -185,9 +191,16 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
         for a in chosen:
             if a.actor_id not in actor_ids:
                 actor_ids.append(a.actor_id)
-        if not actor_ids and kind == "meeting" and any(h.has("both_sides") for h in f.event_in(s0, s1)):
-            # 'the two sides agreed to meet again next week': the parties of the talks just reported
+        # 'the upcoming talks', 'المحادثات المرتقبة': talks named as a plan need no date
+        near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
+        ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
+        sides = any(h.has("both_sides") for h in f.event_in(s0, s1))
+        if not actor_ids and kind == "meeting" and (ahead or sides):
+            # 'the two sides agreed to meet again next week', 'the next round will be in Rome': the
+            # parties of the talks just reported
             actor_ids = next((e.actor_ids.split(";") for e in reversed(out) if e.kind == "meeting"), [])
+        if not actor_ids and kind in _STATEMENTS and speakers and si in speakers:
+            actor_ids = [speakers[si]]  # 'وأضاف في حديثه لشبكة فوكس نيوز': the sentence's speaker
         if not actor_ids:
             continue
         seen.add((si, kind))
@@ -202,7 +215,7 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
             if kind == "announcement" else None  # what was said starts here: 'announced that … next week'
         if said is not None:
             in_sentence = [d for d in in_sentence if d.start < offsets[said]]
-        if cue.has("needs_date") and not any(d.date is not None for d in in_sentence) \
+        if cue.has("needs_date") and not ahead and not any(d.date is not None for d in in_sentence) \
                 and not any(h.has("held") for h in f.event_in(s0, s1)):
             seen.discard((si, kind))
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
@@ -229,6 +242,8 @@ def find_events(f: Found, place_roles: Mapping[int, str]) -> list[Event]:
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
             status = _status(f, cue, kind, c0, c1, date, precision)
+        if ahead and status == "happened" and not any(h.has("held") for h in f.event_in(s0, s1)):
+            status = "planned"  # 'the upcoming talks'
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,

@@ -43,6 +43,7 @@ class Clitics:
     article: str = ""
     dative: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
+    dative_words: frozenset[str] = frozenset()
     conjunction: frozenset[str] = frozenset()
     whole: frozenset[str] = frozenset()  # words whose first letters are no clitic (بحث is no ب + حث)
 
@@ -68,6 +69,8 @@ class Clitics:
 
     def dative_word(self, word: str) -> bool:
         """The word carries a 'to/for' prefix ('لشبكة') rather than the article."""
+        if word.lower() in self.dative_words:  # 'to'
+            return True
         return any(word.startswith(d) for d in self.dative) and not self.definite(word)
 
 
@@ -96,6 +99,7 @@ def _load_clitics(override: str) -> Clitics:
         article=normalize_text(str(data["article"][0])),
         dative=frozenset(normalize_text(str(x)) for x in data["dative"]),
         locative=frozenset(normalize_text(str(x)) for x in data["locative"]),
+        dative_words=frozenset(str(x).lower() for x in data.get("dative_words") or []),
         conjunction=frozenset(normalize_text(str(x)) for x in data["conjunction"]),
         whole=frozenset(normalize_text(str(x)) for x in data.get("whole_words") or []),
     )

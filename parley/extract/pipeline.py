@@ -93,7 +93,7 @@ def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extractio
     also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))
     mentions = sorted(named + to_mentions(f.doc, also), key=lambda m: m.start)
     positions = find_positions(f, speech, place_roles)
-    events = find_events(f, place_roles)
+    events = find_events(f, place_roles, speech.by_sentence)
     return Extraction(
         mentions=mentions,
         venues=venues,
