@@ -134,3 +134,21 @@ def test_the_next_round_with_no_party_named_is_the_reported_talks_planned() -> N
     # a talks noun with no date, no verb of holding and no plan is the subject matter, not a happening
     assert statuses("The talks ended without a deal.", "en") == []
     assert statuses("Iran said the next steps depend on Washington.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "وقال عراقجي إنه من المحتمل أن تعقد جولة محادثات جديدة مع ويتكوف الأسبوع المقبل."),
+        ("ar", "ومن المرجح أن يلتقي عراقجي ويتكوف في جنيف خلال أيام."),
+        ("fa", "عراقچی به احتمال زیاد هفته آینده با ویتکاف دیدار می‌کند."),
+        ("en", "Araghchi and Witkoff are likely to meet in Geneva next week."),
+    ],
+)
+def test_a_meeting_likely_to_be_held_is_planned(lang: str, text: str) -> None:
+    assert [s for k, _, s in statuses(text, lang) if k == "meeting"] == ["planned"]
+
+
+def test_a_possible_meeting_is_no_happening() -> None:
+    assert statuses("وتحدثت مصادر عن اجتماع محتمل بين عراقجي وويتكوف.") == []
+    assert statuses("Araghchi could meet Witkoff in Geneva.", "en") == []
