@@ -152,3 +152,19 @@ def test_a_meeting_likely_to_be_held_is_planned(lang: str, text: str) -> None:
 def test_a_possible_meeting_is_no_happening() -> None:
     assert statuses("وتحدثت مصادر عن اجتماع محتمل بين عراقجي وويتكوف.") == []
     assert statuses("Araghchi could meet Witkoff in Geneva.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa", "لاریجانی با اشاره به حملات اسرائیل به ایران گفت کشورش آماده دفاع است."),
+        ("ar", "وقال لاريجاني في إشارة إلى الضربات الإسرائيلية على إيران إن بلاده مستعدة."),
+        ("en", "Larijani, referring to the Israeli strikes on Iran, said his country was ready."),
+        ("en", "The talks follow a first meeting of Witkoff and Araghchi last week in Muscat."),
+        ("ar", "وكان عراقجي وويتكوف قد التقيا الأسبوع الماضي في مسقط."),
+        ("fa", "عراقچی و ویتکاف هفته گذشته در مسقط دیدار کردند."),
+    ],
+)
+def test_what_a_speaker_refers_to_and_last_weeks_meeting_are_background(lang: str, text: str) -> None:
+    found = [(k, s) for k, _, s in statuses(text, lang, None) if k in ("strike", "meeting")]
+    assert found and all(s == "background" for _, s in found), found
