@@ -41,7 +41,7 @@ class Rows:
     events: list[tuple[str, tuple[str, ...], dt.date | None, str, str]] = field(default_factory=list)
     # the same events as reports (event_id, place_id, in the order of ``events``), merged into
     # happenings as the timeline merges them
-    reports: list[tuple[str, str | None]] = field(default_factory=list)
+    reports: list[tuple[str, str | None, str]] = field(default_factory=list)  # and the date's basis
 
     def happenings(self) -> int:
         """How many rows the timeline shows for this article's events (analyze.timeline.merge_reports)."""
@@ -49,12 +49,12 @@ class Rows:
             return 0
         from parley.analyze.timeline import merge_reports
 
-        reports = self.reports or [(f"e{i}", None) for i in range(len(self.events))]
+        reports = self.reports or [(f"e{i}", None, "") for i in range(len(self.events))]
         frame = pd.DataFrame({
             "event_id": [r[0] for r in reports], "place_id": [r[1] for r in reports],
             "kind": [e[0] for e in self.events], "actor_ids": [";".join(e[1]) for e in self.events],
             "date": [e[2] for e in self.events], "date_precision": [e[3] for e in self.events],
-            "status": [e[4] for e in self.events], "article_id": "a"})
+            "status": [e[4] for e in self.events], "date_basis": [r[2] for r in reports], "article_id": "a"})
         return len(merge_reports(frame))
 
 
@@ -262,7 +262,7 @@ def rows_from_extraction(extraction: Extraction) -> Rows:
         quotes=[(q.speaker_id, q.text) for q in extraction.quotes],
         events=[(e.kind, tuple(e.actor_ids.split(";")), e.date, e.date_precision, e.status)
                 for e in extraction.events],
-        reports=[(e.event_id, e.place_id) for e in extraction.events],
+        reports=[(e.event_id, e.place_id, e.date_basis) for e in extraction.events],
     )
 
 
@@ -300,11 +300,11 @@ def evaluate(engine: Engine, gold_dir: Path,
             rows[ids[q.article_id]].quotes.append((q.speaker_id, q.text))
         t = table(schema.events)
         cols = (t.c.article_id, t.c.kind, t.c.actor_ids, t.c.date, t.c.date_precision, t.c.status,
-                t.c.event_id, t.c.place_id)
+                t.c.event_id, t.c.place_id, t.c.date_basis)
         for e in conn.execute(select(*cols)):
             actor_ids = tuple(e.actor_ids.split(";"))
             rows[ids[e.article_id]].events.append((e.kind, actor_ids, e.date, e.date_precision, e.status))
-            rows[ids[e.article_id]].reports.append((e.event_id, e.place_id))
+            rows[ids[e.article_id]].reports.append((e.event_id, e.place_id, e.date_basis))
     return evaluate_rows(rows, gold_dir, only)
 
 

@@ -324,7 +324,8 @@ def test_a_date_range_clips_the_venue_track(tmp_path) -> None:  # type: ignore[n
 
 def test_a_report_dated_by_its_article_joins_another_article_a_day_earlier() -> None:
     """A press conference reported that evening (dated in the text) and next morning (dated only
-    by the article): one happening. Within one article, or with both dates in the text, two."""
+    by the article): one happening. Within one article too: the article's day is no evidence of
+    another day. With both dates in the text, two."""
     def report(i: int, article: str, day: dt.date, basis: str) -> dict[str, object]:
         return {"id": i, "event_id": f"e{i}", "article_id": article, "segment_idx": 0, "date": day,
                 "date_precision": "day", "date_basis": basis, "kind": "speech", "actor_ids": "marco_rubio",
@@ -338,6 +339,33 @@ def test_a_report_dated_by_its_article_joins_another_article_a_day_earlier() -> 
     one = merged(report(0, "a", feb4, "'today'"), report(1, "b", feb5, "article date"))
     assert one["n_reports"].tolist() == [2] and one["date"].tolist() == [feb4]
     same_article = merged(report(0, "a", feb4, "'yesterday'"), report(1, "a", feb5, "article date"))
-    assert sorted(same_article["n_reports"].tolist()) == [1, 1]
+    assert same_article["n_reports"].tolist() == [2] and same_article["date"].tolist() == [feb4]
     both_in_text = merged(report(0, "a", feb4, "'today'"), report(1, "b", feb5, "'today'"))
     assert sorted(both_in_text["n_reports"].tolist()) == [1, 1]
+
+
+def test_within_an_article_undated_and_article_dated_reports_join_the_dated_one() -> None:
+    """'the summit' and 'the summit on 15 August' in one article are one planned happening; a
+    background meeting of the same parties, another article's undated report, or a report a week
+    and more before stays apart."""
+    def report(i: int, article: str, day: dt.date | None, basis: str, status: str = "planned",
+               actors: str = "donald_trump;vladimir_putin", kind: str = "meeting") -> dict[str, object]:
+        return {"id": i, "event_id": f"e{i}", "article_id": article, "segment_idx": 0, "date": day,
+                "date_precision": "day" if day else "unknown", "date_basis": basis, "kind": kind,
+                "actor_ids": actors, "place_id": None, "evidence": "…", "status": status,
+                "published": dt.date(2025, 8, 9)}
+
+    aug15, aug9, aug1 = dt.date(2025, 8, 15), dt.date(2025, 8, 9), dt.date(2025, 8, 1)
+    merged = merge_reports(pd.DataFrame([
+        report(0, "a", None, "planned, no date given"),
+        report(1, "a", aug15, "'15 August'", actors="vladimir_putin"),
+        report(2, "a", None, "undated article", actors="donald_trump"),
+        report(3, "a", None, "undated article", status="background"),  # earlier rounds: apart
+        report(4, "b", None, "undated article"),  # another article's
+        report(5, "a", aug9, "article date", status="happened", kind="announcement", actors="kremlin"),
+        report(6, "a", dt.date(2025, 8, 8), "'Friday'", status="happened", kind="speech",
+               actors="kremlin"),
+        report(7, "a", aug1, "'1 August'", status="happened", kind="speech", actors="kremlin"),
+    ]))
+    groups = sorted(sorted(m.split(";")) for m in merged["member_ids"])
+    assert groups == [["e0", "e1", "e2"], ["e3"], ["e4"], ["e5", "e6"], ["e7"]]

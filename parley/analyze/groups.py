@@ -43,16 +43,21 @@ Reported = tuple[str, bool]  # a report's article id, and whether only its artic
 
 
 def happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[dt.date | None],
-                precs: list[str], actor_ids: list[Any], reported: list[Reported]) -> dict[str, list[int]]:
+                precs: list[str], actor_ids: list[Any], reported: list[Reported],
+                statuses: list[str] | None = None) -> dict[str, list[int]]:
     """Report indices grouped by happening (keyed by each group's first event_id): reports sharing
     an event_id, and reports of one kind (a speech and a statement count as one) at one place, with
     actors in common and compatible dates: the same day, a day within a month-precise date, or
     for two articles a day apart when the later is dated only by its article (a press conference
-    reported that evening and the next morning). Bucketed by (kind, place, month)."""
+    reported that evening and the next morning). Bucketed by (kind, place, month). Within one article
+    (_in_article), with ``statuses``, an undated report, or one its article's day only dates, is the
+    same happening as a report of that kind, status and actor the article dates."""
     sets = DisjointSets(len(ids))
     first_of: dict[str, int] = {}
     for i, eid in enumerate(ids):
         sets.union(first_of.setdefault(eid, i), i)
+    if statuses is not None:
+        _in_article(sets, kinds, places, days, actor_ids, reported, statuses)
     buckets: dict[tuple[str, str, int, int], list[int]] = {}
     for i, day in enumerate(days):
         if day is not None and precs[i] in ("day", "month"):
@@ -106,3 +111,41 @@ def _a_day_apart(i: int, j: int, days: list[dt.date | None], reported: list[Repo
         return False
     late = i if di > dj else j
     return abs((di - dj).days) == 1 and reported[late][1]
+
+
+_DEFAULT_DAYS = 7  # a report its article's day dates is one the article dates up to this many days before
+
+
+def _in_article(sets: DisjointSets, kinds: list[str], places: list[Any], days: list[dt.date | None],
+                actor_ids: list[Any], reported: list[Reported], statuses: list[str]) -> None:
+    """Tie, inside each article, a report with no date of its own (undated, or dated only by the
+    article's day) to another report of its kind family and status sharing an actor, at the same
+    place or at none, that is dated or precedes it: 'the summit' and 'the summit on 15 August',
+    'the ministry said' and 'the ministry said on Thursday'."""
+    by_article: dict[str, list[int]] = {}
+    for i, (art, _) in enumerate(reported):
+        by_article.setdefault(art, []).append(i)
+    for members in by_article.values():
+        if len(members) < 2:
+            continue
+        for j in members:
+            default = reported[j][1]
+            if days[j] is not None and not default:
+                continue
+            mine = set(_ids(actor_ids[j]))
+            family = STATEMENT_KINDS[0] if kinds[j] in STATEMENT_KINDS else kinds[j]
+            place = places[j] if isinstance(places[j], str) else ""
+            for i in members:
+                if i == j or statuses[i] != statuses[j]:
+                    continue
+                if (STATEMENT_KINDS[0] if kinds[i] in STATEMENT_KINDS else kinds[i]) != family:
+                    continue
+                other = places[i] if isinstance(places[i], str) else ""
+                if (place and other and place != other) or not mine & set(_ids(actor_ids[i])):
+                    continue
+                di, dj = days[i], days[j]
+                if dj is None and (di is not None or i < j):
+                    sets.union(i, j)  # an undated report: the dated one, else the first
+                elif dj is not None and di is not None and not reported[i][1] \
+                        and 0 < (dj - di).days <= _DEFAULT_DAYS:
+                    sets.union(i, j)  # dated by its article only: the day the article gives

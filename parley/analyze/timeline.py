@@ -161,7 +161,8 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
     published = _dates(events["published"]) if "published" in events.columns else [None] * len(ids)
     by_report = _str_list(events["date_basis"]) if "date_basis" in events.columns else [""] * len(ids)
     groups = happenings(ids, kinds, place_ids, days, precs, actor_ids,
-                         [(a, b == ARTICLE_DATE) for a, b in zip(article_ids, by_report, strict=True)])
+                         [(a, b == ARTICLE_DATE) for a, b in zip(article_ids, by_report, strict=True)],
+                         statuses)
     rows: list[tuple[Any, ...]] = []
     for eid, idx in groups.items():
         if len(idx) == 1:
