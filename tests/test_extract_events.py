@@ -163,6 +163,9 @@ def test_a_possible_meeting_is_no_happening() -> None:
         ("en", "The talks follow a first meeting of Witkoff and Araghchi last week in Muscat."),
         ("ar", "وكان عراقجي وويتكوف قد التقيا الأسبوع الماضي في مسقط."),
         ("fa", "عراقچی و ویتکاف هفته گذشته در مسقط دیدار کردند."),
+        ("ar", "وقال لافروف إن الضربات التي شنتها إسرائيل قبل أيام على إيران عقدت المسار."),
+        ("fa", "لاوروف گفت حملات اسرائیل به ایران چند روز پیش مسیر را پیچیده کرد."),
+        ("en", "Lavrov said the Israeli strikes on Iran days earlier had complicated the path."),
     ],
 )
 def test_what_a_speaker_refers_to_and_last_weeks_meeting_are_background(lang: str, text: str) -> None:
