@@ -130,6 +130,11 @@ def _date_ok(pred: tuple[str, tuple[str, ...], dt.date | None, str, str], want: 
         if isinstance(w, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", w) and precision == "day" \
                 and date.isoformat() == w:
             return True
+    if precision == "week":  # 'next week': the gold can only say its month, or list its days
+        days = [w for w in wants if isinstance(w, dt.date)]
+        if any(isinstance(w, str) and date.isoformat()[:7] == w for w in wants):
+            return True
+        return bool(days) and all(date <= d <= date + dt.timedelta(days=6) for d in days)
     return False
 
 

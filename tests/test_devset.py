@@ -62,3 +62,20 @@ def test_the_committed_set_is_balanced() -> None:
         assert sum(e.split == "tune" for e in mine) == sum(e.split == "held" for e in mine)
     assert sum(not e.story.startswith("us_iran") for e in entries) >= 15
     assert all(e.url.startswith("http") and e.query for e in entries)
+
+
+def test_a_week_precise_date_matches_a_gold_month_or_the_days_it_lists() -> None:
+    """'next week' is stored as its Monday with week precision; the gold says its month, or
+    lists its days. A week in another month, or days outside it, do not match."""
+    import datetime as dt
+
+    from parley.evaluate import _date_ok
+
+    def ok(day: dt.date, precision: str, want: object) -> bool:
+        return _date_ok(("meeting", ("iran",), day, precision, "planned"), want)
+
+    monday = dt.date(2025, 4, 14)
+    assert ok(monday, "week", "2025-04") and not ok(monday, "week", "2025-05")
+    assert ok(monday, "week", [dt.date(2025, 4, 15), dt.date(2025, 4, 19)])
+    assert not ok(monday, "week", [dt.date(2025, 4, 15), dt.date(2025, 4, 21)])
+    assert not ok(monday, "week", dt.date(2025, 4, 13)) and not ok(monday, "day", "2025-04")
