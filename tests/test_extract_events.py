@@ -171,3 +171,15 @@ def test_a_possible_meeting_is_no_happening() -> None:
 def test_what_a_speaker_refers_to_and_last_weeks_meeting_are_background(lang: str, text: str) -> None:
     found = [(k, s) for k, _, s in statuses(text, lang, None) if k in ("strike", "meeting")]
     assert found and all(s == "background" for _, s in found), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        ("en", "Egypt, Qatar and Turkey met in Cairo on Friday.", "egypt;qatar;turkey"),
+        ("en", "Iran and the United States held talks in Geneva on Friday.", "iran;usa"),
+        ("ar", "التقى وزراء خارجية مصر وقطر وتركيا في القاهرة يوم الجمعة.", "egypt;qatar;turkey"),
+    ],
+)
+def test_every_name_of_a_list_before_the_event_takes_part(lang: str, text: str, actors: str) -> None:
+    assert [a for k, a, _ in statuses(text, lang) if k == "meeting"] == [actors]

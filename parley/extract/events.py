@@ -35,6 +35,7 @@ from parley.text.date_scan import DateMention
 _T = TypeVar("_T")
 _AFTER_TOKENS = 15
 _AND = ("and", "و", "&")  # 'Araghchi and Witkoff met': both met
+_JOINS = ("", *COMMAS, *_AND, "and the")  # between two names of one list
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
 _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
 _DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
@@ -158,9 +159,11 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             comma = max(text.rfind(ch, s0, cue.start) for ch in COMMAS)
             before = [a for a in before if a.start > comma] or before  # 'after Hamas replied, Trump posted'
         if before:
-            first = before[0]
-            chosen = [first] + [a for a in before[1:]
-                                if text[first.end:a.start - len(a.prefix)].strip() in ("", *COMMAS, *_AND)]
+            chosen = [before[0]]
+            for a in before[1:]:  # a list that runs on from the first: 'Egypt, Qatar and the US met'
+                gap = text[chosen[-1].end:a.start - len(a.prefix)].strip().lower()
+                if gap in _JOINS or (gap[:1] in COMMAS and gap[1:].strip() in _JOINS):
+                    chosen.append(a)
             after_end = min([i for i in (text.find(ch, cue.end, stop) for ch in COMMAS) if i != -1],
                             default=stop)  # the first comma after the cue
         else:
