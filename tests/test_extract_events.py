@@ -183,3 +183,17 @@ def test_what_a_speaker_refers_to_and_last_weeks_meeting_are_background(lang: st
 )
 def test_every_name_of_a_list_before_the_event_takes_part(lang: str, text: str, actors: str) -> None:
     assert [a for k, a, _ in statuses(text, lang) if k == "meeting"] == [actors]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        ("en", "GENEVA, Switzerland (Reuters) – Russia and Ukraine held talks in Geneva on Friday.",
+         "russia;ukraine"),
+        ("ar", "الدوحة، قطر – التقى عراقجي ويتكوف في مسقط يوم الجمعة.", "abbas_araghchi;steve_witkoff"),
+        ("en", "The talks resumed on Friday. Egypt – the host – hosted Israel and Hamas in Cairo on Friday.",
+         "egypt;israel;hamas"),  # a dash inside a paragraph is no dateline
+    ],
+)
+def test_the_dateline_takes_no_part_in_the_first_sentences_event(lang: str, text: str, actors: str) -> None:
+    assert [a for k, a, _ in statuses(text, lang) if k == "meeting"] == [actors]

@@ -152,7 +152,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         stop = min([x for x in nxt if x < s1], default=s1)
         toks = doc.words(cue.end, stop, _AFTER_TOKENS)
         stop = toks[-1][1] if toks else cue.end
-        before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)]
+        p0 = _after_dateline(text, s0, cue.start)  # 'MUSCAT, Oman (AP) – Iran and the US met': not Oman
+        before = [a for a in f.actors_in(p0, cue.start) if a.end <= cue.start and _usable(a)]
         if kind in _STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
             before = [a for a in before if not _quoted(text, s0, a.start)  # nor a state inside a title
                       and not any(o.start <= a.start and a.end <= o.end and o != a for o in before)]
@@ -178,7 +179,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         w0 = chosen[0].start if chosen else cue.start
         window = _starting_in(place_matches, place_starts, w0, after_end)
         # the venue of the event: a place with a venue role here, else a place that is not also an actor
-        sentence = _starting_in(place_matches, place_starts, s0, s1)
+        sentence = _starting_in(place_matches, place_starts, p0, s1)
         ranked = [m for m in window if place_roles.get(m.start, "mentioned") != "mentioned"]
         ranked += [m for m in window if m.start in place_roles and not m.has("actor")]
         ranked += [m for m in sentence if m.start in place_roles and not m.has("actor")]  # 'وفي مسقط، التقى
@@ -257,6 +258,24 @@ def find_events(f: Found, place_roles: Mapping[int, str],
 _OPEN_QUOTES = "\u201c\u00ab"
 _QUOTE_RUN = 15  # characters of quoted words before a name that make it part of the quotation
 _CLOSE_QUOTES = "\u201d\u00bb"
+
+
+_DATELINE_CHARS = 60  # a dateline ends with its dash this close to the start of a paragraph
+_DATELINE_DASHES = (" \u2013 ", " \u2014 ", " - ", " -- ")
+_DATELINE_WORDS = 6
+
+
+def _after_dateline(text: str, s0: int, cue: int) -> int:
+    """Where a paragraph's first sentence starts after its dateline ('DUBAI, United Arab Emirates
+    (AP) — ', 'القاهرة - '): the places and agencies named there take no part in its events."""
+    if s0 > 0 and text[s0 - 1] != "\n":
+        return s0
+    head = text[s0:min(cue, s0 + _DATELINE_CHARS)]
+    ends = [i for i in (head.find(d) for d in _DATELINE_DASHES) if i > 0]
+    if not ends or len(head[:min(ends)].split()) > _DATELINE_WORDS:
+        return s0
+    k = min(ends)
+    return s0 + k + len(next(d for d in _DATELINE_DASHES if head.startswith(d, k)))
 
 
 def _quoted(text: str, s0: int, at: int) -> bool:
