@@ -197,3 +197,22 @@ def test_every_name_of_a_list_before_the_event_takes_part(lang: str, text: str, 
 )
 def test_the_dateline_takes_no_part_in_the_first_sentences_event(lang: str, text: str, actors: str) -> None:
     assert [a for k, a, _ in statuses(text, lang) if k == "meeting"] == [actors]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "actors"),
+    [
+        ("ar", "وأعلنت الخارجية القطرية أن وزير الخارجية التركي هاكان فيدان وصل إلى الدوحة يوم الجمعة.",
+         "visit", "hakan_fidan"),
+        ("en", "The State Department said that Rubio arrived in Doha on Friday.", "visit", "marco_rubio"),
+        ("fa", "کاخ سفید اعلام کرد که ویتکاف روز جمعه وارد دوحه شد.", "visit", "steve_witkoff"),
+        # the clause names only the other party: its dropped subject is the one who wrote it
+        ("fa", "ترامپ نوشت که روز جمعه در آلاسکا با پوتین دیدار خواهد کرد.", "meeting",
+         "donald_trump;vladimir_putin"),
+        ("en", "Trump wrote that he will meet with Putin in Alaska on Friday.", "meeting",
+         "donald_trump;vladimir_putin"),
+    ],
+)
+def test_who_reports_a_happening_in_a_that_clause_takes_no_part_in_it(lang: str, text: str, kind: str,
+                                                                       actors: str) -> None:
+    assert [a for k, a, _ in statuses(text, lang) if k == kind] == [actors]

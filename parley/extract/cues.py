@@ -84,7 +84,7 @@ class Cues:
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers,
     # place_nouns, ctx
     venue: PhraseMatcher
-    # event, hypo, needs_date, held, delegation, called_off, planned, background, context, planned_talks
+    # event, hypo, needs_date, held, delegation, called_off, planned, background, context, planned_talks, with
     event: PhraseMatcher
     names: PhraseMatcher  # title, title_word, stop
     specificity: tuple[str, ...]  # event kinds, most specific first
@@ -232,6 +232,7 @@ def _event_rows() -> Rows:
                        ("background_markers", "background"), ("background_before", "context")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     rows += _rows("both_sides", "both_sides", lang_lists(f, "both_sides", _section(f, data, "both_sides")))
+    rows += _rows("with", "with", lang_lists(f, "with_words", _section(f, data, "with_words")))
     rows += _rows("planned_talks", "planned_talks",
                   lang_lists(f, "planned_talks", _section(f, data, "planned_talks")))
     nouns = lang_lists(f, "delegation_nouns", _section(f, data, "delegation_nouns"))

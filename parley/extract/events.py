@@ -154,6 +154,13 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         stop = toks[-1][1] if toks else cue.end
         p0 = _after_dateline(text, s0, cue.start)  # 'MUSCAT, Oman (AP) – Iran and the US met': not Oman
         before = [a for a in f.actors_in(p0, cue.start) if a.end <= cue.start and _usable(a)]
+        subject: ActorSpan | None = None
+        if kind not in _STATEMENTS and before:  # 'the ministry announced that Albusaidi arrived': he did
+            comp = max((c.start for c in f.speech_in(p0, cue.start) if c.has("comp")), default=None)
+            inner = [a for a in before if comp is not None and a.start > comp]
+            if inner and kind in _RECIPROCAL and _after_with(f, inner[0]):
+                subject = before[0]  # 'X wrote that on Friday [he] meets with Putin'
+            before = inner or before
         if kind in _STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
             before = [a for a in before if not _quoted(text, s0, a.start)  # nor a state inside a title
                       and not any(o.start <= a.start and a.end <= o.end and o != a for o in before)]
@@ -175,6 +182,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 and all(a.kind == "media" for a in after):
             after = []  # 'He added in remarks to CBS': the outlet spoken to; the sentence's speaker said it
         chosen += after
+        if subject is not None:
+            chosen.insert(0, subject)
         place: str | None = None
         w0 = chosen[0].start if chosen else cue.start
         window = _starting_in(place_matches, place_starts, w0, after_end)
@@ -258,6 +267,15 @@ def find_events(f: Found, place_roles: Mapping[int, str],
 _OPEN_QUOTES = "\u201c\u00ab"
 _QUOTE_RUN = 15  # characters of quoted words before a name that make it part of the quotation
 _CLOSE_QUOTES = "\u201d\u00bb"
+
+
+_RECIPROCAL = ("meeting", "call")
+
+
+def _after_with(f: Found, a: ActorSpan) -> bool:
+    """The actor is the object of 'with' ('با رییس جمهور روسیه', 'مع بوتين', 'with Putin')."""
+    lo = f.doc.reach_back(a.start, 1)
+    return any(m.has("with") and m.end <= a.start for m in f.event_in(lo, a.start))
 
 
 _DATELINE_CHARS = 60  # a dateline ends with its dash this close to the start of a paragraph
