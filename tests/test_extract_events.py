@@ -216,3 +216,19 @@ def test_the_dateline_takes_no_part_in_the_first_sentences_event(lang: str, text
 def test_who_reports_a_happening_in_a_that_clause_takes_no_part_in_it(lang: str, text: str, kind: str,
                                                                        actors: str) -> None:
     assert [a for k, a, _ in statuses(text, lang) if k == kind] == [actors]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("ar", "وقال مسؤول إن بزشكيان صادق على قانون جديد الأربعاء.", "masoud_pezeshkian"),
+        ("fa", "وزارت امور خارجه عمان روز سه‌شنبه تأیید کرد که نشست بعدی در مسقط است.",
+         "oman_foreign_ministry"),
+        ("en", "The IAEA board of governors passed a resolution on Iran on Thursday.", "iaea"),
+        ("en", "Pezeshkian signed a law on Wednesday suspending cooperation with the watchdog.",
+         "masoud_pezeshkian"),
+    ],
+)
+def test_ratifying_a_law_passing_a_resolution_or_confirming_is_an_announcement(lang: str, text: str,
+                                                                                actor: str) -> None:
+    assert any(k == "announcement" and actor in a.split(";") for k, a, _ in statuses(text, lang))
