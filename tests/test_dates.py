@@ -380,3 +380,19 @@ def test_the_weekday_year_is_the_nearest_to_today() -> None:
     assert _year_of_weekday(june27, 4, dt.date(2030, 1, 1)) == dt.date(2031, 6, 27)
     tir6 = DateHit(0, 1, "partial", None, "day", "solar_hijri", 4, 6, weekday=4)  # 6 Tir 1404 = 27 June 2025
     assert _year_of_weekday(tir6, 4, dt.date(2026, 12, 7)) == dt.date(2025, 6, 27)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ar", "ستعقد الجولة المقبلة في مايو.", D(2025, 5, 1)),  # written in May: this May
+        ("ar", "من المقرر أن تعقد الجولة المقبلة في أيار.", D(2025, 5, 1)),
+        ("en", "The next round will be held in June.", D(2025, 6, 1)),
+        ("en", "The talks were held in April.", D(2025, 4, 1)),
+        ("en", "The talks were held in June.", D(2024, 6, 1)),
+    ],
+)
+def test_a_month_in_a_future_sentence_is_this_month_or_the_next_of_its_name(lang: str, text: str,
+                                                                           want: dt.date) -> None:
+    (m,) = resolve_relative(text, D(2025, 5, 11))
+    assert (m.date, m.precision) == (want, "month")

@@ -232,3 +232,29 @@ def test_who_reports_a_happening_in_a_that_clause_takes_no_part_in_it(lang: str,
 def test_ratifying_a_law_passing_a_resolution_or_confirming_is_an_announcement(lang: str, text: str,
                                                                                 actor: str) -> None:
     assert any(k == "announcement" and actor in a.split(";") for k, a, _ in statuses(text, lang))
+
+
+def test_a_round_named_alone_is_talks_and_a_round_of_talks_is_one_meeting() -> None:
+    text = "Witkoff met Araghchi in Muscat on Saturday.\nA fourth round is set for next Friday in Rome."
+    assert statuses(text, "en") == [("meeting", "steve_witkoff;abbas_araghchi", "happened"),
+                                    ("meeting", "steve_witkoff;abbas_araghchi", "planned")]
+    fa = statuses("دور پنجم مذاکرات ایران و آمریکا روز جمعه در رم برگزار خواهد شد.", "fa")
+    assert fa == [("meeting", "iran;usa", "planned")]
+
+
+def test_a_verb_of_starting_before_the_talks_word_makes_them_planned() -> None:
+    """Arabic puts the verb first: 'تبدأ اليوم جولة جديدة من المفاوضات بين …' (starts today)."""
+    found = statuses("تبدأ اليوم الأحد جولة جديدة من المفاوضات بين حماس وإسرائيل في الدوحة.")
+    assert found == [("meeting", "hamas;israel", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa", "عراقچی گفت مذاکرات وارد مرحله جدیدی شده است."),  # entered a new phase
+        ("en", "Talks have arrived at a critical juncture, Araghchi said on Sunday."),
+    ],
+)
+def test_a_visit_goes_somewhere(lang: str, text: str) -> None:
+    assert not any(k == "visit" for k, _, _ in statuses(text, lang))
+    assert ("visit", "abbas_araghchi", "happened") in statuses("عراقچی روز یکشنبه وارد مسقط شد.", "fa")

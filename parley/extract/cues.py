@@ -84,7 +84,8 @@ class Cues:
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers,
     # place_nouns, ctx
     venue: PhraseMatcher
-    # event, hypo, needs_date, held, delegation, called_off, planned, background, context, planned_talks, with
+    # event, hypo, needs_date, held, delegation, called_off, planned, background, context, planned_talks,
+    # with, round
     event: PhraseMatcher
     names: PhraseMatcher  # title, title_word, stop
     specificity: tuple[str, ...]  # event kinds, most specific first
@@ -222,6 +223,9 @@ def _event_rows() -> Rows:
     rows += _rows("hypo", "hypo", lang_lists(f, "hypothetical", _section(f, data, "hypothetical")))
     dated = lang_lists(f, "dated_meetings", _section(f, data, "dated_meetings"))
     rows += _rows("event", "meeting", dated) + _rows("needs_date", "needs_date", dated)
+    rounds = lang_lists(f, "rounds", _section(f, data, "rounds"))
+    rows += _rows("event", "meeting", rounds) + _rows("needs_date", "needs_date", rounds)
+    rows += _rows("round", "round", rounds)
     said = lang_lists(f, "dated_statements", _section(f, data, "dated_statements"))
     rows += _rows("event", "announcement", said) + _rows("needs_date", "needs_date", said)
     rows += _rows("held", "held", lang_lists(f, "held_verbs", _section(f, data, "held_verbs")))

@@ -128,8 +128,8 @@ def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date 
 
 def _bare_month(h: DateHit, ref: dt.date, future: bool) -> dt.date:
     """The first day of the named month nearest ``ref``: the last one (this month included), or
-    strictly before/after it with 'last'/'next', or the coming one in a future sentence. A Solar
-    Hijri month is placed by its middle day (خرداد -> June)."""
+    strictly before/after it with 'last'/'next', or the coming one (this month included) in a future
+    sentence. A Solar Hijri month is placed by its middle day (خرداد -> June)."""
     def start(year_back: int) -> dt.date:
         if h.calendar == "solar_hijri":
             sh_year = jdatetime.date.fromgregorian(date=ref).year - year_back
@@ -141,8 +141,10 @@ def _bare_month(h: DateHit, ref: dt.date, future: bool) -> dt.date:
     candidates = sorted(start(k) for k in (-1, 0, 1))
     if h.direction < 0:
         return max(c for c in candidates if c < this)
-    if h.direction > 0 or future:
+    if h.direction > 0:
         return min(c for c in candidates if c > this)
+    if future:  # 'will be held in May', written in May: this May
+        return min(c for c in candidates if c >= this)
     return max(c for c in candidates if c <= this)
 
 

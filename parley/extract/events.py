@@ -135,6 +135,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         si = doc.sentence_of(cue.start)
         if (si, kind) in seen:
             continue
+        if cue.has("round") and k + 1 < len(cues) and cues[k + 1].has("needs_date") \
+                and doc.tokens_between(cue.end, cues[k + 1].start) <= 1:
+            continue  # 'دور پنجم مذاکرات': the talks word stands for its round
         h0, h1 = _comma_clause(f, cue, breaks)
         # a hypothetical marker in the clause before the cue, or at most a word after it; a marker
         # governs the first event word after it ('may announce a deal during his meeting on Monday')
@@ -207,15 +210,17 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         # 'the upcoming talks', 'المحادثات المرتقبة': talks named as a plan need no date
         near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
         ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
-        sides = any(h.has("both_sides") for h in f.event_in(s0, s1))
-        if not actor_ids and kind == "meeting" and (ahead or sides):
+        here = f.event_in(s0, s1)
+        sides = any(h.has("both_sides") for h in here)
+        plan = cue.has("needs_date") and any(h.has("scheduled") for h in here)  # 'a third round is set for'
+        if not actor_ids and kind == "meeting" and (ahead or sides or plan):
             # 'the two sides agreed to meet again next week', 'the next round will be in Rome': the
             # parties of the talks just reported
             actor_ids = next((e.actor_ids.split(";") for e in reversed(out) if e.kind == "meeting"), [])
         if not actor_ids and kind in _STATEMENTS and speakers and si in speakers:
             actor_ids = [speakers[si]]  # 'وأضاف في حديثه لشبكة فوكس نيوز': the sentence's speaker
-        if not actor_ids:
-            continue
+        if not actor_ids or (kind == "visit" and not sentence):
+            continue  # a visit goes somewhere: 'وارد مرحله جدید شد' (entered a new phase) is none
         seen.add((si, kind))
         o_s0, o_s1 = doc.orig_span(s0, s1)
         o_cue = offsets[cue.start]
@@ -360,7 +365,10 @@ def _status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | N
     # 'was supposed to be held on 15 June, but …': a plan that did not come about
     if kind not in _STATEMENTS and any(m.has("unrealized") and gap(m) <= _CANCEL_TOKENS for m in in_sentence):
         return "called_off"
-    if kind not in _STATEMENTS and any(m.has("scheduled") and m.start >= cue.end for m in in_sentence):
+    # after it anywhere in its sentence, or before it in its clause ('تبدأ اليوم جولة')
+    if kind not in _STATEMENTS and any(m.has("scheduled") and not cue.start <= m.start < cue.end
+                                       and (m.start >= cue.end or m.start >= s0)
+                                       for m in in_sentence):
         markers.add("planned")  # 'the fifth round, in Rome, will be held on Friday'
     ref = f.doc.article.published
     # a day, or the start of a week or month, after the article's date ('next week') is a plan
