@@ -258,3 +258,28 @@ def test_a_verb_of_starting_before_the_talks_word_makes_them_planned() -> None:
 def test_a_visit_goes_somewhere(lang: str, text: str) -> None:
     assert not any(k == "visit" for k, _, _ in statuses(text, lang))
     assert ("visit", "abbas_araghchi", "happened") in statuses("عراقچی روز یکشنبه وارد مسقط شد.", "fa")
+
+
+def test_may_puts_a_bare_weekday_ahead_and_governs_only_the_next_event_word() -> None:
+    """Written on Sunday 1 February: 'may announce … during his meeting … on Monday' is a planned
+    meeting on the coming Monday (the 'may' is the announcement's)."""
+    text = ("Officials said Trump may announce a deal during his meeting with Netanyahu in Washington"
+            " on Monday.")
+    art = article_from_text(text, "en", SUNDAY)
+    (e,) = [e for e in extract_article(art).events if e.kind == "meeting"]
+    assert {"donald_trump", "benjamin_netanyahu"} <= set(e.actor_ids.split(";"))
+    assert (e.date, e.status) == (dt.date(2026, 2, 2), "planned")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fa", "گفتگوهای غیرمستقیم ایران و آمریکا در ژنو به پایان رسیده است.",
+         ("meeting", "iran;usa", "happened")),
+        ("ar", "وقالت المتحدثة باسم الخارجية الأميركية تامي بروس للصحافيين إن القرار غير مقبول.",
+         ("speech", "tammy_bruce", "happened")),
+    ],
+)
+def test_inflected_talks_words_held_verbs_and_spellings_of_reporters(lang: str, text: str,
+                                                                     want: tuple[str, str, str]) -> None:
+    assert want in statuses(text, lang)
