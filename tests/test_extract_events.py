@@ -283,3 +283,22 @@ def test_may_puts_a_bare_weekday_ahead_and_governs_only_the_next_event_word() ->
 def test_inflected_talks_words_held_verbs_and_spellings_of_reporters(lang: str, text: str,
                                                                      want: tuple[str, str, str]) -> None:
     assert want in statuses(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "agent"),
+    [
+        ("en", "Parliament passed the bill, citing Israel’s June 13 surprise attack on Iran.", "israel"),
+        ("en", "The talks began after Hamas' attacks on southern Israel on October 7, 2023.", "hamas"),
+        ("fa", "این بزرگ‌ترین مبادله از زمان تهاجم روسیه به اوکراین در اسفند ۱۴۰۰ است.", "russia"),
+        ("ar", "وهذه أكبر صفقة منذ الغزو الروسي لأوكرانيا في فبراير 2022.", "russia"),
+    ],
+)
+def test_whose_attack_or_invasion_it_was(lang: str, text: str, agent: str) -> None:
+    strikes = [a.split(";") for k, a, _ in statuses(text, lang, dt.date(2025, 7, 2)) if k == "strike"]
+    assert strikes and strikes[0][0] == agent, strikes
+
+
+def test_a_team_dispatched_to_a_city_visits_it() -> None:
+    found = statuses("هیئت ایرانی فردا به مسقط اعزام می‌شود.", "fa")
+    assert ("visit", "iran", "planned") in found

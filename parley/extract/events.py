@@ -76,6 +76,21 @@ def _demonym_agent(f: Found, cue: Match) -> str | None:
     return None
 
 
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_POSSESSOR_BEFORE = 3  # "Israel's June 13 surprise attack": at most this many words between
+
+
+def _possessor(f: Found, cue: Match, s0: int) -> str | None:
+    """The actor whose possessive ('Israel’s', "Hamas'") stands right before an event word."""
+    doc = f.doc
+    lo = max(s0, doc.reach_back(cue.start, _POSSESSOR_BEFORE + 3))
+    for a in reversed(f.actors_in(lo, cue.start)):
+        if a.end <= cue.start and doc.text.startswith(_POSSESSIVE, a.end) \
+                and doc.tokens_between(a.end, cue.start) <= _POSSESSOR_BEFORE + 1 and _usable(a):
+            return a.actor_id
+    return None
+
+
 def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date | None) -> str:
     """Stable id of a development: kind, sorted actors, place, date (or 'undated')."""
     key = "|".join([kind, ";".join(sorted(actor_ids)), place or "", date.isoformat() if date else "undated"])
@@ -201,7 +216,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         venues_here = {m.start for m in window if place_roles.get(m.start, "mentioned") != "mentioned"}
         chosen = [a for a in chosen if a.start not in venues_here]
         actor_ids: list[str] = []
-        by = _demonym_agent(f, cue) if kind in _AGENT_BY_DEMONYM else _delegation_of(f, cue, s0)
+        by = (_demonym_agent(f, cue) or _possessor(f, cue, p0)) if kind in _AGENT_BY_DEMONYM \
+            else _delegation_of(f, cue, s0)
         if by is not None:  # 'US strikes', 'الضربات الأمريكية', 'حملات هوایی اسرائیل'
             actor_ids.append(by)
         for a in chosen:
