@@ -302,3 +302,21 @@ def test_whose_attack_or_invasion_it_was(lang: str, text: str, agent: str) -> No
 def test_a_team_dispatched_to_a_city_visits_it() -> None:
     found = statuses("هیئت ایرانی فردا به مسقط اعزام می‌شود.", "fa")
     assert ("visit", "iran", "planned") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "واشترطت إسرائيل عدم تعرضها لأي هجوم من إيران."),  # any attack: none happened
+        ("fa", "ایران هرگونه حمله به تأسیسات خود را پاسخ می‌دهد."),
+        ("en", "Iran rejected the IAEA's request to visit the sites on Monday."),
+        ("en", "Trump called for talks with Iran on Monday."),  # a demand, not a phone call
+        ("ar", "وقال المتحدث: سنستخدم كلمة غير مقبول لوصف قرار إيران."),  # a word, not a speech
+    ],
+)
+def test_any_attack_a_requested_visit_a_call_for_talks_and_a_word_are_no_happenings(lang: str,
+                                                                                    text: str) -> None:
+    kinds = [k for k, _, _ in statuses(text, lang)]
+    assert not {"strike", "visit", "call", "speech"} & set(kinds), kinds
+    speech = statuses("وألقى خامنئي كلمة أمام حشد في طهران.")
+    assert any(k == "speech" and a.startswith("ali_khamenei") for k, a, _ in speech)
