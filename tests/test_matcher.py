@@ -216,3 +216,19 @@ def test_a_broken_cue_file_names_file_and_entry(
 ])
 def test_a_name_inside_a_title_is_mentioned(lang: str, text: str, named: str) -> None:
     assert named in actor_ids(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("en", "The RSF said it accepted the humanitarian truce.", "rsf"),
+        ("ar", "وأعلنت قوات الدعم السريع قبولها الهدنة.", "rsf"),
+        ("ar", "ورفض الجيش السوداني المقترح الأمريكي.", "saf"),
+        ("fa", "البرهان پیشنهاد آتش‌بس را رد کرد.", "abdel_fattah_al_burhan"),
+        ("fa", "کاخ کرملین محل نشست را تأیید کرد.", "kremlin"),
+        ("en", "Khaled Meshaal and Zaher Jabarin joined the Hamas delegation.", "khaled_mashal"),
+        ("ar", "التقى البوسعيدي بنظيره الإيطالي أنطونيو تاياني في روما.", "antonio_tajani"),
+    ],
+)
+def test_parties_and_mediators_of_other_talks_are_actors(lang: str, text: str, actor: str) -> None:
+    assert actor in actor_ids(text, lang)
