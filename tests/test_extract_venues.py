@@ -72,3 +72,20 @@ def test_talks_in_a_place_needs_the_first_in_after_the_talks_word() -> None:
 ])
 def test_talks_words_give_the_venue(lang: str, text: str, want: tuple[str, str]) -> None:
     assert want in venues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "A Hamas delegation left for Cairo on Monday to resume indirect talks with Israel.",
+         ("cairo", "talks_venue")),
+        ("ar", "وتوجه وفد إسرائيلي إلى الدوحة للمشاركة في المفاوضات غير المباشرة.", ("doha", "talks_venue")),
+        ("fa", "عراقچی پس از سفر به مسقط برای ازسرگیری مذاکرات گفت آماده است.", ("muscat", "talks_venue")),
+        # talks with the host are a visit to it
+        ("ar", "وزار وزير الخارجية القطري طهران لإجراء محادثات مع المسؤولين الإيرانيين.",
+         ("tehran", "visit")),
+    ],
+)
+def test_a_visit_to_resume_or_join_talks_is_to_their_venue(lang: str, text: str,
+                                                          want: tuple[str, str]) -> None:
+    assert want in venues(text, lang)

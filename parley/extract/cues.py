@@ -81,7 +81,7 @@ class Cues:
     # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about
-    # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers,
+    # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
     # place_nouns, ctx
     venue: PhraseMatcher
     # event, hypo, needs_date, held, delegation, called_off, planned, background, context, planned_talks,
@@ -186,7 +186,7 @@ def _venue_rows() -> Rows:
     for key, label in (("verbs", "move"), ("to", "to"), ("from", "from")):
         rows += _rows(label, label, lang_lists(f, f"moves.{key}", _section(f, moves, key)))
     for key in ("proposed", "visit", "talks", "at", "prepositions", "proposed_after", "agent_markers",
-                "place_nouns"):
+                "place_nouns", "purpose"):
         rows += _rows(key, key, lang_lists(f, key, _section(f, data, key)))
     return rows
 

@@ -93,7 +93,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     prep = _before(f, vc, "prepositions", m.start, lo)
     governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
     if visit is not None and not governed and not _any_in(place_starts, visit.end, m.start):
-        return "visit"  # the first place after 'زار', as its object (not 'حرب مع إيران')
+        # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
+        return "talks_venue" if _for_talks(f, vc, s0, s_end) else "visit"
     talks = _before(f, vc, "talks", m.start, lo)
     if at_strict and talks is not None and at_m is not None and at_m.start >= talks.end \
             and not any(c.has("at") and talks.end <= c.start < at_m.start for c in vc):
@@ -107,6 +108,17 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     if not actor_too or at_strict:
         return "mentioned"
     return None
+
+
+_PURPOSE = 2  # 'to resume indirect talks': at most this many words between the purpose and the talks
+
+
+def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
+    """A purpose word right before a talks word in the sentence [lo, hi): 'to resume … talks'."""
+    doc = f.doc
+    return any(p.has("purpose") and any(c.has("talks") and c.start >= p.end and c.end <= hi
+                                        and doc.tokens_between(p.end, c.start) <= _PURPOSE for c in vc)
+               for p in vc if lo <= p.start < hi)
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
