@@ -89,3 +89,16 @@ def test_talks_words_give_the_venue(lang: str, text: str, want: tuple[str, str])
 def test_a_visit_to_resume_or_join_talks_is_to_their_venue(lang: str, text: str,
                                                           want: tuple[str, str]) -> None:
     assert want in venues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("fa", "نشست ترامپ و پوتین روز جمعه در آلاسکا برگزار می‌شود.", "alaska"),
+        ("ar", "وتعقد القمة بين ترامب وبوتين في ألاسكا يوم الجمعة.", "alaska"),
+        ("en", "The two sides agreed to meet again in Europe soon.", "europe"),
+        ("ar", "ووصلت شاحنات المساعدات إلى معبر رفح صباح الأحد.", "rafah_crossing"),
+    ],
+)
+def test_places_of_other_talks_are_known(lang: str, text: str, place: str) -> None:
+    assert place in {p for p, _ in venues(text, lang)}
