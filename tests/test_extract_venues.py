@@ -102,3 +102,14 @@ def test_a_visit_to_resume_or_join_talks_is_to_their_venue(lang: str, text: str,
 )
 def test_places_of_other_talks_are_known(lang: str, text: str, place: str) -> None:
     assert place in {p for p, _ in venues(text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Iranian and US delegations held talks in Oman’s capital, Muscat, on Saturday."),
+        ("ar", "وجرت المحادثات في عاصمة سلطنة عمان، مسقط، يوم السبت."),
+    ],
+)
+def test_a_capital_in_apposition_shares_its_countrys_role(lang: str, text: str) -> None:
+    assert {("oman", "talks_venue"), ("muscat", "talks_venue")} <= venues(text, lang)

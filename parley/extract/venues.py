@@ -121,6 +121,26 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
                for p in vc if lo <= p.start < hi)
 
 
+_POSSESSIVE_MARKS = ("\u2019s", "'s")
+
+
+def _its_capital(f: Found, a: int, b: int) -> bool:
+    """Only a possessive, a place noun and a comma between two places: "in Oman’s capital, Muscat"."""
+    doc = f.doc
+    gap = doc.text[a:b]
+    if not any(ch in COMMAS for ch in gap):
+        return False
+    nouns = [c for c in f.venue_in(a, b) if c.has("place_nouns") and c.end <= b]
+    if not nouns:
+        return False
+    rest = gap
+    for c in sorted(nouns, key=lambda c: -c.start):
+        rest = rest[:c.start - a] + rest[c.end - a:]
+    for mark in _POSSESSIVE_MARKS:
+        rest = rest.replace(mark, "")
+    return all(ch.isspace() or ch in COMMAS for ch in rest)
+
+
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     """Whether some position of ``starts`` (sorted) lies in [lo, hi)."""
     i = bisect.bisect_left(starts, lo)
@@ -149,7 +169,8 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
                 and doc.sentence_of(prev[0].start) == doc.sentence_of(m.start) \
                 and (doc.text[prev[0].end:m.start].strip() in (*COMMAS, "and")
                      or (m.prefix and clitics().is_conjunction(m.prefix)
-                         and not doc.text[prev[0].end:m.start].strip())):
+                         and not doc.text[prev[0].end:m.start].strip())
+                     or _its_capital(f, prev[0].end, m.start)):
             role = prev[1]  # apposition 'في مسقط، عمان' or coordination 'تركيا وروما'
         else:
             role = _role(f, m, lo, hi, place_starts)
