@@ -177,6 +177,18 @@ def test_timeline_figure_tracks_spans_and_selection_ids(store) -> None:  # type:
     assert ARTICLES_ROW in categories and VENUES_ROW in categories
     venue_trace = next(t for t in fig.data if t.name == "venue")
     assert any("Ankara" in s for s in venue_trace.text)
+    # the legend names each kind of event once, whatever its statuses and precisions
+    kinds = [t.legendgroup for t in fig.data if t.legendgroup and t.showlegend is not False]
+    assert sorted(kinds) == sorted(set(kinds)) and {"visit", "call", "meeting"} <= set(kinds)
+
+
+def test_venue_labels_too_close_to_read_are_left_to_the_hover() -> None:
+    from parley.render.figures import _spread
+
+    days = [D(2025, 1, 1), D(2025, 1, 2), D(2025, 6, 1), D(2026, 1, 1), D(2025, 12, 30)]
+    shown = _spread(days)  # a year on the axis: labels at least ~46 days apart, newest first
+    assert shown == {3, 2, 1}
+    assert _spread([D(2025, 1, 1)]) == {0} and _spread([]) == set()
 
 
 def test_hover_text_escapes_article_titles() -> None:

@@ -123,15 +123,36 @@ def _venue_traces(venues: pd.DataFrame) -> list[dict[str, Any]]:
                                   [VENUES_ROW] * len(spans), [m["custom"] for m in spans],
                                   [m["hover"] for m in spans], name="venue (month)",
                                   colour="rgba(217,140,0,0.3)", showlegend=False))
+    shown = _spread([dt.date.fromisoformat(_day(m["x"])) for m in marks])
     traces.append({
         "type": "scatter", "x": _objs([m["x"] for m in marks]), "y": _objs([VENUES_ROW] * len(marks)),
-        "mode": "markers+text", "name": "venue", "text": _strs([m["text"] for m in marks]),
+        "mode": "markers+text", "name": "venue",
+        "text": _strs([m["text"] if i in shown else "" for i, m in enumerate(marks)]),
         "cliponaxis": False,
         "textposition": "top center", "textfont": {"size": 11, "color": "#92400e"},
         "marker": {"symbol": "hexagon", "size": 13, "color": "#d98c00"},
         "customdata": _objs([m["custom"] for m in marks]), "hovertext": _strs([m["hover"] for m in marks]),
         "hovertemplate": "%{hovertext}<extra></extra>"})
     return traces
+
+
+_LABEL_GAP = 1 / 8  # venue labels closer than this share of the time axis would overlap: hover only
+
+
+def _spread(days: list[dt.date]) -> set[int]:
+    """Indices of the marks to label, newest first, each at least _LABEL_GAP of the axis from the
+    last one labelled (the venue track's labels would otherwise print over each other)."""
+    if not days:
+        return set()
+    ords = [d.toordinal() for d in days]
+    gap = max(1.0, (max(ords) - min(ords)) * _LABEL_GAP)
+    shown: set[int] = set()
+    last: int | None = None
+    for i in sorted(range(len(ords)), key=lambda i: -ords[i]):
+        if last is None or last - ords[i] >= gap:
+            shown.add(i)
+            last = ords[i]
+    return shown
 
 
 # status -> (hollow marker, opacity): what did not (yet) happen is drawn open, old context faint
@@ -158,7 +179,9 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
         starts, ends = rows["start"].tolist(), rows["end"].tolist()
         ys, eids, hovers = rows["row"].tolist(), rows["event_id"].tolist(), event_hovers(rows)
         by_kind: dict[tuple[str, str], tuple[list[int], list[int]]] = {
-            k: ([], []) for k in sorted(set(zip(kinds, statuses, strict=True)))}
+            k: ([], []) for k in sorted(set(zip(kinds, statuses, strict=True)),
+                                        key=lambda ks: (ks[0], ks[1] != "happened", ks[1]))}
+        legend_kinds: set[str] = set()
         for i, (kind, status, day) in enumerate(zip(kinds, statuses, is_day, strict=True)):
             by_kind[(kind, status)][0 if day else 1].append(i)
         for (kind, status), (point, span) in by_kind.items():
@@ -168,11 +191,15 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
             if hollow and not symbol.endswith("-open"):
                 symbol += "-open"
             name = kind if status == "happened" else f"{kind} ({status.replace('_', ' ')})"
+            # the legend names each kind once (a group: a click hides all of it); the caption explains
+            # the styles of plans and background
+            first = kind not in legend_kinds
+            legend_kinds.add(kind)
             if point:
                 traces.append({
                     "type": "scatter", "x": _objs(_days(starts[i] for i in point)),
                     "y": _objs([ys[i] for i in point]), "mode": "markers", "name": name, "legendgroup": kind,
-                    "opacity": opacity,
+                    "showlegend": first, "opacity": opacity,
                     "marker": {"symbol": symbol, "size": 13, "color": "#374151",
                                "line": {"width": 2 if hollow else 1,
                                         "color": "#374151" if hollow else "white"}},
@@ -183,7 +210,8 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
                 traces.append(_span_trace([starts[i] for i in span], [ends[i] for i in span],
                                           [ys[i] for i in span], [["event", eids[i]] for i in span],
                                           [hovers[i] for i in span], name=f"{name} (month or year: a span)",
-                                          colour=f"rgba(55,65,81,{0.3 * opacity:.2f})", legendgroup=kind))
+                                          colour=f"rgba(55,65,81,{0.3 * opacity:.2f})", legendgroup=kind,
+                                          showlegend=first and not point))
     if articles is not None and len(articles):
         is_day = [p == "day" for p in articles["date_precision"].tolist()]
         starts, ends = articles["start"].tolist(), articles["end"].tolist()
