@@ -123,7 +123,7 @@ def _venue_traces(venues: pd.DataFrame) -> list[dict[str, Any]]:
                                   [VENUES_ROW] * len(spans), [m["custom"] for m in spans],
                                   [m["hover"] for m in spans], name="venue (month)",
                                   colour="rgba(217,140,0,0.3)", showlegend=False))
-    shown = _spread([dt.date.fromisoformat(_day(m["x"])) for m in marks])
+    shown = _spread([dt.date.fromisoformat(_day(m["x"])) for m in marks], [m["text"] for m in marks])
     traces.append({
         "type": "scatter", "x": _objs([m["x"] for m in marks]), "y": _objs([VENUES_ROW] * len(marks)),
         "mode": "markers+text", "name": "venue",
@@ -136,22 +136,25 @@ def _venue_traces(venues: pd.DataFrame) -> list[dict[str, Any]]:
     return traces
 
 
-_LABEL_GAP = 1 / 8  # venue labels closer than this share of the time axis would overlap: hover only
+_LABEL_CHARS = 130  # about this many label characters fit across the plot (11 px text, ~900 px wide)
 
 
-def _spread(days: list[dt.date]) -> set[int]:
-    """Indices of the marks to label, newest first, each at least _LABEL_GAP of the axis from the
-    last one labelled (the venue track's labels would otherwise print over each other)."""
+def _spread(days: list[dt.date], labels: list[str]) -> set[int]:
+    """Indices of the marks to label, newest first, each far enough from the last one labelled
+    for both labels to fit side by side (the others are left to the hover): the venue track's
+    labels would otherwise print over each other."""
     if not days:
         return set()
     ords = [d.toordinal() for d in days]
-    gap = max(1.0, (max(ords) - min(ords)) * _LABEL_GAP)
+    per_char = max(1, max(ords) - min(ords)) / _LABEL_CHARS  # days of axis per character
     shown: set[int] = set()
     last: int | None = None
     for i in sorted(range(len(ords)), key=lambda i: -ords[i]):
-        if last is None or last - ords[i] >= gap:
+        if not labels[i]:
+            continue
+        if last is None or ords[last] - ords[i] >= per_char * (len(labels[last]) + len(labels[i])) / 2:
             shown.add(i)
-            last = ords[i]
+            last = i
     return shown
 
 
