@@ -187,7 +187,7 @@ def test_venue_labels_too_close_to_read_are_left_to_the_hover() -> None:
 
     days = [D(2025, 1, 1), D(2025, 1, 2), D(2025, 6, 1), D(2026, 1, 1), D(2025, 12, 30)]
     names = ["Muscat", "Rome", "Geneva", "Istanbul", "Cairo, Doha"]
-    # a year on the axis, ~2.8 days a character: Cairo, Doha is too close to Istanbul, Muscat to Rome
+    # a year on the axis, ~4 days a character: Cairo, Doha is too close to Istanbul, Muscat to Rome
     assert _spread(days, names) == {3, 2, 1}
     assert _spread([D(2025, 1, 1), D(2025, 1, 2)], ["Ankara", "Istanbul"]) == {0, 1}  # a day's axis
     assert _spread([D(2025, 1, 1)], ["Rome"]) == {0} and _spread([], []) == set()

@@ -136,7 +136,7 @@ def _venue_traces(venues: pd.DataFrame) -> list[dict[str, Any]]:
     return traces
 
 
-_LABEL_CHARS = 130  # about this many label characters fit across the plot (11 px text, ~900 px wide)
+_LABEL_CHARS = 90  # about this many label characters fit across the plot (11 px text, ~750 px of plot)
 
 
 def _spread(days: list[dt.date], labels: list[str]) -> set[int]:
