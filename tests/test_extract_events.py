@@ -320,3 +320,14 @@ def test_any_attack_a_requested_visit_a_call_for_talks_and_a_word_are_no_happeni
     assert not {"strike", "visit", "call", "speech"} & set(kinds), kinds
     speech = statuses("وألقى خامنئي كلمة أمام حشد في طهران.")
     assert any(k == "speech" and a.startswith("ali_khamenei") for k, a, _ in speech)
+
+
+def test_a_week_before_the_report_is_background_two_days_before_is_news() -> None:
+    """Written on Sunday 1 February 2026."""
+    week = statuses("The move comes a week after Iran's parliament passed legislation on the watchdog.", "en")
+    assert ("announcement", "iran_parliament", "background") in week
+    art = article_from_text("Araghchi met Witkoff in Muscat a week ago.", "en", SUNDAY)
+    (e,) = extract_article(art).events
+    assert (e.date, e.status) == (dt.date(2026, 1, 25), "background")
+    assert statuses("التقى عراقجي ويتكوف في مسقط يوم الجمعة.") == [
+        ("meeting", "abbas_araghchi;steve_witkoff", "happened")]

@@ -354,7 +354,7 @@ def _one_per_happening(found: list[Event], order: tuple[str, ...], folds: tuple[
 
 
 _CONTEXT_TOKENS = 2  # 'after the US strikes': a context word this close before the event word
-_BACKGROUND_DAYS = 14  # a happening dated this long before its report is background to it
+_BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
 _CANCEL_TOKENS = 10  # a postponement marker this close to the event word is the event's
 _STATEMENTS = ("announcement", "speech")
 
