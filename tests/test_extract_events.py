@@ -331,3 +331,26 @@ def test_a_week_before_the_report_is_background_two_days_before_is_news() -> Non
     assert (e.date, e.status) == (dt.date(2026, 1, 25), "background")
     assert statuses("التقى عراقجي ويتكوف في مسقط يوم الجمعة.") == [
         ("meeting", "abbas_araghchi;steve_witkoff", "happened")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "BEIRUT – United States President, Donald Trump, has said in a post on X that the truce"
+               " holds.",
+         "donald_trump"),
+        ("en", "After Hamas replied, US President Donald Trump posted on social media that peace was near.",
+         "donald_trump"),
+        ("fa", "پس از پاسخ حماس، «دونالد ترامپ» رئیس‌جمهور آمریکا در پیامی در شبکه اجتماعی نوشت"
+               " که صلح نزدیک است.",
+         "donald_trump"),
+    ],
+)
+def test_the_person_a_state_qualifies_speaks_and_not_the_one_set_off_before_a_comma(lang: str, text: str,
+                                                                                    speaker: str) -> None:
+    assert [a for k, a, _ in statuses(text, lang) if k == "announcement"] == [speaker]
+
+
+def test_an_invitation_to_visit_is_a_plan() -> None:
+    found = statuses("Putin said Trump was invited to visit Moscow after the summit.", "en")
+    assert [s for k, _, s in found if k == "visit"] == ["planned"]

@@ -76,6 +76,7 @@ def _demonym_agent(f: Found, cue: Match) -> str | None:
     return None
 
 
+_QUALIFIER = 3  # words of title between a state and the person it qualifies ('US President Trump')
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _POSSESSOR_BEFORE = 3  # "Israel's June 13 surprise attack": at most this many words between
 
@@ -182,8 +183,14 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         if kind in _STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
             before = [a for a in before if not _quoted(text, s0, a.start)  # nor a state inside a title
                       and not any(o.start <= a.start and a.end <= o.end and o != a for o in before)]
+            # a state or body qualifying the person named right after it: 'United States President, Donald
+            # Trump, said', 'Iran's foreign minister Abbas Araghchi announced': the person speaks
+            before = [a for a in before if a.kind == "person" or not any(
+                b.kind == "person" and b.start >= a.end and doc.tokens_between(a.end, b.start) <= _QUALIFIER
+                for b in before)]
             comma = max(text.rfind(ch, s0, cue.start) for ch in COMMAS)
-            before = [a for a in before if a.start > comma] or before  # 'after Hamas replied, Trump posted'
+            spoken = [a for a in before if a.start > comma]  # 'after Hamas replied, Trump posted'
+            before = spoken or [a for a in before if comma - a.end > 2] or before  # not the one set off
         if before:
             chosen = [before[0]]
             for a in before[1:]:  # a list that runs on from the first: 'Egypt, Qatar and the US met'
