@@ -344,6 +344,9 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
             window_end = toks[0][1]
         colon_at = text.find(":", v.end, window_end + 1)
         comp = next((c for c in f.speech_in(v.end, window_end) if c.has("comp")), None)
+        j = bisect.bisect_left(mark_opens, v.end)
+        if comp is not None and j < len(mark_opens) and mark_opens[j] < comp.start:
+            comp = None  # 'وقال "… إن …"': the quote right after the verb is its clause, not a 'that' in it
         if colon_at != -1 and (comp is None or colon_at < comp.start):
             clause_start = colon_at + 1
         elif comp is not None:
