@@ -79,22 +79,30 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
         found.append(t)
         reach = max(reach, t.end)
     out: list[tuple[str, Match, bool]] = []
+    about_nuclear: set[int] = set()  # 'talks on the nuclear file' are nuclear talks: diplomacy
     for k, t in enumerate(found):
         topic = t.idents("topic")[0]
-        if k and topic == "nuclear" and found[k - 1].idents("topic")[0] == "diplomacy" \
-                and doc.tokens_between(found[k - 1].end, t.start) == 0:
-            continue  # 'اتفاق نووي', 'nuclear talks' read as one: a deal is diplomacy
-        if topic == "diplomacy":
-            # 'about' at most a word after the talks
-            about = next((a for a in f.topic_in(t.end, doc.reach(t.end, 1) + 1) if a.has("about")), None)
-            if about and any(o.start >= about.end and doc.tokens_between(about.end, o.start) <= 3
-                             and o.idents("topic")[0] != "diplomacy" for o in found[k + 1:]):
-                continue
+        if topic == "nuclear" and (k in about_nuclear or any(
+                o is not t and o.idents("topic")[0] != "nuclear"
+                and (doc.tokens_between(o.end, t.start) == 0 if o.end <= t.start
+                     else doc.tokens_between(t.end, o.start) == 0)
+                for o in found[max(0, k - 1):k + 2])):
+            continue  # 'اتفاق نووي', 'nuclear talks', 'nuclear enrichment': 'nuclear' only qualifies the other
         # a restriction at most a word after the talks, or ending at most a word before them
         near = f.stance_in(t.end, doc.reach(t.end, 1) + 1)
         near += f.stance_ending(doc.reach_back(t.start, 1), t.start)
         if topic == "diplomacy" and any(r.has("restrict") for r in near):
             continue  # 'talks confined to the nuclear file': the restriction is the position
+        if topic == "diplomacy":
+            # 'about' at most a word after the talks
+            about = next((a for a in f.topic_in(t.end, doc.reach(t.end, 1) + 1) if a.has("about")), None)
+            objects = [j for j in range(k + 1, len(found)) if about and found[j].start >= about.end
+                       and doc.tokens_between(about.end, found[j].start) <= 3
+                       and found[j].idents("topic")[0] != "diplomacy"]
+            if objects and all(found[j].idents("topic")[0] == "nuclear" for j in objects):
+                about_nuclear.update(objects)
+            elif objects:
+                continue  # 'negotiate about the missiles': the talks' object is the topic
         only = any(o.has("only") for o in f.stance_in(t.end, doc.reach(t.end, 2) + 1))
         only = only or any(r.has("restrict") and cue.end <= r.start
                            for r in f.stance_ending(doc.reach_back(t.start, _RESTRICT_TOKENS), t.start))
