@@ -80,3 +80,57 @@ def test_talks_about_the_nuclear_file_are_diplomacy(lang: str, text: str, want: 
 ])
 def test_nuclear_next_to_another_topic_qualifies_it(lang: str, text: str) -> None:
     assert pairs(text, lang) == {("marco_rubio", "enrichment")}
+
+
+# Topic and stance cues seen missing on unseen articles, each in three languages: the
+# non-proliferation treaty is nuclear; humanitarian aid is a human-rights matter; a troop
+# withdrawal is a matter of force, and demanding it stays a demand; 'maintains that' insists;
+# a real chance for talks, joining talks and agreeing on them support diplomacy; a call for
+# something demands it.
+CUES = [
+    ("en", "Germany condemned Iran for breaching its non-proliferation obligations.",
+     ("germany", "nuclear", "opposes")),
+    ("ar", "أدانت ألمانيا انتهاك إيران لالتزاماتها بمعاهدة عدم الانتشار.", ("germany", "nuclear", "opposes")),
+    ("fa", "آلمان نقض تعهدات ایران در چارچوب ان‌پی‌تی را محکوم کرد.", ("germany", "nuclear", "opposes")),
+    ("en", "Egypt demands that humanitarian aid reach Gaza.", ("egypt", "human_rights", "demands")),
+    ("ar", "تطالب مصر بإدخال المساعدات الإنسانية إلى غزة.", ("egypt", "human_rights", "demands")),
+    ("fa", "مصر خواستار ارسال کمک‌های بشردوستانه به غزه شد.", ("egypt", "human_rights", "demands")),
+    ("en", "Hamas demands a full withdrawal of Israeli forces.", ("hamas", "military_force", "demands")),
+    ("ar", "تطالب حماس بانسحاب كامل للقوات الإسرائيلية.", ("hamas", "military_force", "demands")),
+    ("fa", "حماس خواستار عقب‌نشینی کامل نیروهای اسرائیلی است.", ("hamas", "military_force", "demands")),
+    ("en", "Iran has long maintained that its enrichment is peaceful.", ("iran", "enrichment", "insists")),
+    ("ar", "إيران تؤكد باستمرار أن التخصيب سلمي.", ("iran", "enrichment", "insists")),
+    ("fa", "ایران همواره تأکید کرده که غنی‌سازی صلح‌آمیز است.", ("iran", "enrichment", "insists")),
+    ("en", "Trump said there is a real chance for negotiations.", ("donald_trump", "diplomacy", "supports")),
+    ("ar", "تحدث ترامب عن فرصة حقيقية لنجاح المفاوضات.", ("donald_trump", "diplomacy", "supports")),
+    ("fa", "ترامپ از فرصت واقعی برای مذاکرات سخن گفت.", ("donald_trump", "diplomacy", "supports")),
+    ("en", "Turkey will join the talks in Cairo.", ("turkey", "diplomacy", "supports")),
+    ("ar", "ستنضم تركيا إلى المحادثات في القاهرة.", ("turkey", "diplomacy", "supports")),
+    ("fa", "ترکیه به مذاکرات قاهره خواهد پیوست.", ("turkey", "diplomacy", "supports")),
+    ("en", "Iran and Oman agreed on a new round of talks.", ("oman", "diplomacy", "supports")),
+    ("ar", "اتفقت إيران وعمان على جولة جديدة من المحادثات.", ("oman", "diplomacy", "supports")),
+    ("fa", "ایران و عمان درباره دور جدید مذاکرات توافق کردند.", ("oman", "diplomacy", "supports")),
+    ("en", "The UN repeated its call for Iran to cooperate with the IAEA.", ("un", "nuclear", "demands")),
+    ("ar", "جددت الأمم المتحدة دعوتها إلى إيران للتعاون مع الوكالة الدولية للطاقة الذرية.",
+     ("un", "nuclear", "demands")),
+    ("fa", "سازمان ملل دعوت به همکاری با آژانس کرد.", ("un", "nuclear", "demands")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), CUES)
+def test_topic_and_stance_cues(lang: str, text: str, want: tuple[str, str, str]) -> None:
+    assert want in positions(text, lang)
+
+
+# A source ('diplomatic sources') or an interview ('في حوار مع', 'در گفت‌وگو با') holds a topic
+# word but names no topic: only the condemnation of the strikes is a position.
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("en", "Diplomatic sources said Qatar condemned the strikes.", "qatar"),
+    ("ar", "قالت مصادر دبلوماسية إن قطر أدانت الهجمات.", "qatar"),
+    ("fa", "به گفته منابع دیپلماتیک، قطر حملات را محکوم کرد.", "qatar"),
+    ("en", "In an interview, Baghaei condemned the strikes.", "esmaeil_baghaei"),
+    ("ar", "وأدان بقائي في حوار مع صحيفة محلية الهجمات.", "esmaeil_baghaei"),
+    ("fa", "بقائی در گفت‌وگو با خبرنگاران، حملات را محکوم کرد.", "esmaeil_baghaei"),
+])
+def test_sources_and_interviews_are_no_diplomacy(lang: str, text: str, holder: str) -> None:
+    assert positions(text, lang) == {(holder, "military_force", "opposes")}

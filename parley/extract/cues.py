@@ -173,6 +173,10 @@ def _topic_rows() -> tuple[Rows, tuple[str, ...]]:
     for name, lists in topics.items():
         rows += _rows("topic", str(name), lang_lists(f, str(name), lists))
     rows += _rows("about", "about", lang_lists(f, "about_markers", _section(f, data, "about_markers")))
+    # longer phrases that only look like a topic word ('diplomatic sources', 'در گفت‌وگو با'):
+    # matched so that they win over the word inside them, and then read as no topic
+    rows += _rows("nontopic", "nontopic", lang_lists(f, "not_topics", data.get("not_topics") or {},
+                                                      allow_empty=True))
     return rows, tuple(str(t) for t in topics)
 
 

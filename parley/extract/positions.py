@@ -87,7 +87,7 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
                 and (doc.tokens_between(o.end, t.start) == 0 if o.end <= t.start
                      else doc.tokens_between(t.end, o.start) == 0)
                 for o in found[max(0, k - 1):k + 2])):
-            continue  # 'اتفاق نووي', 'nuclear talks', 'nuclear enrichment': 'nuclear' only qualifies the other
+            continue  # 'اتفاق نووي', 'nuclear talks', 'nuclear enrichment': 'nuclear' qualifies the other
         # a restriction at most a word after the talks, or ending at most a word before them
         near = f.stance_in(t.end, doc.reach(t.end, 1) + 1)
         near += f.stance_ending(doc.reach_back(t.start, 1), t.start)
