@@ -134,3 +134,28 @@ def test_topic_and_stance_cues(lang: str, text: str, want: tuple[str, str, str])
 ])
 def test_sources_and_interviews_are_no_diplomacy(lang: str, text: str, holder: str) -> None:
     assert positions(text, lang) == {(holder, "military_force", "opposes")}
+
+
+# An explicit demand or request of talks stays a demand; a wish for them ('seeks', 'تسعى إلى',
+# 'به دنبال') still supports them.
+@pytest.mark.parametrize(("lang", "text", "stance"), [
+    ("ar", "طلبت أوكرانيا عقد اجتماع بين الرئيسين.", "demands"),
+    ("fa", "اوکراین خواستار دیدار دو رئیس‌جمهور شد.", "demands"),
+    ("en", "Ukraine requested a meeting of the two presidents.", "demands"),
+    ("ar", "أوكرانيا تسعى إلى عقد اجتماع بين الرئيسين.", "supports"),
+    ("fa", "اوکراین به دنبال دیدار دو رئیس‌جمهور است.", "supports"),
+    ("en", "Ukraine seeks a meeting of the two presidents.", "supports"),
+])
+def test_requesting_talks_demands_them_wishing_supports(lang: str, text: str, stance: str) -> None:
+    assert positions(text, lang) == {("ukraine", "diplomacy", stance)}
+
+
+# Inside a quote, an Arabic verb's own subject right after it holds the position, not the speaker
+# ('«طالب الجانب الأوكراني …»'); Persian and English name it before the verb.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "وقال ميدينسكي: «طالب الجانب الأوكراني بوقف إطلاق النار فورا»."),
+    ("fa", "مدینسکی گفت: «طرف اوکراینی خواستار آتش‌بس فوری شد»."),
+    ("en", "Medinsky said: \"The Ukrainian side requested an immediate ceasefire.\""),
+])
+def test_a_quoted_subject_holds_the_position_not_the_speaker(lang: str, text: str) -> None:
+    assert positions(text, lang) == {("ukraine", "diplomacy", "demands")}

@@ -78,7 +78,7 @@ class Cues:
     """Every cue matcher of extraction, built once per gazetteer folder."""
 
     speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed
-    # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym
+    # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
@@ -149,6 +149,7 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("clause_breaks", "break"), ("agent_after", "agent"), ("restrict", "restrict"),
                        ("but_not", "butnot"), ("uncertain", "uncertain"), ("topic_before", "topic_before"),
                        ("cancel_before", "cancel"), ("mediator_object", "medobj"), ("modal", "modal"),
+                       ("explicit_demands", "explicit"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

@@ -61,10 +61,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
             and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
-    for q0, _q1, who in speech.around(cue.start):
+    for q0, q1, who in speech.around(cue.start):
         if who is not None:
             inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and _usable(a)]
-            if not inside:
+            if not inside and not _verb_first_subject(f, cue, min(q1, hi)):
                 return [], who, 1
             lo = max(lo, q0)  # the quote's own words name the subject
     pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
@@ -100,6 +100,15 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return _coordinated(f, reporter, pool, cue.start), None, doc.tokens_between(reporter.end, cue.start)
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+def _verb_first_subject(f: Found, cue: Match, hi: int) -> bool:
+    """An Arabic verb cue with its subject right after it ('«طلب الجانب الأوكراني …»'): inside a
+    quote, that subject holds the position, not the quote's speaker."""
+    if next((p.lang for p in cue.payloads), "ar") != "ar" or cue.has("topic_before"):
+        return False
+    return any(a.end <= hi and _usable(a) and f.doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
+               for a in f.actors_in(cue.end, hi))
 
 
 def _demonym_next_to(f: Found, cue: Match) -> list[ActorSpan]:

@@ -217,7 +217,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         e0, e1 = doc.orig_span(s0, s1)
         for topic, tmatch, only in topics:
             st = "insists" if only and info.polarity > 0 else stance
-            if not cue.has("modal"):  # 'the US must pay for the attacks' demands; it warns of nothing
+            # 'the US must negotiate', 'requested a meeting': what is laid down or asked for stays demanded
+            if not (cue.has("modal") or (outer or cue).has("explicit")):
                 st = f.cues.overrides.get((st, topic), st)
             if condition and (st == "supports" or (st == "demands" and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
