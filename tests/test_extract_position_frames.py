@@ -159,3 +159,62 @@ def test_requesting_talks_demands_them_wishing_supports(lang: str, text: str, st
 ])
 def test_a_quoted_subject_holds_the_position_not_the_speaker(lang: str, text: str) -> None:
     assert positions(text, lang) == {("ukraine", "diplomacy", "demands")}
+
+
+# More frames, each in three languages: setting a condition ('اشترطت', 'شرط گذاشت',
+# 'conditioned') is conditional; an aim ('بهدف', 'با هدف', 'with the aim of') demands what it
+# names; a door to talks that stays open, and looking forward to a meeting, support talks; not
+# backing away from something insists on it.
+FRAMES = [
+    ("ar", "اشترطت إسرائيل وقف الهجمات الصاروخية.", ("israel", "military_force", "conditional")),
+    ("fa", "اسرائیل توقف حملات موشکی را شرط گذاشت.", ("israel", "military_force", "conditional")),
+    ("en", "Israel conditioned the truce on an end to rocket attacks.",
+     ("israel", "military_force", "conditional")),
+    ("ar", "كثفت قطر اتصالاتها بهدف التوصل إلى اتفاق يحد من البرنامج النووي الإيراني.",
+     ("qatar", "nuclear", "demands")),
+    ("fa", "قطر تماس‌های خود را با هدف محدود کردن برنامه هسته‌ای ایران افزایش داد.",
+     ("qatar", "nuclear", "demands")),
+    ("en", "Qatar stepped up contacts with the aim of limiting Iran's nuclear programme.",
+     ("qatar", "nuclear", "demands")),
+    ("ar", "قال بزشكيان إن باب الدبلوماسية لا يزال مفتوحا.", ("masoud_pezeshkian", "diplomacy", "supports")),
+    ("fa", "پزشکیان گفت در دیپلماسی همچنان باز است.", ("masoud_pezeshkian", "diplomacy", "supports")),
+    ("en", "Pezeshkian said the door to diplomacy remains open.",
+     ("masoud_pezeshkian", "diplomacy", "supports")),
+    ("ar", "تتطلع عمان إلى الاجتماع المقبل.", ("oman", "diplomacy", "supports")),
+    ("fa", "عمان مشتاقانه منتظر دیدار بعدی است.", ("oman", "diplomacy", "supports")),
+    ("en", "Oman looks forward to the next meeting.", ("oman", "diplomacy", "supports")),
+    ("ar", "قالت إيران إنها لن تتراجع عن التخصيب.", ("iran", "enrichment", "insists")),
+    ("fa", "ایران از غنی‌سازی عقب‌نشینی نمی‌کند.", ("iran", "enrichment", "insists")),
+    ("en", "Iran will not back down from its demand for enrichment.", ("iran", "enrichment", "insists")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), FRAMES)
+def test_conditions_aims_open_doors_and_not_backing_down(lang: str, text: str,
+                                                         want: tuple[str, str, str]) -> None:
+    assert want in positions(text, lang)
+
+
+# 'غير' / 'عدم' negate only the word right after them: 'indirect contacts with the aim of …' still
+# aims; 'غير مستعدة' (not ready) is still negated.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ar", "أجرت عمان اتصالات غير مباشرة بهدف استئناف المفاوضات.", {("oman", "diplomacy", "supports")}),
+    ("fa", "عمان تماس‌های غیر مستقیم را با هدف ازسرگیری مذاکرات انجام داد.",
+     {("oman", "diplomacy", "supports")}),
+    ("en", "Oman held indirect contacts with the aim of resuming negotiations.",
+     {("oman", "diplomacy", "supports")}),
+    ("ar", "إيران غير مستعدة للتفاوض.", {("iran", "diplomacy", "opposes")}),
+])
+def test_a_word_negator_negates_only_the_next_word(lang: str, text: str,
+                                                   want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want
+
+
+# 'between the two sides (Israel and Hamas)': the names in brackets are the parties, not mediators.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "تجري مفاوضات غير مباشرة بين الطرفين (إسرائيل وحماس) في الدوحة."),
+    ("fa", "مذاکرات غیرمستقیم بین دو طرف (اسرائیل و حماس) در دوحه برگزار می‌شود."),
+    ("en", "Indirect talks between the two sides (Israel and Hamas) are held in Doha."),
+])
+def test_the_parties_in_brackets_are_no_mediators(lang: str, text: str) -> None:
+    assert not {p for p in positions(text, lang) if p[2] == "mediates"}

@@ -149,7 +149,7 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("clause_breaks", "break"), ("agent_after", "agent"), ("restrict", "restrict"),
                        ("but_not", "butnot"), ("uncertain", "uncertain"), ("topic_before", "topic_before"),
                        ("cancel_before", "cancel"), ("mediator_object", "medobj"), ("modal", "modal"),
-                       ("explicit_demands", "explicit"),
+                       ("explicit_demands", "explicit"), ("negators_next_word", "neg1"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

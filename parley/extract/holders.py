@@ -204,7 +204,9 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
         return []
     lang = next((p.lang for p in cue.payloads), "ar")
     if lang == "ar":  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان'
-        next_to = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) == 0]
+        # ... but 'بين الطرفين (إسرائيل وحماس)' names the parties in brackets
+        next_to = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) == 0
+                   and "(" not in doc.text[cue.end:a.start]]
         if next_to:
             return _coordinated(f, next_to[0], pool, hi)
     near = [a for a in pool if a.end <= cue.start

@@ -42,7 +42,8 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
            and doc.tokens_between(c.end, cue.start) <= _CANCEL_TOKENS for c in before):
         return True  # 'crossing a very big red line' describes an act; it states no position
     for n in before:
-        if n.has("neg") and n.end <= cue.start and doc.tokens_between(n.end, cue.start) <= 1:
+        if n.has("neg") and n.end <= cue.start \
+                and doc.tokens_between(n.end, cue.start) <= (0 if n.has("neg1") else 1):
             return not any(x.has("notneg") and x.start <= n.start < x.end
                            for x in f.stance_in(lo, n.start + 1))
     end = _window_end(f, cue, hi)
