@@ -218,3 +218,49 @@ def test_a_word_negator_negates_only_the_next_word(lang: str, text: str,
 ])
 def test_the_parties_in_brackets_are_no_mediators(lang: str, text: str) -> None:
     assert not {p for p in positions(text, lang) if p[2] == "mediates"}
+
+
+# Whose demand: English names the holder of a noun cue in a possessive before it ('Israel's
+# demand', 'Hamas' refusal'), Arabic and Persian in the genitive right after it ('مطالبة إسرائيل',
+# 'درخواست اسرائیل'); a predicative judgement after it ('unacceptable', 'غير مقبولة') is the
+# sentence subject's, about the same topic, and no object of the demand.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hamas officials called Israel's demand for disarmament unacceptable."),
+    ("ar", "وصف مسؤولو حماس مطالبة إسرائيل بنزع السلاح بأنها غير مقبولة."),
+    ("fa", "مقامات حماس درخواست اسرائیل برای خلع سلاح را غیرقابل قبول خواندند."),
+])
+def test_whose_demand_and_who_judges_it(lang: str, text: str) -> None:
+    assert positions(text, lang) == {("israel", "military_force", "demands"),
+                                     ("hamas", "military_force", "rejects")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Talks stalled over Hamas' continued refusal to disarm."),
+    ("ar", "تعثرت المحادثات بسبب رفض حماس المستمر نزع سلاحها."),
+    ("fa", "مذاکرات به دلیل امتناع حماس از خلع سلاح متوقف شد."),
+])
+def test_a_refusal_is_its_owners(lang: str, text: str) -> None:
+    assert positions(text, lang) == {("hamas", "military_force", "rejects")}
+
+
+# 'In the view of' (بالنسبة ل، از نظر) names who holds a judgement.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ar", "وقف إيران التعاون مع الوكالة الدولية للطاقة الذرية خطوة \"غير مقبولة\" بالنسبة لواشنطن.",
+     ("usa", "nuclear", "rejects")),
+    ("ar", "التخصيب غير مقبول بالنسبة لإسرائيل.", ("israel", "enrichment", "rejects")),
+    ("fa", "تعلیق همکاری با آژانس از نظر واشنگتن غیرقابل قبول است.", ("usa", "nuclear", "rejects")),
+    ("en", "Suspending cooperation with the IAEA is unacceptable in the view of Washington.",
+     ("usa", "nuclear", "rejects")),
+])
+def test_in_the_view_of_names_the_holder(lang: str, text: str, want: tuple[str, str, str]) -> None:
+    assert positions(text, lang) == {want}
+
+
+# English: a sentence opening with 'Their/Its' continues the last sentence's subject, and a state
+# right before 'mediators' qualifies them ('US mediators'), holding nothing else.
+def test_their_proposal_is_the_last_subjects() -> None:
+    text = ("Hamas delegates left Doha on Sunday.\n"
+            "Their plan, shown to Egyptian and US mediators, calls for a permanent ceasefire.")
+    got = positions(text, "en")
+    assert ("hamas", "diplomacy", "supports") in got
+    assert not {p for p in got if p[0] == "usa" and p[2] != "mediates"}

@@ -77,8 +77,9 @@ class AmbiguousPlace:
 class Cues:
     """Every cue matcher of extraction, built once per gazetteer folder."""
 
-    speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed
-    # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit
+    speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed, possessive
+    # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit,
+    # neg1, noun, view
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
@@ -114,6 +115,9 @@ def _speech_rows() -> Rows:
     for key, label in (("complementizers", "comp"), ("according_to", "according"),
                        ("anaphors", "anaphor"), ("unnamed_subjects", "unnamed")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
+    possessives = data.get("possessive_anaphors") or {}
+    rows += _rows("possessive", "possessive",
+                  lang_lists(f, "possessive_anaphors", possessives, allow_empty=True))
     return rows
 
 
@@ -150,6 +154,7 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("but_not", "butnot"), ("uncertain", "uncertain"), ("topic_before", "topic_before"),
                        ("cancel_before", "cancel"), ("mediator_object", "medobj"), ("modal", "modal"),
                        ("explicit_demands", "explicit"), ("negators_next_word", "neg1"),
+                       ("noun_cues", "noun"), ("in_view_of", "view"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

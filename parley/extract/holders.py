@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 
 from parley.extract.actors import ActorSpan
@@ -69,12 +70,23 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             lo = max(lo, q0)  # the quote's own words name the subject
     pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
             and place_roles.get(a.start, "mentioned") == "mentioned"  # a venue is not a subject
-            and not f.in_topic(a.start, a.end)]  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
+            and not f.in_topic(a.start, a.end)  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
+            and not _names_mediators(f, a)]  # nor 'US' in 'Egyptian, Qatari and US mediators'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)
             if comma is not None:
                 lo = comma + 1
+    owner = _possessor(f, cue, pool)
+    if owner is not None:  # 'Israel's demand for disarmament', 'Hamas' refusal to disarm'
+        return [owner], None, 0
+    viewer = _viewer(f, cue, hi)
+    if viewer is not None:  # '"غير مقبولة" بالنسبة لواشنطن': unacceptable in Washington's view
+        return [viewer], None, 0
+    if cue.has("noun"):  # 'مطالبة إسرائيل', 'امتناع حماس': the genitive right after a verbal noun
+        genitive = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) == 0]
+        if genitive:
+            return _coordinated(f, genitive[0], pool, hi), None, 0
     if cue.has("modal"):  # 'X said the US must …': the speaker demands what is laid on another
         return _obligation_holder(f, cue, lo, speech)
     if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
@@ -98,8 +110,46 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     reporter = _reporter(f, cue, lo)
     if reporter is not None:  # 'Iran said it was ready to …': the clause reports its speaker's position
         return _coordinated(f, reporter, pool, cue.start), None, doc.tokens_between(reporter.end, cue.start)
+    s0 = doc.sentences[doc.sentence_of(cue.start)][0]
+    if lo == s0 and any(p.has("possessive") for p in f.speech_in(s0, s0 + 1)):
+        owner = _previous_subject(f, s0)  # 'Their proposal … calls for …': the last sentence's subject
+        if owner is not None:
+            return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+def _names_mediators(f: Found, a: ActorSpan) -> bool:
+    """English: the actor right before a mediation noun qualifies it ('US mediators')."""
+    if f.doc.lang_at(a.start) != "en":
+        return False
+    return any(c.has("stance") and "mediates" in c.idents("stance")
+               for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
+
+
+# an English possessive and at most one word before a noun cue: "Israel's demand", "Hamas' continued refusal"
+_POSSESSIVE = re.compile(r"^(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+)?$")
+
+
+def _possessor(f: Found, cue: Match, pool: list[ActorSpan]) -> ActorSpan | None:
+    """English: the actor whose possessive stands right before a noun cue ('Israel's demand for
+    disarmament' is Israel's demand, whoever reports it); None otherwise."""
+    if next((p.lang for p in cue.payloads), "ar") != "en":
+        return None
+    before = [a for a in pool if a.end <= cue.start]
+    if before and _POSSESSIVE.match(f.doc.text[before[-1].end:cue.start]):
+        return before[-1]
+    return None
+
+
+def _viewer(f: Found, cue: Match, hi: int) -> ActorSpan | None:
+    """The actor named right after 'in the view of' (بالنسبة ل، از نظر) right after the cue."""
+    doc = f.doc
+    view = next((v for v in f.stance_in(cue.end, min(hi, doc.reach(cue.end, 1) + 1)) if v.has("view")), None)
+    if view is None:
+        return None
+    return next((a for a in f.actors_in(view.end, min(hi, doc.reach(view.end, 1) + 1))
+                 if a.kind != "media" and doc.tokens_between(view.end, a.start - len(a.prefix)) == 0), None)
 
 
 def _verb_first_subject(f: Found, cue: Match, hi: int) -> bool:

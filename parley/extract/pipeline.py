@@ -61,6 +61,7 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  and doc.text[p.end:c.start].split() not in (["و"], ["and"], ["or"], ["او"])
                  and not doc.text[c.start:c.end].startswith("و")  # 'غير قانوني وغير مبرر': coordinated
                  and not (c.has("modal") or p.has("modal"))
+                 and not c.has("topic_before")  # 'their demand for X unacceptable' judges the demand
                  and "mediates" not in (*c.idents("stance"), *p.idents("stance"))
                  and next((q.lang for q in c.payloads), "fa") != "fa"}  # Persian puts the object first
     # a stance cue inside a topic phrase ('support for terrorism') is part of the topic: no stop

@@ -65,8 +65,10 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
     lang = next((p.lang for p in cue.payloads), "ar")
     end = _window_end(f, cue, hi)
     start = cue.end
-    # Persian puts the topic before its verb; so do predicative cues ('enrichment is non-negotiable')
-    if cue.has("topic_before") or lang == "fa":
+    # Persian puts the topic before its verb; so do predicative cues ('enrichment is non-negotiable');
+    # a Persian verbal noun with its complement after it ('امتناع حماس از خلع سلاح') reads it there
+    after = cue.has("noun") and any(t.has("topic") and t.start >= cue.end for t in f.topic_in(cue.end, end))
+    if cue.has("topic_before") or (lang == "fa" and not after):
         prev = [c.end for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start]
         start = prev[-1] if prev else lo
     found = []
