@@ -264,3 +264,44 @@ def test_their_proposal_is_the_last_subjects() -> None:
     got = positions(text, "en")
     assert ("hamas", "diplomacy", "supports") in got
     assert not {p for p in got if p[0] == "usa" and p[2] != "mediates"}
+
+
+# A reason given for a stance (citing, بسبب، به دلیل) is no topic of it, before or after the verb.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran suspended cooperation with the IAEA, citing the Israeli strikes."),
+    ("ar", "رفضت إيران التعاون مع الوكالة الدولية للطاقة الذرية بسبب الضربات الإسرائيلية."),
+    ("fa", "ایران همکاری با آژانس را به دلیل حملات اسرائیل تعلیق کرد."),
+])
+def test_a_reason_is_no_topic(lang: str, text: str) -> None:
+    assert pairs(text, lang) == {("iran", "nuclear")}
+
+
+# Mediators spoken to ('a positive answer to the mediators on …') do not end what the cue governs.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hamas said it gave a positive answer to the mediators on the ceasefire plan."),
+    ("ar", "قالت حماس إنها قدمت ردا إيجابيا إلى الوسطاء بشأن مقترح وقف إطلاق النار."),
+    ("fa", "حماس اعلام کرد که پاسخ مثبتی به میانجی‌ها درباره طرح آتش‌بس داده است."),
+])
+def test_mediators_spoken_to_do_not_end_the_frame(lang: str, text: str) -> None:
+    assert positions(text, lang) == {("hamas", "diplomacy", "supports")}
+
+
+# English clause syntax (Arabic and Persian mark these with their own words, tested above):
+# ', however,' is a parenthesis, not a new clause; a verb after a comma ('…, demands …, and
+# seeks …') is the subject's again once a 'that' clause has ended; an English subject stands before
+# its verb, not after it; a reduced relative at the end ('a condition Hamas has rejected') has
+# its object before it.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Netanyahu's office, however, dismissed the ceasefire proposal.",
+     {("benjamin_netanyahu", "diplomacy", "rejects")}),
+    ("Hamas insists that the UN run aid deliveries, demands a full withdrawal of Israeli forces, "
+     "and seeks a truce.",
+     {("hamas", "military_force", "demands"), ("hamas", "diplomacy", "supports")}),
+    ("Israel wants the disarmament of Hamas, a condition Hamas has rejected.",
+     {("israel", "military_force", "demands"), ("hamas", "military_force", "rejects")}),
+    ("Rubio called for the dismantling of Iran's enrichment programme, demands Tehran has dismissed.",
+     {("marco_rubio", "enrichment", "demands"), ("iran", "enrichment", "rejects")}),
+])
+def test_english_clause_frames(text: str, want: set[tuple[str, str, str]]) -> None:
+    assert want <= positions(text, "en")
+    assert not {p for p in positions(text, "en") if p[0] in ("un", "israel") and p not in want}

@@ -94,6 +94,14 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
                  and not f.in_topic(a.start, a.end)]
         return _mediators(f, cue, hosts, hi), None, 0
     comps = [c for c in f.speech_in(lo, cue.start) if c.has("comp") and c.end <= cue.start]
+    en = next((p.lang for p in cue.payloads), "ar") == "en"
+    if comps and en and _NEXT_VERB.search(doc.text[comps[-1].end:cue.start]):
+        # 'Hamas insists that the UN oversee aid, demands guarantees …': the 'that' clause has ended
+        # and the next verb is the subject's again
+        main = [a for a in pool if lo <= a.start and a.end <= comps[-1].start]
+        if main:
+            dist = doc.tokens_between(main[0].end, cue.start)
+            return _chain_holding(f, main[0], pool, cue.start), None, dist
     start = comps[-1].end if comps else lo
     before = [a for a in pool if max(start, lo) <= a.start and a.end <= cue.start]
     if not before and comps:
@@ -103,7 +111,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return _chain_holding(f, first, pool, cue.start), None, doc.tokens_between(first.end, cue.start)
     # a predicative cue says something of the topic before it ('progress depends on Washington'):
     # the actor after it is its complement, never its holder
-    after = [] if cue.has("topic_before") else [
+    after = [] if cue.has("topic_before") or en else [
         a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS]
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
@@ -125,6 +133,9 @@ def _names_mediators(f: Found, a: ActorSpan) -> bool:
         return False
     return any(c.has("stance") and "mediates" in c.idents("stance")
                for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
+
+
+_NEXT_VERB = re.compile(r",\s*(?:and\s+)?$")  # ', demands', ', and seeks': a verb after a comma
 
 
 # an English possessive and at most one word before a noun cue: "Israel's demand", "Hamas' continued refusal"

@@ -19,11 +19,13 @@ Confidence = cue strength, lowered with the distance between actor and cue.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from parley.extract.actors import ActorSpan
 from parley.extract.holders import holders
-from parley.extract.matcher import Match, clause_span
+from parley.extract.matcher import COMMAS, Doc, Match, clause_span
 from parley.extract.quotes import Speech
 from parley.extract.records import Found, Position
 
@@ -73,9 +75,13 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
         start = prev[-1] if prev else lo
     found = []
     reach = cue.end
+    # Persian: a reason between the object and the verb is no topic ('… را به دلیل حملات تعلیق کرد')
+    reasons = [(r.start, _reason_end(doc, r.end, cue.start)) for r in f.stance_in(start, cue.start)
+               if r.has("reason")]
     for t in f.topic_in(start, end):
         inside = cue.start <= t.start and t.end <= cue.end  # part of the cue: 'غير قابل للتفاوض'
-        if not t.has("topic") or t.start < start or t.end > end or inside:
+        if not t.has("topic") or t.start < start or t.end > end or inside \
+                or any(r0 <= t.start < r1 for r0, r1 in reasons):
             continue
         if t.start >= cue.end and doc.tokens_between(reach, t.start) > _TOPIC_GAP:
             break
@@ -111,6 +117,39 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
                            for r in f.stance_ending(doc.reach_back(t.start, _RESTRICT_TOKENS), t.start))
         out.append((topic, t, only))
     return out
+
+
+_RELATIVE_END = re.compile(r"[\W_]*(?:as\W+\w+[\W_]*)?")  # nothing after the verb but 'as unacceptable'
+
+
+Topics = list[tuple[str, Match, bool]]  # (topic, its match, 'only')
+
+
+def _relative_object(f: Found, cue: Match, lo: int, hi: int) -> tuple[ActorSpan, Topics] | None:
+    """English reduced relative at a clause's end: '…, conditions Hamas has rejected.', '…—demands
+    Tehran has dismissed as unacceptable.': the actor right before the verb holds it, about the
+    topics of the words before that actor; None when the frame does not apply."""
+    doc = f.doc
+    if next((p.lang for p in cue.payloads), "ar") != "en" or cue.has("topic_before") \
+            or not _RELATIVE_END.fullmatch(doc.text[cue.end:hi]):
+        return None
+    subject = [a for a in f.actors_in(lo, cue.start) if a.end <= cue.start
+               and doc.tokens_between(a.end, cue.start) <= 1]
+    if not subject:
+        return None
+    who = subject[-1]
+    head = doc.text[lo:who.start].rstrip()
+    cut = max(head.rfind(","), head.rfind("\u2014"), head.rfind("-"))  # the noun after ',' or '—'
+    if cut == -1 or not 1 <= len(head[cut + 1:].split()) <= 2:  # 'conditions', 'a condition'
+        return None
+    topics = [(t.idents("topic")[0], t, False) for t in f.topic_in(lo, lo + cut) if t.has("topic")]
+    return (who, topics[-2:]) if topics else None
+
+
+def _reason_end(doc: Doc, start: int, limit: int) -> int:
+    """Where a reason phrase starting at ``start`` ends: the next comma, else ``limit``."""
+    ends = [i for i in (doc.text.find(ch, start, limit) for ch in COMMAS) if i != -1]
+    return min(ends, default=limit)
 
 
 def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
@@ -170,10 +209,12 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         if not cue.has("stance") or f.in_topic(cue.start, cue.end) \
                 or cue.start in governs:  # 'support for terrorism' is a topic; its object speaks for a verb
             continue
-        outer = f.object_of.get(cue.start)  # 'rejected the demands for X': the demand's X is rejected
+        lo, hi = clause_span(doc, cue.start, breaks)
+        # '…, conditions Hamas has rejected.': the object stands before the verb
+        relative = _relative_object(f, cue, lo, hi)
+        outer = None if relative else f.object_of.get(cue.start)  # 'rejected the demands for X'
         base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
-        lo, hi = clause_span(doc, cue.start, breaks)
         if _uncertain(f, cue, lo, hi):
             continue
         stance = base
@@ -187,9 +228,13 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [(fixed, cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
-        if not topics:
+        if relative is not None:
+            actors, fallback, dist = [relative[0]], None, 0
+            topics = relative[1]
+        elif not topics:
             continue
-        actors, fallback, dist = holders(f, cue, lo, hi, speech, place_roles)
+        else:
+            actors, fallback, dist = holders(f, cue, lo, hi, speech, place_roles)
         ids = [a.actor_id for a in actors]
         if not ids and fallback:
             ids = [fallback]
