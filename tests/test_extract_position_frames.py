@@ -305,3 +305,16 @@ def test_mediators_spoken_to_do_not_end_the_frame(lang: str, text: str) -> None:
 def test_english_clause_frames(text: str, want: set[tuple[str, str, str]]) -> None:
     assert want <= positions(text, "en")
     assert not {p for p in positions(text, "en") if p[0] in ("un", "israel") and p not in want}
+
+
+# English speech set off by a dash and attributed at its end ('… - said Medinsky.', '… - Umerov
+# said.') is the named speaker's; Arabic and Persian name the speaker before the speech.
+@pytest.mark.parametrize(("text", "who"), [
+    ("Talks ended in Istanbul.\nOn the whole we are satisfied and ready to continue contacts - said "
+     "Medinsky.", "vladimir_medinsky"),
+    ("We are preparing a meeting of the leaders and are ready to continue talks - Umerov said.",
+     "rustem_umerov"),
+])
+def test_a_dash_attribution_names_the_speaker(text: str, who: str) -> None:
+    assert (who, "diplomacy", "supports") in positions(text, "en")
+    assert any(q.speaker_id == who for q in extract(text, "en").quotes)

@@ -252,6 +252,29 @@ def _actor_in(f: Found, offsets: tuple[int, ...], span: tuple[int, int]) -> str 
     return found[0].actor_id if found else None
 
 
+_DASH_BEFORE = re.compile(r"\s[-\u2013\u2014]\s*$")  # ' - ' before the attribution
+_END_AFTER = re.compile(r"[\s.!?\u2019\u201d\"']*$")
+
+
+def _trailing_attribution(f: Found, v: Match, s0: int, s1: int) -> tuple[str, int] | None:
+    """English speech set off by a dash and attributed at its end ('… - said Medinsky.', '… -
+    Umerov said.'): (speaker, end of the speech), or None."""
+    doc = f.doc
+    text = doc.text
+    after = [a for a in f.actors_in(v.end, s1) if a.end <= s1 and a.kind == "person"]
+    if after and _END_AFTER.fullmatch(text, after[0].end, s1) and not text[v.end:after[0].start].strip():
+        dash = _DASH_BEFORE.search(text, s0, v.start)
+        if dash is not None and _END_AFTER.fullmatch(text, after[0].end, s1):
+            return after[0].actor_id, dash.start()
+    before = [a for a in f.actors_in(s0, v.start) if a.end <= v.start and a.kind == "person"]
+    if before and _END_AFTER.fullmatch(text, v.end, s1) and not text[before[-1].end:v.start].strip():
+        b = before[-1]
+        dash = _DASH_BEFORE.search(text, s0, b.start - len(b.prefix))
+        if dash is not None:
+            return b.actor_id, dash.start()
+    return None
+
+
 def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
     """Quote rows of one article, and who speaks where (for positions)."""
     doc = f.doc
@@ -357,6 +380,13 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
             j = bisect.bisect_left(mark_opens, v.end)
             if j < len(mark_opens) and mark_opens[j] < window_end + 1:
                 sp.speaker(v, mark_opens[j])  # 'قال ترامب للصحفيين … "آمل …"': the quote is the clause
+            elif lang == "en" and not inside_mark(v.start):
+                tail = _trailing_attribution(f, v, s0, s1)
+                if tail is not None:  # '… ready to continue contacts - said Medinsky.'
+                    who, c1 = tail
+                    quotes.append((s0, c1, who, doc.orig_text(v.start, v.end)))
+                    speech.by_sentence.setdefault(si, who)
+                    sp.last = who
             continue
         slot_end = comp.start if comp is not None and clause_start == comp.end else (
             colon_at if colon_at != -1 and clause_start == colon_at + 1 else v.end)
