@@ -318,3 +318,18 @@ def test_english_clause_frames(text: str, want: set[tuple[str, str, str]]) -> No
 def test_a_dash_attribution_names_the_speaker(text: str, who: str) -> None:
     assert (who, "diplomacy", "supports") in positions(text, "en")
     assert any(q.speaker_id == who for q in extract(text, "en").quotes)
+
+
+# A ministry or parliament speaks for its state too; a movement based in a country does not.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ar", "رفضت وزارة الخارجية الإيرانية المفاوضات المباشرة.",
+     {("iran_foreign_ministry", "diplomacy", "rejects"), ("iran", "diplomacy", "rejects")}),
+    ("fa", "وزارت امور خارجه ایران مذاکره مستقیم را رد کرد.",
+     {("iran_foreign_ministry", "diplomacy", "rejects"), ("iran", "diplomacy", "rejects")}),
+    ("en", "Iran's Foreign Ministry rejected direct talks.",
+     {("iran_foreign_ministry", "diplomacy", "rejects"), ("iran", "diplomacy", "rejects")}),
+    ("en", "Hamas rejected the truce.", {("hamas", "diplomacy", "rejects")}),
+])
+def test_a_state_institution_speaks_for_its_state(lang: str, text: str,
+                                                  want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want

@@ -246,6 +246,12 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             sp = f.gaz.actors[speaker]
             if sp.kind == "person" and sp.country is not None and sp.country in ids:
                 ids.append(speaker)
+        for aid in list(ids):  # a ministry, a parliament, an army speaks for its state (not a movement in it)
+            org = f.gaz.actors.get(aid)
+            state = f.gaz.actors.get(org.country) if org is not None and org.country is not None else None
+            if org is not None and org.kind == "org" and state is not None and state.side == org.side \
+                    and state.id not in ids:
+                ids.append(state.id)
         lang = next((p.lang for p in cue.payloads), "ar")
         c_lo = lo if lang == "fa" else cue.end
         c_hi = hi if lang == "fa" else _window_end(f, cue, hi)
