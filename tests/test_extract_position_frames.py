@@ -333,3 +333,34 @@ def test_a_dash_attribution_names_the_speaker(text: str, who: str) -> None:
 def test_a_state_institution_speaks_for_its_state(lang: str, text: str,
                                                   want: set[tuple[str, str, str]]) -> None:
     assert positions(text, lang) == want
+
+
+# A speech verb that is itself the stance cue ('… and warned Washington that …') keeps the subject
+# before it, and what it governs starts at its 'that' (أن، که), however long its object.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Fighting resumed on Monday while Iran fired drones at Israel and warned Washington that its "
+           "forces have a free hand to attack American bases."),
+    ("ar", "استؤنف القتال الاثنين بينما أطلقت إيران مسيرات على إسرائيل وحذرت واشنطن من أن لقواتها يدا "
+           "طليقة لمهاجمة القواعد الأمريكية."),
+    ("fa", "درگیری‌ها دوشنبه از سر گرفته شد در حالی که ایران پهپادهایی به سوی اسرائیل شلیک کرد و به "
+           "واشنگتن هشدار داد که نیروهایش برای حمله به پایگاه‌های آمریکا دست باز دارند."),
+])
+def test_a_warning_verb_keeps_its_subject(lang: str, text: str) -> None:
+    assert ("iran", "military_force", "warns") in positions(text, lang)
+
+
+# Talks that were serious are supported by the one who says so; the partner named after 'with'
+# (مع، با) holds nothing; an English possessive before a title ('Iran's Foreign Minister X')
+# only qualifies the person.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Abbas Araghchi said the talks with Washington were serious.",
+     {("abbas_araghchi", "diplomacy", "supports")}),
+    ("ar", "قال عباس عراقجي إن المحادثات مع واشنطن كانت جادة.",
+     {("abbas_araghchi", "diplomacy", "supports")}),
+    ("fa", "عباس عراقچی گفت مذاکرات با واشنگتن جدی بود.", {("abbas_araghchi", "diplomacy", "supports")}),
+    ("en", "Iran's Foreign Minister Abbas Araghchi on Sunday insisted that enrichment will continue.",
+     {("abbas_araghchi", "enrichment", "insists")}),
+])
+def test_serious_talks_partners_and_possessive_titles(lang: str, text: str,
+                                                      want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want

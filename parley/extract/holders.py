@@ -64,14 +64,16 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
     for q0, q1, who in speech.around(cue.start):
         if who is not None:
-            inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and _usable(a)]
+            inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and _usable(a)
+                      and not _partner(f, a)]
             if not inside and not _verb_first_subject(f, cue, min(q1, hi)):
                 return [], who, 1
             lo = max(lo, q0)  # the quote's own words name the subject
     pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
             and place_roles.get(a.start, "mentioned") == "mentioned"  # a venue is not a subject
             and not f.in_topic(a.start, a.end)  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
-            and not _names_mediators(f, a)]  # nor 'US' in 'Egyptian, Qatari and US mediators'
+            and not _names_mediators(f, a)  # nor 'US' in 'Egyptian, Qatari and US mediators'
+            and not _partner(f, a)]  # nor a partner: 'المحادثات مع أميركا'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)
@@ -127,6 +129,13 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     return [], who, 20
 
 
+def _partner(f: Found, a: ActorSpan) -> bool:
+    """The actor stands right after 'with' (مع، با): a partner of the talks, not a subject."""
+    start = a.start - len(a.prefix)
+    return any(m.has("with") and f.doc.tokens_between(m.end, start) == 0
+               for m in f.stance_ending(f.doc.reach_back(start, 1), start))
+
+
 def _names_mediators(f: Found, a: ActorSpan) -> bool:
     """English: the actor right before a mediation noun qualifies it ('US mediators')."""
     if f.doc.lang_at(a.start) != "en":
@@ -135,6 +144,7 @@ def _names_mediators(f: Found, a: ActorSpan) -> bool:
                for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
 
 
+_POSSESSIVE_MARK = re.compile(r"(?:'s|\u2019s|'|\u2019)\s")
 _NEXT_VERB = re.compile(r",\s*(?:and\s+)?$")  # ', demands', ', and seeks': a verb after a comma
 
 
@@ -297,6 +307,9 @@ def _after_fronted(f: Found, before: list[ActorSpan], cue: Match) -> ActorSpan:
     doc = f.doc
     if doc.lang_at(cue.start) != "en":  # Arabic and Persian open with adverbials too ('پیشتر، …')
         return before[0]
+    # 'Iran's Foreign Minister Abbas Araghchi insisted': a possessive only qualifies the subject
+    while len(before) > 1 and _POSSESSIVE_MARK.match(doc.text, before[0].end):
+        before = before[1:]
     comma = max(doc.text.rfind(ch, before[0].end, cue.start) for ch in COMMAS)
     if comma == -1:
         return before[0]

@@ -33,6 +33,7 @@ _TOPIC_GAP = 10  # a topic word must follow the cue, or the previous topic word,
 _RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this close before the topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
+_COMP_TOKENS = 5  # a 'that' this close after the cue opens the words it governs ('warned X that …')
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
 
@@ -75,6 +76,11 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
         start = prev[-1] if prev else lo
     found = []
     reach = cue.end
+    # 'warned the United States that its military …': the complement clause starts at the 'that'
+    comp = next((c for c in f.speech_in(cue.end, min(end, doc.reach(cue.end, _COMP_TOKENS) + 1))
+                 if c.has("comp")), None)
+    if comp is not None:
+        reach = comp.end
     # Persian: a reason between the object and the verb is no topic ('… را به دلیل حملات تعلیق کرد')
     reasons = [(r.start, _reason_end(doc, r.end, cue.start)) for r in f.stance_in(start, cue.start)
                if r.has("reason")]
@@ -201,6 +207,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
     breaks = [c.start for c in f.stance if c.has("break") or c.has("butnot")]
     # a speech verb opens a new reported clause: '… تمنح الأولوية …، مشددًا على أن واشنطن لن …'
     breaks = sorted(breaks + [c.start for c in f.speech if c.has("verb") or c.has("participle")])
+    break_at = set(breaks)
     out: list[Position] = []
     cue_of: dict[int, Match] = {}  # index in out -> the cue that made the row
     seen: set[tuple[str, str, str, int]] = set()
@@ -209,7 +216,9 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         if not cue.has("stance") or f.in_topic(cue.start, cue.end) \
                 or cue.start in governs:  # 'support for terrorism' is a topic; its object speaks for a verb
             continue
-        lo, hi = clause_span(doc, cue.start, breaks)
+        # a cue that is itself a speech verb ('Iran … warned the US that …') keeps its subject
+        lo, hi = clause_span(doc, cue.start, [b for b in breaks if b != cue.start]
+                             if cue.start in break_at else breaks)
         # '…, conditions Hamas has rejected.': the object stands before the verb
         relative = _relative_object(f, cue, lo, hi)
         outer = None if relative else f.object_of.get(cue.start)  # 'rejected the demands for X'
