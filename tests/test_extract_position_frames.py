@@ -364,3 +364,14 @@ def test_a_warning_verb_keeps_its_subject(lang: str, text: str) -> None:
 def test_serious_talks_partners_and_possessive_titles(lang: str, text: str,
                                                       want: set[tuple[str, str, str]]) -> None:
     assert positions(text, lang) == want
+
+
+# A cue word inside a name ('the Rapid Support Forces') states nothing; a movement of the 'other'
+# side does not speak for its country either.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Rapid Support Forces rejected the truce."),
+    ("ar", "رفضت قوات الدعم السريع الهدنة."),
+    ("fa", "نیروهای پشتیبانی سریع آتش‌بس را رد کردند."),
+])
+def test_a_cue_inside_a_name_is_no_cue(lang: str, text: str) -> None:
+    assert positions(text, lang) == {("rsf", "diplomacy", "rejects")}

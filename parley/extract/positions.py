@@ -33,6 +33,7 @@ _TOPIC_GAP = 10  # a topic word must follow the cue, or the previous topic word,
 _RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this close before the topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
+_NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
 _COMP_TOKENS = 5  # a 'that' this close after the cue opens the words it governs ('warned X that …')
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
@@ -152,6 +153,12 @@ def _relative_object(f: Found, cue: Match, lo: int, hi: int) -> tuple[ActorSpan,
     return (who, topics[-2:]) if topics else None
 
 
+def _in_name(f: Found, m: Match) -> bool:
+    """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
+    return any(a.start <= m.start and m.end <= a.end
+               for a in f.actors_in(f.doc.reach_back(m.start, _NAME_TOKENS), m.end))
+
+
 def _reason_end(doc: Doc, start: int, limit: int) -> int:
     """Where a reason phrase starting at ``start`` ends: the next comma, else ``limit``."""
     ends = [i for i in (doc.text.find(ch, start, limit) for ch in COMMAS) if i != -1]
@@ -216,12 +223,16 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         if not cue.has("stance") or f.in_topic(cue.start, cue.end) \
                 or cue.start in governs:  # 'support for terrorism' is a topic; its object speaks for a verb
             continue
+        if _in_name(f, cue):  # a name: 'the Rapid Support Forces'
+            continue
         # a cue that is itself a speech verb ('Iran … warned the US that …') keeps its subject
         lo, hi = clause_span(doc, cue.start, [b for b in breaks if b != cue.start]
                              if cue.start in break_at else breaks)
         # '…, conditions Hamas has rejected.': the object stands before the verb
         relative = _relative_object(f, cue, lo, hi)
         outer = None if relative else f.object_of.get(cue.start)  # 'rejected the demands for X'
+        if outer is not None and _in_name(f, outer):
+            outer = None
         base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
         if _uncertain(f, cue, lo, hi):
@@ -259,7 +270,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             org = f.gaz.actors.get(aid)
             state = f.gaz.actors.get(org.country) if org is not None and org.country is not None else None
             if org is not None and org.kind == "org" and state is not None and state.side == org.side \
-                    and state.id not in ids:
+                    and org.side != "other" and state.id not in ids:  # 'other' tells no state apart
                 ids.append(state.id)
         lang = next((p.lang for p in cue.payloads), "ar")
         c_lo = lo if lang == "fa" else cue.end
