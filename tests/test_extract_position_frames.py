@@ -375,3 +375,24 @@ def test_serious_talks_partners_and_possessive_titles(lang: str, text: str,
 ])
 def test_a_cue_inside_a_name_is_no_cue(lang: str, text: str) -> None:
     assert positions(text, lang) == {("rsf", "diplomacy", "rejects")}
+
+
+# A deal called possible on a condition is conditional support; vowing to go on fighting insists on
+# force; two names side by side without 'and' (verb, subject, object) are no coordination.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ar", "قال عراقجي إن الاتفاق ممكن إذا التزمت واشنطن بتعهداتها.",
+     {("abbas_araghchi", "diplomacy", "conditional")}),
+    ("fa", "عراقچی گفت توافق امکان‌پذیر است اگر واشنگتن به تعهداتش پایبند باشد.",
+     {("abbas_araghchi", "diplomacy", "conditional")}),
+    ("en", "Araghchi said a deal is possible if Washington keeps its commitments.",
+     {("abbas_araghchi", "diplomacy", "conditional")}),
+    ("en", "The Sudanese army vowed to continue fighting the rebels.",
+     {("saf", "military_force", "insists")}),
+    ("ar", "تعهد الجيش السوداني بمواصلة القتال.", {("saf", "military_force", "insists")}),
+    ("fa", "ارتش سودان متعهد شد به جنگیدن ادامه دهد.", {("saf", "military_force", "insists")}),
+    ("ar", "اتهمت أوكرانيا الجانب الروسي بتقديم مطالب جديدة وصفتها بغير المقبولة لسحب القوات.",
+     {("ukraine", "military_force", "rejects")}),
+])
+def test_possible_deals_vows_and_side_by_side_names(lang: str, text: str,
+                                                    want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want

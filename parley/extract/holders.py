@@ -44,7 +44,10 @@ def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) 
         if a.start < cur.end or a.start >= limit:
             continue
         gap = f.doc.text[cur.end:a.start - len(a.prefix)].strip()  # 'مصر وتركيا': the و is the prefix
-        if gap in _JOINERS and clitics().is_conjunction(a.prefix) and a.kind == first.kind:
+        # two names side by side with neither a joiner nor 'و' are verb, subject and object
+        # ('اتهمت أوكرانيا الجانب الروسي'), not a coordination
+        if gap in _JOINERS and clitics().is_conjunction(a.prefix) and a.kind == first.kind \
+                and (gap or a.prefix):
             out.append(a)
             cur = a
         else:
