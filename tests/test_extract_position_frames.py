@@ -396,3 +396,13 @@ def test_a_cue_inside_a_name_is_no_cue(lang: str, text: str) -> None:
 def test_possible_deals_vows_and_side_by_side_names(lang: str, text: str,
                                                     want: set[tuple[str, str, str]]) -> None:
     assert positions(text, lang) == want
+
+
+# Agreeing to something unnamed 'so long as' something holds makes that condition the topic.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Israel agreed to it so long as Iran launches no new attacks."),
+    ("ar", "وافقت إسرائيل على ذلك طالما لم تشن إيران هجمات جديدة."),
+    ("fa", "اسرائیل با آن موافقت کرد تا زمانی که ایران حمله جدیدی انجام ندهد."),
+])
+def test_agreeing_on_a_condition_is_conditional_on_it(lang: str, text: str) -> None:
+    assert positions(text, lang) == {("israel", "military_force", "conditional")}

@@ -34,6 +34,7 @@ _RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this clo
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
+_COND_TOKENS = 3  # 'agreed to it so long as': a condition this close after a cue naming no topic
 _COMP_TOKENS = 5  # a 'that' this close after the cue opens the words it governs ('warned X that …')
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
@@ -153,6 +154,16 @@ def _relative_object(f: Found, cue: Match, lo: int, hi: int) -> tuple[ActorSpan,
     return (who, topics[-2:]) if topics else None
 
 
+def _condition_topics(f: Found, cue: Match, hi: int) -> Topics:
+    """The topics of the condition right after a cue that names none ('agreed to it so long as …')."""
+    doc = f.doc
+    cond = next((c for c in f.stance_in(cue.end, min(hi, doc.reach(cue.end, _COND_TOKENS) + 1))
+                 if c.has("cond")), None)
+    if cond is None:
+        return []
+    return [(t.idents("topic")[0], t, False) for t in f.topic_in(cond.end, hi) if t.has("topic")][:2]
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -248,6 +259,9 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [(fixed, cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
+        on_condition = not topics and stance == "supports"
+        if on_condition:  # 'Israel agreed to it so long as Iran launches no attacks': what it hangs on
+            topics = _condition_topics(f, cue, hi)
         if relative is not None:
             actors, fallback, dist = [relative[0]], None, 0
             topics = relative[1]
@@ -296,6 +310,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 st = f.cues.overrides.get((st, topic), st)
             if condition and (st == "supports" or (st == "demands" and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
+            if on_condition:
+                st = "conditional"
             pol = f.cues.stances[st].polarity if st in f.cues.stances else info.polarity
             cues = doc.orig_text(cue.start, cue.end)
             if outer is not None:
