@@ -406,3 +406,12 @@ def test_possible_deals_vows_and_side_by_side_names(lang: str, text: str,
 ])
 def test_agreeing_on_a_condition_is_conditional_on_it(lang: str, text: str) -> None:
     assert positions(text, lang) == {("israel", "military_force", "conditional")}
+
+
+# Persian plural and indefinite forms of a topic word ('حملاتی', 'تلافی‌جویانه') keep a long list
+# of demands together, up to its last item.
+def test_a_persian_list_of_demands_reaches_its_last_item() -> None:
+    text = ("عباس عراقچی شروط ایران را اعلام کرد.\n"
+            "وی گفت که آمریکا باید خسارات حملات را جبران کند، تضمین دهد که چنین حملاتی تکرار نخواهد شد "
+            "و حق ایران برای غنی‌سازی را بپذیرد.")
+    assert ("abbas_araghchi", "enrichment", "demands") in positions(text, "fa")
