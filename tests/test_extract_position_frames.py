@@ -415,3 +415,33 @@ def test_a_persian_list_of_demands_reaches_its_last_item() -> None:
             "وی گفت که آمریکا باید خسارات حملات را جبران کند، تضمین دهد که چنین حملاتی تکرار نخواهد شد "
             "و حق ایران برای غنی‌سازی را بپذیرد.")
     assert ("abbas_araghchi", "enrichment", "demands") in positions(text, "fa")
+
+
+SNAPBACK = {("uk", "sanctions", "supports"), ("france", "sanctions", "supports"),
+            ("germany", "sanctions", "supports")}
+
+
+# Acts that are positions: triggering the snapback supports sanctions; signing an agreement supports
+# it (a state and a movement joined by 'and' sign together); signing a law that suspends something
+# suspends it, not supports it.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Britain, France and Germany triggered the snapback mechanism.",
+     SNAPBACK),
+    ("ar", "أعلنت بريطانيا وفرنسا وألمانيا تفعيل آلية الزناد.",
+     SNAPBACK),
+    ("fa", "بریتانیا، فرانسه و آلمان مکانیسم ماشه را فعال کردند.",
+     SNAPBACK),
+    ("en", "Hamas and Israel signed the ceasefire agreement in Cairo.",
+     {("hamas", "diplomacy", "supports"), ("israel", "diplomacy", "supports")}),
+    ("ar", "حماس وإسرائيل وقعتا على اتفاق وقف إطلاق النار في القاهرة.",
+     {("hamas", "diplomacy", "supports"), ("israel", "diplomacy", "supports")}),
+    ("fa", "حماس و اسرائیل توافق آتش‌بس را در قاهره امضا کردند.",
+     {("hamas", "diplomacy", "supports"), ("israel", "diplomacy", "supports")}),
+    ("en", "Pezeshkian signed a law suspending cooperation with the IAEA.",
+     {("masoud_pezeshkian", "nuclear", "rejects")}),
+    ("ar", "وقع بزشكيان على قانون يرفض التعاون مع الوكالة الدولية للطاقة الذرية.",
+     {("masoud_pezeshkian", "nuclear", "rejects")}),
+    ("fa", "پزشکیان قانون تعلیق همکاری با آژانس را امضا کرد.", {("masoud_pezeshkian", "nuclear", "rejects")}),
+])
+def test_triggering_and_signing(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want

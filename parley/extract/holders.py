@@ -28,6 +28,7 @@ _VSO_TOKENS = 0  # verb first: the subject is the very next word ('تصر إير
 _AGENT_TOKENS = 2  # 'mediated by the Sultanate of Oman': the holder within this many words after the cue
 _MEDIATOR_TOKENS = 3  # 'Oman, which mediated': the mediator this close before a mediation cue
 _MEDIATOR_SUBJECT_TOKENS = 8  # 'Oman has for weeks played the role of mediator': a lone subject this far back
+_BODIES = {"state", "org"}  # 'Hamas and Israel', 'Iran and the IAEA' are one subject
 _JOINERS = {"", ",", "\u060c", "and", "\u0648"}  # nothing, commas, 'and', or Persian's own word 'و'
 
 
@@ -46,8 +47,8 @@ def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) 
         gap = f.doc.text[cur.end:a.start - len(a.prefix)].strip()  # 'مصر وتركيا': the و is the prefix
         # two names side by side with neither a joiner nor 'و' are verb, subject and object
         # ('اتهمت أوكرانيا الجانب الروسي'), not a coordination
-        if gap in _JOINERS and clitics().is_conjunction(a.prefix) and a.kind == first.kind \
-                and (gap or a.prefix):
+        if gap in _JOINERS and clitics().is_conjunction(a.prefix) and (gap or a.prefix) \
+                and (a.kind == first.kind or {a.kind, first.kind} <= _BODIES):
             out.append(a)
             cur = a
         else:

@@ -164,6 +164,16 @@ def _condition_topics(f: Found, cue: Match, hi: int) -> Topics:
     return [(t.idents("topic")[0], t, False) for t in f.topic_in(cond.end, hi) if t.has("topic")][:2]
 
 
+def _backs_a_refusal(f: Found, cue: Match, lo: int) -> bool:
+    """Persian, verb last: a positive verb whose object a refusal noun heads ('قانون تعلیق همکاری
+    … را امضا کرد' signs the suspension): the refusal is the position, not the signing."""
+    polarity = f.cues.stances[cue.idents("stance")[0]].polarity
+    if next((p.lang for p in cue.payloads), "ar") != "fa" or polarity <= 0:
+        return False
+    prev = [c for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start]
+    return bool(prev) and prev[-1].has("noun") and f.cues.stances[prev[-1].idents("stance")[0]].polarity < 0
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -239,11 +249,15 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         # a cue that is itself a speech verb ('Iran … warned the US that …') keeps its subject
         lo, hi = clause_span(doc, cue.start, [b for b in breaks if b != cue.start]
                              if cue.start in break_at else breaks)
+        if _backs_a_refusal(f, cue, lo):
+            continue
         # '…, conditions Hamas has rejected.': the object stands before the verb
         relative = _relative_object(f, cue, lo, hi)
         outer = None if relative else f.object_of.get(cue.start)  # 'rejected the demands for X'
-        if outer is not None and _in_name(f, outer):
-            outer = None
+        if outer is not None and (_in_name(f, outer) or (
+                f.cues.stances[outer.idents("stance")[0]].polarity > 0
+                and f.cues.stances[cue.idents("stance")[0]].polarity < 0)):
+            outer = None  # 'signed a law suspending cooperation' suspends it: backing a refusal refuses
         base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
         if _uncertain(f, cue, lo, hi):
