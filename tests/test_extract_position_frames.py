@@ -445,3 +445,27 @@ SNAPBACK = {("uk", "sanctions", "supports"), ("france", "sanctions", "supports")
 ])
 def test_triggering_and_signing(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
     assert positions(text, lang) == want
+
+
+# Willingness (تمایل، رغبة) supports; an Arabic masculine verb's state right after it is its
+# object (states take feminine verbs: 'تطالب إيران'); welcoming another's readiness is the
+# welcomer's support.
+@pytest.mark.parametrize(("lang", "text", "want", "not_holder"), [
+    ("fa", "ایران تمایل خود به گفت‌وگو با آمریکا را اعلام کرد.", ("iran", "diplomacy", "supports"), "usa"),
+    ("ar", "أبدت إيران رغبة في الحوار مع الولايات المتحدة.", ("iran", "diplomacy", "supports"), "usa"),
+    ("en", "Iran expressed its willingness to hold talks with the United States.",
+     ("iran", "diplomacy", "supports"), "usa"),
+    ("ar", "أصدر مجلس الأمن قرارا يطالب إيران بوقف التخصيب.", ("unsc", "enrichment", "demands"), "iran"),
+    ("ar", "تطالب إيران بوقف العقوبات.", ("iran", "sanctions", "demands"), "unsc"),
+    ("en", "Netanyahu welcomed Egypt's willingness to advance a deal.",
+     ("benjamin_netanyahu", "diplomacy", "supports"), "egypt"),
+    ("ar", "رحب نتنياهو باستعداد مصر للتوصل إلى اتفاق.",
+     ("benjamin_netanyahu", "diplomacy", "supports"), "egypt"),
+    ("fa", "نتانیاهو از آمادگی مصر برای توافق استقبال کرد.",
+     ("benjamin_netanyahu", "diplomacy", "supports"), "usa"),
+])
+def test_willingness_object_states_and_welcomes(lang: str, text: str, want: tuple[str, str, str],
+                                                not_holder: str) -> None:
+    got = positions(text, lang)
+    assert want in got
+    assert not {p for p in got if p[0] == not_holder}

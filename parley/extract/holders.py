@@ -118,7 +118,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     # a predicative cue says something of the topic before it ('progress depends on Washington'):
     # the actor after it is its complement, never its holder
     after = [] if cue.has("topic_before") or en else [
-        a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS]
+        a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
+        and not (cue.has("masc") and a.kind == "state")]  # 'يطالب إيران': a masculine verb's object
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
     reporter = _reporter(f, cue, lo)

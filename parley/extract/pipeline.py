@@ -57,7 +57,7 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     verbs = [c for c in stance if c.has("stance") and not (c.start in cover and c.end - 1 in cover)]
     object_of = {c.start: p for p, c in itertools.pairwise(verbs)
                  if p.end <= c.start and doc.tokens_between(p.end, c.start) <= 3
-                 and all(ch.isalnum() or ch.isspace() for ch in doc.text[p.end:c.start])
+                 and all(ch.isalnum() or ch.isspace() or ch in "'\u2019" for ch in doc.text[p.end:c.start])
                  and doc.text[p.end:c.start].split() not in (["و"], ["and"], ["or"], ["او"])
                  and not doc.text[c.start:c.end].startswith("و")  # 'غير قانوني وغير مبرر': coordinated
                  and not (c.has("modal") or p.has("modal"))

@@ -281,8 +281,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = relative[1]
         elif not topics:
             continue
-        else:
-            actors, fallback, dist = holders(f, cue, lo, hi, speech, place_roles)
+        else:  # 'welcomed Egypt's willingness to …': the one who welcomes holds it, not Egypt
+            actors, fallback, dist = holders(f, outer or cue, lo, hi, speech, place_roles)
         ids = [a.actor_id for a in actors]
         if not ids and fallback:
             ids = [fallback]
