@@ -469,3 +469,16 @@ def test_willingness_object_states_and_welcomes(lang: str, text: str, want: tupl
     got = positions(text, lang)
     assert want in got
     assert not {p for p in got if p[0] == not_holder}
+
+
+# A cue that names no other topic but governs the place where talks are to be held is about the
+# venue ('agreed to hold the next round in Muscat'); agreeing to talks there is about the talks.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ar", "وافقت طهران على عقد الجولة المقبلة يوم الأحد في مسقط.", {("iran", "venue", "supports")}),
+    ("fa", "تهران موافقت کرد که دور بعدی یکشنبه در مسقط برگزار شود.", {("iran", "venue", "supports")}),
+    ("en", "Tehran agreed to hold the next round on Sunday in Muscat.", {("iran", "venue", "supports")}),
+    ("en", "Tehran agreed to talks in Muscat.", {("iran", "diplomacy", "supports")}),
+])
+def test_agreeing_to_a_place_is_about_the_venue(lang: str, text: str,
+                                                want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want

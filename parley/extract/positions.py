@@ -34,6 +34,7 @@ _RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this clo
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
+_VENUE_ROLES = frozenset({"talks_venue", "proposed", "moved_to"})
 _COND_TOKENS = 3  # 'agreed to it so long as': a condition this close after a cue naming no topic
 _COMP_TOKENS = 5  # a 'that' this close after the cue opens the words it governs ('warned X that …')
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
@@ -152,6 +153,18 @@ def _relative_object(f: Found, cue: Match, lo: int, hi: int) -> tuple[ActorSpan,
         return None
     topics = [(t.idents("topic")[0], t, False) for t in f.topic_in(lo, lo + cut) if t.has("topic")]
     return (who, topics[-2:]) if topics else None
+
+
+def _venue_topic(f: Found, cue: Match, hi: int, place_roles: Mapping[int, str]) -> Topics:
+    """The venue, when a cue naming no other topic governs a place where talks are held or are
+    proposed ('وافقت على عقد الجولة المقبلة في مسقط')."""
+    end = _window_end(f, cue, hi)
+    lang = next((p.lang for p in cue.payloads), "ar")
+    start = cue.end if lang != "fa" else f.doc.reach_back(cue.start, _TOPIC_GAP)
+    for pos, role in place_roles.items():
+        if start <= pos < end and role in _VENUE_ROLES:
+            return [("venue", cue, False)]
+    return []
 
 
 def _condition_topics(f: Found, cue: Match, hi: int) -> Topics:
@@ -273,6 +286,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [(fixed, cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
+        if not topics and info.polarity != 0:  # 'agreed to hold the next round on Sunday in Muscat'
+            topics = _venue_topic(f, cue, hi, place_roles)
         on_condition = not topics and stance == "supports"
         if on_condition:  # 'Israel agreed to it so long as Iran launches no attacks': what it hangs on
             topics = _condition_topics(f, cue, hi)
