@@ -482,3 +482,31 @@ def test_willingness_object_states_and_welcomes(lang: str, text: str, want: tupl
 def test_agreeing_to_a_place_is_about_the_venue(lang: str, text: str,
                                                 want: set[tuple[str, str, str]]) -> None:
     assert positions(text, lang) == want
+
+
+# 'Between' (بين، میان) names the parties of a deal, not who speaks of it; a deal that is close
+# is supported; an aim demands; preparing a meeting supports it.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("fa", "ترامپ گفت توافق آتش‌بس میان روسیه و اوکراین در حال نزدیک شدن است.",
+     {("donald_trump", "diplomacy", "supports")}),
+    ("ar", "قال ترامب إن اتفاق وقف إطلاق النار بين روسيا وأوكرانيا بات قريبا.",
+     {("donald_trump", "diplomacy", "supports")}),
+    ("en", "Trump said a ceasefire deal between Russia and Ukraine is close.",
+     {("donald_trump", "diplomacy", "supports")}),
+    ("en", "Israel has said its aim is to destroy Iran's nuclear programme.",
+     {("israel", "nuclear", "demands")}),
+    ("ar", "قالت إسرائيل إنها تهدف إلى تدمير البرنامج النووي الإيراني.", {("israel", "nuclear", "demands")}),
+    ("fa", "اسرائیل اعلام کرد هدفش نابودی برنامه هسته‌ای ایران است.", {("israel", "nuclear", "demands")}),
+])
+def test_between_parties_close_deals_and_aims(lang: str, text: str,
+                                             want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Umerov said Ukraine is preparing a meeting of the two presidents."),
+    ("ar", "قال عمروف إن أوكرانيا يجري التحضير لاجتماع بين الرئيسين."),
+    ("fa", "عمروف گفت اوکراین در حال آماده‌سازی دیدار دو رئیس‌جمهور است."),
+])
+def test_preparing_a_meeting_supports_it(lang: str, text: str) -> None:
+    assert ("ukraine", "diplomacy", "supports") in positions(text, lang)

@@ -28,6 +28,8 @@ _VSO_TOKENS = 0  # verb first: the subject is the very next word ('تصر إير
 _AGENT_TOKENS = 2  # 'mediated by the Sultanate of Oman': the holder within this many words after the cue
 _MEDIATOR_TOKENS = 3  # 'Oman, which mediated': the mediator this close before a mediation cue
 _MEDIATOR_SUBJECT_TOKENS = 8  # 'Oman has for weeks played the role of mediator': a lone subject this far back
+_BETWEEN_TOKENS = 6  # 'between the Islamic Republic of Iran and the United States'
+_BETWEEN_GAP = 1  # 'between the two', 'بين إيران و…': at most this many words besides the first party
 _BODIES = {"state", "org"}  # 'Hamas and Israel', 'Iran and the IAEA' are one subject
 _JOINERS = {"", ",", "\u060c", "and", "\u0648"}  # nothing, commas, 'and', or Persian's own word 'و'
 
@@ -77,7 +79,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             and place_roles.get(a.start, "mentioned") == "mentioned"  # a venue is not a subject
             and not f.in_topic(a.start, a.end)  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
             and not _names_mediators(f, a)  # nor 'US' in 'Egyptian, Qatari and US mediators'
-            and not _partner(f, a)]  # nor a partner: 'المحادثات مع أميركا'
+            and not _partner(f, a)  # nor a partner: 'المحادثات مع أميركا'
+            and not _between(f, a)]  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)
@@ -132,6 +135,18 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+def _between(f: Found, a: ActorSpan) -> bool:
+    """The actor follows 'between' (بين، میان), alone or as the second of the pair."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    for m in f.stance_ending(doc.reach_back(start, _BETWEEN_TOKENS), start):
+        if m.has("between"):
+            named = [b for b in f.actors_in(m.end, start) if b.end <= start]
+            if len(named) <= 1 and doc.tokens_between(m.end, start) <= (1 if named else 0) + _BETWEEN_GAP:
+                return True
+    return False
 
 
 def _partner(f: Found, a: ActorSpan) -> bool:
