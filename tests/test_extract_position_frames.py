@@ -510,3 +510,10 @@ def test_between_parties_close_deals_and_aims(lang: str, text: str,
 ])
 def test_preparing_a_meeting_supports_it(lang: str, text: str) -> None:
     assert ("ukraine", "diplomacy", "supports") in positions(text, lang)
+
+
+# A dash attribution at the end of a paragraph ('… - Umerov said.') names the speaker of all of it.
+def test_a_dash_attribution_covers_its_paragraph() -> None:
+    text = ("We are preparing a meeting of the two presidents. We also discussed a prisoner exchange. "
+            "We will say more soon - Umerov said.")
+    assert ("rustem_umerov", "diplomacy", "supports") in positions(text, "en")

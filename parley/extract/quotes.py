@@ -384,8 +384,10 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
                 tail = _trailing_attribution(f, v, s0, s1)
                 if tail is not None:  # '… ready to continue contacts - said Medinsky.'
                     who, c1 = tail
-                    quotes.append((s0, c1, who, doc.orig_text(v.start, v.end)))
-                    speech.by_sentence.setdefault(si, who)
+                    line0 = text.rfind("\n", 0, s0) + 1  # the attribution closes its paragraph
+                    quotes.append((line0, c1, who, doc.orig_text(v.start, v.end)))
+                    for k in range(doc.sentence_of(line0), si + 1):
+                        speech.by_sentence.setdefault(k, who)
                     sp.last = who
             continue
         slot_end = comp.start if comp is not None and clause_start == comp.end else (
