@@ -262,7 +262,7 @@ def test_their_proposal_is_the_last_subjects() -> None:
     text = ("Hamas delegates left Doha on Sunday.\n"
             "Their plan, shown to Egyptian and US mediators, calls for a permanent ceasefire.")
     got = positions(text, "en")
-    assert ("hamas", "diplomacy", "supports") in got
+    assert ("hamas", "diplomacy", "demands") in got
     assert not {p for p in got if p[0] == "usa" and p[2] != "mediates"}
 
 
@@ -296,7 +296,7 @@ def test_mediators_spoken_to_do_not_end_the_frame(lang: str, text: str) -> None:
      {("benjamin_netanyahu", "diplomacy", "rejects")}),
     ("Hamas insists that the UN run aid deliveries, demands a full withdrawal of Israeli forces, "
      "and seeks a truce.",
-     {("hamas", "military_force", "demands"), ("hamas", "diplomacy", "supports")}),
+     {("hamas", "military_force", "demands"), ("hamas", "diplomacy", "demands")}),
     ("Israel wants the disarmament of Hamas, a condition Hamas has rejected.",
      {("israel", "military_force", "demands"), ("hamas", "military_force", "rejects")}),
     ("Rubio called for the dismantling of Iran's enrichment programme, demands Tehran has dismissed.",
@@ -517,3 +517,17 @@ def test_a_dash_attribution_covers_its_paragraph() -> None:
     text = ("We are preparing a meeting of the two presidents. We also discussed a prisoner exchange. "
             "We will say more soon - Umerov said.")
     assert ("rustem_umerov", "diplomacy", "supports") in positions(text, "en")
+
+
+# Talks wanted are supported; an outcome sought or called for (a ceasefire, a deal, the end of the
+# war) is demanded.
+@pytest.mark.parametrize(("lang", "text", "stance"), [
+    ("en", "Qatar calls for new talks.", "supports"),
+    ("en", "Qatar calls for an immediate ceasefire.", "demands"),
+    ("ar", "قطر تدعو إلى استئناف المحادثات.", "supports"),
+    ("ar", "قطر تدعو إلى وقف إطلاق النار فورا.", "demands"),
+    ("fa", "قطر به دنبال از سرگیری مذاکرات است.", "supports"),
+    ("fa", "قطر به دنبال آتش‌بس فوری است.", "demands"),
+])
+def test_talks_wanted_are_supported_outcomes_sought_demanded(lang: str, text: str, stance: str) -> None:
+    assert positions(text, lang) == {("qatar", "diplomacy", stance)}

@@ -81,7 +81,7 @@ class Cues:
     # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit,
     # neg1, noun, view, reason, with, masc, between
     stance: PhraseMatcher
-    topic: PhraseMatcher  # topic, about
+    topic: PhraseMatcher  # topic, about, outcome, nontopic
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
     # place_nouns, ctx
     venue: PhraseMatcher
@@ -181,6 +181,8 @@ def _topic_rows() -> tuple[Rows, tuple[str, ...]]:
     for name, lists in topics.items():
         rows += _rows("topic", str(name), lang_lists(f, str(name), lists))
     rows += _rows("about", "about", lang_lists(f, "about_markers", _section(f, data, "about_markers")))
+    outcomes = data.get("diplomacy_outcomes") or {}
+    rows += _rows("outcome", "outcome", lang_lists(f, "diplomacy_outcomes", outcomes, allow_empty=True))
     # longer phrases that only look like a topic word ('diplomatic sources', 'در گفت‌وگو با'):
     # matched so that they win over the word inside them, and then read as no topic
     rows += _rows("nontopic", "nontopic", lang_lists(f, "not_topics", data.get("not_topics") or {},

@@ -335,7 +335,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         for topic, tmatch, only in topics:
             st = "insists" if only and info.polarity > 0 else stance
             # 'the US must negotiate', 'requested a meeting': what is laid down or asked for stays demanded
-            if not (cue.has("modal") or (outer or cue).has("explicit")):
+            # ... and so does an outcome sought ('calls for a ceasefire'), unlike talks wanted
+            if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome")):
                 st = f.cues.overrides.get((st, topic), st)
             if condition and (st == "supports" or (st == "demands" and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
