@@ -531,3 +531,18 @@ def test_a_dash_attribution_covers_its_paragraph() -> None:
 ])
 def test_talks_wanted_are_supported_outcomes_sought_demanded(lang: str, text: str, stance: str) -> None:
     assert positions(text, lang) == {("qatar", "diplomacy", stance)}
+
+
+ABDELATTY_MEDIATES = ("badr_abdelatty", "diplomacy", "mediates")
+
+
+# Meeting 'other mediators' makes the subject a mediator too; handing a reply 'to the mediators'
+# does not.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Badr Abdelatty flew to Doha to meet other mediators.", {ABDELATTY_MEDIATES}),
+    ("ar", "توجه بدر عبد العاطي إلى الدوحة للقاء وسطاء آخرين.", {ABDELATTY_MEDIATES}),
+    ("fa", "بدر عبدالعاطی برای دیدار با سایر میانجی‌ها به دوحه رفت.", {ABDELATTY_MEDIATES}),
+    ("en", "Hamas handed its reply to the mediators.", set()),
+])
+def test_other_mediators(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want

@@ -65,6 +65,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     ``place_roles`` are the venue stage's roles of place names: a place with a role other than
     'mentioned' is a venue here, not a subject."""
     doc = f.doc
+    if cue.idents("stance")[0] in f.cues.fixed_topics and _other_mediators(f, cue):
+        subject = [a for a in f.actors_in(lo, cue.start) if a.end <= cue.start and _usable(a)]
+        if subject:  # 'the Qatari PM heads to Egypt to meet other mediators': he mediates too
+            return [subject[0]], None, doc.tokens_between(subject[0].end, cue.start)
     if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
             and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
@@ -135,6 +139,14 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+def _other_mediators(f: Found, cue: Match) -> bool:
+    """'Other' right before or after a mediation noun ('other mediators', 'وسطاء آخرين')."""
+    doc = f.doc
+    near = f.stance_in(cue.end, doc.reach(cue.end, 0) + 1)
+    near += f.stance_ending(doc.reach_back(cue.start, 0), cue.start)
+    return any(m.has("other") for m in near)
 
 
 def _between(f: Found, a: ActorSpan) -> bool:
