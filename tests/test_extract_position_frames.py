@@ -546,3 +546,19 @@ ABDELATTY_MEDIATES = ("badr_abdelatty", "diplomacy", "mediates")
 ])
 def test_other_mediators(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
     assert positions(text, lang) == want
+
+
+QATAR_MEDIATES = ("qatar", "diplomacy", "mediates")
+
+
+# A city that a relative clause with a mediation cue describes stands for its state; a city that
+# merely hosts a round does not mediate.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ar", "عقدت الجولة في الدوحة التي تقود منذ أشهر جهود الوساطة.", {QATAR_MEDIATES}),
+    ("en", "The round was held in Doha, which has led the mediation for months.", {QATAR_MEDIATES}),
+    ("fa", "دوحه که ماه‌هاست میانجی‌گری را بر عهده دارد، دور تازه مذاکرات را برگزار کرد.", {QATAR_MEDIATES}),
+    ("ar", "روما تستضيف الجولة الثانية من المحادثات.", set()),
+])
+def test_a_mediating_city_stands_for_its_state(lang: str, text: str,
+                                               want: set[tuple[str, str, str]]) -> None:
+    assert positions(text, lang) == want

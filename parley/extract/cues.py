@@ -79,7 +79,7 @@ class Cues:
 
     speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed, possessive
     # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit,
-    # neg1, noun, view, reason, with, masc, between, other
+    # neg1, noun, view, reason, with, masc, between, other, relative
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about, outcome, nontopic
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
@@ -157,6 +157,7 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("noun_cues", "noun"), ("in_view_of", "view"), ("reasons", "reason"),
                        ("companion_markers", "with"), ("masculine_verbs", "masc"),
                        ("between_markers", "between"), ("other_markers", "other"),
+                       ("relative_pronouns", "relative"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

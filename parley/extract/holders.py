@@ -105,7 +105,11 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
         hosts = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
                  and not f.in_topic(a.start, a.end)]
-        return _mediators(f, cue, hosts, hi), None, 0
+        found = _mediators(f, cue, hosts, hi)
+        if not found:  # 'في مسقط التي تقود جهود الوساطة': the host city's state mediates
+            found = [c for c in _host_city_state(f, cue, lo)  # nearer than any actor
+                     if not any(c.end <= a.start and a.end <= cue.start for a in hosts)]
+        return found, None, 0
     comps = [c for c in f.speech_in(lo, cue.start) if c.has("comp") and c.end <= cue.start]
     en = next((p.lang for p in cue.payloads), "ar") == "en"
     if comps and en and _NEXT_VERB.search(doc.text[comps[-1].end:cue.start]):
@@ -139,6 +143,25 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+def _host_city_state(f: Found, cue: Match, lo: int) -> list[ActorSpan]:
+    """The state of the one city named shortly before a mediation cue that no actor names ('Doha,
+    which has long mediated', 'في مسقط التي تقود جهود الوساطة'), as an actor; [] if none."""
+    doc = f.doc
+    near = [m for m in f.gaz_matches if m.has("place") and lo <= m.start and m.end <= cue.start
+            and doc.tokens_between(m.end, cue.start) <= _MEDIATOR_SUBJECT_TOKENS]
+    states = {f.gaz.places[p].country for m in near for p in m.idents("place")
+              if p in f.gaz.places and f.gaz.places[p].kind == "city"}
+    if len(near) != 1 or len(states) != 1 or None in states:
+        return []
+    after = doc.reach(near[0].end, 0) + 1  # the relative pronoun right after the city (its comma aside)
+    if not any(r.has("relative") for r in f.stance_in(near[0].end, after)):
+        return []
+    state = next(iter(states))
+    if state is None or state not in f.gaz.actors:
+        return []
+    return [ActorSpan(near[0].start, near[0].end, state, "host city", "state", near[0].prefix)]
 
 
 def _other_mediators(f: Found, cue: Match) -> bool:
