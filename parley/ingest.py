@@ -267,8 +267,7 @@ def _close(engine: Engine, wrote: bool) -> None:
         if take_unfinished(conn) or wrote:
             date_from_other_articles(conn)
             reapply_corrections(conn)  # the curated rows over the new extracted rows
-            if not summaries.usable(conn):  # corrections made since they were counted
-                summaries.rebuild(conn)
+            summaries.after_close(conn)  # recounted if corrections changed; re-dated events' edges
             bump_version(conn)
 
 

@@ -102,6 +102,13 @@ def base_network(engine: Engine, filters: Filters, days: int | None = None, leve
     # the window lies inside the filters' dates, so the reads apply it (build_actor_graph applies
     # it again, which then keeps every row); the network reads every event of its articles
     scope = filters.replace(date_from=window[0], date_to=window[1])
+    counts = store_network.load_window_counts(engine, window) \
+        if store_network.network_counts_allowed(filters) else None
+    if counts is not None:  # the window's counts kept at ingest: the same graph, a few rows read
+        nodes, pairs, events = counts
+        actors = store_actors.load_actors(engine)
+        return net.base_network_of(net.graph_from_summary(nodes, pairs, events, actors=actors), window,
+                                   level=level, sides=filters.sides, country_of=country_of, actors=actors)
     return net.base_network(store_network.load_mentions(engine, scope),
                             store_events.load_event_reports(engine, scope, naming=False),
                             store_network.load_links(engine, scope, typed_only=True),

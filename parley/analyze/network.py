@@ -4,26 +4,26 @@ Nodes are actors (mention counts, side, names); an edge joins two actors that co
 sentence or take part in the same event. Its weight is the number of distinct sentences
 (article, segment) linking them; its types come from event kinds and from the cue-word types
 stored per sentence at ingest (the links table, parley.extract.links): building the graph never
-reads sentence text. Pure: no Streamlit, inputs are never mutated.
+reads sentence text (network_build.py). Pure: no Streamlit, inputs are never mutated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
+from parley.analyze.network_build import CO_OCCURS, HAPPENED, Window, build_actor_graph, graph_from_summary
 from parley.analyze.network_layout import Edge, edge_list, layout_graph
-from parley.extract.links import EdgeCues, default_edge_cues
+from parley.extract.links import default_edge_cues
 from parley.filters import Filters
 
-CO_OCCURS = "co-occurs"  # the type of an edge the text does not qualify
+__all__ = ["CO_OCCURS", "HAPPENED", "Window", "build_actor_graph", "graph_from_summary"]
+
 COMMUNITY_SEED = 42
 BACKBONE_EDGES = 10_000  # above this many links, communities come from the heaviest links
 US_SIDE, IRAN_SIDE = "us", "iran"
@@ -35,159 +35,7 @@ METRIC_COLUMNS = (
 )
 EDGE_COLUMNS = ("source", "target", "source_en", "target_en", "weight", "type", "types")
 
-Window = tuple[dt.date | None, dt.date | None]
 Level = Literal["actors", "states"]
-
-
-def _in_window(dates: pd.Series, window: Window | None) -> pd.Series:
-    """A boolean mask: the date lies in the window (undated rows fall out of a bounded window)."""
-    if window is None or (window[0] is None and window[1] is None):
-        return pd.Series(True, index=dates.index)
-    d = pd.to_datetime(dates, errors="coerce")
-    mask = d.notna()
-    if window[0] is not None:
-        mask &= d >= pd.Timestamp(window[0])
-    if window[1] is not None:
-        mask &= d <= pd.Timestamp(window[1])
-    return mask
-
-
-def _split_ids(value: Any) -> list[str]:
-    return [p for p in str(value or "").split(";") if p]
-
-
-def _context_bits(links: pd.DataFrame, bit: Mapping[str, int]) -> pd.DataFrame:
-    """article_id, segment_idx, bits: each context's stored types as a bit mask (types the cue
-    file no longer has are ignored; several rows of one context are ORed)."""
-    keys = ["article_id", "segment_idx"]
-    frame = links[[*keys, "types"]].astype({"article_id": str, "segment_idx": "int64"})
-    types = frame["types"].fillna("").astype(str)
-    codes = {v: sum(bit.get(t, 0) for t in _split_ids(v)) for v in types.unique().tolist()}
-    out = frame[keys].assign(bits=types.map(codes).astype("int64"))
-    if out.duplicated(keys).any():
-        merged = out.groupby(keys)["bits"].agg(lambda b: int(np.bitwise_or.reduce(b.to_numpy())))
-        out = merged.reset_index()
-    return out
-
-
-HAPPENED = ("happened", "background")  # event statuses whose kind types the link (met, called, ...)
-
-
-def build_actor_graph(
-    mentions: pd.DataFrame,
-    events: pd.DataFrame,
-    window: Window | None = None,
-    *,
-    actors: pd.DataFrame | None = None,
-    links: pd.DataFrame | None = None,
-    cues: EdgeCues | None = None,
-) -> nx.Graph:
-    """The actor graph of mentions and events whose date lies in ``window`` (None: all).
-
-    mentions: article_id, segment_idx, actor_id, date. events: article_id, segment_idx, date,
-    kind, actor_ids (';'-separated). actors (optional): actor_id, name_en, name_ar, name_fa,
-    side, kind. links (optional): article_id, segment_idx, types (';'-separated), the cue-word
-    types stored at ingest for each sentence naming two or more actors (q.load_links).
-    """
-    c = cues or default_edge_cues()
-    m = mentions.loc[_in_window(mentions["date"], window),
-                     ["article_id", "segment_idx", "actor_id"]] if len(mentions) else \
-        pd.DataFrame(columns=["article_id", "segment_idx", "actor_id"])
-    e = events.loc[_in_window(events["date"], window)] if len(events) else events
-
-    g: nx.Graph = nx.Graph()
-    counts = Counter(m["actor_id"].tolist())
-    event_actors: list[list[str]] = [_split_ids(v) for v in e["actor_ids"].tolist()] if len(e) else []
-    for ids in event_actors:
-        for a in ids:
-            counts.setdefault(a, 0)
-    info: dict[str, dict[str, Any]] = {}
-    if actors is not None and len(actors):
-        info = {str(r["actor_id"]): {str(k): v for k, v in r.items()} for r in actors.to_dict("records")}
-    for aid, n in counts.items():
-        row = info.get(aid, {})
-        g.add_node(aid, label=str(row.get("name_en") or aid), name_ar=str(row.get("name_ar") or ""),
-                   name_fa=str(row.get("name_fa") or ""), side=str(row.get("side") or "other"),
-                   kind=str(row.get("kind") or ""), mentions=int(n))
-
-    # Contexts (article, segment) and their actors, from mentions and event participants; each
-    # context links every pair of its actors once. Cue types travel as a bit mask per context.
-    bit = {t: 1 << i for i, t in enumerate(c.types)}
-    med_bits = sum(bit[t] for t in c.mediator_only if t in bit)
-    event_pairs: dict[tuple[str, str], set[str]] = {}  # event kinds: the event's own actors only
-    ev_rows: list[tuple[str, int, str]] = []
-    if len(e):
-        # a planned or called-off meeting links its actors, but they have not met (yet)
-        done = (e["status"].isin(HAPPENED).tolist() if "status" in e.columns else [True] * len(e))
-        for art, seg, kind, ids, ok in zip(e["article_id"].tolist(), e["segment_idx"].tolist(),
-                                           e["kind"].tolist(), event_actors, done, strict=True):
-            ev_rows += [(str(art), int(seg), a) for a in ids]
-            kinds = set(c.kinds.get(str(kind), ())) if ok else set()
-            ordered_ids = sorted(set(ids))
-            for i, a in enumerate(ordered_ids):
-                for b in ordered_ids[i + 1:]:
-                    event_pairs.setdefault((a, b), set()).update(kinds)
-    pair_types: dict[tuple[str, str], set[str]] = {k: set(v) for k, v in event_pairs.items()}
-    # Integer codes stand in for the strings from here on: actors coded in sorted order (so code
-    # order is id order), a context as article code x segment. Same rows, same order, faster.
-    ev = pd.DataFrame(ev_rows, columns=["article_id", "segment_idx", "actor_id"])
-    art_codes, art_ids = pd.factorize(np.concatenate([m["article_id"].astype(str).to_numpy(dtype=object),
-                                                      ev["article_id"].to_numpy(dtype=object)]))
-    segs = np.concatenate([m["segment_idx"].to_numpy(dtype="int64"),
-                           ev["segment_idx"].to_numpy(dtype="int64")])
-    actor_codes, actor_ids = pd.factorize(np.concatenate([m["actor_id"].astype(str).to_numpy(dtype=object),
-                                                          ev["actor_id"].to_numpy(dtype=object)]), sort=True)
-    low = int(segs.min()) if len(segs) else 0
-    span = int(segs.max()) - low + 1 if len(segs) else 1
-    ctx = pd.DataFrame({"ctx": art_codes.astype("int64") * span + (segs - low),
-                        "actor": actor_codes.astype("int64")})
-    ctx = ctx.drop_duplicates()
-    ctx = ctx[ctx.groupby("ctx")["actor"].transform("size") >= 2]
-    if len(ctx):
-        frame = ctx.assign(bits=0)
-        if links is not None and len(links):
-            cb = _context_bits(links, bit)
-            codes = pd.Index(art_ids).get_indexer(cb["article_id"].to_numpy(dtype=object))
-            segs_l = cb["segment_idx"].to_numpy(dtype="int64") - low
-            ok = (codes >= 0) & (segs_l >= 0) & (segs_l < span)
-            ctx_bits = pd.Series(cb["bits"].to_numpy(dtype="int64")[ok],
-                                 index=codes[ok].astype("int64") * span + segs_l[ok])
-            frame["bits"] = frame["ctx"].map(ctx_bits).fillna(0).astype("int64")
-        side = dict(g.nodes(data="side"))
-        is_med = np.array([side.get(a) == "mediator" for a in actor_ids], dtype="int64")
-        frame["med"] = is_med[frame["actor"].to_numpy()]
-        pairs = frame.merge(frame[["ctx", "actor", "med"]], on="ctx", suffixes=("_a", "_b"))
-        a_codes = pairs["actor_a"].to_numpy()
-        b_codes = pairs["actor_b"].to_numpy()
-        keep = a_codes < b_codes
-        a_codes, b_codes = a_codes[keep], b_codes[keep]
-        bits = pairs["bits"].to_numpy(dtype="int64")[keep]
-        # 'mediated' links a mediator to a party, not two mediators or two parties
-        one_mediator = (pairs["med_a"].to_numpy()[keep] + pairs["med_b"].to_numpy()[keep]) == 1
-        bits = np.where(one_mediator, bits, bits & ~med_bits)
-        # OR the bits of each pair's contexts (per-bit max), pairs in order of first appearance
-        cols = {f"t{i}": (bits >> i) & 1 for i in range(len(c.types))}
-        typed = pd.DataFrame({"pair": a_codes * len(actor_ids) + b_codes, **cols})
-        grouped = typed.groupby("pair", sort=False)
-        weights = grouped.size()
-        shifts = np.array([1 << i for i in range(len(c.types))], dtype="int64")
-        pair_bits = (grouped[list(cols)].max().to_numpy(dtype="int64") @ shifts if cols
-                     else np.zeros(len(weights), dtype="int64"))
-        pair_keys = weights.index.to_numpy(dtype="int64")
-        names_a = np.asarray(actor_ids, dtype=object)[pair_keys // len(actor_ids)].tolist()
-        names_b = np.asarray(actor_ids, dtype=object)[pair_keys % len(actor_ids)].tolist()
-        kind_bits = {k: sum(bit[t] for t in v if t in bit) for k, v in pair_types.items()}
-        names: dict[int, tuple[str, str]] = {}  # bits -> (primary type, all types)
-        edges: list[tuple[str, str, dict[str, Any]]] = []
-        for a, b, w, pb in zip(names_a, names_b, weights.tolist(), pair_bits.tolist(), strict=True):
-            bb = pb | kind_bits.get((a, b), 0)
-            if bb not in names:
-                ordered_types = [t for t in c.types if bb & bit[t]]
-                names[bb] = (ordered_types[0] if ordered_types else CO_OCCURS, ";".join(ordered_types))
-            typ, all_types = names[bb]
-            edges.append((a, b, {"weight": int(w), "type": typ, "types": all_types}))
-        g.add_edges_from(edges)
-    return g
 
 
 def focus(graph: nx.Graph, actor_ids: Iterable[str], radius: int = 1) -> nx.Graph:
@@ -392,7 +240,14 @@ def base_network(mentions: pd.DataFrame, reports: pd.DataFrame, links: pd.DataFr
                  country_of: Mapping[str, str] | None = None) -> BaseNetwork:
     """The actor graph of the filtered reads in the window (rolled up to states when ``level`` is
     "states"), kept to ``sides``, with its metrics. Focusing is network_view's."""
-    graph = build_actor_graph(mentions, reports, window, actors=actors, links=links)
+    return base_network_of(build_actor_graph(mentions, reports, window, actors=actors, links=links), window,
+                           level=level, sides=sides, country_of=country_of, actors=actors)
+
+
+def base_network_of(graph: nx.Graph, window: Window, *, level: Level = "actors", sides: Iterable[str] = (),
+                    country_of: Mapping[str, str] | None = None,
+                    actors: pd.DataFrame | None = None) -> BaseNetwork:
+    """base_network of a graph already built (build_actor_graph or graph_from_summary)."""
     if level == "states":
         graph = roll_up(graph, country_map() if country_of is None else country_of, actors)
     graph = keep_sides(graph, sides)

@@ -191,7 +191,8 @@ def init_db(engine: Engine) -> None:
         from parley.store import summaries  # counted over the curated views, made just above
 
         # a new store, one made before the summaries, or one whose re-extraction did not finish
-        if repaired or "summary_state" not in had or summaries.missing(conn):
+        made = {t.name for t in metadata.sorted_tables if t.name.startswith("summary_")} - had
+        if repaired or made or summaries.missing(conn):  # new summary tables are counted at once
             summaries.rebuild(conn)
 
 

@@ -1,5 +1,5 @@
 """Reads for the actor network: the filtered articles' mentions (dated by their article) and
-their typed links."""
+their typed links; or, when the filters allow, a window's counts kept at ingest."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import pandas as pd
 from sqlalchemy import Engine, and_, select
 
 from parley.filters import Filters
+from parley.store import edge_summaries, summaries
+from parley.store.db import store_errors
 from parley.store.filters import conditions, where
 from parley.store.reads import read_frame
 from parley.store.schema import (
@@ -55,3 +57,20 @@ def load_links(engine: Engine, f: Filters, *, typed_only: bool = False) -> pd.Da
             .join(articles, articles.c.id == links.c.article_id)
             .where(and_(*cond)))
     return read_frame(engine, stmt, LINK_COLUMNS, "cannot read the links")
+
+
+def network_counts_allowed(f: Filters) -> bool:
+    """Whether the network of ``f`` can come from the edge summaries: filters that keep every
+    original article in a date range (the window), nothing narrower."""
+    return not (f.langs or f.outlets or f.sides or f.actors or f.topics or f.articles)
+
+
+def load_window_counts(engine: Engine, window: edge_summaries.Window | None
+                       ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
+    """The window's counts kept at ingest (edge_summaries: nodes, pairs, events), or None when
+    the summaries do not account for the stored rows (then read the rows themselves)."""
+    with store_errors("cannot read the network's counts"), engine.connect() as conn:
+        if not summaries.usable(conn):
+            return None
+        return (edge_summaries.window_nodes(conn, window), edge_summaries.window_pairs(conn, window),
+                edge_summaries.window_events(conn, window))

@@ -1,5 +1,6 @@
 """Summary tables, kept up to date at ingest: article counts by publication day, language and
-outlet, and mention counts by actor, over the articles the empty filter keeps (originals).
+outlet, mention counts by actor, and the network's edge weights by day (edge_summaries.py), over
+the articles the empty filter keeps (originals).
 
 The one write path (writes.write_batch) adds each batch's counts in the batch's transaction
 (``add_batch``, registered in writes.AFTER_WRITE), so a crash never leaves them half counted;
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.sql import Executable
 
 from parley.filters import Filters
+from parley.store import edge_summaries
 from parley.store.db import store_errors
 from parley.store.filters import where
 from parley.store.schema import (
@@ -40,7 +42,7 @@ def _day(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
 
 
-def _upsert_add(conn: Connection, table: Any, rows: Sequence[dict[str, Any]], counted: Sequence[str]) -> None:
+def upsert_add(conn: Connection, table: Any, rows: Sequence[dict[str, Any]], counted: Sequence[str]) -> None:
     """Insert rows, or on a primary-key clash add their ``counted`` columns to the stored ones."""
     if not rows:
         return
@@ -77,10 +79,11 @@ def add_batch(conn: Connection, stored: Sequence[Any]) -> None:
         named = Counter(r["actor_id"] for r in rows)
         actor_mentions.update(named)
         actor_articles.update(named.keys())
-    _upsert_add(conn, summary_days, [{"day": d, "lang": lg, "outlet": o, "articles": n}
+    upsert_add(conn, summary_days, [{"day": d, "lang": lg, "outlet": o, "articles": n}
                                      for (d, lg, o), n in sorted(days.items())], ["articles"])
-    _upsert_add(conn, summary_actors, [{"actor_id": a, "mentions": n, "articles": actor_articles[a]}
+    upsert_add(conn, summary_actors, [{"actor_id": a, "mentions": n, "articles": actor_articles[a]}
                                        for a, n in sorted(actor_mentions.items())], ["mentions", "articles"])
+    edge_summaries.add_articles(conn, [item.id for item in stored if item.duplicate_of is None])
     st = summary_state.c  # an invalidated state stays missing: only a rebuild makes it anew
     conn.execute(update(summary_state).where(st.key == _KEY)
                  .values(articles_rows=st.articles_rows + len(stored),
@@ -99,17 +102,28 @@ def rebuild(conn: Connection) -> None:
     merged: Counter[tuple[str, str, str]] = Counter()
     for published, lang, outlet, n in days:
         merged[(_day(published), lang, outlet or "")] += int(n)
-    _upsert_add(conn, summary_days, [{"day": d, "lang": lg, "outlet": o, "articles": n}
+    upsert_add(conn, summary_days, [{"day": d, "lang": lg, "outlet": o, "articles": n}
                                      for (d, lg, o), n in sorted(merged.items())], ["articles"])
     m = mentions.c
     named = conn.execute(select(m.actor_id, func.count(), func.count(func.distinct(m.article_id)))
                          .select_from(mentions.join(articles, a.id == mentions.c.article_id))
                          .where(kept).group_by(mentions.c.actor_id)).all()
-    _upsert_add(conn, summary_actors, [{"actor_id": str(actor), "mentions": int(n), "articles": int(k)}
+    upsert_add(conn, summary_actors, [{"actor_id": str(actor), "mentions": int(n), "articles": int(k)}
                                        for actor, n, k in named], ["mentions", "articles"])
+    edge_summaries.rebuild(conn)
     n_articles, n_mentions, n_corrections = _counts(conn)
-    _upsert_add(conn, summary_state, [{"key": _KEY, "articles_rows": n_articles, "mentions_rows": n_mentions,
+    upsert_add(conn, summary_state, [{"key": _KEY, "articles_rows": n_articles, "mentions_rows": n_mentions,
                                        "corrections": n_corrections}], ["articles_rows", "mentions_rows"])
+
+
+def after_close(conn: Connection) -> None:
+    """The end of an ingest's closing pass (dates borrowed, corrections applied again): count
+    afresh when corrections changed since the summaries were counted, else count again the edge
+    spans whose events the pass re-dated."""
+    if not usable(conn):
+        rebuild(conn)
+    else:
+        edge_summaries.refresh(conn)
 
 
 def _counts(conn: Connection) -> tuple[int, int, int]:
