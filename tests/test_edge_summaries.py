@@ -212,7 +212,7 @@ def test_the_network_does_not_depend_on_row_order(sqlite_url: str) -> None:
 
 def test_an_older_store_gets_them_counted_at_start(engine: Engine, tmp_path: Path) -> None:
     from parley.store.db import init_db
-    from parley.store.schema import summary_edge_weights
+    from parley.store.summary_schema import summary_edge_weights
 
     ingest_paths([write_corpus(tmp_path / "corpus", 4)], engine)
     counted = edge_rows(engine)

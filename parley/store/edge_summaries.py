@@ -15,6 +15,7 @@ registered in writes.AFTER_WRITE, as summaries.add_batch).
   an event whose date the closing pass may change (writes.date_from_other_articles: an event with
   a place, undated or dated from other reports); ``summary_event_dates`` remembers the dates they
   were counted with, and ``refresh`` counts the articles whose dates changed again.
+- Every context once, whatever its dates, in ``summary_edge_totals``: the whole network's window.
 - Mentions per day and actor (node sizes) in ``summary_actor_days``.
 
 Event kinds (met, called...) and event-only actors are read from the events themselves: few rows.
@@ -32,13 +33,11 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select
 
-from parley.store.schema import (
-    articles,
-    events,
-    links,
-    mentions,
+from parley.store.schema import articles, events, links, mentions
+from parley.store.summary_schema import (
     summary_actor_days,
     summary_edge_spans,
+    summary_edge_totals,
     summary_edge_weights,
     summary_event_dates,
 )
@@ -51,7 +50,7 @@ _FROM_OTHERS = "from other articles: "  # writes.FROM_OTHERS (imported there fro
 
 Window = tuple[dt.date | None, dt.date | None]
 Counted = tuple[Counter[tuple[str, str, str, str]], set[tuple[str, int, str, str, str, str, str]],
-                Counter[tuple[str, str]], dict[int, tuple[str, str]]]
+                Counter[tuple[str, str]], dict[int, tuple[str, str]], Counter[tuple[str, str, str]]]
 
 
 def _day(value: Any) -> str:
@@ -104,6 +103,7 @@ def _count(conn: Connection, ids: Sequence[str] | None) -> Counted:
     types = {(str(art), int(seg)): ";".join(sorted(set(_split(t)))) for art, seg, t in conn.execute(
         select(k.article_id, k.segment_idx, k.types).where(k.types != "", *among(k.article_id)))}
     weights: Counter[tuple[str, str, str, str]] = Counter()
+    totals: Counter[tuple[str, str, str]] = Counter()  # every date, undated included
     spans: set[tuple[str, int, str, str, str, str, str]] = set()
     for ctx, named in tokens.items():
         if len(named) < 2:
@@ -111,6 +111,7 @@ def _count(conn: Connection, ids: Sequence[str] | None) -> Counted:
         typed = types.get(ctx, "")
         days = set().union(*named.values())
         for x, y in combinations(sorted(named), 2):
+            totals[(x, y, typed)] += 1
             if len(days) == 1 and ctx not in volatile:
                 weights[(next(iter(days)), x, y, typed)] += 1
                 continue
@@ -118,14 +119,16 @@ def _count(conn: Connection, ids: Sequence[str] | None) -> Counted:
                 for dy in named[y]:
                     lo, hi = ("", "") if "" in (dx, dy) else (min(dx, dy), max(dx, dy))
                     spans.add((ctx[0], ctx[1], x, y, lo, hi, typed))
-    return weights, spans, nodes, dates
+    return weights, spans, nodes, dates, totals
 
 
 def _add(conn: Connection, counted: Counted, *, spans_only: bool = False) -> None:
     from parley.store.summaries import upsert_add  # summaries imports this module
 
-    weights, spans, nodes, dates = counted
-    if not spans_only:
+    weights, spans, nodes, dates, totals = counted
+    if not spans_only:  # a context's share of the totals does not depend on its dates
+        upsert_add(conn, summary_edge_totals, [{"actor_a": x, "actor_b": y, "types": t, "weight": n}
+                                               for (x, y, t), n in sorted(totals.items())], ["weight"])
         upsert_add(conn, summary_edge_weights, [
             {"day": d, "actor_a": x, "actor_b": y, "types": t, "weight": n}
             for (d, x, y, t), n in sorted(weights.items())], ["weight"])
@@ -149,7 +152,8 @@ def add_articles(conn: Connection, ids: Sequence[str]) -> None:
 
 def rebuild(conn: Connection) -> None:
     """Count the edge summaries afresh from every stored article (inside the caller's transaction)."""
-    for table in (summary_edge_weights, summary_edge_spans, summary_actor_days, summary_event_dates):
+    for table in (summary_edge_weights, summary_edge_totals, summary_edge_spans, summary_actor_days,
+                  summary_event_dates):
         conn.execute(table.delete())
     ids = [str(i) for i in conn.execute(select(articles.c.id).where(articles.c.duplicate_of.is_(None))
                                         .order_by(articles.c.id)).scalars()]
@@ -194,19 +198,39 @@ def _day_in(column: Any, window: Window | None) -> list[Any]:
     return cond
 
 
+def _types_of(conn: Connection, column: Any) -> Any:
+    """The distinct link-type strings of a group, joined by ','."""
+    if conn.dialect.name == "postgresql":
+        return func.string_agg(column.distinct(), ",")
+    return func.group_concat(column.distinct())  # SQLite: ',' between, no separator with DISTINCT
+
+
 def window_pairs(conn: Connection, window: Window | None) -> pd.DataFrame:
-    """PAIR_COLUMNS: per pair of actors (actor_a < actor_b) and stored link types, how many contexts
-    in the window name both (window None or (None, None): every date, undated included)."""
+    """PAIR_COLUMNS: per pair of actors (actor_a < actor_b), how many contexts in the window name
+    both, and their stored link types (';'-separated, repeats possible); a pair may come in two
+    rows, one of the daily counts and one of the spans (window None or (None, None): every date,
+    undated included)."""
+    if not _bounded(window):  # every date: the totals
+        t = summary_edge_totals.c
+        rows = conn.execute(select(t.actor_a, t.actor_b, _types_of(conn, t.types), func.sum(t.weight))
+                            .group_by(t.actor_a, t.actor_b)).all()
+        return _pair_frame(rows)
     w = summary_edge_weights.c
-    rows = list(conn.execute(select(w.actor_a, w.actor_b, w.types, func.sum(w.weight))
-                             .where(*_day_in(w.day, window)).group_by(w.actor_a, w.actor_b, w.types)))
+    rows = list(conn.execute(select(w.actor_a, w.actor_b, _types_of(conn, w.types), func.sum(w.weight))
+                             .where(*_day_in(w.day, window)).group_by(w.actor_a, w.actor_b)))
     s = summary_edge_spans.c
     inside = _day_in(s.lo, window) + _day_in(s.hi, window)
     contexts = (select(s.article_id, s.segment_idx, s.actor_a, s.actor_b, s.types).where(and_(True, *inside))
                 .distinct().subquery())
-    rows += conn.execute(select(contexts.c.actor_a, contexts.c.actor_b, contexts.c.types, func.count())
-                         .group_by(contexts.c.actor_a, contexts.c.actor_b, contexts.c.types)).all()
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=list(PAIR_COLUMNS))
+    c = contexts.c
+    rows += conn.execute(select(c.actor_a, c.actor_b, _types_of(conn, c.types), func.count())
+                         .group_by(c.actor_a, c.actor_b)).all()
+    return _pair_frame(rows)
+
+
+def _pair_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    frame = pd.DataFrame([(a, b, str(t or "").replace(",", ";"), n) for a, b, t, n in rows],
+                         columns=list(PAIR_COLUMNS))
     frame["weight"] = frame["weight"].astype("int64")
     return frame
 
@@ -238,5 +262,5 @@ def window_events(conn: Connection, window: Window | None) -> pd.DataFrame:
 
 def table_names() -> Iterable[str]:
     """The tables this module keeps (for tests and the fingerprint)."""
-    return (summary_edge_weights.name, summary_edge_spans.name, summary_actor_days.name,
-            summary_event_dates.name)
+    return tuple(t.name for t in (summary_edge_weights, summary_edge_totals, summary_edge_spans,
+                                  summary_actor_days, summary_event_dates))

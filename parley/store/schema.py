@@ -107,6 +107,9 @@ extracted_mentions = Table(
     Column("via", String(16), nullable=False, default="name"),  # name / surname / title / fuzzy / demonym
     Index("ix_mentions_article", "article_id"),
     Index("ix_mentions_actor", "actor_id"),
+    # "articles mentioning these actors" (filters.where): without it SQLite walks every mention of
+    # the actor for each article (minutes for a much-named actor at 100,000 articles)
+    Index("ix_mentions_article_actor", "article_id", "actor_id"),
 )
 
 extracted_venues = Table(
@@ -388,50 +391,6 @@ summary_actors = Table(
     Column("articles", Integer, nullable=False),
 )
 
-# Edge weights by day (parley/store/edge_summaries.py): the actor network's links counted at ingest.
-# Per day ('' undated), pair of actors (actor_a < actor_b) and the context's stored link types, how
-# many contexts (article, sentence) name both; contexts whose actors carry several dates, or whose
-# event date the closing pass may change, kept per context with the span of each pair's dates.
-summary_edge_weights = Table(
-    "summary_edge_weights",
-    metadata,
-    Column("day", String(10), primary_key=True),
-    Column("actor_a", String(64), primary_key=True),
-    Column("actor_b", String(64), primary_key=True),
-    Column("types", Text, primary_key=True),
-    Column("weight", Integer, nullable=False),
-)
-
-summary_edge_spans = Table(
-    "summary_edge_spans",
-    metadata,
-    Column("article_id", String(32), primary_key=True),
-    Column("segment_idx", Integer, primary_key=True),
-    Column("actor_a", String(64), primary_key=True),
-    Column("actor_b", String(64), primary_key=True),
-    Column("lo", String(10), primary_key=True),  # '' when either date is unknown
-    Column("hi", String(10), primary_key=True),
-    Column("types", Text, nullable=False),
-    Index("ix_summary_edge_spans_lo", "lo"),
-)
-
-summary_actor_days = Table(  # mentions per publication day and actor (demonyms left out)
-    "summary_actor_days",
-    metadata,
-    Column("day", String(10), primary_key=True),
-    Column("actor_id", String(64), primary_key=True),
-    Column("mentions", Integer, nullable=False),
-)
-
-summary_event_dates = Table(  # the dates the spans counted for events whose date may change
-    "summary_event_dates",
-    metadata,
-    Column("event_row", Integer, primary_key=True, autoincrement=False),
-    Column("article_id", String(32), nullable=False),
-    Column("day", String(10), nullable=False),
-    Index("ix_summary_event_dates_article", "article_id"),
-)
-
 # How many rows of articles and mentions the summaries account for, and how many corrections
 # there were when they were counted: a reader trusts them only when the tables hold exactly that
 # many (a writer that went around the write path, or a new correction, shows).
@@ -443,3 +402,7 @@ summary_state = Table(
     Column("mentions_rows", Integer, nullable=False),
     Column("corrections", Integer, nullable=False, default=0),  # corrections rows when last counted
 )
+
+# The network's edge weights by day live beside these, in summary_schema.py (imported here so that
+# every table is made by init_db).
+from parley.store import summary_schema as _summary_schema  # noqa: E402,F401
