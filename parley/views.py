@@ -21,8 +21,16 @@ from parley.store import network as store_network
 
 
 def timeline_view(engine: Engine, filters: Filters, by: tl.RowMode = "side",
-                  happened_only: bool = False) -> tl.TimelineView:
-    """The filtered events, articles and venues, shaped for the timeline page."""
+                  happened_only: bool = False, cap: int | None = None) -> tl.TimelineView:
+    """The filtered events, articles and venues, shaped for the timeline page. With ``cap``, when
+    the filters keep more event reports than that, only the newest period holding at most ``cap``
+    of them is read and drawn (the view says from which day, and how many there are in all)."""
+    if cap is not None:
+        counts = store_events.report_day_counts(engine, filters)
+        start = tl.cap_start(counts, cap)
+        if start is not None:
+            view = timeline_view(engine, filters.replace(date_from=start), by, happened_only)
+            return dataclasses.replace(view, shown_from=start, total_reports=sum(n for _, n in counts))
     reports = store_events.load_event_reports(engine, filters)
     venue_rows = store_events.load_venues(engine, filters)
     ment, segs = store_events.load_venue_context(engine, venue_rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -383,3 +384,17 @@ def test_within_an_article_undated_and_article_dated_reports_join_the_dated_one(
     ]))
     groups = sorted(sorted(m.split(";")) for m in merged["member_ids"])
     assert groups == [["e0", "e1", "e2"], ["e3"], ["e4"], ["e5", "e6"], ["e7"]]
+
+
+@pytest.mark.parametrize(("counts", "cap", "start"), [
+    ([(dt.date(2026, 1, 1), 2), (dt.date(2026, 1, 2), 2)], 4, None),  # everything fits
+    ([(dt.date(2026, 1, 1), 2), (dt.date(2026, 1, 2), 2)], 3, dt.date(2026, 1, 2)),
+    ([(None, 5), (dt.date(2026, 1, 1), 1), (dt.date(2026, 1, 2), 1)], 3, dt.date(2026, 1, 1)),
+    ([(dt.date(2026, 1, 1), 1), (dt.date(2026, 1, 2), 9)], 3, dt.date(2026, 1, 2)),  # the newest day at least
+    ([(None, 9)], 3, None),  # nothing dated to draw from
+])
+def test_cap_start_keeps_the_newest_period_under_the_cap(counts: list[tuple[Any, int]], cap: int,
+                                                        start: dt.date | None) -> None:
+    from parley.analyze.timeline import cap_start
+
+    assert cap_start(counts, cap) == start

@@ -388,6 +388,22 @@ class TimelineView:
     venues: pd.DataFrame  # VENUE_TRACK_COLUMNS
     undated: int  # events with no date (not drawn)
     path: tuple[str, ...]  # the venues in story order
+    shown_from: dt.date | None = None  # set when only the reports from this day on are drawn (cap_start)
+    total_reports: int = 0  # then: how many reports the filters keep, all dates
+
+
+def cap_start(day_counts: list[tuple[Any, int]], cap: int) -> dt.date | None:
+    """The earliest day from which at most ``cap`` dated reports remain (the newest day at least),
+    or None when every report fits; ``day_counts``: (date or None, reports), dates ascending."""
+    dated = [(d, n) for d, n in day_counts if d is not None]
+    if sum(n for _, n in day_counts) <= cap or not dated:
+        return None
+    kept, start = 0, dated[-1][0]
+    for day, n in reversed(dated):
+        if kept + n > cap and kept:
+            break
+        kept, start = kept + n, day
+    return start if isinstance(start, dt.date) else dt.date.fromisoformat(str(start)[:10])
 
 
 def assemble_view(reports: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame,

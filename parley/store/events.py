@@ -132,3 +132,17 @@ def load_venue_context(engine: Engine, venue_rows: pd.DataFrame) -> tuple[pd.Dat
                 .where(segments.c.article_id.in_(arts), segments.c.idx.in_(idxs))).all()
                 if (s[0], s[1]) in wanted]
     return frame_of_tuples(ment, SPAN_MENTION_COLUMNS), frame_of_tuples(segs, VENUE_SEGMENT_COLUMNS)
+
+
+def report_day_counts(engine: Engine, f: Filters) -> list[tuple[Any, int]]:
+    """How many event reports load_event_reports(f, naming=False) reads, per event date (None:
+    undated), counted in SQL: the timeline chooses from them how much to draw."""
+    cond = conditions(f)
+    if f.date_from is not None:
+        cond.append(events.c.date >= f.date_from)
+    if f.date_to is not None:
+        cond.append(events.c.date <= f.date_to)
+    stmt = (select(events.c.date, func.count()).join(articles, articles.c.id == events.c.article_id)
+            .where(and_(*cond)).group_by(events.c.date).order_by(events.c.date))
+    with store_errors("cannot count the events"), engine.connect() as conn:
+        return [(d, int(n)) for d, n in conn.execute(stmt)]

@@ -180,20 +180,22 @@ from parley.analyze import network as _network  # noqa: E402
 from parley.analyze import timeline as _timeline  # noqa: E402
 from parley.render import figures as _figures  # noqa: E402
 
+TIMELINE_CAP = 3000  # event reports drawn at most: the newest period holding that many (a note says so)
 
-@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=8)
 def _timeline_view(db: str, ver: int, filters: Filters, by: _timeline.RowMode,
-                   happened_only: bool = False) -> _timeline.TimelineView:
-    return views.timeline_view(_engine_for(db), filters, by, happened_only)
+                   happened_only: bool, cap: int) -> _timeline.TimelineView:
+    return views.timeline_view(_engine_for(db), filters, by, happened_only, cap=cap)
 
 
-@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=16)
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=8)
 def _network_base(db: str, ver: int, filters: Filters, days: int | None,
                   level: _network.Level) -> _network.BaseNetwork:
     return views.base_network(_engine_for(db), filters, days, level)
 
 
-@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=16)
 def _network_view(db: str, ver: int, filters: Filters, days: int | None,
                   level: _network.Level) -> _network.NetworkView:
     base = _network_base(db, ver, filters, days, level)
@@ -203,7 +205,7 @@ def _network_view(db: str, ver: int, filters: Filters, days: int | None,
 def timeline_view(filters: Filters, by: _timeline.RowMode,
                   happened_only: bool = False) -> _timeline.TimelineView:
     """Cached parley.views.timeline_view (shared, read-only)."""
-    return _timeline_view(url(), version(), filters, by, happened_only)
+    return _timeline_view(url(), version(), filters, by, happened_only, TIMELINE_CAP)
 
 
 def network_view(filters: Filters, days: int | None,
@@ -212,14 +214,14 @@ def network_view(filters: Filters, days: int | None,
     return _network_view(url(), version(), filters, days, level)
 
 
-@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=8)
 def _timeline_chart(db: str, ver: int, filters: Filters, by: _timeline.RowMode,
-                    happened_only: bool) -> go.Figure:
-    view = _timeline_view(db, ver, filters, by, happened_only)
+                    happened_only: bool, cap: int) -> go.Figure:
+    view = _timeline_view(db, ver, filters, by, happened_only, cap)
     return _figures.timeline_figure(view.rows, view.articles, view.venues)
 
 
-@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=16)
 def _network_chart(db: str, ver: int, filters: Filters, days: int | None, level: _network.Level,
                    label_top: int) -> go.Figure:
     view = _network_view(db, ver, filters, days, level)
@@ -228,7 +230,7 @@ def _network_chart(db: str, ver: int, filters: Filters, days: int | None, level:
 
 def timeline_chart(filters: Filters, by: _timeline.RowMode, happened_only: bool = False) -> go.Figure:
     """The timeline figure of timeline_view, built once per view (st.plotly_chart copies it)."""
-    return _timeline_chart(url(), version(), filters, by, happened_only)
+    return _timeline_chart(url(), version(), filters, by, happened_only, TIMELINE_CAP)
 
 
 def network_chart(filters: Filters, days: int | None, level: _network.Level = "actors",

@@ -113,3 +113,27 @@ def test_show_happened_leaves_plans_out(app: AppTest, sqlite_url: str) -> None:
     _plan_the_qatar_visit(sqlite_url)
     fig = figure(run(app, show="happened"))
     assert "ev_qatar_visit" not in _event_ids(fig) and "ev_sisi_call" in _event_ids(fig)
+
+
+def test_too_many_reports_draw_the_newest_period_with_a_note(app: AppTest, monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """Over the cap, only the newest period holding at most that many reports is drawn, and the page
+    says from when and how many there are; under the cap everything is drawn."""
+    from parley.ui import store
+
+    everything = _event_ids(figure(run(app)))
+    monkeypatch.setattr(store, "TIMELINE_CAP", 3)
+    at = run(app)
+    note = " ".join(i.value for i in at.info)
+    assert "Showing the newest events only: from 2026-" in note and "event reports in all" in note
+    shown = _event_ids(figure(at))
+    assert shown and shown < everything
+    start = note.split("from ")[1][:10]
+    fig = figure(at)
+    days = [str(x)[:10] for t in fig["data"] if not t["name"].startswith(("venue", "article"))
+            for x in (t.get("x") or t.get("base") or [])]
+    assert days and min(days) >= start[:8]  # nothing drawn before the period (a month span starts on the 1st)
+    monkeypatch.setattr(store, "TIMELINE_CAP", 1000)  # every report fits: everything, no note
+    at = run(app)
+    assert not [i for i in at.info if "newest events only" in i.value]
+    assert _event_ids(figure(at)) == everything
