@@ -13,17 +13,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from parley.filters import parse_params
+from parley.filters import Filters, parse_params
 from parley.render.briefing_html import block_html
-from parley.render.document import Document
 from parley.render.html import text_block
 from parley.text.script import script_lang
 from parley.ui import auth, briefing, state, store
 from parley.ui.briefing import (
     Briefing,
     BriefingData,
-    briefing_document,
-    briefing_figures,
     briefing_graphml,
     briefing_html,
     briefing_pdf,
@@ -35,11 +32,13 @@ from parley.ui.html import md_text, show_html
 _SAVED = "parley_briefing_saved"
 
 
-def _draw(doc: Document, data: BriefingData) -> None:
-    """Title, subtitle and every block: text through the HTML door, tables as dataframes."""
+def _draw(filters: Filters, title: str, notes: str) -> None:
+    """Title, subtitle and every block: text through the HTML door, tables as dataframes (the
+    document and charts cached per store version, filters, title and notes)."""
+    doc = briefing.page_document(filters, title, notes)
     show_html(text_block(doc.title, script_lang(doc.title), tag="h1", cls="parley-briefing-title"))
     st.caption(md_text(doc.subtitle))
-    figures = briefing_figures(data)
+    figures = briefing.page_figures(filters)
     for block in doc.blocks:
         if block.kind == "heading":
             st.subheader(md_text(block.text))
@@ -86,7 +85,7 @@ def _read_only(saved: Briefing) -> None:
                     "sees the same view."), icon=":material/lock:")
     data = briefing.collect(filters)
     _downloads(data, saved.title, saved.notes, f"briefing-{saved.id}")
-    _draw(briefing_document(data, title=saved.title, notes=saved.notes, target="page"), data)
+    _draw(filters, saved.title, saved.notes)
 
 
 def _summary() -> None:
@@ -95,7 +94,7 @@ def _summary() -> None:
     st.caption("Only analysts edit and save briefings.")
     data = briefing.collect(filters)
     _downloads(data, "Briefing", "", "briefing")
-    _draw(briefing_document(data, title="Briefing", notes="", target="page"), data)
+    _draw(filters, "Briefing", "")
 
 
 def _editor() -> None:
@@ -113,7 +112,7 @@ def _editor() -> None:
                    icon=":material/check:")
         st.code(state.current_url().split("?")[0] + f"?b={saved_id}", language=None)
     _downloads(data, title, notes, "briefing")
-    _draw(briefing_document(data, title=title, notes=notes, target="page"), data)
+    _draw(filters, title, notes)
 
 
 with shown_errors("The briefing could not be built"):

@@ -100,8 +100,10 @@ class BriefingData:
     def period(self) -> str:
         """The period covered: the filters' dates, else the span of the dated sources."""
         start, end = self.filters.date_from, self.filters.date_to
-        dated = [r.published for r in self.refs.values() if r.published is not None
-                 and r.article_id in set(self.sources["article_id"])]
+        if start is not None and end is not None:
+            return f"{start.isoformat()} to {end.isoformat()}"
+        ids = set(self.sources["article_id"].tolist())  # once: per reference it took 46 s at 100,000 articles
+        dated = [r.published for r in self.refs.values() if r.published is not None and r.article_id in ids]
         if start is None and dated:
             start = min(dated)
         if end is None and dated:

@@ -4,6 +4,7 @@ downloads built from the cached data."""
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from parley.briefing import (
@@ -18,11 +19,13 @@ from parley.briefing import (
     tables_zip,
 )
 from parley.filters import Filters, to_params
+from parley.render.document import Document
 from parley.store.briefings import Briefing, load_briefing, save_briefing
 from parley.ui import audit, auth, store
 
 __all__ = ["Briefing", "BriefingData", "briefing_document", "briefing_figures", "briefing_graphml",
-           "briefing_html", "briefing_pdf", "collect", "open_saved", "save", "tables_zip"]
+           "briefing_html", "briefing_pdf", "collect", "open_saved", "page_document", "page_figures", "save",
+           "tables_zip"]
 
 
 @st.cache_data(show_spinner="Reading the store…", ttl=3600, max_entries=16)
@@ -33,6 +36,28 @@ def _collect(db: str, version: int, filters: Filters) -> BriefingData:
 def collect(filters: Filters) -> BriefingData:
     """The briefing of ``filters``, cached by database URL and store version (shared, read-only)."""
     return _collect(store.url(), store.version(), filters)
+
+
+@st.cache_resource(show_spinner=False, ttl=3600, max_entries=8)
+def _document(db: str, version: int, filters: Filters, title: str, notes: str) -> Document:
+    return briefing_document(_collect(db, version, filters), title=title, notes=notes, target="page")
+
+
+@st.cache_resource(show_spinner=False, ttl=3600, max_entries=8)
+def _figures(db: str, version: int, filters: Filters) -> dict[str, go.Figure]:
+    return briefing_figures(_collect(db, version, filters))
+
+
+def page_document(filters: Filters, title: str, notes: str) -> Document:
+    """The briefing of ``filters`` as the page draws it, built once per store version, filters,
+    title and notes (shared, read-only)."""
+    return _document(store.url(), store.version(), filters, title, notes)
+
+
+def page_figures(filters: Filters) -> dict[str, go.Figure]:
+    """The briefing's charts by caption, built once per store version and filters (st.plotly_chart
+    copies them; shared, read-only)."""
+    return _figures(store.url(), store.version(), filters)
 
 
 def save(title: str, notes: str, filters: Filters) -> Briefing:
