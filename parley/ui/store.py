@@ -56,9 +56,15 @@ def version() -> int:
         return store_version(conn)
 
 
+@st.cache_data(show_spinner=False, ttl=_TTL, max_entries=16)
+def _article_count(db: str, ver: int) -> int:
+    return count_articles(_engine_for(db))
+
+
 def article_count() -> int:
-    """How many articles are stored (uncached)."""
-    return count_articles(engine())
+    """How many articles are stored, counted once per store version (every run of every page asks:
+    a count over 100,000 rows each time)."""
+    return _article_count(url(), version())
 
 
 @st.cache_data(show_spinner=False, ttl=_TTL, max_entries=16)
