@@ -4,7 +4,6 @@ table, one page at a time (?p=N)."""
 import streamlit as st
 
 from parley.ui import state, store
-from parley.ui.charts import count_bar
 from parley.ui.errors import shown_errors
 
 st.title("Corpus overview")
@@ -19,7 +18,7 @@ with shown_errors("Could not read the corpus"):
     for col, (by, title) in zip(cols, [("lang", "By language"), ("outlet", "By outlet"),
                                        ("published", "By date")], strict=True):
         with col, st.container(key=f"chart_{by}"):  # plotly draws its own LTR layout
-            st.plotly_chart(count_bar(store.corpus_counts(filters, by), by, title), key=f"fig_{by}",
+            st.plotly_chart(store.corpus_chart(filters, by, title), key=f"fig_{by}",
                             config={"displayModeBar": False})
     st.subheader("Articles")
     page = state.page_number(total, PAGE_ROWS)

@@ -106,6 +106,19 @@ def corpus_counts(filters: Filters, by: store_articles.CountBy) -> pd.DataFrame:
     return out
 
 
+@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
+def _corpus_chart(db: str, ver: int, filters: Filters, by: store_articles.CountBy, title: str) -> Any:
+    from parley.ui.charts import count_bar
+
+    return count_bar(_query(db, ver, "corpus_counts", filters, (by,)), by, title)
+
+
+def corpus_chart(filters: Filters, by: store_articles.CountBy, title: str) -> Any:
+    """The overview's bar chart of corpus_counts, built once per store version and filters
+    (st.plotly_chart copies it; shared, read-only)."""
+    return _corpus_chart(url(), version(), filters, by, title)
+
+
 def articles_table(filters: Filters, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
     """Cached parley.store.articles.articles_table (one page of it, with ``limit``)."""
     out: pd.DataFrame = _cached("articles_table", filters, limit, offset)

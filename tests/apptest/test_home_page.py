@@ -96,3 +96,16 @@ def test_a_large_store_shows_a_count_and_one_page_of_rows(tmp_path: Path,
     last.number_input[0].set_value(2).run()
     assert last.query_params["p"] == "2" and last.dataframe[0].value["title"].iloc[0] == "Report 149"
     assert run(p="99").dataframe[0].value["title"].iloc[0] == "Report 249"  # out of range: page 1
+
+
+def test_count_bars_tick_every_article_only_for_small_counts() -> None:
+    """A tick per article over thousands of articles drew thousands of labels and kept plotly in
+    auto-margin redraws for up to a minute in the browser (the overview's stalls)."""
+    import pandas as pd
+
+    from parley.ui.charts import count_bar
+
+    small = count_bar(pd.DataFrame({"lang": ["ar", "fa"], "articles": [3, 5]}), "lang", "By language")
+    assert small.layout.yaxis.dtick == 1
+    big = count_bar(pd.DataFrame({"lang": ["ar", "fa"], "articles": [3, 5000]}), "lang", "By language")
+    assert big.layout.yaxis.dtick is None and big.layout.yaxis.tickformat == "d"
