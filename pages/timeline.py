@@ -37,13 +37,13 @@ with shown_errors("The timeline could not be read"):
     view = store.timeline_view(filters, by, happened_only)
     if view.rows.empty and view.articles.empty:
         st.info("No dated events or articles match these filters.")
-    with st.container(key="timeline_chart_box"):  # charts sit in a left-to-right container
-        chosen = st.plotly_chart(store.timeline_chart(filters, by, happened_only), key="timeline_chart",
-                                 on_select="rerun", selection_mode=("points", "box"))
     if view.shown_from is not None:
         st.info(f"Showing the newest events only: from {view.shown_from.isoformat()} on, of "
                 f"{view.total_reports:,} event reports in all. Narrow the dates (sidebar) to see an earlier "
                 "period.", icon=":material/filter_alt:")
+    with st.container(key="timeline_chart_box"):  # charts sit in a left-to-right container
+        chosen = st.plotly_chart(store.timeline_chart(filters, by, happened_only), key="timeline_chart",
+                                 on_select="rerun", selection_mode=("points", "box"))
     notes = [f"{view.events['event_id'].nunique()} events", f"{int(view.articles['n'].sum())} dated articles"]
     if view.undated:
         notes.append(f"{view.undated} undated events not drawn")

@@ -199,7 +199,7 @@ from parley.analyze import network as _network  # noqa: E402
 from parley.analyze import timeline as _timeline  # noqa: E402
 from parley.render import figures as _figures  # noqa: E402
 
-TIMELINE_CAP = 3000  # event reports drawn at most: the newest period holding that many (a note says so)
+TIMELINE_CAP = 1500  # event reports drawn at most: the newest period holding that many (a note says so)
 
 
 @st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=8)
