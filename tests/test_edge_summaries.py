@@ -220,3 +220,23 @@ def test_an_older_store_gets_them_counted_at_start(engine: Engine, tmp_path: Pat
         summary_edge_weights.drop(conn)
     init_db(engine)
     assert edge_rows(engine) == counted
+
+
+def test_a_pair_whose_contexts_name_a_type_twice_gets_it_once() -> None:
+    """The daily counts and the spans may give one pair the same type in several strings ('met',
+    'called;met'): the pair is met and called, once each, with the weights added."""
+    import pandas as pd
+
+    from parley.analyze.network import graph_from_summary
+    from parley.extract.links import default_edge_cues
+
+    pairs = pd.DataFrame([("iran", "oman", "met;called;met", 2), ("iran", "oman", "met", 1),
+                          ("iran", "usa", "", 4)], columns=list(edge_summaries.PAIR_COLUMNS))
+    nodes = pd.DataFrame([("iran", 3), ("oman", 2), ("usa", 1)], columns=list(edge_summaries.NODE_COLUMNS))
+    events = pd.DataFrame(columns=list(edge_summaries.EVENT_COLUMNS))
+    g = graph_from_summary(nodes, pairs, events)
+    order = default_edge_cues().types
+    assert g.edges["iran", "oman"]["types"] == ";".join(t for t in order if t in ("met", "called"))
+    assert g.edges["iran", "oman"]["weight"] == 3
+    assert g.edges["iran", "usa"]["types"] == "" and g.edges["iran", "usa"]["weight"] == 4
+    assert list(g.nodes) == ["iran", "oman", "usa"]

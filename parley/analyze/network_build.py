@@ -210,15 +210,22 @@ def graph_from_summary(nodes: pd.DataFrame, pairs: pd.DataFrame, events: pd.Data
     side = _sides(counts, event_actors, info)
     bit = {t: 1 << i for i, t in enumerate(c.types)}
     med_bits = sum(bit[t] for t in c.mediator_only if t in bit)
-    codes = {v: sum(bit.get(t, 0) for t in _split_ids(v)) for v in pairs["types"].unique().tolist()}
-    merged: dict[tuple[str, str], list[int]] = {}
-    for a, b, types, w in zip(pairs["actor_a"].tolist(), pairs["actor_b"].tolist(), pairs["types"].tolist(),
-                              pairs["weight"].tolist(), strict=True):
-        bits = codes[types]
-        if (side.get(a) == "mediator") + (side.get(b) == "mediator") != 1:
-            bits &= ~med_bits  # 'mediated' links a mediator to a party
-        got = merged.setdefault((str(a), str(b)), [0, 0])
-        got[0] += int(w)
-        got[1] |= bits
-    return _assemble(counts, info, [(a, b, w, bb) for (a, b), (w, bb) in merged.items()],
-                     _event_kind_bits(events, event_actors, c, bit), c)
+    # a pair's types string may name a type more than once (several contexts' strings joined): a set
+    codes = {v: sum(bit.get(t, 0) for t in set(_split_ids(v))) for v in pairs["types"].unique().tolist()}
+    mediators = {a for a, s in side.items() if s == "mediator"}
+    frame = pairs[["actor_a", "actor_b", "weight"]].astype({"actor_a": str, "actor_b": str,
+                                                            "weight": "int64"})
+    bits = pairs["types"].map(codes).to_numpy(dtype="int64")
+    # 'mediated' links a mediator to a party, not two mediators or two parties
+    one_mediator = frame["actor_a"].isin(mediators).to_numpy() ^ frame["actor_b"].isin(mediators).to_numpy()
+    bits = np.where(one_mediator, bits, bits & ~med_bits)
+    frame = frame.assign(**{f"t{i}": (bits >> i) & 1 for i in range(len(c.types))})
+    grouped = frame.groupby(["actor_a", "actor_b"], sort=True)
+    weights = grouped["weight"].sum()
+    shifts = np.array([1 << i for i in range(len(c.types))], dtype="int64")
+    cols = [f"t{i}" for i in range(len(c.types))]
+    pair_bits = (grouped[cols].max().to_numpy(dtype="int64") @ shifts if cols
+                 else np.zeros(len(weights), dtype="int64"))
+    merged = [(str(a), str(b), int(w), int(bb)) for (a, b), w, bb in
+              zip(weights.index.tolist(), weights.tolist(), pair_bits.tolist(), strict=True)]
+    return _assemble(counts, info, merged, _event_kind_bits(events, event_actors, c, bit), c)
