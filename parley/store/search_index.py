@@ -16,7 +16,7 @@ search), and rebuilds the whole index when the indexing rules or search_clitics.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, select, text
@@ -112,16 +112,37 @@ def backfill(conn: Connection) -> int:
 
 def index_article(conn: Connection, article_id: str, title: str | None, body: str) -> None:
     """Write (or replace) the article's index row, inside the caller's transaction."""
-    doc = index_document(title, body)
-    if conn.dialect.name == "postgresql":
-        doc = bounded(doc, PG_BUDGET)
-        conn.execute(_PG_UPSERT, {"id": article_id, "stems": doc.stems, "terms": doc.terms})
+    index_articles(conn, [(article_id, index_document(title, body))])
+
+
+def index_articles(conn: Connection, docs: Sequence[tuple[str, IndexDoc]]) -> None:
+    """Write (or replace) the index rows of several articles (id, index_document of its title
+    and text, computed where the article was extracted), inside the caller's transaction: a
+    few statements for all of them, each article's row as index_article writes it."""
+    if not docs:
         return
-    conn.execute(text("DELETE FROM search_docs WHERE article_id = :id"), {"id": article_id})
-    rowid = conn.execute(text("INSERT INTO search_docs (article_id) VALUES (:id) RETURNING id"),
-                         {"id": article_id}).scalar_one()
-    conn.execute(text("INSERT INTO search_fts (rowid, stems, terms) VALUES (:rowid, :stems, :terms)"),
-                 {"rowid": rowid, "stems": doc.stems, "terms": doc.terms})
+    if conn.dialect.name == "postgresql":
+        params = []
+        for article_id, doc in docs:
+            doc = bounded(doc, PG_BUDGET)
+            params.append({"id": article_id, "stems": doc.stems, "terms": doc.terms})
+        conn.execute(_PG_UPSERT, params)
+        return
+    ids = [article_id for article_id, _doc in docs]
+    if len(set(ids)) != len(ids):  # the same article twice: the last one stays, as one by one
+        for article_id, doc in docs:
+            index_articles(conn, [(article_id, doc)])
+        return
+    for i in range(0, len(ids), _BATCH):  # SQLite's limit on bound parameters
+        chunk = docs[i:i + _BATCH]
+        marks = ", ".join("?" * len(chunk))
+        chunk_ids = tuple(article_id for article_id, _doc in chunk)
+        conn.exec_driver_sql(f"DELETE FROM search_docs WHERE article_id IN ({marks})", chunk_ids)
+        conn.exec_driver_sql("INSERT INTO search_docs (article_id) VALUES (?)", [(i,) for i in chunk_ids])
+        rowid: dict[str, int] = dict(conn.exec_driver_sql(
+            f"SELECT article_id, id FROM search_docs WHERE article_id IN ({marks})", chunk_ids).all())
+        conn.exec_driver_sql("INSERT INTO search_fts (rowid, stems, terms) VALUES (?, ?, ?)",
+                             [(rowid[article_id], doc.stems, doc.terms) for article_id, doc in chunk])
 
 
 def bounded(doc: IndexDoc, budget: int) -> IndexDoc:

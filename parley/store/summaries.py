@@ -70,13 +70,13 @@ def add_batch(conn: Connection, stored: Sequence[Any]) -> None:
     actor_articles: Counter[str] = Counter()
     n_mentions = 0
     for item in stored:
-        rows = item.rows.get(extracted_mentions.name, ())
-        n_mentions += len(rows)
+        actors = item.values(extracted_mentions.name, "actor_id")
+        n_mentions += len(actors)
         if item.duplicate_of is not None:
             continue
         row = item.row
         days[(_day(row["published"]), row["lang"], row["outlet"] or "")] += 1
-        named = Counter(r["actor_id"] for r in rows)
+        named = Counter(actors)
         actor_mentions.update(named)
         actor_articles.update(named.keys())
     upsert_add(conn, summary_days, [{"day": d, "lang": lg, "outlet": o, "articles": n}

@@ -22,6 +22,7 @@ from parley.errors import StoreError
 from parley.extract.records import Extraction, ReferenceSource
 from parley.records import Article, Published, Segment
 from parley.store import summaries
+from parley.store.bulk import Rows, insert_rows, record_getter, record_shape
 from parley.store.db import insert_ignore, insert_new, mark_unfinished
 from parley.store.schema import (
     EXTRACTED_TABLES,
@@ -37,7 +38,8 @@ from parley.store.schema import extracted_positions as positions
 from parley.store.schema import extracted_quotes as quotes
 from parley.store.schema import extracted_venues as venues
 from parley.store.schema import gazetteer_actors as actors
-from parley.store.search_index import index_article
+from parley.store.search_index import index_articles
+from parley.text.search_terms import IndexDoc, index_document
 
 
 def article_row(article: Article) -> dict[str, Any]:
@@ -62,36 +64,41 @@ def article_row(article: Article) -> dict[str, Any]:
     }
 
 
-def _record_rows(attr: str) -> Callable[[Article, Extraction | None], list[dict[str, Any]]]:
-    """Rows of one Extraction attribute: the record's fields (named as the columns) plus
-    article_id. Shallow: records hold only plain values (dataclasses.asdict deep-copies them)."""
-    names: dict[type, tuple[str, ...]] = {}
+def _record_rows(table: Table, attr: str) -> RowBuilder:
+    """Rows of one Extraction attribute: article_id, then the record's fields (named as the
+    columns), then the defaults of the columns the record lacks (bulk.record_shape)."""
+    shapes: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[Any, ...]]] = {}
 
-    def rows(article: Article, extraction: Extraction | None) -> list[dict[str, Any]]:
+    def rows(article: Article, extraction: Extraction | None) -> Rows | None:
         records = getattr(extraction, attr) if extraction is not None else ()
         if not records:
-            return []
-        fields = names.get(type(records[0]))
-        if fields is None:
-            fields = names[type(records[0])] = tuple(f.name for f in dataclasses.fields(records[0]))
-        aid = article.id
-        out = []
-        for r in records:
-            row = {name: getattr(r, name) for name in fields}
-            row["article_id"] = aid
-            out.append(row)
-        return out
+            return None
+        kind = type(records[0])
+        shape = shapes.get(kind)
+        if shape is None:
+            fields = tuple(f.name for f in dataclasses.fields(records[0]))
+            columns, tail = record_shape(table, fields)
+            shape = shapes[kind] = (columns, record_getter(fields), tail)
+        columns, get, tail = shape
+        head = (article.id,)
+        if tail:
+            return columns, [head + get(r) + tail for r in records]
+        return columns, [head + get(r) for r in records]
 
     return rows
 
 
-def _segment_rows(article: Article, _extraction: Extraction | None) -> list[dict[str, Any]]:
+_SEGMENT_COLUMNS = ("article_id", "idx", "start", "end", "lang", "text")
+
+
+def _segment_rows(article: Article, _extraction: Extraction | None) -> Rows | None:
     aid = article.id
-    return [{"article_id": aid, "idx": s.idx, "start": s.start, "end": s.end, "lang": s.lang, "text": s.text}
-            for s in article.segments]
+    if not article.segments:
+        return None
+    return _SEGMENT_COLUMNS, [(aid, s.idx, s.start, s.end, s.lang, s.text) for s in article.segments]
 
 
-RowBuilder = Callable[[Article, "Extraction | None"], list[dict[str, Any]]]
+RowBuilder = Callable[[Article, "Extraction | None"], "Rows | None"]
 
 # What is stored beside an article's own row: per table, its rows from the article and its
 # extraction, written in this order. The one write path: ingest (one batch of articles at a
@@ -99,40 +106,51 @@ RowBuilder = Callable[[Article, "Extraction | None"], list[dict[str, Any]]]
 # kept with every article. ``extracted`` marks the tables re-extraction replaces.
 ARTICLE_TABLES: list[tuple[Table, RowBuilder, bool]] = [
     (segments, _segment_rows, False),
-    (mentions, _record_rows("mentions"), True),
-    (venues, _record_rows("venues"), True),
-    (positions, _record_rows("positions"), True),
-    (quotes, _record_rows("quotes"), True),
-    (events, _record_rows("events"), True),
-    (candidates, _record_rows("candidates"), True),
-    (links, _record_rows("links"), True),
+    (mentions, _record_rows(mentions, "mentions"), True),
+    (venues, _record_rows(venues, "venues"), True),
+    (positions, _record_rows(positions, "positions"), True),
+    (quotes, _record_rows(quotes, "quotes"), True),
+    (events, _record_rows(events, "events"), True),
+    (candidates, _record_rows(candidates, "candidates"), True),
+    (links, _record_rows(links, "links"), True),
 ]
 
 
 @dataclass
 class Prepared:
     """One article made ready for the writer where it was read and extracted (maybe a worker
-    process): its articles row (without duplicate_of and ingested_at, which the writer decides)
-    and its rows for every table of ARTICLE_TABLES, so the writer only runs SQL."""
+    process): its articles row (without duplicate_of and ingested_at, which the writer decides),
+    its rows for every table of ARTICLE_TABLES (bulk.Rows: tuples, small to send) and its search
+    index words, so the writer only runs SQL."""
 
     id: str
     body_hash: str
     origin: str
     row: dict[str, Any]
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rows: dict[str, Rows] = field(default_factory=dict)
+    search: IndexDoc | None = None
     duplicate_of: str | None = None  # set by the writer
+
+    def values(self, table: str, column: str) -> list[Any]:
+        """The values of ``column`` in this article's rows for ``table``."""
+        found = self.rows.get(table)
+        if found is None:
+            return []
+        i = found[0].index(column)
+        return [r[i] for r in found[1]]
 
 
 def prepare(article: Article, extraction: Extraction | None) -> Prepared:
-    """The rows of ``article`` and (if given) its extraction, for write_batch."""
-    rows: dict[str, list[dict[str, Any]]] = {}
+    """The rows of ``article`` and (if given) its extraction, and its index words, for write_batch."""
+    rows: dict[str, Rows] = {}
     for table, build, extracted in ARTICLE_TABLES:
         if extracted and extraction is None:
             continue
         built = build(article, extraction)
-        if built:
+        if built is not None and built[1]:
             rows[table.name] = built
-    return Prepared(article.id, article.body_hash, article.origin, article_row(article), rows)
+    return Prepared(article.id, article.body_hash, article.origin, article_row(article), rows,
+                    index_document(article.title, article.text))
 
 
 # Run at the end of every batch, inside its transaction, with the articles it stored: summary
@@ -155,16 +173,27 @@ def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[bool]:
             stored.append(item)
     if not stored:
         return outcome
-    for item in stored:  # search, in the same transaction
-        index_article(conn, item.id, item.row["title"], item.row["text"])
+    # search, in the same transaction
+    index_articles(conn, [(item.id, item.search or index_document(item.row["title"], item.row["text"]))
+                          for item in stored])
     for table, _build, _extracted in ARTICLE_TABLES:
-        rows = [r for item in stored for r in item.rows.get(table.name, ())]
-        if rows:
-            conn.execute(_insert_stmt(table), rows)
+        _insert_all(conn, table, [item.rows[table.name] for item in stored if table.name in item.rows])
     mark_unfinished(conn)
     for hook in AFTER_WRITE:
         hook(conn, stored)
     return outcome
+
+
+def _insert_all(conn: Connection, table: Table, parts: list[Rows]) -> None:
+    """Insert several articles' rows for ``table`` in order: one executemany per column shape."""
+    if not parts:
+        return
+    columns = parts[0][0]
+    if all(p[0] == columns for p in parts):
+        insert_rows(conn, table, columns, [r for p in parts for r in p[1]])
+        return
+    for cols, rows in parts:
+        insert_rows(conn, table, cols, rows)
 
 
 _INSERTS: dict[str, Any] = {}
@@ -199,8 +228,9 @@ def _insert_article(conn: Connection, item: Prepared) -> bool:
 def save_article(conn: Connection, article: Article, extraction: Extraction | None) -> None:
     """Insert the article, its segments and (if given) its extracted rows."""
     conn.execute(_insert_stmt(articles), [article_row(article)])
-    index_article(conn, article.id, article.title, article.text)  # search, in the same transaction
-    _write_rows(conn, prepare(article, extraction))
+    item = prepare(article, extraction)
+    index_articles(conn, [(article.id, item.search or index_document(article.title, article.text))])
+    _write_rows(conn, item)
 
 
 def store_article(conn: Connection, article: Article, extraction: Extraction | None) -> bool:
@@ -216,9 +246,8 @@ def store_article(conn: Connection, article: Article, extraction: Extraction | N
 
 def _write_rows(conn: Connection, item: Prepared) -> None:
     for table, _build, _extracted in ARTICLE_TABLES:
-        rows = item.rows.get(table.name)
-        if rows:
-            conn.execute(_insert_stmt(table), rows)
+        if table.name in item.rows:
+            insert_rows(conn, table, *item.rows[table.name])
 
 
 def replace_extraction(conn: Connection, article: Article, extraction: Extraction) -> None:
@@ -226,9 +255,9 @@ def replace_extraction(conn: Connection, article: Article, extraction: Extractio
     for table in EXTRACTED_TABLES:
         conn.execute(delete(table).where(table.c.article_id == article.id))
     for table, build, extracted in ARTICLE_TABLES:
-        rows = build(article, extraction) if extracted else []
-        if rows:
-            conn.execute(_insert_stmt(table), rows)
+        built = build(article, extraction) if extracted else None
+        if built is not None:
+            insert_rows(conn, table, *built)
 
 
 def sync_gazetteer(conn: Connection, gaz: ReferenceSource, *, prune: bool = False) -> None:
