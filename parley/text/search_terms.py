@@ -115,9 +115,11 @@ def index_document(*texts: str | None) -> IndexDoc:
     for text in texts:
         if not text:
             continue
-        for _s, _e, w in words(normalize(text).text):
-            stems.append(stem(w))
-            terms.extend(variants(w))
+        for w in _WORD.findall(normalize(text).text):  # words() without the spans: runs per article
+            if len(w) <= MAX_WORD_CHARS:
+                w = w.lower()
+                stems.append(stem(w))
+                terms.extend(variants(w))
     return IndexDoc(" ".join(stems), " ".join(terms))
 
 
