@@ -179,7 +179,9 @@ def bench_long(kb: int, profile: bool) -> None:
 def bench_cli(n: int, workers: list[int]) -> None:
     """Time `python -m parley ingest FOLDER --workers W` (extraction on) on a fresh SQLite file for
     each W: the wall time a user waits, start-up included, and the rate without the start-up (the
-    same command on one short article)."""
+    same command on one short article); and the CPU time the command and its worker processes
+    spent per article (user + system, start-up included), which a loaded machine changes far
+    less than the wall time: on C free cores a run can go no faster than C / that CPU time."""
     import os
     import subprocess
 
@@ -198,23 +200,27 @@ def bench_cli(n: int, workers: list[int]) -> None:
               f"{dups} duplicate bodies")
         print(f"before: {describe()}")
 
-        def run(folder: Path, w: int, name: str) -> tuple[float, float, str]:
+        def run(folder: Path, w: int, name: str) -> tuple[float, float, float, str]:
             db = Path(tmp) / f"{name}.db"
             cmd = [sys.executable, "-m", "parley", "ingest", str(folder), "--db", f"sqlite:///{db}",
                    "--workers", str(w)]
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             out = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, env=os.environ.copy())
             wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers, reaped
+            cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
             mb = sum(p.stat().st_size for p in Path(tmp).glob(f"{name}.db*")) / 1e6
-            return wall, mb, (out.stdout.strip().splitlines() or [out.stderr.strip()[-200:]])[0]
+            return wall, cpu, mb, (out.stdout.strip().splitlines() or [out.stderr.strip()[-200:]])[0]
 
-        print(f"{'workers':>7} {'wall s':>7} {'articles/s':>11} {'without start-up':>17} {'store MB':>9}"
-              "  summary")
+        print(f"{'workers':>7} {'wall s':>7} {'articles/s':>11} {'without start-up':>17} "
+              f"{'CPU ms/article':>15} {'store MB':>9}  summary")
         for w in workers:
-            start, _, _ = run(one, w, f"startup{w}")
-            wall, mb, summary = run(corpus, w, f"w{w}")
-            print(f"{w:>7} {wall:>7.1f} {n / wall:>11.0f} {n / max(wall - start, 1e-9):>17.0f} {mb:>9.1f}  "
-                  f"{summary} (start-up {start:.1f}s)", flush=True)
+            start, start_cpu, _, _ = run(one, w, f"startup{w}")
+            wall, cpu, mb, summary = run(corpus, w, f"w{w}")
+            print(f"{w:>7} {wall:>7.1f} {n / wall:>11.0f} {n / max(wall - start, 1e-9):>17.0f} "
+                  f"{cpu * 1000 / n:>15.2f} {mb:>9.1f}  {summary} (start-up {start:.1f}s wall, "
+                  f"{start_cpu:.1f}s CPU)", flush=True)
         print(f"after: {describe()}")
 
 

@@ -18,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import ahocorasick
-
 from parley.datafiles import data_error, load_yaml
 from parley.extract.gazetteer import Gazetteer
+from parley.extract.phrases import MARK, PhraseAutomaton
+from parley.extract.phrases import Match as Match  # re-exported: the stages import it from here
+from parley.extract.phrases import Payload as Payload
 from parley.extract.sentences import split_sentences
 from parley.records import Article
 from parley.text.normalize import Normalized, normalize, normalize_text
@@ -111,48 +112,6 @@ def clitics() -> Clitics:
     return _load_clitics(os.environ.get("PARLEY_GAZETTEER_DIR", ""))
 
 
-@dataclass(frozen=True)
-class Payload:
-    """What a phrase stands for: label (actor/role/place or a cue class), id, language."""
-
-    label: str
-    ident: str
-    lang: str
-    form: str  # the phrase as written in the data file
-    stem: bool = False  # written with a trailing * (may take suffixes)
-    exact_case: bool = False  # an all-capitals English acronym (US, AP): match case-sensitively
-    lam: bool = False  # the 'ال' form matched after a lam prefix (للبيت الأبيض)
-
-
-@dataclass(unsafe_hash=True, slots=True)
-class Match:
-    """One matched phrase in the normalised text, with every payload its key carries. Treated
-    as immutable (hashed by value); not frozen only because a frozen dataclass is built
-    several times slower, and an article makes hundreds of matches."""
-
-    start: int
-    end: int
-    prefix: str
-    payloads: tuple[Payload, ...]
-    labels: frozenset[str] = frozenset()
-
-    def __post_init__(self) -> None:
-        if not self.labels:
-            self.labels = frozenset(p.label for p in self.payloads)
-
-    def idents(self, label: str) -> list[str]:
-        """Distinct ids of the payloads with ``label``, in data order."""
-        out: list[str] = []
-        for p in self.payloads:
-            if p.label == label and p.ident not in out:
-                out.append(p.ident)
-        return out
-
-    def has(self, label: str) -> bool:
-        """True when some payload has ``label``."""
-        return label in self.labels
-
-
 def phrase_key(form: str) -> tuple[str, bool]:
     """The normalised key of a data phrase and whether it is a stem (trailing ``*``)."""
     stem = form.endswith("*")
@@ -184,101 +143,53 @@ class PhraseMatcher:
                 # للبيت الأبيض: the alef of ال drops after the preposition ل.
                 table.setdefault(key[1:], []).append(Payload(label, ident, lang, raw, stem, exact, lam=True))
         self.size = len(table)
-        self._auto = ahocorasick.Automaton()
-        for key, payloads in table.items():
-            stem = any(p.stem for p in payloads)
-            special = any(p.lam or p.exact_case for p in payloads)
-            labels = frozenset(p.label for p in payloads)
-            self._auto.add_word(key, (len(key), tuple(payloads), stem, special, labels))
-        if table:
-            self._auto.make_automaton()
+        self.table = table
+        self._auto = PhraseAutomaton([table])
 
-    def _prefix(self, text: str, start: int) -> str | None:
-        """The clitic attached before ``start`` ('' at a word start), or None if mid-word."""
-        if start == 0 or not text[start - 1].isalnum():
-            if start >= 2 and text[start - 1] in self.clitics.quote_marks and text[start - 2].isalnum():
+    def _prefix(self, text: str, folded: str, start: int) -> str | None:
+        """The clitic attached before ``start`` ('' at a word start), or None if mid-word.
+        ``folded`` is phrases.fold(text) followed by MARK (word boundaries found in C)."""
+        if start == 0 or folded[start - 1] == MARK:
+            if start >= 2 and text[start - 1] in self.clitics.quote_marks and folded[start - 2] != MARK:
                 # لـ"أكسيوس": a clitic written before the quotation mark.
-                ws = start - 1
-                while ws > 0 and text[ws - 1].isalnum() and start - 1 - ws < self.clitics.longest:
-                    ws -= 1
+                ws = folded.rfind(MARK, 0, start - 1) + 1
                 pre = text[ws:start - 1]
-                if (ws == 0 or not text[ws - 1].isalnum()) and pre in self.clitics.prefixes:
+                if start - 1 - ws <= self.clitics.longest and pre in self.clitics.prefixes:
                     return pre
             return ""
         if not is_arabic_script(text[start]):
             return None
-        ws = start
-        while ws > 0 and text[ws - 1].isalnum():
-            ws -= 1
-            if start - ws > self.clitics.longest:
-                return None
+        ws = folded.rfind(MARK, 0, start) + 1  # the word's start
+        if start - ws > self.clitics.longest:
+            return None
         pre = text[ws:start]
         if pre not in self.clitics.prefixes:
             return None
-        if self.clitics.whole:
-            we = start
-            while we < len(text) and text[we].isalnum():
-                we += 1
-            if text[ws:we] in self.clitics.whole:
-                return None
+        if self.clitics.whole and text[ws:folded.index(MARK, start)] in self.clitics.whole:
+            return None
         return pre
 
     def find(self, norm: Normalized | str, *, longest: bool = True) -> list[Match]:
         """Matches in the normalised text, sorted by start; overlaps keep the longest."""
-        text = norm.text if isinstance(norm, Normalized) else norm
-        if self.size == 0:
-            return []
-        cands: list[Match] = []
-        n = len(text)
-        quote_marks = self.clitics.quote_marks
-        for last, (length, payloads, stem_ok, special, labels) in self._auto.iter(text):
-            start = last - length + 1
-            end = last + 1
-            word_end = end == n or not text[end].isalnum()
-            if not word_end and not stem_ok:
-                continue
-            if not word_end:
-                payloads = tuple(p for p in payloads if p.stem)
-                labels = frozenset()
-                while end < n and text[end].isalnum():
-                    end += 1
-            if start == 0:
-                prefix: str | None = ""
-            else:
-                before = text[start - 1]
-                # the common case inline: a word start, not after a quotation mark (see _prefix)
-                inline = not before.isalnum() and before not in quote_marks
-                prefix = "" if inline else self._prefix(text, start)
-            if prefix is None:
-                continue
-            if not special and (not prefix or self.clitic_langs is None):
-                cands.append(Match(start, end, prefix, payloads, labels))  # the common case
-                continue
-            keep = []
-            for p in payloads:
-                if p.lam and prefix not in self.clitics.lam_contraction:
-                    continue
-                if prefix and self.clitic_langs is not None and p.lang not in self.clitic_langs:
-                    continue
-                if p.exact_case and isinstance(norm, Normalized):
-                    o0, o1 = norm.span(start, last + 1)
-                    if norm.original[o0:o1] != p.form:
-                        continue
-                keep.append(p)
-            if keep:
-                cands.append(Match(start, end, prefix, tuple(keep)))
-        if not longest:
-            return sorted(cands, key=lambda m: (m.start, -m.end))
-        cands.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken = bytearray(n + 1)
-        chosen: list[Match] = []
-        for m in cands:
-            if taken.find(1, m.start, m.end) != -1:
-                continue
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-            chosen.append(m)
-        chosen.sort(key=lambda m: m.start)
-        return chosen
+        return self._auto.scan(norm, self._prefix, self.clitics.quote_marks, self.clitics.lam_contraction,
+                               [self.clitic_langs], longest)[0]
+
+
+class PhraseSets:
+    """Several PhraseMatchers run in one pass over a text (phrases.PhraseAutomaton): each gets
+    the matches its own find gives. They share the clitic table (one gazetteer folder)."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self.matchers = tuple(matchers)
+        if any(m.clitics is not matchers[0].clitics for m in matchers):
+            raise ValueError("phrase sets of different gazetteer folders")
+        self._auto = PhraseAutomaton([m.table for m in matchers])
+
+    def find_all(self, norm: Normalized | str) -> list[list[Match]]:
+        """Per matcher, in order, what its find(norm) gives."""
+        first = self.matchers[0]
+        return self._auto.scan(norm, first._prefix, first.clitics.quote_marks, first.clitics.lam_contraction,
+                               [m.clitic_langs for m in self.matchers])
 
 
 def gazetteer_entries(gaz: Gazetteer) -> list[tuple[str, str, str, str]]:

@@ -16,17 +16,33 @@ from parley.extract.actors import (
     to_mentions,
 )
 from parley.extract.candidates import find_candidates
-from parley.extract.cues import load_cues
+from parley.extract.cues import Cues, load_cues
 from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
 from parley.extract.links import find_links
-from parley.extract.matcher import Doc, gazetteer_matcher
+from parley.extract.matcher import Doc, PhraseMatcher, PhraseSets, gazetteer_matcher
 from parley.extract.positions import find_positions
 from parley.extract.quotes import find_quotes
 from parley.extract.records import Extraction, Found
 from parley.extract.venues import find_venues
 from parley.records import Article, Lang, Published, Segment
 from parley.text.script import has_arabic_script
+
+_SET_NAMES = ("gazetteer", "speech", "venue", "names", "stance", "event", "topic")
+_SETS: dict[tuple[int, int], tuple[PhraseMatcher, Cues, PhraseSets]] = {}
+
+
+def phrase_sets(matcher: PhraseMatcher, cues: Cues) -> PhraseSets:
+    """The gazetteer's matcher and the cue matchers as one pass (_SET_NAMES order), built once."""
+    key = (id(matcher), id(cues))
+    hit = _SETS.get(key)
+    if hit is not None and hit[0] is matcher and hit[1] is cues:
+        return hit[2]
+    sets = PhraseSets([matcher, *(getattr(cues, name) for name in _SET_NAMES[1:])])
+    if len(_SETS) > 8:
+        _SETS.clear()
+    _SETS[key] = (matcher, cues, sets)
+    return sets
 
 
 def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
@@ -35,11 +51,13 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     cues = load_cues()
     doc = Doc.of(article)
     matcher = gazetteer_matcher(gaz)
-    gm = matcher.find(doc.norm)
+    # the gazetteer and the cue sets in one pass: each set's matches, as its own find gives them
+    found = dict(zip(_SET_NAMES, phrase_sets(matcher, cues).find_all(doc.norm), strict=True))
+    gm = found["gazetteer"]
     own = doc.in_own_language
-    speech = own(cues.speech.find(doc.norm))
-    venue = own(cues.venue.find(doc.norm))
-    names = own(cues.names.find(doc.norm))
+    speech = own(found["speech"])
+    venue = own(found["venue"])
+    names = own(found["names"])
     actors = find_actor_spans(doc, gaz, gm, cues, venue)
     anchors = [(m.start, m.end) for m in gm if m.has("role")]
     anchors += [(m.start, m.end) for m in speech if m.has("verb") or m.has("participle")]
@@ -48,9 +66,9 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     extra = fuzzy_spans(doc, gaz, taken, anchors, matcher) + nested_spans(doc, gaz, gm, matcher)
     if extra:
         actors = sorted(actors + extra, key=lambda s: s.start)
-    stance = own(cues.stance.find(doc.norm))
-    event = own(cues.event.find(doc.norm))
-    topic = own(cues.topic.find(doc.norm))
+    stance = own(found["stance"])
+    event = own(found["event"])
+    topic = own(found["topic"])
     cover = frozenset(i for t in topic if t.has("topic") for i in range(t.start, t.end))
     # a stance cue at most three words after another is its object ('rejected the demands for …',
     # 'رفض مطالب …'): the first governs through it

@@ -1,0 +1,187 @@
+"""The phrase automaton behind PhraseMatcher: one Aho-Corasick pass for one or several phrase sets.
+
+A phrase must end a word (unless it is a stem, written with a trailing ``*``). Looking at every
+raw hit in Python and dropping those that end inside a word cost more than the scan itself, so
+the automaton runs over a *folded* copy of the normalised text: every character that is not a
+letter or digit (``str.isalnum``) becomes one mark, and a text's end gets one too. A phrase that
+must end a word is stored folded the same way and followed by the mark, so the automaton reports
+it only where a non-letter (or the text's end) follows it; a stem is stored without the mark and
+extended to its word's end as before. A folded phrase with non-letters in it (a space, a dot)
+may hit where the text has other non-letters there, so such a hit is checked against the
+phrase itself. What is left is checked as PhraseMatcher always checked it: the word start or
+the clitic before the phrase, the clitic languages, the exact-case forms. Several phrase sets
+(the gazetteer's and the cue files') share one automaton and one pass; each set keeps its own
+longest matches, the same matches as a pass of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+import numpy as np
+
+from parley.text.normalize import Normalized
+
+MARK = "\x01"  # what a non-letter becomes in the folded copy (str.isalnum is False for it too)
+
+
+@dataclass(frozen=True)
+class Payload:
+    """What a phrase stands for: label (actor/role/place or a cue class), id, language."""
+
+    label: str
+    ident: str
+    lang: str
+    form: str  # the phrase as written in the data file
+    stem: bool = False  # written with a trailing * (may take suffixes)
+    exact_case: bool = False  # an all-capitals English acronym (US, AP): match case-sensitively
+    lam: bool = False  # the 'ال' form matched after a lam prefix (للبيت الأبيض)
+
+
+@dataclass(unsafe_hash=True, slots=True)
+class Match:
+    """One matched phrase in the normalised text, with every payload its key carries. Treated
+    as immutable (hashed by value); not frozen only because a frozen dataclass is built
+    several times slower, and an article makes hundreds of matches."""
+
+    start: int
+    end: int
+    prefix: str
+    payloads: tuple[Payload, ...]
+    labels: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.labels:
+            self.labels = frozenset(p.label for p in self.payloads)
+
+    def idents(self, label: str) -> list[str]:
+        """Distinct ids of the payloads with ``label``, in data order."""
+        out: list[str] = []
+        for p in self.payloads:
+            if p.label == label and p.ident not in out:
+                out.append(p.ident)
+        return out
+
+    def has(self, label: str) -> bool:
+        """True when some payload has ``label``."""
+        return label in self.labels
+
+
+@lru_cache(maxsize=1)
+def _folding() -> np.ndarray[tuple[int], np.dtype[np.uint32]]:
+    """Per Basic Multilingual Plane code point, what it folds to: itself, or MARK for a non-letter."""
+    keep = np.array([chr(cp).isalnum() for cp in range(0x10000)], dtype=np.bool_)
+    return np.where(keep, np.arange(0x10000, dtype=np.uint32), np.uint32(ord(MARK))).astype(np.uint32)
+
+
+_SHORT = 48  # below this many characters, folding in Python beats the array round trip
+
+
+def fold(text: str) -> str:
+    """``text`` with every character that is not a letter or digit turned into MARK (same length)."""
+    if len(text) < _SHORT:
+        return "".join(ch if ch.isalnum() else MARK for ch in text)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    out = _folding()[np.minimum(codes, 0xFFFF)]
+    astral = np.flatnonzero(codes > 0xFFFF)
+    for i in astral.tolist():  # emoji and the like: rare
+        out[i] = codes[i] if chr(int(codes[i])).isalnum() else ord(MARK)
+    return out.astype(np.uint32).tobytes().decode("utf-32-le")
+
+
+# One phrase of one set, as the automaton reports it: (set, the normalised key, its length,
+# 0 for a stem else 1 (stored followed by MARK), payloads, special, labels, check the text).
+Entry = tuple[int, str, int, int, tuple[Payload, ...], bool, frozenset[str], bool]
+PrefixOf = Callable[[str, str, int], "str | None"]  # (text, folded + MARK, start)
+
+
+class PhraseAutomaton:
+    """One automaton over the folded keys of one or more phrase tables (key -> payloads)."""
+
+    def __init__(self, tables: Sequence[Mapping[str, Sequence[Payload]]]) -> None:
+        grouped: dict[str, list[Entry]] = {}
+        for i, table in enumerate(tables):
+            for key, payloads in table.items():
+                stem = any(p.stem for p in payloads)
+                special = any(p.lam or p.exact_case for p in payloads)
+                labels = frozenset(p.label for p in payloads)
+                folded = fold(key)
+                term = 0 if stem else 1
+                check = folded != key  # non-letters inside: another non-letter may stand there
+                entry: Entry = (i, key, len(key), term, tuple(payloads), special, labels, check)
+                grouped.setdefault(folded + MARK * term, []).append(entry)
+        self.sets = len(tables)
+        self.size = len(grouped)
+        self._auto = ahocorasick.Automaton()
+        for folded, entries in grouped.items():
+            self._auto.add_word(folded, tuple(entries))
+        if grouped:
+            self._auto.make_automaton()
+
+    def scan(self, norm: Normalized | str, prefix_of: PrefixOf, quote_marks: frozenset[str],
+             lam_contraction: frozenset[str], clitic_langs: Sequence[frozenset[str] | None],
+             longest: bool = True) -> list[list[Match]]:
+        """Per set, its matches in the normalised text (see PhraseMatcher.find)."""
+        text = norm.text if isinstance(norm, Normalized) else norm
+        out: list[list[Match]] = [[] for _ in range(self.sets)]
+        if self.size == 0:
+            return out
+        n = len(text)
+        folded = fold(text) + MARK
+        prefixes: dict[int, str | None] = {}
+        for last, entries in self._auto.iter(folded):
+            for i, key, length, term, payloads, special, labels, check in entries:
+                end = last + 1 - term
+                start = end - length
+                if check and text[start:end] != key:
+                    continue
+                if not term and folded[end] != MARK:  # a stem inside a word: to the word's end
+                    payloads = tuple(p for p in payloads if p.stem)
+                    labels = frozenset()
+                    end = folded.index(MARK, end)
+                if start == 0:
+                    prefix: str | None = ""
+                elif folded[start - 1] == MARK and text[start - 1] not in quote_marks:
+                    prefix = ""  # the common case: a word start, not after a quotation mark
+                elif start in prefixes:
+                    prefix = prefixes[start]
+                else:
+                    prefix = prefixes[start] = prefix_of(text, folded, start)
+                if prefix is None:
+                    continue
+                langs = clitic_langs[i]
+                if not special and (not prefix or langs is None):
+                    out[i].append(Match(start, end, prefix, payloads, labels))  # the common case
+                    continue
+                keep = []
+                for p in payloads:
+                    if p.lam and prefix not in lam_contraction:
+                        continue
+                    if prefix and langs is not None and p.lang not in langs:
+                        continue
+                    if p.exact_case and isinstance(norm, Normalized):
+                        o0, o1 = norm.span(start, start + length)
+                        if norm.original[o0:o1] != p.form:
+                            continue
+                    keep.append(p)
+                if keep:
+                    out[i].append(Match(start, end, prefix, tuple(keep)))
+        return [keep_longest(cands, n) if longest else sorted(cands, key=lambda m: (m.start, -m.end))
+                for cands in out]
+
+
+def keep_longest(cands: list[Match], n: int) -> list[Match]:
+    """The matches left when overlaps keep the longest (the first found on a tie), by start."""
+    cands.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken = bytearray(n + 1)
+    chosen: list[Match] = []
+    for m in cands:
+        if taken.find(1, m.start, m.end) != -1:
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
