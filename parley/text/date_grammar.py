@@ -128,6 +128,10 @@ class DateGrammar:
     precision_words: frozenset[str]
     absolute: tuple[tuple[str, re.Pattern[str]], ...]  # (form, regex)
     relative: tuple[tuple[str, re.Pattern[str]], ...]
+    # Per relative form, in the order of ``relative``: the words a match of it can begin with
+    # (the first word of each phrase its leading alternatives hold, optional ones included), so
+    # a scan need try the regex only where one of them stands (date_scan.relative_hits).
+    relative_starts: tuple[frozenset[str], ...]
     header_marker: re.Pattern[str]
     future: re.Pattern[str]  # a future marker: a bare weekday near it is the coming one
     tense_stop: re.Pattern[str]  # a complementizer: a marker after it is what was said, not when
@@ -212,7 +216,8 @@ def load_date_grammar() -> DateGrammar:
     parts = wdata.get("day_parts")
     if not isinstance(parts, dict):
         raise data_error(wf, None, "needs 'day_parts' with 'before'/'after'")
-    part_before = _alt(_all(_lang_words(wf, "day_parts.before", parts.get("before"))))
+    part_words = _all(_lang_words(wf, "day_parts.before", parts.get("before")))
+    part_before = _alt(part_words)
     part_after = _alt(_all(_lang_words(wf, "day_parts.after", parts.get("after"))))
     clitics = _all(section("clitics"))
     if not all(len(c) == 1 for c in clitics):
@@ -286,12 +291,18 @@ def load_date_grammar() -> DateGrammar:
     hints = {"dmy": month_hint, "my": month_hint, "mdy": rf"{after}(?:{_alt(en_months)})(?!\w)",
              "year": year_hint, "iso": numeric_hint, "num": numeric_hint}
     today_weekday = re.compile(rf"(?:{today})(?:\s*[,\u060c]\s*|\s+|\s*\(\s*)(?:{wd_rx})")
+    # the words each relative form can begin with: its optional leading groups' and its own
+    day_words = [*part_words, *_all(section("day_nouns"))]
+    begins = {"rel": [*day_words, *rel_days], "weekday": [*day_words, *mods_before, *weekdays],
+              "anaphoric": list(anaphoric), "period": list(periods),
+              "month": [*mods_before, *bare_greg, *bare_sh]}
     return DateGrammar(
         months=months, weekdays=weekdays, weekday_not_after=not_after, rel_days=rel_days,
         rel_not_before=not_before, modifiers={**mods_before, **mods_after}, anaphoric=anaphoric,
         periods=periods, precision_words=frozenset(precision),
         absolute=tuple((k, re.compile(p)) for k, p in absolute),
         relative=tuple((k, re.compile(p)) for k, p in relative),
+        relative_starts=tuple(frozenset(w.split()[0] for w in begins[k]) for k, _ in relative),
         header_marker=marker,
         future=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_markers')))})(?!\w)"),
         tense_stop=re.compile(rf"(?<!\w)(?:{_alt(_all(section('tense_stops')))})(?!\w)"),

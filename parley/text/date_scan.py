@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import ahocorasick
 import jdatetime
 
 from parley.text.date_grammar import DateGrammar, default_date_grammar
@@ -190,13 +191,65 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+_STARTS: dict[int, tuple[DateGrammar, ahocorasick.Automaton]] = {}
+
+
+def _start_finder(g: DateGrammar) -> ahocorasick.Automaton:
+    """One automaton over every relative form's first words (g.relative_starts), built once per grammar."""
+    hit = _STARTS.get(id(g))
+    if hit is not None and hit[0] is g:
+        return hit[1]
+    words: dict[str, set[int]] = {}
+    for i, starts in enumerate(g.relative_starts):
+        for w in starts:
+            words.setdefault(w, set()).add(i)
+    auto = ahocorasick.Automaton()
+    for w, forms in words.items():
+        auto.add_word(w, (len(w), tuple(sorted(forms))))
+    if words:
+        auto.make_automaton()
+    if len(_STARTS) > 4:
+        _STARTS.clear()
+    _STARTS[id(g)] = (g, auto)
+    return auto
+
+
+def _relative_matches(text: str, g: DateGrammar, only: str | None) -> list[list[re.Match[str]]]:
+    """Per relative form (only form ``only``, if given), what ``rx.finditer(text)`` yields, found
+    by trying the regex only where one of the words it can begin with stands: finditer tries
+    every position, and a match can start nowhere else, so the first match at or after each
+    point is the same (none is empty: every form holds a word)."""
+    found: list[list[int]] = [[] for _ in g.relative]
+    auto = _start_finder(g)
+    if len(auto):
+        for last, (length, forms) in auto.iter(text):
+            for i in forms:
+                found[i].append(last - length + 1)
+    out: list[list[re.Match[str]]] = []
+    for (form, rx), starts in zip(g.relative, found, strict=True):
+        matches: list[re.Match[str]] = []
+        if only is not None and form != only:
+            out.append(matches)
+            continue
+        pos = 0
+        for p in sorted(set(starts)):
+            if p < pos:
+                continue
+            m = rx.match(text, p)
+            if m is not None and m.end() > p:  # every form has a word: never an empty match
+                matches.append(m)
+                pos = m.end()
+        out.append(matches)
+    return out
+
+
 def relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[DateHit]:
     """Relative hits (of form ``only``, else all) in ``text``."""
     hits: list[DateHit] = []
-    for form, rx in g.relative:
+    for (form, _rx), found in zip(g.relative, _relative_matches(text, g, only), strict=True):
         if only is not None and form != only:
             continue
-        for m in rx.finditer(text):
+        for m in found:
             gd = m.groupdict()
             if form == "rel":
                 word = _key(gd["rel"])

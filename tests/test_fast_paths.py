@@ -1,0 +1,140 @@
+"""The scans that skip work find what the plain scans find.
+
+- Phrase matching runs the gazetteer and the cue sets in one pass over a folded copy of the text
+  (extract/phrases.py); each set must get what a plain Aho-Corasick pass over the normalised
+  text, checking every raw hit, gives (the reference below, the matcher's earlier code).
+- Relative dates try each regex only where a word it can begin with stands
+  (text/date_scan.py); each form must get what ``finditer`` over the whole text gives. A regex
+  given a new leading word or group without its words in ``relative_starts`` fails here.
+
+Texts: the seed articles, the blind development set when its text is present, and Hypothesis
+texts made of the data's own phrases and words, clitics, quotation marks, punctuation and digits.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import ahocorasick
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parley.extract.cues import load_cues
+from parley.extract.gazetteer import default_gazetteer
+from parley.extract.matcher import Match, PhraseMatcher, gazetteer_matcher
+from parley.extract.phrases import keep_longest
+from parley.extract.pipeline import _SET_NAMES, phrase_sets
+from parley.text.date_grammar import default_date_grammar
+from parley.text.date_scan import _relative_matches
+from parley.text.normalize import Normalized, normalize
+
+REPO = Path(__file__).resolve().parent.parent
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "articles").glob("*.txt"))]
+TEXTS += [p.read_text(encoding="utf-8") for p in sorted((REPO / "devset" / "text").glob("*.txt"))]
+
+
+def _matchers() -> list[PhraseMatcher]:
+    cues = load_cues()
+    return [gazetteer_matcher(default_gazetteer()), *(getattr(cues, name) for name in _SET_NAMES[1:])]
+
+
+def reference_find(m: PhraseMatcher, norm: Normalized, longest: bool = True) -> list[Match]:
+    """PhraseMatcher.find as it was: every raw hit of an automaton over the normalised keys."""
+    auto = ahocorasick.Automaton()
+    for key, payloads in m.table.items():
+        auto.add_word(key, (len(key), tuple(payloads), any(p.stem for p in payloads)))
+    auto.make_automaton()
+    text, n = norm.text, len(norm.text)
+    folded = "".join(ch if ch.isalnum() else "\x01" for ch in text) + "\x01"
+    cands: list[Match] = []
+    for last, (length, payloads, stem_ok) in auto.iter(text):
+        start, end = last - length + 1, last + 1
+        word_end = end == n or not text[end].isalnum()
+        if not word_end and not stem_ok:
+            continue
+        if not word_end:
+            payloads = tuple(p for p in payloads if p.stem)
+            while end < n and text[end].isalnum():
+                end += 1
+        prefix = m._prefix(text, folded, start)
+        if prefix is None:
+            continue
+        keep = []
+        for p in payloads:
+            if p.lam and prefix not in m.clitics.lam_contraction:
+                continue
+            if prefix and m.clitic_langs is not None and p.lang not in m.clitic_langs:
+                continue
+            if p.exact_case:
+                o0, o1 = norm.span(start, last + 1)
+                if norm.original[o0:o1] != p.form:
+                    continue
+            keep.append(p)
+        if keep:
+            cands.append(Match(start, end, prefix, tuple(keep)))
+    return keep_longest(cands, n) if longest else sorted(cands, key=lambda x: (x.start, -x.end))
+
+
+def _vocabulary() -> list[str]:
+    rng = random.Random(5)
+    keys = [k for m in _matchers() for k in m.table]
+    g = default_date_grammar()
+    words = [*g.months, *g.weekdays, *g.rel_days, *g.anaphoric, *g.periods, *g.modifiers,
+             *(w for starts in g.relative_starts for w in starts)]
+    return rng.sample(keys, 600) + words + ["و", "ب", "ل", "ال", "وال", "لل", "فب", "ك"]
+
+
+VOCAB = _vocabulary()
+GLUE = [" ", "  ", "\n", ", ", "،", ".", "«", "»", '"', "-", "(", ")", ":", "\u200c", "ـ", "2026", "۱۴۰۴",
+        "5", "US", "U.S.", "AP", "Iran", "ا", "ی", "ة", "x"]
+pieces = st.lists(st.one_of(st.sampled_from(VOCAB), st.sampled_from(GLUE)), max_size=60)
+
+
+def _same_phrases(original: str) -> None:
+    norm = normalize(original)
+    matchers = _matchers()
+    found = phrase_sets(matchers[0], load_cues()).find_all(norm)
+    for name, m, got in zip(_SET_NAMES, matchers, found, strict=True):
+        assert got == reference_find(m, norm), name
+        assert m.find(norm) == got, name
+        assert m.find(norm, longest=False) == reference_find(m, norm, longest=False), name
+
+
+def _same_relative_dates(original: str) -> None:
+    g = default_date_grammar()
+    text = normalize(original).text
+    fast = _relative_matches(text, g, None)
+    for (form, rx), got in zip(g.relative, fast, strict=True):
+        plain = [(x.span(), x.groupdict()) for x in rx.finditer(text)]
+        assert [(x.span(), x.groupdict()) for x in got] == plain, form
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_phrase_sets_find_what_plain_scans_find_in_real_text(i: int) -> None:
+    _same_phrases(TEXTS[i])
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_relative_dates_found_where_plain_finditer_finds_them_in_real_text(i: int) -> None:
+    _same_relative_dates(TEXTS[i])
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces)
+def test_phrase_sets_find_what_plain_scans_find(parts: list[str]) -> None:
+    _same_phrases("".join(parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces)
+def test_relative_dates_found_where_plain_finditer_finds_them(parts: list[str]) -> None:
+    _same_relative_dates("".join(parts))
+
+
+def test_a_short_text_is_folded_like_a_long_one() -> None:
+    from parley.extract.phrases import _SHORT, fold
+
+    for text in ("روبيو، «قال» U.S. 😀 x", "A" * (_SHORT + 3) + " ب-ت 😀"):
+        assert fold(text) == "".join(ch if ch.isalnum() else "\x01" for ch in text)
