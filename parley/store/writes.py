@@ -315,12 +315,16 @@ def date_from_other_articles(conn: Connection) -> int:
         .select_from(events.join(articles, articles.c.id == events.c.article_id))
         .where(and_(events.c.date.is_not(None), events.c.kind.in_(kinds), events.c.place_id.is_not(None),
                     ~events.c.date_basis.startswith(FROM_OTHERS), articles.c.duplicate_of.is_(None)))).all()
+    # the dated reports by (kind, place), in the order read, each with its actors as a set: an
+    # undated event is compared with its own group only (all of them grew as the square)
+    groups: dict[tuple[str, str], list[tuple[Any, frozenset[str]]]] = {}
+    for d in dated:
+        groups.setdefault((d.kind, d.place_id), []).append((d, frozenset(d.actor_ids.split(";"))))
     changed = 0
     for u in undated:
         mine = set(u.actor_ids.split(";"))
-        same = [d for d in dated if (d.kind, d.place_id) == (u.kind, u.place_id)
-                and d.article_id != u.article_id
-                and (mine <= set(d.actor_ids.split(";")) or set(d.actor_ids.split(";")) <= mine)]
+        same = [d for d, theirs in groups.get((u.kind, u.place_id), ())
+                if d.article_id != u.article_id and (mine <= theirs or theirs <= mine)]
         if not same:
             if u.date is not None:  # its sources are gone: undated again
                 conn.execute(update(events).where(events.c.id == u.id)
