@@ -31,6 +31,8 @@ from parley.text.script import is_arabic_script
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
 COMMAS = ",\u060c"  # Latin and Arabic commas
+_MEMO_CHARS = 80  # find keeps its results for strings up to this long (Match is immutable) ...
+_MEMO_SIZE = 4096  # ... this many of them
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ class PhraseMatcher:
         self.size = len(table)
         self.table = table
         self._auto = PhraseAutomaton([table])
+        self._memo: dict[tuple[str, bool], tuple[Match, ...]] = {}
 
     def _prefix(self, text: str, folded: str, start: int) -> str | None:
         """The clitic attached before ``start`` ('' at a word start), or None if mid-word.
@@ -171,6 +174,17 @@ class PhraseMatcher:
 
     def find(self, norm: Normalized | str, *, longest: bool = True) -> list[Match]:
         """Matches in the normalised text, sorted by start; overlaps keep the longest."""
+        if isinstance(norm, str) and len(norm) <= _MEMO_CHARS:  # a title's words, say: they repeat
+            key = (norm, longest)
+            hit = self._memo.get(key)
+            if hit is None:
+                if len(self._memo) >= _MEMO_SIZE:
+                    self._memo.clear()
+                hit = self._memo[key] = tuple(self._scan(norm, longest))
+            return list(hit)
+        return self._scan(norm, longest)
+
+    def _scan(self, norm: Normalized | str, longest: bool) -> list[Match]:
         return self._auto.scan(norm, self._prefix, self.clitics.quote_marks, self.clitics.lam_contraction,
                                [self.clitic_langs], longest)[0]
 
@@ -237,7 +251,7 @@ class Doc:
         norm = normalize(article.text)
         doc = cls(article=article, norm=norm)
         doc.sentences = split_sentences(norm.text)
-        doc.tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm.text)]
+        doc.tokens = [m.span() for m in _TOKEN.finditer(norm.text)]
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._tok_starts = [s for s, _ in doc.tokens]
         # Segment starts as normalised positions: the first normalised char at or after each
@@ -278,13 +292,30 @@ class Doc:
         """Cue matches kept only with the payloads of their segment's language: the letters of
         Persian 'کامل' (complete) fold to Arabic 'ك' + 'امل' (I hope), which is no cue in Persian."""
         out = []
-        lang_at = self.lang_at
+        starts = self._seg_starts
+        langs = [s.lang for s in self.article.segments] if starts else [self.article.lang]
+        last = len(starts) - 1
+        k, prev = 0, -1  # the segment of the previous match's start (lang_at, walked forward)
         for m in matches:
-            lang = lang_at(m.start)
-            if (lang != "ar" and lang != "fa") or all(p.lang == lang for p in m.payloads):
+            pos = m.start
+            if pos < prev:
+                k = max(bisect.bisect_right(starts, pos) - 1, 0)
+            while k < last and starts[k + 1] <= pos:
+                k += 1
+            prev = pos
+            lang = langs[k]
+            if lang != "ar" and lang != "fa":
                 out.append(m)
                 continue
-            kept = tuple(p for p in m.payloads if p.lang == lang)
+            payloads = m.payloads
+            if len(payloads) == 1:  # the common case
+                if payloads[0].lang == lang:
+                    out.append(m)
+                continue
+            if all(p.lang == lang for p in payloads):
+                out.append(m)
+                continue
+            kept = tuple(p for p in payloads if p.lang == lang)
             if kept:
                 out.append(Match(m.start, m.end, m.prefix, kept))
         return out

@@ -16,6 +16,7 @@ longest matches, the same matches as a pass of its own.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,15 +174,25 @@ class PhraseAutomaton:
                 for cands in out]
 
 
+_START = operator.attrgetter("start")
+
+
+def _longest_first(m: Match) -> tuple[int, int]:
+    return m.start - m.end, m.start
+
+
 def keep_longest(cands: list[Match], n: int) -> list[Match]:
     """The matches left when overlaps keep the longest (the first found on a tie), by start."""
-    cands.sort(key=lambda m: (-(m.end - m.start), m.start))
+    if len(cands) < 2:
+        return list(cands)
+    cands.sort(key=_longest_first)
     taken = bytearray(n + 1)
     chosen: list[Match] = []
     for m in cands:
-        if taken.find(1, m.start, m.end) != -1:
+        s, e = m.start, m.end
+        if taken.find(1, s, e) != -1:
             continue
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append(m)
-    chosen.sort(key=lambda m: m.start)
+    chosen.sort(key=_START)
     return chosen
