@@ -9,8 +9,10 @@ same order, as one process does.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,6 +97,19 @@ def _work(path: Path) -> list[Outcome]:
     return list(file_outcomes(path, extractor, stored))
 
 
+def warm_up(extractor: Extractor | None) -> None:
+    """Read and extract a one-line document here, so that what the stages load on first use
+    (boilerplate, cue files, the date grammar, the automata) is loaded once, before the workers
+    fork and inherit it, instead of once in each worker."""
+    from parley.load.article import build_article
+
+    with suppress(Exception):  # only a warm-up: a real document reports its own failure
+        article = build_article(RawDocument("(warm-up)", "Talks resumed on 5 February 2026, "
+                                            "officials said yesterday.\n"))
+        if extractor is not None:
+            extractor(article)
+
+
 def can_fork() -> bool:
     """Whether worker processes can be forked here (not on Windows)."""
     return "fork" in multiprocessing.get_all_start_methods()
@@ -108,9 +123,17 @@ def outcomes_in_parallel(files: Sequence[Path], workers: int, extractor: Extract
     if not can_fork():
         yield from ((path, list(file_outcomes(path, extractor, stored))) for path in files)
         return
+    warm_up(extractor)
     _WORKER_STATE.append((extractor, stored))
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # The loaded gazetteer, cues and automata out of the workers' garbage collection: their
+        # collections skip them (and leave their pages shared with this process)
+        gc.freeze()
+        try:
+            pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            gc.unfreeze()  # here only: the workers keep them frozen
+        with pool:
             # small chunks keep the writer fed evenly; results come back in submission order
             yield from zip(files, pool.imap(_work, files, chunksize=4), strict=True)
     finally:

@@ -146,7 +146,7 @@ class PhraseMatcher:
                 table.setdefault(key[1:], []).append(Payload(label, ident, lang, raw, stem, exact, lam=True))
         self.size = len(table)
         self.table = table
-        self._auto = PhraseAutomaton([table])
+        self._auto: PhraseAutomaton | None = None  # built on first use (PhraseSets has its own)
         self._memo: dict[tuple[str, bool], tuple[Match, ...]] = {}
 
     def _prefix(self, text: str, folded: str, start: int) -> str | None:
@@ -185,6 +185,8 @@ class PhraseMatcher:
         return self._scan(norm, longest)
 
     def _scan(self, norm: Normalized | str, longest: bool) -> list[Match]:
+        if self._auto is None:
+            self._auto = PhraseAutomaton([self.table])
         return self._auto.scan(norm, self._prefix, self.clitics.quote_marks, self.clitics.lam_contraction,
                                [self.clitic_langs], longest)[0]
 

@@ -83,6 +83,8 @@ _SHORT = 48  # below this many characters, folding in Python beats the array rou
 
 def fold(text: str) -> str:
     """``text`` with every character that is not a letter or digit turned into MARK (same length)."""
+    if text.isalnum():  # one word (a phrase key, mostly)
+        return text
     if len(text) < _SHORT:
         return "".join(ch if ch.isalnum() else MARK for ch in text)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
