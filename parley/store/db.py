@@ -153,20 +153,25 @@ def insert_new(conn: Connection, table: Table, row: dict[str, Any]) -> bool:
     unique index, partial ones included); True if it went in. The database decides, in one
     statement, so two writers racing for the same key cannot both insert it."""
     dialect = conn.dialect.name
-    keys = list(table.primary_key.columns)
-    stmt: Executable
-    if dialect == "postgresql":
-        from sqlalchemy.dialects import postgresql
+    stmt = _INSERT_NEW.get((dialect, table))
+    if stmt is None:  # built once per table: ingest inserts every article with it
+        keys = list(table.primary_key.columns)
+        if dialect == "postgresql":
+            from sqlalchemy.dialects import postgresql
 
-        stmt = postgresql.insert(table).on_conflict_do_nothing().returning(*keys)
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects import sqlite
+            stmt = postgresql.insert(table).on_conflict_do_nothing().returning(*keys)
+        elif dialect == "sqlite":
+            from sqlalchemy.dialects import sqlite
 
-        stmt = sqlite.insert(table).on_conflict_do_nothing().returning(*keys)
-    else:  # pragma: no cover - only the two supported backends
-        raise StoreError(f"unsupported database dialect {dialect}")
+            stmt = sqlite.insert(table).on_conflict_do_nothing().returning(*keys)
+        else:  # pragma: no cover - only the two supported backends
+            raise StoreError(f"unsupported database dialect {dialect}")
+        _INSERT_NEW[(dialect, table)] = stmt
     # RETURNING, not rowcount: psycopg reports no row count for this statement.
     return conn.execute(stmt, row).first() is not None
+
+
+_INSERT_NEW: dict[tuple[str, Table], Executable] = {}
 
 
 def init_db(engine: Engine) -> None:
