@@ -251,7 +251,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             dates, latest = _dates(f)
             date_starts = [d.start for d in dates]  # in text order
         in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
-        said = min([c.start for c in f.speech if c.has("comp") and cue.end <= c.start < s1
+        said = min([c.start for c in f.speech_in(cue.end, s1) if c.has("comp")
                     and text[c.start].isalpha() and not text[c.start - 1].isalpha()], default=None) \
             if kind == "announcement" else None  # what was said starts here: 'announced that … next week'
         if said is not None:
