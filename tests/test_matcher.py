@@ -163,8 +163,11 @@ def test_a_found_span_maps_back_to_the_alias_as_written(
     text = f"{left} {prefix}{form}{close}{right}"
     start = text.index(form)
     ms = extract_article(article_from_text(text, "ar", DAY)).mentions
-    assert ms, text
-    m = ms[0]
+    # the filler next to the name can also read as another name, fuzzily ('قإفني روبيو': Qaani): the
+    # mention under test is the one at the form, not one ending before it
+    at = [m for m in ms if m.end > start]
+    assert at, text
+    m = at[0]
     assert text[m.start : m.end] == m.surface
     assert (m.start, m.end) == (start, start + len(form))
 
