@@ -40,7 +40,7 @@ from parley.ingest import ingest_paths
 from parley.store import db
 from parley.store.schema import events
 
-N_VARIANTS = 70  # with the 5 seeds: a run long enough that kills land between articles
+N_VARIANTS = 100  # with the 5 seeds: a run long enough that kills land between articles (batched writes)
 KILLS = 20
 
 
@@ -102,7 +102,7 @@ def test_ingest_killed_at_random_points_loses_and_doubles_nothing(store: Store, 
     for k in range(KILLS):
         startup = rng.random() < 0.15
         target, delay = (0, rng.uniform(0.3, 1.0) * first) if startup else \
-            (rng.randint(1, n_articles), rng.uniform(0.0, 0.1))
+            (rng.randint(1, n_articles), rng.uniform(0.0, 0.05))
         url = store.fresh()
         engine = db.make_engine(url)
         try:
