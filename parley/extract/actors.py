@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from parley.extract.cues import Cues
 from parley.extract.gazetteer import ROLE_PREFIX, Gazetteer
-from parley.extract.matcher import Doc, Match, PhraseMatcher
+from parley.extract.matcher import Doc, Match, PhraseMatcher, clitics
 from parley.extract.records import Mention
 
 _JOIN = ",\u060c-–—\"'«»“”()"  # commas, dashes, quotes between a name and its title
@@ -313,3 +313,23 @@ def delegation_spans(doc: Doc, gaz: Gazetteer, nouns: list[Match], demonyms: lis
         prefix = (n if n.start == lo else d).prefix
         out.append(ActorSpan(lo, hi, d.idents("demonym")[0], "demonym", "state", prefix))
     return out
+
+
+def possessive_mark(text: str, pos: int) -> bool:
+    """An English possessive mark and a space at ``pos``: "Iran's Foreign Minister", "Hamas' leaders"."""
+    n = clitics().possessive_at(text, pos)
+    return bool(n) and text[pos + n:pos + n + 1].isspace()
+
+
+def possessor(text: str, before: list[ActorSpan], end: int, words: int) -> ActorSpan | None:
+    """The last actor of ``before`` (each ending by ``end``) when its English possessive is followed
+    by at most ``words`` plain words up to ``end``: "Israel's demand", "Israel’s June 13 attack"."""
+    if not before or not possessive_mark(text, before[-1].end):
+        return None
+    a = before[-1]
+    rest = text[a.end + clitics().possessive_at(text, a.end):end]
+    between = rest.split()
+    if not rest[-1:].isspace() or len(between) > words \
+            or not all(w.replace("-", "").isalnum() for w in between):
+        return None
+    return a

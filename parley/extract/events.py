@@ -26,7 +26,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import TypeVar
 
-from parley.extract.actors import ActorSpan, resolve_places
+from parley.extract.actors import ActorSpan, possessor, resolve_places
 from parley.extract.dates import date_mentions
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import ARTICLE_DATE, Event, Found
@@ -77,19 +77,14 @@ def _demonym_agent(f: Found, cue: Match) -> str | None:
 
 
 _QUALIFIER = 3  # words of title between a state and the person it qualifies ('US President Trump')
-_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
-_POSSESSOR_BEFORE = 3  # "Israel's June 13 surprise attack": at most this many words between
+_POSSESSOR_WORDS = 3  # "Israel's June 13 surprise attack": at most this many words between
 
 
 def _possessor(f: Found, cue: Match, s0: int) -> str | None:
     """The actor whose possessive ('Israel’s', "Hamas'") stands right before an event word."""
-    doc = f.doc
-    lo = max(s0, doc.reach_back(cue.start, _POSSESSOR_BEFORE + 3))
-    for a in reversed(f.actors_in(lo, cue.start)):
-        if a.end <= cue.start and doc.text.startswith(_POSSESSIVE, a.end) \
-                and doc.tokens_between(a.end, cue.start) <= _POSSESSOR_BEFORE + 1 and _usable(a):
-            return a.actor_id
-    return None
+    before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)]
+    a = possessor(f.doc.text, before, cue.start, _POSSESSOR_WORDS)
+    return a.actor_id if a is not None else None
 
 
 def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date | None) -> str:

@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from parley.extract.actors import ActorSpan
+from parley.extract.actors import ActorSpan, possessive_mark, possessor
 from parley.extract.matcher import COMMAS, Match, clitics
 from parley.extract.quotes import Speech
 from parley.extract.records import Found
@@ -199,12 +199,7 @@ def _names_mediators(f: Found, a: ActorSpan) -> bool:
                for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
 
 
-_POSSESSIVE_MARK = re.compile(r"(?:'s|\u2019s|'|\u2019)\s")
 _NEXT_VERB = re.compile(r",\s*(?:and\s+)?$")  # ', demands', ', and seeks': a verb after a comma
-
-
-# an English possessive and at most one word before a noun cue: "Israel's demand", "Hamas' continued refusal"
-_POSSESSIVE = re.compile(r"^(?:'s|\u2019s|'|\u2019)\s+(?:[\w-]+\s+)?$")
 
 
 def _possessor(f: Found, cue: Match, pool: list[ActorSpan]) -> ActorSpan | None:
@@ -212,10 +207,8 @@ def _possessor(f: Found, cue: Match, pool: list[ActorSpan]) -> ActorSpan | None:
     disarmament' is Israel's demand, whoever reports it); None otherwise."""
     if next((p.lang for p in cue.payloads), "ar") != "en":
         return None
-    before = [a for a in pool if a.end <= cue.start]
-    if before and _POSSESSIVE.match(f.doc.text[before[-1].end:cue.start]):
-        return before[-1]
-    return None
+    # a possessive and at most one word before the cue: "Israel's demand", "Hamas' continued refusal"
+    return possessor(f.doc.text, [a for a in pool if a.end <= cue.start], cue.start, 1)
 
 
 def _viewer(f: Found, cue: Match, hi: int) -> ActorSpan | None:
@@ -363,7 +356,7 @@ def _after_fronted(f: Found, before: list[ActorSpan], cue: Match) -> ActorSpan:
     if doc.lang_at(cue.start) != "en":  # Arabic and Persian open with adverbials too ('پیشتر، …')
         return before[0]
     # 'Iran's Foreign Minister Abbas Araghchi insisted': a possessive only qualifies the subject
-    while len(before) > 1 and _POSSESSIVE_MARK.match(doc.text, before[0].end):
+    while len(before) > 1 and possessive_mark(doc.text, before[0].end):
         before = before[1:]
     comma = max(doc.text.rfind(ch, before[0].end, cue.start) for ch in COMMAS)
     if comma == -1:

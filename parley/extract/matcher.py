@@ -47,6 +47,7 @@ class Clitics:
     dative: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
     dative_words: frozenset[str] = frozenset()
+    possessives: tuple[str, ...] = ()  # longest first: "'s" before "'"
     conjunction: frozenset[str] = frozenset()
     whole: frozenset[str] = frozenset()  # words whose first letters are no clitic (بحث is no ب + حث)
 
@@ -69,6 +70,10 @@ class Clitics:
     def definite(self, word: str) -> bool:
         """The word starts with the definite article."""
         return bool(self.article) and word.startswith(self.article)
+
+    def possessive_at(self, text: str, pos: int) -> int:
+        """The length of the English possessive mark at ``pos`` ("'s", "’"), else 0."""
+        return next((len(m) for m in self.possessives if text.startswith(m, pos)), 0)
 
     def dative_word(self, word: str) -> bool:
         """The word carries a 'to/for' prefix ('لشبكة') rather than the article."""
@@ -103,6 +108,7 @@ def _load_clitics(override: str) -> Clitics:
         dative=frozenset(normalize_text(str(x)) for x in data["dative"]),
         locative=frozenset(normalize_text(str(x)) for x in data["locative"]),
         dative_words=frozenset(str(x).lower() for x in data.get("dative_words") or []),
+        possessives=tuple(sorted((str(x) for x in data.get("possessives") or []), key=len, reverse=True)),
         conjunction=frozenset(normalize_text(str(x)) for x in data["conjunction"]),
         whole=frozenset(normalize_text(str(x)) for x in data.get("whole_words") or []),
     )

@@ -22,7 +22,6 @@ from parley.extract.matcher import COMMAS, Match, clause_span, clitics
 from parley.extract.records import Found, Venue
 
 _NEAR = 2  # tokens between a marker and the place
-_POSSESSIVE = ("'s", "\u2019s")  # "at Iran's request"
 _AFTER = 3  # Persian is verb-final, 'در رم برگزار شد': a talks word this close after the place
 _PROPOSED_AFTER = 3  # 'Rome was floated as a possible venue': the proposal phrase this close after the place
 
@@ -59,7 +58,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     actor_too = m.has("actor")  # واشنطن may be the US government: needs a place cue right before
     if any(c.has("agent_markers")
            and ((c.end <= m.start and doc.tokens_between(c.end, m.start) <= 1)
-                or (c.start >= m.end and doc.text[m.end:c.start].strip() in _POSSESSIVE))
+                or (c.start >= m.end and doc.text[m.end:c.start].strip() in cl.possessives))
            for c in vc):  # before it ('بطلب من إيران') or after it ("at Iran's request")
         return "mentioned" if not actor_too else None  # 'بطلب من إيران': a requester, not a location
     moved = _before(f, vc, "move", m.start, s0) is not None or any(  # Persian: 'از رم به مسقط منتقل شد'
@@ -121,9 +120,6 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
                for p in vc if lo <= p.start < hi)
 
 
-_POSSESSIVE_MARKS = ("\u2019s", "'s")
-
-
 def _its_capital(f: Found, a: int, b: int) -> bool:
     """Only a possessive, a place noun and a comma between two places: "in Oman’s capital, Muscat"."""
     doc = f.doc
@@ -136,7 +132,7 @@ def _its_capital(f: Found, a: int, b: int) -> bool:
     rest = gap
     for c in sorted(nouns, key=lambda c: -c.start):
         rest = rest[:c.start - a] + rest[c.end - a:]
-    for mark in _POSSESSIVE_MARKS:
+    for mark in clitics().possessives:  # longest first
         rest = rest.replace(mark, "")
     return all(ch.isspace() or ch in COMMAS for ch in rest)
 
