@@ -229,6 +229,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
         ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
         here = f.event_in(s0, s1)
+        held = any(h.has("held") for h in here)  # 'were held', 'will be held'
         sides = any(h.has("both_sides") for h in here)
         plan = cue.has("needs_date") and any(h.has("scheduled") for h in here)  # 'a third round is set for'
         if not actor_ids and kind == "meeting" and (ahead or sides or plan):
@@ -252,7 +253,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         if said is not None:
             in_sentence = [d for d in in_sentence if d.start < offsets[said]]
         if cue.has("needs_date") and not ahead and not any(d.date is not None for d in in_sentence) \
-                and not any(h.has("held") for h in f.event_in(s0, s1)):
+                and not held:
             seen.discard((si, kind))
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
@@ -278,7 +279,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
             status = _status(f, cue, kind, c0, c1, date, precision)
-        if ahead and status == "happened" and not any(h.has("held") for h in f.event_in(s0, s1)):
+        if ahead and status == "happened" and not held:
             status = "planned"  # 'the upcoming talks'
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
