@@ -35,6 +35,11 @@ class DisjointSets:
         return out
 
 
+def _family(kind: str) -> str:
+    """The kind a report is merged as: a speech and a statement are one family."""
+    return STATEMENT_KINDS[0] if kind in STATEMENT_KINDS else kind
+
+
 def _ids(value: Any) -> list[str]:
     return [p for p in str(value or "").split(";") if p]
 
@@ -62,7 +67,7 @@ def happenings(ids: list[str], kinds: list[str], places: list[Any], days: list[d
     for i, day in enumerate(days):
         if day is not None and precs[i] in ("day", "month"):
             place = places[i] if isinstance(places[i], str) else ""
-            family = STATEMENT_KINDS[0] if kinds[i] in STATEMENT_KINDS else kinds[i]
+            family = _family(kinds[i])
             buckets.setdefault((family, place, day.year, day.month), []).append(i)
     # Two reports of a bucket tie when they share an actor and their dates agree. Per actor, that
     # ties every report naming it when one of them is only month-precise (it agrees with all),
@@ -133,12 +138,12 @@ def _in_article(sets: DisjointSets, kinds: list[str], places: list[Any], days: l
             if days[j] is not None and not default:
                 continue
             mine = set(_ids(actor_ids[j]))
-            family = STATEMENT_KINDS[0] if kinds[j] in STATEMENT_KINDS else kinds[j]
+            family = _family(kinds[j])
             place = places[j] if isinstance(places[j], str) else ""
             for i in members:
                 if i == j or statuses[i] != statuses[j]:
                     continue
-                if (STATEMENT_KINDS[0] if kinds[i] in STATEMENT_KINDS else kinds[i]) != family:
+                if _family(kinds[i]) != family:
                     continue
                 other = places[i] if isinstance(places[i], str) else ""
                 if (place and other and place != other) or not mine & set(_ids(actor_ids[i])):
