@@ -190,6 +190,24 @@ RELATIVE = [
     ("en", "last Sunday", SUN, [("last Sunday", D(2026, 1, 25), "day")]),
     ("en", "last week", WED, [("last week", D(2026, 1, 26), "week")]),
     ("en", "the day before yesterday", WED, [("the day before yesterday", D(2026, 2, 2), "day")]),
+    # a count of units before the article's date: a day, or the start of the week, month or year
+    ("en", "they spoke three days ago", WED, [("three days ago", D(2026, 2, 1), "day")]),
+    ("en", "first met 2 weeks ago", WED, [("2 weeks ago", D(2026, 1, 19), "week")]),
+    ("en", "signed four months ago", WED, [("four months ago", D(2025, 10, 1), "month")]),
+    ("en", "talks collapsed two years ago", WED, [("two years ago", D(2024, 1, 1), "year")]),
+    ("en", "a month ago", WED, [("a month ago", D(2026, 1, 1), "month")]),
+    ("ar", "اجتمعا قبل يومين", WED, [("قبل يومين", D(2026, 2, 2), "day")]),
+    ("ar", "وقبل ثلاثة أسابيع", WED, [("قبل ثلاثة أسابيع", D(2026, 1, 12), "week")]),
+    ("ar", "منذ شهرين", WED, [("منذ شهرين", D(2025, 12, 1), "month")]),
+    ("ar", "قبل 5 سنوات", WED, [("قبل 5 سنوات", D(2021, 1, 1), "year")]),
+    ("fa", "سه روز پیش", WED, [("سه روز پیش", D(2026, 2, 1), "day")]),
+    ("fa", "دو هفته قبل", WED, [("دو هفته قبل", D(2026, 1, 19), "week")]),
+    ("fa", "حدود ۶ ماه پیش", WED, [("۶ ماه پیش", D(2025, 8, 1), "month")]),
+    ("fa", "چهار سال پیش", WED, [("چهار سال پیش", D(2022, 1, 1), "year")]),
+    # a month name that is also a word is a month after a preposition only
+    ("en", "visited Cairo in March", WED, [("March", D(2025, 3, 1), "month")]),
+    ("en", "talks stalled since May", WED, [("May", D(2025, 5, 1), "month")]),
+    ("en", "Iran may march on", WED, []),
 ]
 
 

@@ -162,7 +162,8 @@ def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
     hi = stop.start() if stop else min(len(nt), end + _TENSE_AFTER)
     said = g.tense_stop.search(nt, end, hi)  # 'announced on Monday that they will meet': a past Monday
     hi = said.start() if said else hi
-    return g.future.search(nt, lo, hi) is not None
+    # not the date itself: 'in May' holds the marker 'may'
+    return g.future.search(nt, lo, start) is not None or g.future.search(nt, end, hi) is not None
 
 
 def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day") -> list[DateMention]:

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, possessor, resolve_places
 from parley.extract.dates import date_mentions
-from parley.extract.matcher import COMMAS, Match, clause_span
+from parley.extract.matcher import COMMAS, Doc, Match, clause_span
 from parley.extract.records import ARTICLE_DATE, Event, Found
 from parley.text.date_scan import DateMention
 
@@ -362,12 +362,24 @@ _CANCEL_TOKENS = 10  # a postponement marker this close to the event word is the
 _STATEMENTS = ("announcement", "speech")
 
 
+def _beside(doc: Doc, m: Match, cue: Match) -> bool:
+    """The marker qualifies the event word: English before it, at most one word between ('the previous
+    two rounds'); Arabic and Persian right after it, or before a talks noun ('الجولة السابقة من
+    المحادثات', 'دور قبلی مذاکرات'), not before a verb ('خلال الأيام الماضية التقى')."""
+    if m.end <= cue.start:
+        return (doc.lang_at(m.start) == "en" or cue.has("needs_date")) \
+            and doc.tokens_between(m.end, cue.start) <= 1
+    return m.start >= cue.end and doc.lang_at(m.start) != "en" and doc.tokens_between(cue.end, m.start) == 0
+
+
 def _status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | None, precision: str) -> str:
     """happened / planned / background / called_off, from the markers of the cue's clause
     [s0, s1) and the date against the article's."""
     markers = {label for m in f.event_in(s0, s1)
                for label in ("planned", "background") if m.has(label)}
     doc = f.doc
+    if any(m.has("prior") and _beside(doc, m, cue) for m in f.event_in(s0, s1)):
+        markers.add("background")  # 'the previous round of talks', 'الجولة السابقة', 'مذاکرات قبلی'
     # a postponement or cancellation is the happening's when it is said close to it: 'the round
     # was postponed', not 'a resolution at a closed meeting…, while Tehran announced it cancelled …'
     def gap(m: Match) -> int:
@@ -394,7 +406,9 @@ def _status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | N
     later = date is not None and ref.date is not None and date > ref.date
     if "planned" in markers or later:
         return "planned"
-    earlier = date is not None and ref.date is not None and (ref.date - date).days > _BACKGROUND_DAYS \
-        and precision in ("day", "month") and not (precision == "month" and date.replace(day=1)
-                                                   == ref.date.replace(day=1))
+    # a week is as old as its last day ('three weeks ago'), a month unless it is the report's own
+    last = date + dt.timedelta(days=6) if date is not None and precision == "week" else date
+    earlier = last is not None and ref.date is not None and (ref.date - last).days > _BACKGROUND_DAYS \
+        and precision in ("day", "week", "month") and not (precision == "month" and last.replace(day=1)
+                                                           == ref.date.replace(day=1))
     return "background" if "background" in markers or earlier else "happened"

@@ -126,6 +126,9 @@ class DateGrammar:
     anaphoric: dict[str, int]
     periods: dict[str, tuple[str, int]]
     precision_words: frozenset[str]
+    numbers: dict[str, int]  # a count's word -> its value ('three', 'ثلاثة', 'سه')
+    units: dict[str, str]  # a counted unit's word (dual forms too) -> day / week / month / year
+    duals: frozenset[str]  # the words that name two of a unit (Arabic 'شهرين')
     absolute: tuple[tuple[str, re.Pattern[str]], ...]  # (form, regex)
     relative: tuple[tuple[str, re.Pattern[str]], ...]
     # Per relative form, in the order of ``relative``: the words a match of it can begin with
@@ -197,6 +200,24 @@ def load_date_grammar() -> DateGrammar:
         off = _int(wf, e["id"], e.get("offset"), -12, 12, "offset")
         _index(wf, periods, e["id"], _all(_lang_words(wf, e["id"], e["names"])), (e["unit"], off))
 
+    counted = wdata.get("counted")
+    if not isinstance(counted, dict):
+        raise data_error(wf, None, "needs 'counted' with 'numbers', 'units', 'ago_after', 'ago_before'")
+    numbers: dict[str, int] = {}
+    for i, e in enumerate(counted.get("numbers") or []):
+        eid = f"counted.numbers#{i}"
+        n = _int(wf, eid, e.get("n") if isinstance(e, dict) else None, 1, 12, "n")
+        _index(wf, numbers, eid, _all(_lang_words(wf, eid, {k: v for k, v in e.items() if k != "n"})), n)
+    units: dict[str, str] = {}
+    duals: dict[str, str] = {}
+    for e in _entries(wf, counted, "units"):
+        if e["id"] not in ("day", *UNITS):
+            raise data_error(wf, e["id"], "a counted unit is day, week, month or year")
+        _index(wf, units, e["id"], _all(_lang_words(wf, e["id"], e["names"])), e["id"])
+        _index(wf, duals, e["id"], _all(_lang_words(wf, e["id"], e.get("dual"))), e["id"])
+    ago_after = _all(_lang_words(wf, "counted.ago_after", counted.get("ago_after")))
+    ago_before = _all(_lang_words(wf, "counted.ago_before", counted.get("ago_before")))
+
     mods_before: dict[str, int] = {}
     mods_after: dict[str, int] = {}
     raw_mods = wdata.get("weekday_modifiers")
@@ -259,6 +280,12 @@ def load_date_grammar() -> DateGrammar:
     )
     not_bare = {_norm_word(w) for w in _all(section("not_bare_months"))}
     bare_greg = [w for w, (cal, _) in months.items() if cal == "gregorian" and w not in not_bare]
+    # 'in March': a month that is also a word, after a preposition (each a fixed-width lookbehind)
+    preps = "|".join(rf"(?<![^\W])(?<={re.escape(w)} )" for w in _all(section("month_prepositions")))
+    prep_month = rf"(?:{preps})(?P<gmp>{_alt(not_bare)})" if preps and not_bare else "(?!)"
+    count = rf"(?:(?P<n>{_alt(numbers)})|(?P<nd>\d{{1,2}}))\s+(?P<u>{_alt(units)})"
+    counted_rx = (rf"{cb}(?:(?:{_alt(ago_before)})\s+(?:{count}|(?P<dual>{_alt(duals)}))"
+                  rf"|{count.replace('(?P<', '(?P<a')}\s+(?:{_alt(ago_after)})){e_}")
     bare_sh = [w for w, (cal, _) in months.items() if cal == "solar_hijri"]
     msuf = _alt(_all(section("month_suffixes")))
     rel = _alt(rel_days)
@@ -274,8 +301,10 @@ def load_date_grammar() -> DateGrammar:
         ("period", rf"{cb}(?P<p>{_alt(periods)}){e_}"),
         # a month named alone ('in June', 'يونيو الماضي', 'last June', 'خرداد ماه'): never before a
         # day or a year (those are absolute dates); a Solar Hijri one only with 'ماه' after it
-        ("month", rf"{cb}{modifier}(?:(?P<gm>{_alt(bare_greg)})|(?P<sm>{_alt(bare_sh)})\s*(?:{msuf})){e_}"
+        ("month", rf"{cb}{modifier}(?:(?P<gm>{_alt(bare_greg)})|{prep_month}"
+                  rf"|(?P<sm>{_alt(bare_sh)})\s*(?:{msuf})){e_}"
                   rf"(?!\s*[,\u060c/]?\s*\d)(?:\s+(?P<post>{_alt(mods_after)}){e_})?"),
+        ("counted", counted_rx),
     )
     # 'تاریخ انتشار: ۱۹:۲۹ - ۲۶-۰۲-۱۴۰۴': a time may stand between the header word and the date
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*"
@@ -295,11 +324,13 @@ def load_date_grammar() -> DateGrammar:
     day_words = [*part_words, *_all(section("day_nouns"))]
     begins = {"rel": [*day_words, *rel_days], "weekday": [*day_words, *mods_before, *weekdays],
               "anaphoric": list(anaphoric), "period": list(periods),
-              "month": [*mods_before, *bare_greg, *bare_sh]}
+              "month": [*mods_before, *bare_greg, *not_bare, *bare_sh],
+              "counted": [*ago_before, *numbers, *(str(d) for d in range(10))]}
     return DateGrammar(
         months=months, weekdays=weekdays, weekday_not_after=not_after, rel_days=rel_days,
         rel_not_before=not_before, modifiers={**mods_before, **mods_after}, anaphoric=anaphoric,
-        periods=periods, precision_words=frozenset(precision),
+        periods=periods, precision_words=frozenset(precision), numbers=numbers, units={**units, **duals},
+        duals=frozenset(duals),
         absolute=tuple((k, re.compile(p)) for k, p in absolute),
         relative=tuple((k, re.compile(p)) for k, p in relative),
         relative_starts=tuple(frozenset(w.split()[0] for w in begins[k]) for k, _ in relative),

@@ -266,11 +266,23 @@ def relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[Da
                 direction = g.modifiers[_key(mod)] if mod else 0
                 hits.append(DateHit(m.start(), m.end(), "weekday", weekday=wd, direction=direction))
             elif form == "month":
-                cal, mon_no = g.months[_key(gd.get("gm") or gd["sm"])]
+                cal, mon_no = g.months[_key(gd.get("gm") or gd.get("gmp") or gd["sm"])]
                 mod = gd.get("pre") or gd.get("post")
                 direction = g.modifiers[_key(mod)] if mod else 0
                 hits.append(DateHit(m.start(), m.end(), "month", precision="month", calendar=cal,
                                     month=mon_no, direction=direction))
+            elif form == "counted":  # 'three weeks ago', 'قبل شهرين', 'دو ماه پیش'
+                word = gd.get("dual") or gd.get("u") or gd["au"]
+                unit = g.units[_key(word)]
+                num = gd.get("n") or gd.get("an")
+                digits = gd.get("nd") or gd.get("and")
+                n = 2 if gd.get("dual") else g.numbers[_key(num)] if num else int(digits or 0)
+                if not 1 <= n <= 99:
+                    continue
+                if unit == "day":
+                    hits.append(DateHit(m.start(), m.end(), "rel", offset=-n))
+                else:
+                    hits.append(DateHit(m.start(), m.end(), "period", precision=unit, unit=unit, offset=-n))
             elif form == "anaphoric":
                 hits.append(DateHit(m.start(), m.end(), "anaphoric", offset=g.anaphoric[_key(gd["a"])]))
             else:

@@ -1,0 +1,109 @@
+"""An event's status and date from the words around it, in ar, fa and en: plans, postponements,
+earlier rounds and counted periods ('three weeks ago'). Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.pipeline import article_from_text, extract_article
+
+D = dt.date
+SUNDAY = D(2025, 6, 1)
+
+
+def found(text: str, lang: str) -> list[tuple[str, str, dt.date | None, str]]:
+    art = article_from_text(text, lang, SUNDAY)
+    return [(e.kind, e.status, e.date, e.date_precision) for e in extract_article(art).events]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "status", "date", "precision"),
+    [
+        # a count of units before the report: a month or a week before it is background
+        ("en", "Iranian Foreign Minister Abbas Araghchi met Steve Witkoff in Muscat two months ago.",
+         "meeting", "background", D(2025, 4, 1), "month"),
+        ("en", "Araghchi met Witkoff in Muscat three weeks ago.", "meeting", "background", D(2025, 5, 5),
+         "week"),
+        ("ar", "التقى عراقجي وويتكوف في مسقط قبل شهرين في الجولة الأولى.", "meeting", "background",
+         D(2025, 4, 1), "month"),
+        ("ar", "التقى عراقجي وويتكوف في مسقط قبل ثلاثة أسابيع.", "meeting", "background", D(2025, 5, 5),
+         "week"),
+        ("fa", "عراقچی و ویتکاف دو ماه پیش در مسقط دیدار کردند.", "meeting", "background", D(2025, 4, 1),
+         "month"),
+        ("fa", "عراقچی سه هفته پیش در مسقط با ویتکاف دیدار کرد.", "meeting", "background", D(2025, 5, 5),
+         "week"),
+        # a month named after a preposition, even one that is also a word
+        ("en", "Araghchi visited Cairo in March, weeks before the war.", "visit", "background",
+         D(2025, 3, 1), "month"),
+        # 'earlier this year' is background, though its year is the report's
+        ("en", "Earlier this year, Witkoff met Araghchi in Oman.", "meeting", "background", D(2025, 1, 1),
+         "year"),
+        ("ar", "وفي وقت سابق من هذا العام، زار عراقجي القاهرة.", "visit", "background", D(2025, 1, 1),
+         "year"),
+        ("fa", "عراقچی اوایل امسال به قاهره سفر کرده بود.", "visit", "background", D(2025, 1, 1), "year"),
+        # a plan: 'are to meet', 'scheduled to travel', 'will hold', 'قرار است … سفر کند'
+        ("en", "Araghchi and Witkoff are to meet in Geneva on Friday.", "meeting", "planned", D(2025, 6, 6),
+         "day"),
+        ("en", "Witkoff is scheduled to travel to Doha next Tuesday.", "visit", "planned", D(2025, 6, 3),
+         "day"),
+        ("en", "Iran and the United States will hold a fifth round of talks in Rome.", "meeting", "planned",
+         None, "unknown"),
+        ("fa", "قرار است ویتکاف هفته آینده به دوحه سفر کند.", "visit", "planned", D(2025, 6, 2), "week"),
+        ("fa", "ایران و آمریکا دور پنجم مذاکرات را در رم برگزار خواهند کرد.", "meeting", "planned", None,
+         "unknown"),
+        ("fa", "هیئت ایران برای دور تازه گفتگوها به ژنو سفر می‌کند.", "visit", "planned", None, "unknown"),
+    ],
+)
+def test_status_and_date(lang: str, text: str, kind: str, status: str, date: dt.date | None,
+                         precision: str) -> None:
+    assert found(text, lang) == [(kind, status, date, precision)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Putin and Trump are slated to meet in Alaska."),
+        ("en", "Putin and Trump are expected to meet in Alaska."),
+        ("en", "Iran and the United States are preparing to hold talks in Oman."),
+    ],
+)
+def test_a_meeting_word_that_says_it_is_ahead_is_planned(lang: str, text: str) -> None:
+    assert [(k, s) for k, s, _, _ in found(text, lang)] == [("meeting", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Talks between Iran and the United States, which were due on Sunday, have been put off."),
+        ("ar", "وأعلنت سلطنة عمان إرجاء الجولة بين إيران والولايات المتحدة التي كانت مقررة السبت."),
+        ("fa", "دور پنجم مذاکرات ایران و آمریکا که برای شنبه برنامه‌ریزی شده بود، لغو شد."),
+    ],
+)
+def test_postponed_talks_are_called_off(lang: str, text: str) -> None:
+    assert [s for k, s, _, _ in found(text, lang) if k == "meeting"] == ["called_off"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Araghchi and Witkoff held a previous round of talks in Rome."),
+        ("ar", "وكانت الجولة السابقة من المحادثات بين إيران والولايات المتحدة قد عقدت في روما."),
+        ("fa", "مذاکرات قبلی ایران و آمریکا در رم برگزار شد."),
+    ],
+)
+def test_an_earlier_round_is_background(lang: str, text: str) -> None:
+    assert [s for k, s, _, _ in found(text, lang) if k == "meeting"] == ["background"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Araghchi said the talks in Muscat on Sunday were more useful than previous rounds."),
+        ("ar", "قال عراقجي إن محادثات مسقط اليوم كانت أكثر جدية مقارنة بالجولات السابقة."),
+        ("fa", "عراقچی گفت مذاکرات امروز در مسقط جدی‌تر از دورهای قبلی بود."),
+    ],
+)
+def test_a_comparison_with_earlier_rounds_leaves_the_news_as_news(lang: str, text: str) -> None:
+    assert [s for k, s, _, _ in found(text, lang) if k == "meeting"] == ["happened"]
