@@ -107,3 +107,26 @@ def test_an_earlier_round_is_background(lang: str, text: str) -> None:
 )
 def test_a_comparison_with_earlier_rounds_leaves_the_news_as_news(lang: str, text: str) -> None:
     assert [s for k, s, _, _ in found(text, lang) if k == "meeting"] == ["happened"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Witkoff spoke by phone with Araghchi about the upcoming talks in Geneva on Friday."),
+        ("ar", "وبحث وزير الخارجية التركي هاكان فيدان مع نظيره الإيراني عباس عراقجي في اتصال هاتفي المحادثات"
+               " المرتقبة في جنيف يوم الجمعة."),
+        ("fa", "هاکان فیدان در تماس تلفنی با عباس عراقچی درباره مذاکرات آینده در ژنو در روز جمعه گفتگو کرد."),
+    ],
+)
+def test_a_call_about_upcoming_talks_happened_on_the_report_day(lang: str, text: str) -> None:
+    """The talks' day and plan are theirs, not the call's."""
+    events = found(text, lang)
+    assert [(s, d) for k, s, d, _ in events if k == "call"] == [("happened", SUNDAY)]
+    assert [(s, d) for k, s, d, _ in events if k == "meeting"] == [("planned", D(2025, 6, 6))]
+
+
+def test_a_word_that_names_june_in_the_maghreb_is_young_in_persian() -> None:
+    art = article_from_text("به گزارش باشگاه خبرنگاران جوان، عراقچی امروز با ویتکاف دیدار کرد.", "fa", SUNDAY)
+    (e,) = extract_article(art).events
+    assert (e.kind, e.date, e.status) == ("meeting", SUNDAY, "happened")
+    assert e.actor_ids == "abbas_araghchi;steve_witkoff"  # the other party before the verb takes part

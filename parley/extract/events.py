@@ -192,6 +192,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 gap = text[chosen[-1].end:a.start - len(a.prefix)].strip().lower()
                 if gap in _JOINS or (gap[:1] in COMMAS and gap[1:].strip() in _JOINS):
                     chosen.append(a)
+                elif kind in _RECIPROCAL and _after_with(f, a) and a.start > chosen[-1].end:
+                    chosen.append(a)  # the other party before the verb: 'عراقچی امروز با ویتکاف دیدار کرد'
             after_end = min([i for i in (text.find(ch, cue.end, stop) for ch in COMMAS) if i != -1],
                             default=stop)  # the first comma after the cue
         else:
@@ -252,6 +254,12 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             if kind == "announcement" else None  # what was said starts here: 'announced that … next week'
         if said is not None:
             in_sentence = [d for d in in_sentence if d.start < offsets[said]]
+        # a call or a statement is about what follows it: an event word of another kind there starts
+        # its own matter, with its own date and plan ('discussed in a phone call the upcoming talks
+        # set for Friday'); a visit and its talks share theirs ('arrived for talks on Friday')
+        other = next((c.start for c in cues[k + 1:] if c.start < s1 and c.idents("event")[0] != kind), s1) \
+            if kind in _ABOUT else s1
+        in_sentence = [d for d in in_sentence if other == s1 or d.start < offsets[other]]
         if cue.has("needs_date") and not ahead and not any(d.date is not None for d in in_sentence) \
                 and not held:
             seen.discard((si, kind))
@@ -275,6 +283,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             status = "background"
         else:
             c0, c1 = clause_span(doc, cue.start, breaks)
+            if other < s1:  # and the words that qualify it: 'the upcoming nuclear talks'
+                c1 = min(c1, max(cue.end, doc.reach_back(other, 2)))
             if kind in _STATEMENTS:  # what it announced is not when: 'announced moving the upcoming talks'
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
@@ -294,6 +304,7 @@ _CLOSE_QUOTES = "\u201d\u00bb"
 
 
 _RECIPROCAL = ("meeting", "call")
+_ABOUT = ("call", "speech", "announcement")  # kinds that can be about another happening
 
 
 def _after_with(f: Found, a: ActorSpan) -> bool:
