@@ -130,3 +130,48 @@ def test_a_word_that_names_june_in_the_maghreb_is_young_in_persian() -> None:
     (e,) = extract_article(art).events
     assert (e.kind, e.date, e.status) == ("meeting", SUNDAY, "happened")
     assert e.actor_ids == "abbas_araghchi;steve_witkoff"  # the other party before the verb takes part
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "status", "date"),
+    [
+        # an Arabic present verb with a bare weekday: the coming one, so a plan
+        ("ar", "يلتقي وزيرا خارجية مصر وقطر الجمعة في الدوحة.", "meeting", "planned", D(2025, 6, 6)),
+        ("ar", "اجتماع مرتقب بين عراقجي وغروسي في القاهرة", "meeting", "planned", None),
+        # a Persian pluperfect of holding or travelling is recalled context
+        ("fa", "دور اول مذاکرات ایران و آمریکا در مسقط برگزار شده بود.", "meeting", "background", SUNDAY),
+        ("fa", "عراقچی پیش از آن به مسکو سفر کرده بود.", "visit", "background", SUNDAY),
+        # a plane that landed is a visit, not a meeting (نشست)
+        ("fa", "هواپیمای حامل عراقچی در ژنو به زمین نشست.", "visit", "happened", SUNDAY),
+        # 'will not be held' calls the talks off
+        ("fa", "مذاکرات ایران و آمریکا روز یکشنبه در مسقط برگزار نخواهد شد.", "meeting", "called_off",
+         D(2025, 6, 8)),
+        ("en", "The talks between Iran and the US will not take place in Muscat on Sunday.", "meeting",
+         "called_off", D(2025, 6, 8)),
+        ("ar", "لن تعقد المحادثات بين إيران والولايات المتحدة في مسقط يوم الأحد.", "meeting", "called_off",
+         D(2025, 6, 8)),
+        # negotiating sessions with a date are a meeting
+        ("ar", "وعقدت أمس في الدوحة جلسات التفاوض بين حماس وإسرائيل.", "meeting", "happened",
+         D(2025, 5, 31)),
+    ],
+)
+def test_more_forms_of_plans_recalls_and_cancellations(lang: str, text: str, kind: str, status: str,
+                                                       date: dt.date | None) -> None:
+    assert [(k, s, d) for k, s, d, _ in found(text, lang) if k == kind] == [(kind, status, date)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Israel is considering a strike on Iran's nuclear sites."),
+        ("ar", "وتدرس إسرائيل شن هجوم على المنشآت النووية الإيرانية."),
+        ("fa", "اسرائیل در حال بررسی حمله به تأسیسات هسته‌ای ایران است."),
+    ],
+)
+def test_an_attack_under_consideration_is_no_happening(lang: str, text: str) -> None:
+    assert [k for k, _, _, _ in found(text, lang) if k == "strike"] == []
+
+
+def test_after_a_meeting_recalled_as_context_the_sentences_own_meeting_is_the_news() -> None:
+    text = "بعد الاجتماع مع حماس، عقد الوفدان المصري والقطري اجتماعا أمس مع الوفد الأمريكي في شرم الشيخ."
+    assert [(k, s) for k, s, _, _ in found(text, "ar")] == [("meeting", "happened")]

@@ -280,6 +280,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         if any(c.has("context") and c.end <= cue.start  # 'after the strikes': the context of the news,
                and doc.tokens_between(c.end, cue.start) <= _CONTEXT_TOKENS  # whatever else its clause says
                for c in f.event_in(s0, cue.start)):
+            if kind != "strike" and any(c.start < s1 and c.idents("event")[0] == kind for c in cues[k + 1:]):
+                seen.discard((si, kind))  # the news is the next one: 'بعد الاجتماع مع حماس' beside
+                continue  # 'امروز ما چهار ساعت جلسه داشتیم' after 'با اشاره به محتوای جلسات'
             status = "background"
         else:
             c0, c1 = clause_span(doc, cue.start, breaks)
