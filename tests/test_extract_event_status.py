@@ -175,3 +175,50 @@ def test_an_attack_under_consideration_is_no_happening(lang: str, text: str) -> 
 def test_after_a_meeting_recalled_as_context_the_sentences_own_meeting_is_the_news() -> None:
     text = "بعد الاجتماع مع حماس، عقد الوفدان المصري والقطري اجتماعا أمس مع الوفد الأمريكي في شرم الشيخ."
     assert [(k, s) for k, s, _, _ in found(text, "ar")] == [("meeting", "happened")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date"),
+    [
+        # a plain speech verb is a statement when a date stands beside it, and that date is the saying's
+        ("en", "Grossi insisted on Thursday that inspectors must return.", D(2025, 5, 29)),
+        ("en", "Lavrov warned Friday that the plan was dead.", D(2025, 5, 30)),
+        ("en", "Vance struck a hopeful tone, saying Friday that a deal will be reached soon.",
+         D(2025, 5, 30)),
+        ("ar", "وشددت الخارجية المصرية، يوم الخميس، على ضرورة وقف إطلاق النار.", D(2025, 5, 29)),
+        ("ar", "وحذر لافروف الجمعة من انهيار المحادثات.", D(2025, 5, 30)),
+        ("fa", "گروسی روز پنجشنبه در نشستی خبری در مقر آژانس در وین هشدار داد که زمان کم است.",
+         D(2025, 5, 29)),
+    ],
+)
+def test_a_dated_plain_statement_is_an_announcement_on_that_day(lang: str, text: str, date: dt.date) -> None:
+    assert [(s, d) for k, s, d, _ in found(text, lang) if k == "announcement"] == [("happened", date)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The two delegations will meet in Doha on Friday, Lavrov said."),
+        ("en", "Lavrov said talks would resume in Doha next week."),
+        ("ar", "قال لافروف إن الوفدين سيلتقيان في الدوحة يوم الجمعة."),
+    ],
+)
+def test_the_date_of_what_was_said_does_not_date_the_saying(lang: str, text: str) -> None:
+    assert [k for k, _, _, _ in found(text, lang) if k == "announcement"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date"),
+    [
+        ("en", "Russia said it would host Ukrainian and American envoys on Tuesday.", D(2025, 6, 3)),
+        ("en", "Trump said he would meet Putin in Budapest.", None),
+        ("ar", "قطر تستضيف جولة جديدة من المحادثات بين حماس وإسرائيل.", None),
+    ],
+)
+def test_what_someone_said_would_happen_and_hosting_now_are_plans(lang: str, text: str,
+                                                                  date: dt.date | None) -> None:
+    assert [(s, d) for k, s, d, _ in found(text, lang) if k == "meeting"] == [("planned", date)]
+
+
+def test_no_further_attacks_is_no_attack() -> None:
+    assert found("Tehran signaled that no further attacks would take place, an official said.", "en") == []

@@ -153,8 +153,16 @@ _TENSE_AFTER = 40  # ... and after it ('on Friday the two sides will meet')
 _SENTENCE_END = re.compile(r"[.!?\u061f\n]")
 
 
+_SAID_BEFORE = 16  # characters: 'said on', 'قال يوم'
+_SAID_AFTER = 12  # 'روز دوشنبه گفت'
+
+
 def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
-    """True when a future marker stands in the same sentence near [start, end)."""
+    """True when a future marker stands in the same sentence near [start, end), and no past speech
+    verb stands right beside it ('saying Friday', 'روز دوشنبه گفت')."""
+    if g.past_speech.search(nt, max(0, start - _SAID_BEFORE), start) \
+            or g.past_speech.search(nt, end, min(len(nt), end + _SAID_AFTER)):
+        return False
     lo = max(0, start - _TENSE_BEFORE)
     ends = [m.end() for m in _SENTENCE_END.finditer(nt, lo, start)]
     lo = ends[-1] if ends else lo

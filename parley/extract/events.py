@@ -28,7 +28,8 @@ from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, possessor, resolve_places
 from parley.extract.dates import date_mentions
-from parley.extract.matcher import COMMAS, Doc, Match, clause_span
+from parley.extract.event_status import STATEMENTS, after_speech, event_status, says_when
+from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import ARTICLE_DATE, Event, Found
 from parley.text.date_scan import DateMention
 
@@ -155,7 +156,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         hypo = [h for h in f.event_in(h0, cue.start) if h.end <= cue.start
                 and not any(h.end <= c.start and c.end <= cue.start for c in cues[max(0, k - 3):k])]
         hypo += f.event_in(cue.end, min(h1, doc.reach(cue.end, 1) + 1))
-        if any(h.has("hypo") for h in hypo):
+        # 'said it would host': the future of what was said, a plan
+        told = [h for h in hypo if h.has("reported_future") and after_speech(f, h)]
+        if any(h.has("hypo") and h not in told for h in hypo):
             continue
         s0, s1 = doc.sentences[si]
         # up to the next event cue, or reported speech after the event, which is another matter:
@@ -169,13 +172,13 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         p0 = _after_dateline(text, s0, cue.start)  # 'MUSCAT, Oman (AP) – Iran and the US met': not Oman
         before = [a for a in f.actors_in(p0, cue.start) if a.end <= cue.start and _usable(a)]
         subject: ActorSpan | None = None
-        if kind not in _STATEMENTS and before:  # 'the ministry announced that Albusaidi arrived': he did
+        if kind not in STATEMENTS and before:  # 'the ministry announced that Albusaidi arrived': he did
             comp = max((c.start for c in f.speech_in(p0, cue.start) if c.has("comp")), default=None)
             inner = [a for a in before if comp is not None and a.start > comp]
             if inner and kind in _RECIPROCAL and _after_with(f, inner[0]):
                 subject = before[0]  # 'X wrote that on Friday [he] meets with Putin'
             before = inner or before
-        if kind in _STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
+        if kind in STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
             before = [a for a in before if not _quoted(text, s0, a.start)  # nor a state inside a title
                       and not any(o.start <= a.start and a.end <= o.end and o != a for o in before)]
             # a state or body qualifying the person named right after it: 'United States President, Donald
@@ -200,7 +203,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             chosen = []
             after_end = stop
         after = [a for a in f.actors_in(cue.end, after_end) if a.end <= after_end and _usable(a)]
-        if kind in _STATEMENTS and not chosen and speakers and si in speakers \
+        if kind in STATEMENTS and not chosen and speakers and si in speakers \
                 and all(a.kind == "media" for a in after):
             after = []  # 'He added in remarks to CBS': the outlet spoken to; the sentence's speaker said it
         chosen += after
@@ -238,7 +241,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             # 'the two sides agreed to meet again next week', 'the next round will be in Rome': the
             # parties of the talks just reported
             actor_ids = next((e.actor_ids.split(";") for e in reversed(out) if e.kind == "meeting"), [])
-        if not actor_ids and kind in _STATEMENTS and speakers and si in speakers:
+        if not actor_ids and kind in STATEMENTS and speakers and si in speakers:
             actor_ids = [speakers[si]]  # 'وأضاف في حديثه لشبكة فوكس نيوز': the sentence's speaker
         if not actor_ids or (kind == "visit" and not sentence):
             continue  # a visit goes somewhere: 'وارد مرحله جدید شد' (entered a new phase) is none
@@ -254,6 +257,10 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             if kind == "announcement" else None  # what was said starts here: 'announced that … next week'
         if said is not None:
             in_sentence = [d for d in in_sentence if d.start < offsets[said]]
+        if kind == "announcement" and cue.has("needs_date"):  # 'said on Friday', not what was said
+            o_end = offsets[cue.end - 1] + 1
+            lang = doc.lang_at(cue.start)
+            in_sentence = [d for d in in_sentence if says_when(f, lang, d.start, d.end, o_cue, o_end, o_s0)]
         # a call or a statement is about what follows it: an event word of another kind there starts
         # its own matter, with its own date and plan ('discussed in a phone call the upcoming talks
         # set for Friday'); a visit and its talks share theirs ('arrived for talks on Friday')
@@ -261,7 +268,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             if kind in _ABOUT else s1
         in_sentence = [d for d in in_sentence if other == s1 or d.start < offsets[other]]
         if cue.has("needs_date") and not ahead and not any(d.date is not None for d in in_sentence) \
-                and not held:
+                and not (held and kind == "meeting"):  # 'were held' makes talks a happening, not a saying
             seen.discard((si, kind))
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
@@ -288,10 +295,12 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             c0, c1 = clause_span(doc, cue.start, breaks)
             if other < s1:  # and the words that qualify it: 'the upcoming nuclear talks'
                 c1 = min(c1, max(cue.end, doc.reach_back(other, 2)))
-            if kind in _STATEMENTS:  # what it announced is not when: 'announced moving the upcoming talks'
+            if kind in STATEMENTS:  # what it announced is not when: 'announced moving the upcoming talks'
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
-            status = _status(f, cue, kind, c0, c1, date, precision)
+            status = event_status(f, cue, kind, c0, c1, date, precision)
+        if told and status == "happened":
+            status = "planned"
         if ahead and status == "happened" and not held:
             status = "planned"  # 'the upcoming talks'
         if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
@@ -371,58 +380,3 @@ def _one_per_happening(found: list[Event], order: tuple[str, ...], folds: tuple[
 
 
 _CONTEXT_TOKENS = 2  # 'after the US strikes': a context word this close before the event word
-_BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
-_CANCEL_TOKENS = 10  # a postponement marker this close to the event word is the event's
-_STATEMENTS = ("announcement", "speech")
-
-
-def _beside(doc: Doc, m: Match, cue: Match) -> bool:
-    """The marker qualifies the event word: English before it, at most one word between ('the previous
-    two rounds'); Arabic and Persian right after it, or before a talks noun ('الجولة السابقة من
-    المحادثات', 'دور قبلی مذاکرات'), not before a verb ('خلال الأيام الماضية التقى')."""
-    if m.end <= cue.start:
-        return (doc.lang_at(m.start) == "en" or cue.has("needs_date")) \
-            and doc.tokens_between(m.end, cue.start) <= 1
-    return m.start >= cue.end and doc.lang_at(m.start) != "en" and doc.tokens_between(cue.end, m.start) == 0
-
-
-def _status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | None, precision: str) -> str:
-    """happened / planned / background / called_off, from the markers of the cue's clause
-    [s0, s1) and the date against the article's."""
-    markers = {label for m in f.event_in(s0, s1)
-               for label in ("planned", "background") if m.has(label)}
-    doc = f.doc
-    if any(m.has("prior") and _beside(doc, m, cue) for m in f.event_in(s0, s1)):
-        markers.add("background")  # 'the previous round of talks', 'الجولة السابقة', 'مذاکرات قبلی'
-    # a postponement or cancellation is the happening's when it is said close to it: 'the round
-    # was postponed', not 'a resolution at a closed meeting…, while Tehran announced it cancelled …'
-    def gap(m: Match) -> int:
-        if m.end <= cue.start:
-            return doc.tokens_between(m.end, cue.start)
-        return doc.tokens_between(cue.end, m.start)
-
-    # a statement that something was cancelled was itself made ('Tehran announced it cancelled …')
-    if kind not in _STATEMENTS and any(m.has("called_off") and gap(m) <= _CANCEL_TOKENS
-                                       for m in f.event_in(s0, s1)):
-        return "called_off"
-    t0, t1 = doc.sentences[doc.sentence_of(cue.start)]
-    in_sentence = f.event_in(t0, t1)
-    # 'was supposed to be held on 15 June, but …': a plan that did not come about
-    if kind not in _STATEMENTS and any(m.has("unrealized") and gap(m) <= _CANCEL_TOKENS for m in in_sentence):
-        return "called_off"
-    # after it anywhere in its sentence, or before it in its clause ('تبدأ اليوم جولة')
-    if kind not in _STATEMENTS and any(m.has("scheduled") and not cue.start <= m.start < cue.end
-                                       and (m.start >= cue.end or m.start >= s0)
-                                       for m in in_sentence):
-        markers.add("planned")  # 'the fifth round, in Rome, will be held on Friday'
-    ref = f.doc.article.published
-    # a day, or the start of a week or month, after the article's date ('next week') is a plan
-    later = date is not None and ref.date is not None and date > ref.date
-    if "planned" in markers or later:
-        return "planned"
-    # a week is as old as its last day ('three weeks ago'), a month unless it is the report's own
-    last = date + dt.timedelta(days=6) if date is not None and precision == "week" else date
-    earlier = last is not None and ref.date is not None and (ref.date - last).days > _BACKGROUND_DAYS \
-        and precision in ("day", "week", "month") and not (precision == "month" and last.replace(day=1)
-                                                           == ref.date.replace(day=1))
-    return "background" if "background" in markers or earlier else "happened"

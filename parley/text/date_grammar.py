@@ -138,6 +138,7 @@ class DateGrammar:
     header_marker: re.Pattern[str]
     future: re.Pattern[str]  # a future marker: a bare weekday near it is the coming one
     tense_stop: re.Pattern[str]  # a complementizer: a marker after it is what was said, not when
+    past_speech: re.Pattern[str]  # a speech verb in the past: a weekday beside it is the last one
     # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
     today_weekday: re.Pattern[str]
     # What every absolute date contains (a month name, a year noun + year, or 'digit sep
@@ -337,6 +338,7 @@ def load_date_grammar() -> DateGrammar:
         header_marker=marker,
         future=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_markers')))})(?!\w)"),
         tense_stop=re.compile(rf"(?<!\w)(?:{_alt(_all(section('tense_stops')))})(?!\w)"),
+        past_speech=re.compile(rf"(?<!\w)(?:{_alt(_all(section('past_speech')))})(?!\w)"),
         today_weekday=today_weekday,
         absolute_hint=absolute_hint,
         form_hints=tuple(re.compile(hints[k]) for k, _ in absolute),

@@ -1,0 +1,102 @@
+"""An event's status (happened / planned / background / called off) from the markers around its
+word and its date against the article's, and which dates and speech verbs belong to it: the
+parts of parley.extract.events that read tense and time rather than who and where."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parley.extract.matcher import COMMAS, Doc, Match
+from parley.extract.records import Found
+from parley.text.date_grammar import default_date_grammar
+from parley.text.normalize import normalize
+
+_SAID_WORDS = 4  # words between a plain speech verb and the date of the saying ('أكدت الوزارة، يوم الجمعة')
+_SAID_WORDS_FA = 15  # a Persian verb ends its clause: 'ترامپ عصر جمعه … در مراسم امضای توافق گفت'
+
+
+def says_when(f: Found, lang: str, d0: int, d1: int, c0: int, c1: int, s0: int) -> bool:
+    """The date [d0, d1) dates the speech verb [c0, c1) (original offsets): after it, close, with no
+    'that' or future between ('said on Friday', 'قال عراقجي الأحد'), before it in its clause ('بقائی روز
+    دوشنبه گفت'), or opening the sentence ('On Friday, Araghchi said'); not 'the two sides will meet on
+    Friday, Araghchi said', nor 'said talks would resume next week'."""
+    text = f.doc.article.text
+    g = default_date_grammar()
+    if c1 <= d0:
+        gap = text[c1:d0]
+        folded = normalize(gap).text
+        return len(gap.split()) <= _SAID_WORDS and not g.tense_stop.search(folded) \
+            and not g.future.search(folded)
+    gap = text[d1:c0]
+    limit = _SAID_WORDS_FA if lang == "fa" else _SAID_WORDS - 1
+    if len(gap.split()) <= limit and not any(ch in gap for ch in COMMAS):
+        return True
+    return len(text[s0:d0].split()) <= 2
+
+
+_TOLD_TOKENS = 3  # 'said it would', 'announced on Monday that they would'
+
+
+def after_speech(f: Found, h: Match) -> bool:
+    """A speech verb (or its 'that') ends at most a few words before the marker."""
+    lo = f.doc.reach_back(h.start, _TOLD_TOKENS + 1)
+    return any((c.has("verb") or c.has("comp")) and c.end <= h.start
+               and f.doc.tokens_between(c.end, h.start) <= _TOLD_TOKENS for c in f.speech_in(lo, h.start))
+
+
+_BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
+_CANCEL_TOKENS = 10  # a postponement marker this close to the event word is the event's
+STATEMENTS = ("announcement", "speech")
+
+
+def _beside(doc: Doc, m: Match, cue: Match) -> bool:
+    """The marker qualifies the event word: English before it, at most one word between ('the previous
+    two rounds'); Arabic and Persian right after it, or before a talks noun ('الجولة السابقة من
+    المحادثات', 'دور قبلی مذاکرات'), not before a verb ('خلال الأيام الماضية التقى')."""
+    if m.end <= cue.start:
+        return (doc.lang_at(m.start) == "en" or cue.has("needs_date")) \
+            and doc.tokens_between(m.end, cue.start) <= 1
+    return m.start >= cue.end and doc.lang_at(m.start) != "en" and doc.tokens_between(cue.end, m.start) == 0
+
+
+def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | None,
+                 precision: str) -> str:
+    """happened / planned / background / called_off, from the markers of the cue's clause
+    [s0, s1) and the date against the article's."""
+    markers = {label for m in f.event_in(s0, s1)
+               for label in ("planned", "background") if m.has(label)}
+    doc = f.doc
+    if any(m.has("prior") and _beside(doc, m, cue) for m in f.event_in(s0, s1)):
+        markers.add("background")  # 'the previous round of talks', 'الجولة السابقة', 'مذاکرات قبلی'
+    # a postponement or cancellation is the happening's when it is said close to it: 'the round
+    # was postponed', not 'a resolution at a closed meeting…, while Tehran announced it cancelled …'
+    def gap(m: Match) -> int:
+        if m.end <= cue.start:
+            return doc.tokens_between(m.end, cue.start)
+        return doc.tokens_between(cue.end, m.start)
+
+    # a statement that something was cancelled was itself made ('Tehran announced it cancelled …')
+    if kind not in STATEMENTS and any(m.has("called_off") and gap(m) <= _CANCEL_TOKENS
+                                       for m in f.event_in(s0, s1)):
+        return "called_off"
+    t0, t1 = doc.sentences[doc.sentence_of(cue.start)]
+    in_sentence = f.event_in(t0, t1)
+    # 'was supposed to be held on 15 June, but …': a plan that did not come about
+    if kind not in STATEMENTS and any(m.has("unrealized") and gap(m) <= _CANCEL_TOKENS for m in in_sentence):
+        return "called_off"
+    # after it anywhere in its sentence, or before it in its clause ('تبدأ اليوم جولة')
+    if kind not in STATEMENTS and any(m.has("scheduled") and not cue.start <= m.start < cue.end
+                                       and (m.start >= cue.end or m.start >= s0)
+                                       for m in in_sentence):
+        markers.add("planned")  # 'the fifth round, in Rome, will be held on Friday'
+    ref = f.doc.article.published
+    # a day, or the start of a week or month, after the article's date ('next week') is a plan
+    later = date is not None and ref.date is not None and date > ref.date
+    if "planned" in markers or later:
+        return "planned"
+    # a week is as old as its last day ('three weeks ago'), a month unless it is the report's own
+    last = date + dt.timedelta(days=6) if date is not None and precision == "week" else date
+    earlier = last is not None and ref.date is not None and (ref.date - last).days > _BACKGROUND_DAYS \
+        and precision in ("day", "week", "month") and not (precision == "month" and last.replace(day=1)
+                                                           == ref.date.replace(day=1))
+    return "background" if "background" in markers or earlier else "happened"
