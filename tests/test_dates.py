@@ -204,6 +204,11 @@ RELATIVE = [
     ("fa", "دو هفته قبل", WED, [("دو هفته قبل", D(2026, 1, 19), "week")]),
     ("fa", "حدود ۶ ماه پیش", WED, [("۶ ماه پیش", D(2025, 8, 1), "month")]),
     ("fa", "چهار سال پیش", WED, [("چهار سال پیش", D(2022, 1, 1), "year")]),
+    ("fa", "در ۱۰ روز گذشته", WED, [("۱۰ روز گذشته", D(2026, 1, 25), "day")]),
+    ("fa", "روز گذشته گفت", WED, [("روز گذشته", D(2026, 2, 3), "day")]),
+    # a count before 'از'/'من' is 'before something', not 'ago'
+    ("fa", "دو روز پیش از سفر", WED, []),
+    ("ar", "قبل يومين من الزيارة", WED, []),
     # a month name that is also a word is a month after a preposition only
     ("en", "visited Cairo in March", WED, [("March", D(2025, 3, 1), "month")]),
     ("en", "talks stalled since May", WED, [("May", D(2025, 5, 1), "month")]),

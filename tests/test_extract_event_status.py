@@ -222,3 +222,29 @@ def test_what_someone_said_would_happen_and_hosting_now_are_plans(lang: str, tex
 
 def test_no_further_attacks_is_no_attack() -> None:
     assert found("Tehran signaled that no further attacks would take place, an official said.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "status"),
+    [
+        ("en", "Earlier rounds of talks between Iran and the US ended with pledges but no deal.",
+         "meeting", "background"),
+        # 'were to hold talks' plans the talks, not the attack that came before them
+        ("en", "Israel's attack on Friday came two days before Iran and the US were to hold talks.", "strike",
+         "happened"),
+    ],
+)
+def test_earlier_rounds_and_an_attack_before_planned_talks(lang: str, text: str, kind: str,
+                                                           status: str) -> None:
+    assert [s for k, s, _, _ in found(text, lang) if k == kind] == [status]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Rubio urged Tehran to hold direct talks with Washington in Oman on Sunday."),
+        ("fa", "روبیو از ایران خواست روز یکشنبه در مسقط با آمریکا مذاکرات مستقیم برگزار کند."),
+    ],
+)
+def test_talks_someone_asks_for_are_no_happening(lang: str, text: str) -> None:
+    assert [k for k, _, _, _ in found(text, lang) if k == "meeting"] == []

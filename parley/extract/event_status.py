@@ -11,7 +11,8 @@ from parley.extract.records import Found
 from parley.text.date_grammar import default_date_grammar
 from parley.text.normalize import normalize
 
-_SAID_WORDS = 4  # words between a plain speech verb and the date of the saying ('أكدت الوزارة، يوم الجمعة')
+_SAID_WORDS = 9  # words between a speech verb and the date of the saying ('قال المبعوث … برّاك الثلاثاء')
+_SAID_BEFORE = 3  # … and between a date and the speech verb after it ('On Friday Araghchi said')
 _SAID_WORDS_FA = 15  # a Persian verb ends its clause: 'ترامپ عصر جمعه … در مراسم امضای توافق گفت'
 
 
@@ -28,7 +29,7 @@ def says_when(f: Found, lang: str, d0: int, d1: int, c0: int, c1: int, s0: int) 
         return len(gap.split()) <= _SAID_WORDS and not g.tense_stop.search(folded) \
             and not g.future.search(folded)
     gap = text[d1:c0]
-    limit = _SAID_WORDS_FA if lang == "fa" else _SAID_WORDS - 1
+    limit = _SAID_WORDS_FA if lang == "fa" else _SAID_BEFORE
     if len(gap.split()) <= limit and not any(ch in gap for ch in COMMAS):
         return True
     return len(text[s0:d0].split()) <= 2
@@ -85,7 +86,7 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
     if kind not in STATEMENTS and any(m.has("unrealized") and gap(m) <= _CANCEL_TOKENS for m in in_sentence):
         return "called_off"
     # after it anywhere in its sentence, or before it in its clause ('تبدأ اليوم جولة')
-    if kind not in STATEMENTS and any(m.has("scheduled") and not cue.start <= m.start < cue.end
+    if kind == "meeting" and any(m.has("scheduled") and not cue.start <= m.start < cue.end
                                        and (m.start >= cue.end or m.start >= s0)
                                        for m in in_sentence):
         markers.add("planned")  # 'the fifth round, in Rome, will be held on Friday'

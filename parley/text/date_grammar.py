@@ -129,6 +129,7 @@ class DateGrammar:
     numbers: dict[str, int]  # a count's word -> its value ('three', 'ثلاثة', 'سه')
     units: dict[str, str]  # a counted unit's word (dual forms too) -> day / week / month / year
     duals: frozenset[str]  # the words that name two of a unit (Arabic 'شهرين')
+    counted_not_before: frozenset[str]  # after a count, these make it 'before something': not a date
     absolute: tuple[tuple[str, re.Pattern[str]], ...]  # (form, regex)
     relative: tuple[tuple[str, re.Pattern[str]], ...]
     # Per relative form, in the order of ``relative``: the words a match of it can begin with
@@ -218,6 +219,8 @@ def load_date_grammar() -> DateGrammar:
         _index(wf, duals, e["id"], _all(_lang_words(wf, e["id"], e.get("dual"))), e["id"])
     ago_after = _all(_lang_words(wf, "counted.ago_after", counted.get("ago_after")))
     ago_before = _all(_lang_words(wf, "counted.ago_before", counted.get("ago_before")))
+    counted_not_before = frozenset(_norm_word(w) for w in _all(_lang_words(wf, "counted.not_before",
+                                                                         counted.get("not_before"))))
 
     mods_before: dict[str, int] = {}
     mods_after: dict[str, int] = {}
@@ -331,7 +334,7 @@ def load_date_grammar() -> DateGrammar:
         months=months, weekdays=weekdays, weekday_not_after=not_after, rel_days=rel_days,
         rel_not_before=not_before, modifiers={**mods_before, **mods_after}, anaphoric=anaphoric,
         periods=periods, precision_words=frozenset(precision), numbers=numbers, units={**units, **duals},
-        duals=frozenset(duals),
+        duals=frozenset(duals), counted_not_before=counted_not_before,
         absolute=tuple((k, re.compile(p)) for k, p in absolute),
         relative=tuple((k, re.compile(p)) for k, p in relative),
         relative_starts=tuple(frozenset(w.split()[0] for w in begins[k]) for k, _ in relative),

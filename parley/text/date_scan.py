@@ -272,6 +272,8 @@ def relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[Da
                 hits.append(DateHit(m.start(), m.end(), "month", precision="month", calendar=cal,
                                     month=mon_no, direction=direction))
             elif form == "counted":  # 'three weeks ago', 'قبل شهرين', 'دو ماه پیش'
+                if _word_after(text, m.end()) in g.counted_not_before:
+                    continue  # 'یک روز پیش از سفر': a day before the trip, not a day ago
                 word = gd.get("dual") or gd.get("u") or gd["au"]
                 unit = g.units[_key(word)]
                 num = gd.get("n") or gd.get("an")
