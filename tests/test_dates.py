@@ -206,6 +206,9 @@ RELATIVE = [
     ("fa", "چهار سال پیش", WED, [("چهار سال پیش", D(2022, 1, 1), "year")]),
     ("fa", "در ۱۰ روز گذشته", WED, [("۱۰ روز گذشته", D(2026, 1, 25), "day")]),
     ("fa", "روز گذشته گفت", WED, [("روز گذشته", D(2026, 2, 3), "day")]),
+    # a Solar Hijri month is picked in its own calendar: on 6 Azar 1404, Azar is this one (placed in
+    # December by its middle), not last year's
+    ("fa", "در آذرماه سخنرانی کرد", D(2025, 11, 27), [("آذرماه", D(2025, 12, 1), "month")]),
     # a count before 'از'/'من' is 'before something', not 'ago'
     ("fa", "دو روز پیش از سفر", WED, []),
     ("ar", "قبل يومين من الزيارة", WED, []),

@@ -129,23 +129,26 @@ def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date 
 def _bare_month(h: DateHit, ref: dt.date, future: bool) -> dt.date:
     """The first day of the named month nearest ``ref``: the last one (this month included), or
     strictly before/after it with 'last'/'next', or the coming one (this month included) in a future
-    sentence. A Solar Hijri month is placed by its middle day (خرداد -> June)."""
-    def start(year_back: int) -> dt.date:
-        if h.calendar == "solar_hijri":
-            sh_year = jdatetime.date.fromgregorian(date=ref).year - year_back
-            mid = jdatetime.date(sh_year, h.month, 15).togregorian()
-            return dt.date(mid.year, mid.month, 1)
-        return dt.date(ref.year - year_back, h.month, 1)
-
-    this = ref.replace(day=1)
-    candidates = sorted(start(k) for k in (-1, 0, 1))
+    sentence. A Solar Hijri month is chosen in its own calendar (آذر read on 6 Azar is this Azar) and
+    placed by its middle day (خرداد -> June)."""
+    if h.calendar == "solar_hijri":
+        r = jdatetime.date.fromgregorian(date=ref)
+        this = (r.year, r.month)
+    else:
+        this = (ref.year, ref.month)
+    candidates = sorted((this[0] + k, h.month) for k in (-1, 0, 1))
     if h.direction < 0:
-        return max(c for c in candidates if c < this)
-    if h.direction > 0:
-        return min(c for c in candidates if c > this)
-    if future:  # 'will be held in May', written in May: this May
-        return min(c for c in candidates if c >= this)
-    return max(c for c in candidates if c <= this)
+        year, month = max(c for c in candidates if c < this)
+    elif h.direction > 0:
+        year, month = min(c for c in candidates if c > this)
+    elif future:  # 'will be held in May', written in May: this May
+        year, month = min(c for c in candidates if c >= this)
+    else:
+        year, month = max(c for c in candidates if c <= this)
+    if h.calendar == "solar_hijri":
+        mid = jdatetime.date(year, month, 15).togregorian()
+        return dt.date(mid.year, mid.month, 1)
+    return dt.date(year, month, 1)
 
 
 _TENSE_BEFORE = 120  # characters before a bare weekday searched for a future marker ...
