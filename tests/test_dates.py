@@ -422,3 +422,22 @@ def test_a_month_in_a_future_sentence_is_this_month_or_the_next_of_its_name(lang
                                                                            want: dt.date) -> None:
     (m,) = resolve_relative(text, D(2025, 5, 11))
     assert (m.date, m.precision) == (want, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # a day as a Persian ordinal word before its month, with or without a year
+        ("در نشست خبری دوم مهرماه ۱۴۰۴ گفت", D(2025, 11, 23), [("دوم مهرماه ۱۴۰۴", D(2025, 9, 24))]),
+        ("روز پنجشنبه، ششم آذرماه، سخنرانی کرد", D(2025, 11, 28),
+         [("روز پنجشنبه، ششم آذرماه", D(2025, 11, 27))]),
+        ("بیست و یکم فروردین", D(2025, 4, 20), [("بیست و یکم فروردین", D(2025, 4, 10))]),
+        ("سی و یکم شهریور", D(2025, 9, 30), [("سی و یکم شهریور", D(2025, 9, 22))]),
+        # an ordinal that is no day ('اول اینکه': first of all) is no date
+        ("اول اینکه مذاکرات ادامه دارد", D(2025, 4, 20), []),
+    ],
+)
+def test_persian_ordinal_days(text: str, ref: dt.date, expected: list[tuple[str, dt.date]]) -> None:
+    found = [(m.surface, m.date) for m in date_mentions(text, ref) if m.precision == "day"]
+    assert found == expected
+    assert all(m.precision != "month" for m in date_mentions(text, ref) if "ماه ۱۴۰۴" in m.surface)

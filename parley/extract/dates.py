@@ -40,12 +40,15 @@ def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day") ->
     g = default_date_grammar()
     norm = normalize(text)
     absolute = absolute_hits(norm.text, g)
+    chosen = select_hits(absolute + relative_hits(norm.text, g))
+    # a date in words ('دوم مهرماه ۱۴۰۴') holds the absolute 'مهرماه ۱۴۰۴': the longer one stands
+    words = [h for h in chosen if h.kind == "wordday"]
     out: list[DateMention] = []
     for h in select_hits(absolute):
-        if h.kind == "abs":
+        if h.kind == "abs" and not any(w.start < h.end and h.start < w.end for w in words):
             s, e = original_span(norm, h.start, h.end)
             out.append(DateMention(s, e, h.date, h.precision, text[s:e], relative=False))
-    out += _resolved(text, norm, select_hits(absolute + relative_hits(norm.text, g)), ref, ref_precision)
+    out += _resolved(text, norm, chosen, ref, ref_precision)
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
@@ -86,6 +89,8 @@ def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date 
              future: bool = False) -> tuple[dt.date | None, str]:
     """The date and precision of one relative hit; (None, "unknown") without a usable reference."""
     day_ref = ref if ref is not None and ref_precision == "day" else None
+    if h.kind == "wordday":  # a full date in words: it needs no reference
+        return h.date, "day"
     if h.kind == "partial":
         if ref is None and h.weekday is not None:  # 'روز جمعه ۲۷ ژوئن' in an undated article
             date = _year_of_weekday(h, h.weekday)

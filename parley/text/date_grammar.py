@@ -130,6 +130,7 @@ class DateGrammar:
     units: dict[str, str]  # a counted unit's word (dual forms too) -> day / week / month / year
     duals: frozenset[str]  # the words that name two of a unit (Arabic 'شهرين')
     counted_not_before: frozenset[str]  # after a count, these make it 'before something': not a date
+    ordinals: dict[str, int]  # a day's ordinal word -> the day ('دوم' -> 2)
     absolute: tuple[tuple[str, re.Pattern[str]], ...]  # (form, regex)
     relative: tuple[tuple[str, re.Pattern[str]], ...]
     # Per relative form, in the order of ``relative``: the words a match of it can begin with
@@ -222,6 +223,12 @@ def load_date_grammar() -> DateGrammar:
     counted_not_before = frozenset(_norm_word(w) for w in _all(_lang_words(wf, "counted.not_before",
                                                                          counted.get("not_before"))))
 
+    ordinals: dict[str, int] = {}
+    for i, e in enumerate(wdata.get("day_ordinals") or []):
+        eid = f"day_ordinals#{i}"
+        n = _int(wf, eid, e.get("n") if isinstance(e, dict) else None, 1, 31, "n")
+        _index(wf, ordinals, eid, _all(_lang_words(wf, eid, {k: v for k, v in e.items() if k != "n"})), n)
+
     mods_before: dict[str, int] = {}
     mods_after: dict[str, int] = {}
     raw_mods = wdata.get("weekday_modifiers")
@@ -309,6 +316,8 @@ def load_date_grammar() -> DateGrammar:
                   rf"|(?P<sm>{_alt(bare_sh)})\s*(?:{msuf})){e_}"
                   rf"(?!\s*[,\u060c/]?\s*\d)(?:\s+(?P<post>{_alt(mods_after)}){e_})?"),
         ("counted", counted_rx),
+        # 'دوم مهرماه ۱۴۰۴', 'روز پنجشنبه، ششم آذرماه': a day as an ordinal word (no digit window finds it)
+        ("ordinal", rf"{wd_prefix}{cb}(?P<ow>{_alt(ordinals)}){e_}\s+{month}{year}?"),
     )
     # 'تاریخ انتشار: ۱۹:۲۹ - ۲۶-۰۲-۱۴۰۴': a time may stand between the header word and the date
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*"
@@ -329,12 +338,13 @@ def load_date_grammar() -> DateGrammar:
     begins = {"rel": [*day_words, *rel_days], "weekday": [*day_words, *mods_before, *weekdays],
               "anaphoric": list(anaphoric), "period": list(periods),
               "month": [*mods_before, *bare_greg, *not_bare, *bare_sh],
-              "counted": [*ago_before, *numbers, *(str(d) for d in range(10))]}
+              "counted": [*ago_before, *numbers, *(str(d) for d in range(10))],
+              "ordinal": [*_all(section("day_nouns")), *weekdays, *ordinals]}
     return DateGrammar(
         months=months, weekdays=weekdays, weekday_not_after=not_after, rel_days=rel_days,
         rel_not_before=not_before, modifiers={**mods_before, **mods_after}, anaphoric=anaphoric,
         periods=periods, precision_words=frozenset(precision), numbers=numbers, units={**units, **duals},
-        duals=frozenset(duals), counted_not_before=counted_not_before,
+        duals=frozenset(duals), counted_not_before=counted_not_before, ordinals=ordinals,
         absolute=tuple((k, re.compile(p)) for k, p in absolute),
         relative=tuple((k, re.compile(p)) for k, p in relative),
         relative_starts=tuple(frozenset(w.split()[0] for w in begins[k]) for k, _ in relative),

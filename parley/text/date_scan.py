@@ -41,7 +41,7 @@ class DateHit:
 
     start: int
     end: int
-    kind: str  # abs / partial / invalid / rel / weekday / anaphoric / period
+    kind: str  # abs / partial / invalid / rel / weekday / anaphoric / period / wordday
     date: dt.date | None = None
     precision: str = "day"
     calendar: str = "gregorian"
@@ -285,6 +285,17 @@ def relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[Da
                     hits.append(DateHit(m.start(), m.end(), "rel", offset=-n))
                 else:
                     hits.append(DateHit(m.start(), m.end(), "period", precision=unit, unit=unit, offset=-n))
+            elif form == "ordinal":  # 'دوم مهرماه ۱۴۰۴': with a year a day; without, a day-month
+                cal, mon_no = g.months[_key(gd["mon"])]
+                day = g.ordinals[_key(gd["ow"])]
+                wd = g.weekdays.get(_key(gd["wd"])) if gd.get("wd") else None
+                if gd.get("y"):
+                    date = to_gregorian(cal, int(gd["y"]), mon_no, day)
+                    if date is not None:
+                        hits.append(DateHit(m.start(), m.end(), "wordday", date, "day", cal, mon_no, day))
+                elif to_gregorian(cal, 1403 if cal == "solar_hijri" else 2024, mon_no, day) is not None:
+                    hits.append(DateHit(m.start(), m.end(), "partial", None, "day", cal, mon_no, day,
+                                        weekday=wd, prefixed=wd is not None))
             elif form == "anaphoric":
                 hits.append(DateHit(m.start(), m.end(), "anaphoric", offset=g.anaphoric[_key(gd["a"])]))
             else:
