@@ -248,3 +248,17 @@ def test_earlier_rounds_and_an_attack_before_planned_talks(lang: str, text: str,
 )
 def test_talks_someone_asks_for_are_no_happening(lang: str, text: str) -> None:
     assert [k for k, _, _, _ in found(text, lang) if k == "meeting"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "تبدأ غدا جولة جديدة من المفاوضات غير المباشرة بين حماس وإسرائيل في الدوحة."),
+        ("fa", "دور تازه‌ای از مذاکرات میان حماس و اسرائیل فردا در دوحه آغاز می‌شود."),
+        ("en", "A new round of the talks between Hamas and Israel begins in Doha tomorrow."),
+    ],
+)
+def test_a_round_of_talks_is_one_happening_with_the_parties_named_after_it(lang: str, text: str) -> None:
+    art = article_from_text(text, lang, SUNDAY)
+    assert [(e.kind, e.actor_ids, e.status) for e in extract_article(art).events] == [
+        ("meeting", "hamas;israel", "planned")]

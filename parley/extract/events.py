@@ -163,7 +163,10 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         s0, s1 = doc.sentences[si]
         # up to the next event cue, or reported speech after the event, which is another matter:
         # 'في خطاب … وزعم فيه أن الولايات المتحدة …'
-        nxt = [cues[k + 1].start] if k + 1 < len(cues) else []
+        # (a talks word of the same kind a few words on names the same happening: 'جولة جديدة من
+        # المفاوضات بين حماس وإسرائيل')
+        nxt = next(([c.start] for c in cues[k + 1:] if c.idents("event")[0] != kind
+                    or doc.tokens_between(cue.end, c.start) > _SAME_TALKS), [])
         j = bisect.bisect_left(speech_starts, cue.end)
         nxt += speech_starts[j:j + 1]
         stop = min([x for x in nxt if x < s1], default=s1)
@@ -316,6 +319,7 @@ _CLOSE_QUOTES = "\u201d\u00bb"
 
 
 _RECIPROCAL = ("meeting", "call")
+_SAME_TALKS = 3  # words between two talks words of one happening ('a new round of the talks')
 _ABOUT = ("call", "speech", "announcement")  # kinds that can be about another happening
 
 
