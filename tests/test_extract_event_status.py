@@ -262,3 +262,21 @@ def test_a_round_of_talks_is_one_happening_with_the_parties_named_after_it(lang:
     art = article_from_text(text, lang, SUNDAY)
     assert [(e.kind, e.actor_ids, e.status) for e in extract_article(art).events] == [
         ("meeting", "hamas;israel", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        # parties signing an agreement meet to sign it; one leader signing a law announces it
+        ("en", "Hamas and Israel signed the agreement in Sharm el-Sheikh on Friday.", "meeting"),
+        ("ar", "وقعا حماس وإسرائيل الاتفاق في شرم الشيخ يوم الجمعة.", "meeting"),
+        ("fa", "حماس و اسرائیل روز جمعه در شرم‌الشیخ توافق را امضا کردند.", "meeting"),
+        ("en", "Trump signed a law on Friday.", "announcement"),
+        # a board adopting a resolution states it
+        ("en", "The Security Council adopted the resolution on Friday.", "announcement"),
+        ("fa", "بقائی روز جمعه در واکنش به صدور قطعنامه شورای امنیت گفت این اقدام غیرقانونی است.",
+         "announcement"),
+    ],
+)
+def test_signings_and_resolutions(lang: str, text: str, kind: str) -> None:
+    assert kind in [k for k, _, d, _ in found(text, lang) if d == D(2025, 5, 30)]
