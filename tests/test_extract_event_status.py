@@ -280,3 +280,11 @@ def test_a_round_of_talks_is_one_happening_with_the_parties_named_after_it(lang:
 )
 def test_signings_and_resolutions(lang: str, text: str, kind: str) -> None:
     assert kind in [k for k, _, d, _ in found(text, lang) if d == D(2025, 5, 30)]
+
+
+def test_arabic_present_held_verbs_make_talks_a_plan() -> None:
+    """'تنعقد الجولة … الجمعة': the coming Friday's round, as 'تبدأ اليوم' is today's."""
+    assert found("تنعقد الجولة الخامسة بين حماس وإسرائيل الجمعة في الدوحة.", "ar") == [
+        ("meeting", "planned", D(2025, 6, 6), "day")]
+    assert [(k, s) for k, s, _, _ in found("تعقد المحادثات بين حماس وإسرائيل اليوم في الدوحة.", "ar")] == [
+        ("meeting", "planned")]
