@@ -288,3 +288,16 @@ def test_arabic_present_held_verbs_make_talks_a_plan() -> None:
         ("meeting", "planned", D(2025, 6, 6), "day")]
     assert [(k, s) for k, s, _, _ in found("تعقد المحادثات بين حماس وإسرائيل اليوم في الدوحة.", "ar")] == [
         ("meeting", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        ("fa", "ما نشست ایران و آمریکا را که برای روز شنبه برنامه‌ریزی شده بود، به زمان دیگری موکول می‌کنیم.",
+         "called_off"),
+        ("ar", "دعا السيسي ترامب لحضور مراسم توقيع الاتفاق في شرم الشيخ.", "planned"),
+    ],
+)
+def test_a_meeting_put_off_to_another_time_and_an_invitation_to_attend(lang: str, text: str,
+                                                                       status: str) -> None:
+    assert [s for k, s, _, _ in found(text, lang) if k == "meeting"] == [status]
