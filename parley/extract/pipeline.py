@@ -17,6 +17,7 @@ from parley.extract.actors import (
 )
 from parley.extract.candidates import find_candidates
 from parley.extract.cues import Cues, load_cues
+from parley.extract.discovered import find_people, people_spans
 from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
 from parley.extract.links import find_links
@@ -116,6 +117,7 @@ def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extractio
     quotes, speech = find_quotes(f)
     named = to_mentions(f.doc, f.actors)
     also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))
+    also += people_spans(f, find_people(f))  # people the gazetteer lacks, named in English
     mentions = sorted(named + to_mentions(f.doc, also), key=lambda m: m.start)
     positions = find_positions(f, speech, place_roles)
     events = find_events(f, place_roles, speech.by_sentence)

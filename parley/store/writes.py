@@ -178,6 +178,7 @@ def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[bool]:
                           for item in stored])
     for table, _build, _extracted in ARTICLE_TABLES:
         _insert_all(conn, table, [item.rows[table.name] for item in stored if table.name in item.rows])
+    _insert_discovered(conn, [item.rows[mentions.name] for item in stored if mentions.name in item.rows])
     mark_unfinished(conn)
     for hook in AFTER_WRITE:
         hook(conn, stored)
@@ -248,6 +249,27 @@ def _write_rows(conn: Connection, item: Prepared) -> None:
     for table, _build, _extracted in ARTICLE_TABLES:
         if table.name in item.rows:
             insert_rows(conn, table, *item.rows[table.name])
+    if mentions.name in item.rows:
+        _insert_discovered(conn, [item.rows[mentions.name]])
+
+
+DISCOVERED_ROLE = "named in an article; not in the gazetteer"
+
+
+def _insert_discovered(conn: Connection, parts: list[Rows]) -> None:
+    """An actors row for each person extraction found that the gazetteer lacks (mentions with
+    via 'discovered', extract/discovered.py), named by its first mention; a row already there
+    (the gazetteer's, an analyst's, an earlier article's) is kept as it is."""
+    found: dict[str, dict[str, Any]] = {}
+    for columns, rows in parts:
+        if "via" not in columns:
+            continue
+        i, v, s = columns.index("actor_id"), columns.index("via"), columns.index("surface")
+        for r in rows:
+            if r[v] == "discovered" and r[i] not in found:
+                found[r[i]] = {"actor_id": r[i], "name_en": r[s], "name_ar": None, "name_fa": None,
+                               "kind": "person", "side": "other", "role": DISCOVERED_ROLE}
+    insert_ignore(conn, actors, list(found.values()))
 
 
 def replace_extraction(conn: Connection, article: Article, extraction: Extraction) -> None:
@@ -258,6 +280,8 @@ def replace_extraction(conn: Connection, article: Article, extraction: Extractio
         built = build(article, extraction) if extracted else None
         if built is not None:
             insert_rows(conn, table, *built)
+            if table is mentions:
+                _insert_discovered(conn, [built])
 
 
 def sync_gazetteer(conn: Connection, gaz: ReferenceSource, *, prune: bool = False) -> None:
