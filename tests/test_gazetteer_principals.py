@@ -30,7 +30,8 @@ DAY = dt.date(2025, 8, 20)
          {"nato", "mark_rutte", "yuri_ushakov", "andrii_sybiha"}, {"warsaw"}),
     ],
 )
-def test_principals_and_their_places_are_known(lang: str, text: str, actors: set[str], places: set[str]) -> None:
+def test_principals_and_their_places_are_known(lang: str, text: str, actors: set[str],
+                                                places: set[str]) -> None:
     x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
     assert actors <= {m.actor_id for m in x.mentions}
     assert places <= {v.place_id for v in x.venues}

@@ -88,6 +88,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     if any(c.has("proposed_after") and c.start >= m.end and c.end <= hi
            and doc.tokens_between(m.end, c.start) <= _PROPOSED_AFTER for c in vc):
         return "proposed"
+    if _hosts(f, vc, m, s0, s_end) or _named_talks(f, vc, m):
+        return "talks_venue"
     visit = _before(f, vc, "visit", m.start, lo)
     prep = _before(f, vc, "prepositions", m.start, lo)
     governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
@@ -95,6 +97,10 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
         return "talks_venue" if _for_talks(f, vc, s0, s_end) else "visit"
     talks = _before(f, vc, "talks", m.start, lo)
+    if at_m is not None and at_gap <= _NEAR and any(  # 'the ceasefire in Gaza': where the war is
+            c.has("scene_nouns") and c.end <= at_m.start and doc.tokens_between(c.end, at_m.start) == 0
+            for c in vc):
+        return "mentioned"
     if at_strict and talks is not None and at_m is not None and at_m.start >= talks.end \
             and not any(c.has("at") and talks.end <= c.start < at_m.start for c in vc):
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
@@ -107,6 +113,41 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     if not actor_too or at_strict:
         return "mentioned"
     return None
+
+
+_HOST_GAP = 2  # 'Baku will host', 'قطر هفته گذشته میزبان': words between the host and the cue
+
+
+def _hosts(f: Found, vc: list[Match], m: Match, lo: int, hi: int) -> bool:
+    """The place hosts talks of its sentence [lo, hi) (venue_cues.yaml 'host'): right before the
+    cue (English, Persian) or right after it (Arabic verb first, 'hosted by', 'به میزبانی')."""
+    doc = f.doc
+    if not any(c.has("talks") and not c.has("host") for c in vc):
+        return False
+    lang = doc.lang_at(m.start)
+    for c in vc:
+        if not c.has("host"):
+            continue
+        if c.start >= m.end and lang != "ar" and doc.tokens_between(m.end, c.start) <= _HOST_GAP \
+                and not any(ch in COMMAS for ch in doc.text[m.end:c.start]):
+            return True
+        if c.end <= m.start and doc.tokens_between(c.end, m.start) == 0 and not m.prefix:
+            return True
+    return False
+
+
+def _named_talks(f: Found, vc: list[Match], m: Match) -> bool:
+    """Talks named by their city: 'the Istanbul talks', 'محادثات إسطنبول', 'مذاکرات ژنو'."""
+    doc = f.doc
+    kinds = {f.gaz.places[p].kind for p in m.idents("place") if p in f.gaz.places}
+    if not kinds or "country" in kinds:
+        return False
+    if doc.lang_at(m.start) == "en":
+        return any(c.has("named_talks") and c.start >= m.end and doc.tokens_between(m.end, c.start) == 0
+                   and doc.text[m.end:c.start].strip() == "" for c in vc)
+    return not m.prefix and any(c.has("named_talks") and c.end <= m.start
+                                and doc.tokens_between(c.end, m.start) == 0
+                                and doc.text[c.end:m.start].strip() == "" for c in vc)
 
 
 _PURPOSE = 2  # 'to resume indirect talks': at most this many words between the purpose and the talks
