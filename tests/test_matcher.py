@@ -235,3 +235,17 @@ def test_a_name_inside_a_title_is_mentioned(lang: str, text: str, named: str) ->
 )
 def test_parties_and_mediators_of_other_talks_are_actors(lang: str, text: str, actor: str) -> None:
     assert actor in actor_ids(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "وقال المحلل إن الوضع سياسي بالدرجة الأولى"),  # سياسي (political) is not سيسي (Sisi)
+        ("fa", "سخنگوی دولت گفت این موضوع سیاسی است"),
+        ("ar", "وقال المسؤول إن كالات الشحن متوقفة"),  # not كالاس (Kallas)
+        ("en", "The spokesman said Vence would not attend"),  # Vance has five letters: no guess
+    ],
+)
+def test_no_typo_reading_for_short_surnames(lang: str, text: str) -> None:
+    ms = extract_article(article_from_text(text, lang, DAY)).mentions  # type: ignore[arg-type]
+    assert not [m for m in ms if m.via == "fuzzy"]

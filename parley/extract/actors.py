@@ -9,7 +9,7 @@ Rules (see DESIGN.md):
 - a form shared by several places (عمان: Oman / Amman) is read from nearby context words
   (venue_cues.yaml 'ambiguous'); an actor the chosen place does not belong to is dropped;
 - an unmatched word of 5+ letters right after a title or next to a speech verb that is one
-  edit away from exactly one surname is a mention with via 'fuzzy'.
+  edit away from exactly one surname of 6+ letters is a mention with via 'fuzzy'.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from parley.extract.records import Mention
 
 _JOIN = ",\u060c-–—\"'«»“”()"  # commas, dashes, quotes between a name and its title
 _CONTEXT_CHARS = 60
+# A typo is read only for a surname this long: one letter away from a shorter one is often a common
+# word ('سياسي' political / سيسي Sisi, 'كالات' / كالاس Kallas).
+_FUZZY_SURNAME = 6
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,8 @@ def _fuzzy_index(gaz: Gazetteer) -> _FuzzyIndex:
     surnames = _surnames(gaz)
     dels: dict[str, list[str]] = {}
     for key in surnames:
+        if len(key) < _FUZZY_SURNAME:
+            continue
         for d in _deletes(key):
             dels.setdefault(d, []).append(key)
     return _FuzzyIndex(surnames, {k: tuple(v) for k, v in dels.items()}, _single_words(gaz))
