@@ -50,3 +50,24 @@ def venues(text: str, lang: str) -> set[tuple[str, str]]:
 )
 def test_venue_frames(lang: str, text: str, want: set[tuple[str, str]]) -> None:
     assert venues(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # talks held in a country happen in the one city of it the article names
+        ("en", "DOHA, Qatar - Envoys of the two sides met in Qatar on Monday.\n"
+               "Both delegations left Doha in the evening.",
+         {("doha", "talks_venue"), ("qatar", "talks_venue")}),
+        ("ar", "وعقدت جولة المفاوضات في سويسرا أمس.\nوغادر الوفدان جنيف مساء.",
+         {("switzerland", "talks_venue"), ("geneva", "talks_venue")}),
+        ("fa", "دور تازه مذاکرات در نروژ برگزار شد.\nهیئت‌ها شامگاه اسلو را ترک کردند.",
+         {("norway", "talks_venue"), ("oslo", "talks_venue")}),
+        # two cities of that country named: which one is not said
+        ("en", "The talks were held in Egypt.\nCairo and Sharm el-Sheikh were both busy.",
+         {("egypt", "talks_venue"), ("cairo", "mentioned"), ("sharm_el_sheikh", "mentioned")}),
+    ],
+)
+def test_talks_in_a_country_are_in_its_named_city(lang: str, text: str,
+                                                  want: set[tuple[str, str]]) -> None:
+    assert venues(text, lang) == want

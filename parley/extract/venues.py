@@ -16,6 +16,7 @@ A place in apposition right after another ('في مسقط، عمان') shares it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from parley.extract.actors import resolve_places
 from parley.extract.matcher import COMMAS, Match, clause_span, clitics
@@ -189,6 +190,7 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
     name that has one, by its match start in the normalised text (for positions and events)."""
     doc = f.doc
     roles: dict[int, str] = {}
+    place_ids: dict[int, list[str]] = {}
     breaks = [c.start for c in f.stance if c.has("break")]
     out: list[Venue] = []
     seen: set[tuple[int, str]] = set()
@@ -215,6 +217,7 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
             continue
         prev = (m, role)
         roles[m.start] = role
+        place_ids[m.start] = pids
         o0, o1 = doc.orig_span(m.start, m.end)
         s0, s1 = doc.sentences[doc.sentence_of(m.start)]
         e0, e1 = doc.orig_span(s0, s1)
@@ -223,4 +226,25 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
                 continue
             seen.add((m.start, pid))
             out.append(Venue(doc.segment_idx(m.start), pid, role, o0, o1, doc.article.text[e0:e1]))
+    cities = _held_in_its_city(f, out)
+    if cities:
+        out = [dataclasses.replace(v, role="talks_venue") if v.place_id in cities and v.role == "mentioned"
+               else v for v in out]
+        roles.update({s: "talks_venue" for s, pids in place_ids.items()
+                      if set(pids) & cities and roles[s] == "mentioned"})
     return out, roles
+
+
+def _held_in_its_city(f: Found, out: list[Venue]) -> set[str]:
+    """Talks held in a country happen in a city of it that the article names: 'talks in Oman' and a
+    dateline 'MUSCAT' make Muscat the venue too, when no city of that country is one already."""
+    places = f.gaz.places
+    hosts = {places[v.place_id].country for v in out
+             if v.role == "talks_venue" and places[v.place_id].kind == "country"}
+    held = {places[v.place_id].country for v in out
+            if v.role == "talks_venue" and places[v.place_id].kind == "city"}
+    cities = {v.place_id for v in out if v.role == "mentioned" and places[v.place_id].kind == "city"
+              and places[v.place_id].country in hosts - held}
+    if len({places[c].country for c in cities}) != len(cities):
+        return set()  # a country with two cities named: which one is not said
+    return cities
