@@ -48,3 +48,23 @@ def test_common_words_are_not_taken_for_the_new_names(lang: str, text: str) -> N
     x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
     assert not {m.actor_id for m in x.mentions} & {"india", "keith_kellogg", "kazakhstan"}
     assert not {v.place_id for v in x.venues} & {"astana", "india"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day", "holder"),
+    [
+        # a title alone is its holder at the article's date
+        ("en", "The Ukrainian president said the exchange would go ahead.", dt.date(2025, 6, 2),
+         "volodymyr_zelensky"),
+        ("ar", "وقال رئيس الوزراء الأرميني إن الاتفاق تاريخي.", dt.date(2025, 8, 9), "nikol_pashinyan"),
+        ("fa", "وزیر امور خارجه هند گفت آتش‌بس پابرجاست.", dt.date(2025, 5, 12), "subrahmanyam_jaishankar"),
+        ("ar", "ورفض قائد الجيش السوداني الهدنة.", dt.date(2025, 11, 3), "abdel_fattah_al_burhan"),
+        ("en", "The NATO chief welcomed the talks.", dt.date(2025, 3, 1), "mark_rutte"),
+        # before the holder took office the title names nobody we know: it stays a role
+        ("en", "The NATO chief welcomed the talks.", dt.date(2023, 3, 1), "role_nato_secretary_general"),
+    ],
+)
+def test_titles_resolve_to_their_holder_at_the_date(lang: str, text: str, day: dt.date,
+                                                   holder: str) -> None:
+    x = extract_article(article_from_text(text, lang, day))  # type: ignore[arg-type]
+    assert holder in {m.actor_id for m in x.mentions}
