@@ -68,3 +68,27 @@ def test_titles_resolve_to_their_holder_at_the_date(lang: str, text: str, day: d
                                                    holder: str) -> None:
     x = extract_article(article_from_text(text, lang, day))  # type: ignore[arg-type]
     assert holder in {m.actor_id for m in x.mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        # actors of the tune half's third batch, in sentences of our own
+        ("ar", "وأكد الناطق محمد الشناوي أن أنور إبراهيم سيستقبل هون مانيت وفومتام ويتشاياشا.",
+         {"mohamed_elshenawy", "anwar_ibrahim", "hun_manet", "phumtham_wechayachai"}),
+        ("en", "Kinshasa and the M23 rebels thanked Togo; the Gaza Humanitarian Foundation was not there.",
+         {"drc", "m23", "togo", "gaza_humanitarian_foundation"}),
+        ("fa", "به گزارش باشگاه خبرنگاران جوان و صدا وسیما، کامبوج و تایلند به میانجی‌گری مالزی توافق کردند.",
+         {"yjc", "irib", "cambodia", "thailand", "malaysia"}),
+        ("en", "Israel's Channel 13 and Al Araby TV reported the talks, IANS said.",
+         {"channel_13_israel", "al_araby", "ians"}),
+    ],
+)
+def test_tune_batch_actors_are_known(lang: str, text: str, actors: set[str]) -> None:
+    x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
+    assert actors <= {m.actor_id for m in x.mentions}
+
+
+def test_bare_arab_adjective_is_not_the_channel() -> None:
+    x = extract_article(article_from_text("وقال الأمين العام إن الموقف العربي موحد.", "ar", DAY))
+    assert "al_araby" not in {m.actor_id for m in x.mentions}
