@@ -71,3 +71,38 @@ def test_venue_frames(lang: str, text: str, want: set[tuple[str, str]]) -> None:
 def test_talks_in_a_country_are_in_its_named_city(lang: str, text: str,
                                                   want: set[tuple[str, str]]) -> None:
     assert venues(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # receiving visitors at a place is a meeting held there
+        ("ar", "واستقبل الرئيس، الأحد، في قصر الاتحادية وفدا من الوسطاء.",
+         {("ittihadiya_palace", "talks_venue")}),
+        ("en", "The king received the envoys in Amman on Sunday.", {("amman", "talks_venue")}),
+        ("fa", "رئیس‌جمهور روز یکشنبه در مسقط فرستادگان را به حضور پذیرفت.", {("muscat", "talks_venue")}),
+        # a negotiating delegation arriving somewhere arrives at the talks
+        ("ar", "وقال مصدر إن الوفد المكلف بالمفاوضات وصل الدوحة مساء الأحد.", {("doha", "talks_venue")}),
+        ("en", "The delegation for the ceasefire negotiations arrived in Cairo late on Sunday.",
+         {("cairo", "talks_venue")}),
+        ("fa", "هیئت مذاکره‌کننده برای مذاکرات آتش‌بس وارد دوحه شد.", {("doha", "talks_venue")}),
+        # without a talks noun an arrival stays a visit
+        ("en", "The delegation arrived in Cairo late on Sunday.", {("cairo", "visit")}),
+    ],
+)
+def test_receptions_and_negotiating_delegations(lang: str, text: str, want: set[tuple[str, str]]) -> None:
+    assert venues(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "The Geneva negotiations resumed after a pause.", {("geneva", "talks_venue")}),
+        ("fa", "گفتگوهای ژنو پس از وقفه از سر گرفته شد.", {("geneva", "talks_venue")}),
+        ("ar", "واستؤنفت مباحثات جنيف بعد توقف.", {("geneva", "talks_venue")}),
+        ("en", "Vienna met the deadline, officials said.", {("vienna", "mentioned")}),  # 'met' is a verb
+    ],
+)
+def test_talks_named_by_their_city_with_any_talks_noun(lang: str, text: str,
+                                                       want: set[tuple[str, str]]) -> None:
+    assert venues(text, lang) == want

@@ -83,7 +83,7 @@ class Cues:
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about, outcome, nontopic
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
-    # place_nouns, ctx, host, named_talks, scene_nouns
+    # place_nouns, ctx, host, named_talks, scene_nouns, delegation
     venue: PhraseMatcher
     # event, hypo, needs_date, held, delegation, called_off, planned, background, context, planned_talks,
     # with, round
@@ -201,7 +201,7 @@ def _venue_rows() -> Rows:
     for key, label in (("verbs", "move"), ("to", "to"), ("from", "from")):
         rows += _rows(label, label, lang_lists(f, f"moves.{key}", _section(f, moves, key)))
     for key in ("proposed", "visit", "talks", "at", "prepositions", "proposed_after", "agent_markers",
-                "place_nouns", "purpose", "host", "named_talks", "scene_nouns"):
+                "place_nouns", "purpose", "host", "named_talks", "scene_nouns", "delegation"):
         rows += _rows(key, key, lang_lists(f, key, _section(f, data, key)))
     return rows
 

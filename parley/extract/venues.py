@@ -96,7 +96,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
     if visit is not None and not governed and not _any_in(place_starts, visit.end, m.start):
         # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
-        return "talks_venue" if _for_talks(f, vc, s0, s_end) else "visit"
+        to_talks = _for_talks(f, vc, s0, s_end) or _delegation_to_talks(f, vc, visit)
+        return "talks_venue" if to_talks else "visit"
     talks = _before(f, vc, "talks", m.start, lo)
     if at_m is not None and at_gap <= _NEAR and any(  # 'the ceasefire in Gaza': where the war is
             c.has("scene_nouns") and c.end <= at_m.start and doc.tokens_between(c.end, at_m.start) == 0
@@ -137,6 +138,12 @@ def _hosts(f: Found, vc: list[Match], m: Match, lo: int, hi: int) -> bool:
     return False
 
 
+def _talks_noun(c: Match) -> bool:
+    """A named_talks cue. A form a talks stem also covers ('negotiation*', 'مذاکرات*') comes out as
+    the stem's match only, so a talks stem counts too: those stems are all talks nouns."""
+    return c.has("named_talks") or any(p.label == "talks" and p.stem for p in c.payloads)
+
+
 def _named_talks(f: Found, vc: list[Match], m: Match) -> bool:
     """Talks named by their city: 'the Istanbul talks', 'محادثات إسطنبول', 'مذاکرات ژنو'."""
     doc = f.doc
@@ -144,9 +151,9 @@ def _named_talks(f: Found, vc: list[Match], m: Match) -> bool:
     if not kinds or "country" in kinds:
         return False
     if doc.lang_at(m.start) == "en":
-        return any(c.has("named_talks") and c.start >= m.end and doc.tokens_between(m.end, c.start) == 0
+        return any(_talks_noun(c) and c.start >= m.end and doc.tokens_between(m.end, c.start) == 0
                    and doc.text[m.end:c.start].strip() == "" for c in vc)
-    return not m.prefix and any(c.has("named_talks") and c.end <= m.start
+    return not m.prefix and any(_talks_noun(c) and c.end <= m.start
                                 and doc.tokens_between(c.end, m.start) == 0
                                 and doc.text[c.end:m.start].strip() == "" for c in vc)
 
@@ -160,6 +167,14 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
     return any(p.has("purpose") and any(c.has("talks") and c.start >= p.end and c.end <= hi
                                         and doc.tokens_between(p.end, c.start) <= _PURPOSE for c in vc)
                for p in vc if lo <= p.start < hi)
+
+
+def _delegation_to_talks(f: Found, vc: list[Match], visit: Match) -> bool:
+    """A negotiating delegation before the visit word, and a talks noun in the sentence: 'the
+    delegation charged with the negotiations arrived in Sharm el-Sheikh' (venue_cues.yaml delegation;
+    a talks word of any kind: 'negotiations' matches as one of them)."""
+    return any(c.has("delegation") and c.end <= visit.start for c in vc) \
+        and any((c.has("named_talks") or c.has("talks")) and not c.has("delegation") for c in vc)
 
 
 def _its_capital(f: Found, a: int, b: int) -> bool:
