@@ -92,3 +92,27 @@ def test_tune_batch_actors_are_known(lang: str, text: str, actors: set[str]) -> 
 def test_bare_arab_adjective_is_not_the_channel() -> None:
     x = extract_article(article_from_text("وقال الأمين العام إن الموقف العربي موحد.", "ar", DAY))
     assert "al_araby" not in {m.actor_id for m in x.mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want", "not_want"),
+    [
+        # the Iranian press names its own officials by bare titles
+        ("fa", "سخنگوی وزارت امور خارجه روز دوشنبه گفت دور بعدی قطعی نیست.", {"esmaeil_baghaei"}, set()),
+        ("fa", "وزیر خارجه در پایان سفر گفت گفتگوها سازنده بود.", {"abbas_araghchi"}, set()),
+        # another state's name right after a bare title makes it that state's title
+        ("fa", "وزیر امور خارجه نروژ گفت گفتگوها سازنده بود.", {"norway"}, {"abbas_araghchi"}),
+        ("fa", "سخنگوی وزارت خارجه چین گفت پکن از گفتگو حمایت می‌کند.", {"china"}, {"esmaeil_baghaei"}),
+        # a name after a bare title is whom it introduces (an unknown one stays a candidate)
+        ("fa", "سخنگوی وزارت خارجه ناصر کاظمی گفت گفتگوها سازنده بود.", set(), {"esmaeil_baghaei"}),
+        # a full title followed by its object (Persian puts the object after the subject) keeps its holder
+        ("fa", "رئیس‌جمهور آمریکا ایران را به مذاکره فراخواند.", {"donald_trump", "iran"}, set()),
+        # Arabic and English titles without a state are not bare titles of Iran's officials
+        ("ar", "وقال وزير الخارجية إن الجولة المقبلة لم تحدد.", set(), {"abbas_araghchi"}),
+        ("en", "The ministry spokesman said the next round was not fixed.", set(), {"esmaeil_baghaei"}),
+    ],
+)
+def test_bare_persian_titles(lang: str, text: str, want: set[str], not_want: set[str]) -> None:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    got = {m.actor_id for m in extract_article(art).mentions}
+    assert want <= got and not (not_want & got)

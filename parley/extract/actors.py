@@ -115,6 +115,7 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
     # names are apart and in text order: the persons near a title are found by bisection
     starts = [names[i].start for i in persons]
     ends = [names[i].end for i in persons]
+    name_starts = [n.start for n in names]
     for m, role in titles:
         partner = None
         for i in persons[bisect.bisect_left(starts, m.end):bisect.bisect_right(starts, m.end + 3)]:
@@ -137,6 +138,9 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
             merged.append(ActorSpan(min(m.start, n.start), max(m.end, n.end), n.actor_id, "name",
                                     n.kind, m.prefix if m.start < n.start else n.prefix))
             continue
+        if gaz.roles[role].bare and " ".join(text[m.start:m.end].split()) in gaz.roles[role].bare \
+                and (_state_follows(text, m.end, names, name_starts) or not _title_ends(text, m.end, cues)):
+            continue  # 'وزیر امور خارجه نروژ': another state's title; 'سخنگوی وزارت خارجه ناصر ...': a name
         holder = gaz.holder(role, day)
         if holder is not None and holder in gaz.actors:
             merged.append(ActorSpan(m.start, m.end, holder, "title", gaz.actors[holder].kind, m.prefix))
@@ -145,6 +149,24 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
     merged += [n for i, n in enumerate(names) if i not in used]
     merged.sort(key=lambda s: s.start)
     return merged
+
+
+def _state_follows(text: str, end: int, names: list[ActorSpan], starts: list[int]) -> bool:
+    """A state's name right after a title (only spaces between): the title is another state's."""
+    i = bisect.bisect_left(starts, end)
+    return i < len(names) and names[i].kind == "state" and names[i].start - end <= 2 \
+        and not text[end:names[i].start].strip()
+
+
+def _title_ends(text: str, end: int, cues: Cues) -> bool:
+    """What follows a bare title shows it stands alone: punctuation, the end, a function word or a
+    speech verb ('سخنگوی وزارت امور خارجه گفت', '... در نشست خبری'), not a name it introduces."""
+    rest = text[end:end + 40].lstrip()
+    if not rest or not rest[0].isalpha():
+        return True
+    word = rest.split()[0]
+    return any(x.has("stop") for x in cues.names.find(word)) \
+        or any(x.has("verb") for x in cues.speech.find(word))
 
 
 def _surnames(gaz: Gazetteer) -> dict[str, str | None]:

@@ -73,6 +73,9 @@ class Role:
 
     id: str
     titles: dict[str, tuple[str, ...]]
+    # titles that name no state ('وزیر امور خارجه', as the Iranian press writes its own minister):
+    # normalised; another state's name right after one makes it that state's title, not this role
+    bare: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -210,12 +213,15 @@ def _load_roles() -> dict[str, Role]:
         titles = _lang_map("roles.yaml", e["id"], e.get("titles"), lists=True)
         if not titles:
             raise data_error("roles.yaml", e["id"], "needs 'titles' in at least one language")
+        bare = _lang_map("roles.yaml", e["id"], e.get("bare_titles"), lists=True)
+        titles = {lang: titles.get(lang, ()) + bare.get(lang, ()) for lang in {*titles, *bare}}
         for title in (t for ts in titles.values() for t in ts):
             owner = title_owner.setdefault(_fold(title), e["id"])
             if owner != e["id"]:
                 raise data_error("roles.yaml", e["id"], f"title '{title}' (normalised) is also a "
                                                   f"title of '{owner}'")
-        roles[e["id"]] = Role(id=e["id"], titles=titles)
+        roles[e["id"]] = Role(id=e["id"], titles=titles,
+                              bare=frozenset(_fold(t) for ts in bare.values() for t in ts))
     return roles
 
 
