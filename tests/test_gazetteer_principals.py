@@ -116,3 +116,28 @@ def test_bare_persian_titles(lang: str, text: str, want: set[str], not_want: set
     art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
     got = {m.actor_id for m in extract_article(art).mentions}
     assert want <= got and not (not_want & got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_want"),
+    [
+        ("fa", "هیئت‌ها ساختمان را ترک کردند و به مرز بازگشتند.", {"turkey", "friedrich_merz"}),
+        ("fa", "گفتگوها از مرز کلیات عبور کرد.", {"friedrich_merz"}),
+    ],
+)
+def test_persian_common_words_are_not_merz_or_turkey(lang: str, text: str, not_want: set[str]) -> None:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    assert not {m.actor_id for m in extract_article(art).mentions} & not_want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fa", "فریدریش مرز صدراعظم آلمان گفت اروپا آماده است.", "friedrich_merz"),
+        ("ar", "وقال المستشار الألماني فريدريش ميرتس إن أوروبا مستعدة.", "friedrich_merz"),
+        ("en", "Merz said Europe was ready.", "friedrich_merz"),
+    ],
+)
+def test_merz_by_his_names(lang: str, text: str, want: str) -> None:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    assert want in {m.actor_id for m in extract_article(art).mentions}
