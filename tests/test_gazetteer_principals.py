@@ -141,3 +141,31 @@ def test_persian_common_words_are_not_merz_or_turkey(lang: str, text: str, not_w
 def test_merz_by_his_names(lang: str, text: str, want: str) -> None:
     art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
     assert want in {m.actor_id for m in extract_article(art).mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "Fighting continued in Donetsk while envoys talked in Belgium.", "donetsk"),
+        ("en", "Fighting continued in Donetsk while envoys talked in Belgium.", "belgium"),
+        ("ar", "واستمرت المعارك في الفاشر بينما التقى الوسطاء في جدة.", "el_fasher"),
+        ("fa", "مذاکرات درباره قره‌باغ و کریدور زنگزور در کاخ سفید ادامه یافت.", "nagorno_karabakh"),
+        ("fa", "مذاکرات درباره قره‌باغ و کریدور زنگزور در کاخ سفید ادامه یافت.", "zangezur"),
+        ("ar", "وعقد الاجتماع في كوالالمبور بحضور ممثلي تايلاند وكمبوديا.", "kuala_lumpur"),
+    ],
+)
+def test_places_of_the_other_negotiations(lang: str, text: str, place: str) -> None:
+    x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
+    assert place in {v.place_id for v in x.venues}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa", "جلسه روز دوشنبه برگزار شد."),  # دوشنبه is Monday, never Dushanbe (not listed)
+        ("fa", "نام او سینا است."),  # سینا alone is a name, not Sinai
+    ],
+)
+def test_weekday_and_names_are_not_places(lang: str, text: str) -> None:
+    x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
+    assert not x.venues
