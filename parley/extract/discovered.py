@@ -151,9 +151,11 @@ def _has_sign(text: str, s: int, e: int, signs: _Signs) -> bool:
     before = _words_before(text, s, _COMMA_REACH + 1)
     after = _words_after(text, e, _COMMA_REACH + 1)
     close = before[-_BEFORE:]
-    # a title just before, with no punctuation between it and the name
+    if close and close[-1] == "The":
+        return False  # 'told The Harbour Ledger': a capital The makes it the name of a thing
+    # a title just before, with no punctuation or speech verb between it and the name
     for i in range(len(close) - 1, -1, -1):
-        if not close[i][0].isalpha():
+        if not close[i][0].isalpha() or _bare(close[i]) in signs.speech:
             break
         if signs.is_title(close[i]):
             return True
@@ -228,12 +230,13 @@ def find_people(f: Found) -> list[Person]:
     return sorted(people.values(), key=lambda p: p.start)
 
 
-def people_spans(f: Found, people: list[Person]) -> list[ActorSpan]:
-    """The discovered people as ActorSpans on the normalised text (via 'discovered')."""
+def people_spans(f: Found, people: list[Person], via: str = "discovered",
+                 kind: str = "person") -> list[ActorSpan]:
+    """The discovered people (or bodies) as ActorSpans on the normalised text."""
     offsets = f.doc.norm.offsets
     out = []
     for p in people:
         n0 = bisect.bisect_left(offsets, p.start)
         n1 = bisect.bisect_left(offsets, p.end)
-        out.append(ActorSpan(n0, n1, p.actor_id, "discovered", "person", ""))
+        out.append(ActorSpan(n0, n1, p.actor_id, via, kind, ""))
     return out

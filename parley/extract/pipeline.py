@@ -15,6 +15,7 @@ from parley.extract.actors import (
     nested_spans,
     to_mentions,
 )
+from parley.extract.bodies import find_bodies
 from parley.extract.candidates import find_candidates
 from parley.extract.cues import Cues, load_cues
 from parley.extract.discovered import find_people, people_spans
@@ -117,7 +118,10 @@ def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extractio
     quotes, speech = find_quotes(f)
     named = to_mentions(f.doc, f.actors)
     also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))
-    also += people_spans(f, find_people(f))  # people the gazetteer lacks, named in English
+    people = find_people(f)  # people, organisations and outlets the gazetteer lacks, named in English
+    also += people_spans(f, people)
+    for body, kind in find_bodies(f, people):
+        also += people_spans(f, [body], via=f"discovered_{kind}", kind=kind)
     mentions = sorted(named + to_mentions(f.doc, also), key=lambda m: m.start)
     positions = find_positions(f, speech, place_roles)
     events = find_events(f, place_roles, speech.by_sentence)

@@ -254,11 +254,13 @@ def _write_rows(conn: Connection, item: Prepared) -> None:
 
 
 DISCOVERED_ROLE = "named in an article; not in the gazetteer"
+# a mention's 'via' -> the kind of the actor it found (extract/discovered.py, extract/bodies.py)
+_DISCOVERED = {"discovered": "person", "discovered_org": "org", "discovered_media": "media"}
 
 
 def _insert_discovered(conn: Connection, parts: list[Rows]) -> None:
-    """An actors row for each person extraction found that the gazetteer lacks (mentions with
-    via 'discovered', extract/discovered.py), named by its first mention; a row already there
+    """An actors row for each person, organisation or outlet extraction found that the gazetteer
+    lacks (mentions with via 'discovered…'), named by its first mention; a row already there
     (the gazetteer's, an analyst's, an earlier article's) is kept as it is."""
     found: dict[str, dict[str, Any]] = {}
     for columns, rows in parts:
@@ -266,9 +268,11 @@ def _insert_discovered(conn: Connection, parts: list[Rows]) -> None:
             continue
         i, v, s = columns.index("actor_id"), columns.index("via"), columns.index("surface")
         for r in rows:
-            if r[v] == "discovered" and r[i] not in found:
+            kind = _DISCOVERED.get(r[v])
+            if kind is not None and r[i] not in found:
                 found[r[i]] = {"actor_id": r[i], "name_en": r[s], "name_ar": None, "name_fa": None,
-                               "kind": "person", "side": "other", "role": DISCOVERED_ROLE}
+                               "kind": kind, "side": "media" if kind == "media" else "other",
+                               "role": DISCOVERED_ROLE}
     insert_ignore(conn, actors, list(found.values()))
 
 
