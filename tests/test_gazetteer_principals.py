@@ -169,3 +169,19 @@ def test_places_of_the_other_negotiations(lang: str, text: str, place: str) -> N
 def test_weekday_and_names_are_not_places(lang: str, text: str) -> None:
     x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
     assert not x.venues
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        ("en", "Galuzin and Kyslytsya sat across the table while Ulyanov spoke in Vienna.",
+         {"mikhail_galuzin", "sergiy_kyslytsya", "mikhail_ulyanov"}),
+        ("ar", "وقال أسامة حمدان إن موسى أبو مرزوق وحسام بدران سيشاركان في الجولة.",
+         {"osama_hamdan", "mousa_abu_marzouk", "hossam_badran"}),
+        ("fa", "مسعد بولس و رمطان لعمامره درباره سودان با کامل ادریس گفتگو کردند.",
+         {"massad_boulos", "ramtane_lamamra", "kamil_idris", "sudan"}),
+    ],
+)
+def test_more_principals_are_known(lang: str, text: str, actors: set[str]) -> None:
+    x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
+    assert actors <= {m.actor_id for m in x.mentions}
