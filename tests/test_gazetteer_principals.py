@@ -185,3 +185,20 @@ def test_weekday_and_names_are_not_places(lang: str, text: str) -> None:
 def test_more_principals_are_known(lang: str, text: str, actors: set[str]) -> None:
     x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
     assert actors <= {m.actor_id for m in x.mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want", "not_want"),
+    [
+        ("en", "TASS and Xinhua carried the statement; Euronews aired it at dawn.",
+         {"tass", "xinhua", "euronews"}, {"dawn"}),
+        ("ar", "ونقلت وكالة الأنباء القطرية عن الوزير قوله إن اليوم السابع من الهدنة مر بهدوء قرب الأهرام.",
+         {"qna"}, {"youm7", "al_ahram"}),
+        ("fa", "به گزارش صدای آمریکا و خبرآنلاین، او تاس را انداخت.", {"voa", "khabar_online"}, {"tass"}),
+    ],
+)
+def test_outlets_and_their_common_word_look_alikes(lang: str, text: str, want: set[str],
+                                                   not_want: set[str]) -> None:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    got = {m.actor_id for m in extract_article(art).mentions}
+    assert want <= got and not (not_want & got)
