@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from parley.datafiles import gazetteer_dir
 from parley.errors import GazetteerError
 from parley.extract.bodies import body_signs
 from parley.extract.pipeline import article_from_text, extract_article
 from parley.ingest import ingest_paths
-from parley.store.db import init_db, make_engine
+from parley.store.db import init_db
 from parley.store.schema import actors
 
 DAY = dt.date(2025, 9, 14)
@@ -70,16 +70,14 @@ def test_arabic_and_persian_bodies_are_not_discovered(lang: str, text: str) -> N
     assert _found(text, lang) == {}
 
 
-def test_a_discovered_outlet_gets_a_media_row(tmp_path: Path) -> None:
+def test_a_discovered_outlet_gets_a_media_row(tmp_path: Path, engine: Engine) -> None:
     src = tmp_path / "a.txt"
     src.write_text("Two officials told The Harbour Ledger that both sides would return.\n", encoding="utf-8")
-    engine = make_engine(f"sqlite:///{tmp_path / 'p.db'}")
-    init_db(engine)
+    init_db(engine)  # a real SQLite file, and the real PostgreSQL server (conftest 'engine')
     ingest_paths([src], engine)
     with engine.connect() as conn:
         row = conn.execute(select(actors).where(actors.c.actor_id == "the_harbour_ledger")).mappings().one()
     assert (row["name_en"], row["kind"], row["side"]) == ("The Harbour Ledger", "media", "media")
-    engine.dispose()
 
 
 def test_body_signs_file_is_validated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from parley.extract.discovered import person_id
 from parley.extract.pipeline import article_from_text, extract_article
 from parley.ingest import ingest_paths
-from parley.store.db import init_db, make_engine
+from parley.store.db import init_db
 from parley.store.schema import actors, mentions
 from parley.store.writes import DISCOVERED_ROLE
 
@@ -90,12 +90,11 @@ def test_person_id_is_the_gazetteer_id_form(name: str, ident: str | None) -> Non
     assert person_id(name) == ident
 
 
-def test_a_discovered_person_gets_an_actors_row(tmp_path: Path) -> None:
+def test_a_discovered_person_gets_an_actors_row(tmp_path: Path, engine: Engine) -> None:
     text = "Norwegian mediator Kari Holmefjord said both delegations would return on Monday.\n"
     src = tmp_path / "a.txt"
     src.write_text(text, encoding="utf-8")
-    engine = make_engine(f"sqlite:///{tmp_path / 'p.db'}")
-    init_db(engine)
+    init_db(engine)  # a real SQLite file, and the real PostgreSQL server (conftest 'engine')
     ingest_paths([src], engine)
     with engine.connect() as conn:
         row = conn.execute(select(actors).where(actors.c.actor_id == "kari_holmefjord")).mappings().one()
@@ -103,7 +102,13 @@ def test_a_discovered_person_gets_an_actors_row(tmp_path: Path) -> None:
     assert (row["name_en"], row["kind"], row["side"], row["role"]) == \
         ("Kari Holmefjord", "person", "other", DISCOVERED_ROLE)
     assert [s.surface for s in said] == ["Kari Holmefjord"]
-    engine.dispose()
+    # re-extraction prunes the actors the gazetteer lacks, then writes the article's again
+    from parley.ingest import reextract_all
+
+    assert reextract_all(engine) == 1
+    with engine.connect() as conn:
+        kind = conn.execute(select(actors.c.kind).where(actors.c.actor_id == "kari_holmefjord")).scalar_one()
+    assert kind == "person"
 
 
 @pytest.mark.parametrize(("value", "words"),

@@ -308,7 +308,8 @@ def test_the_venue_track_reads_the_status_of_its_sentence(tmp_path) -> None:  # 
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     init_db(engine)
     ingest_paths([tmp_path / n for n in texts], engine)
-    assert len(ev_q.load_venues(engine, Filters())) == 3  # all three are stored as talks venues
+    # all three are stored as talks venues, and Oman as the host of last year's talks too
+    assert len(ev_q.load_venues(engine, Filters())) == 4
     view = timeline_view(engine, Filters())
     assert list(zip(view.venues["place_en"], view.venues["role"], strict=True)) == [
         ("Muscat", "planned"), ("Rome", "talks_venue")]
