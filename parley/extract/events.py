@@ -224,7 +224,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             pids = [p for p in resolve_places(doc, ranked[0], f.cues, f.venue) if p in f.gaz.places]
             place = pids[0] if pids else None
         venues_here = {m.start for m in window if place_roles.get(m.start, "mentioned") != "mentioned"}
-        chosen = [a for a in chosen if a.start not in venues_here]
+        # a venue is no party, unless it is the only one named: 'Russia said it would host the envoys'
+        chosen = [a for a in chosen if a.start not in venues_here] or chosen
         actor_ids: list[str] = []
         by = (_demonym_agent(f, cue) or _possessor(f, cue, p0)) if kind in _AGENT_BY_DEMONYM \
             else _delegation_of(f, cue, s0)
