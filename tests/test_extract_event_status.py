@@ -301,3 +301,27 @@ def test_arabic_present_held_verbs_make_talks_a_plan() -> None:
 def test_a_meeting_put_off_to_another_time_and_an_invitation_to_attend(lang: str, text: str,
                                                                        status: str) -> None:
     assert [s for k, s, _, _ in found(text, lang) if k == "meeting"] == [status]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "date"),
+    [
+        # an act's 'that' is a relative clause: the act keeps the date after it
+        ("en", "The board of governors passed a resolution to that effect on Thursday.", "announcement",
+         D(2025, 5, 29)),
+        # the day of the saying is not the day of the plan it reports
+        ("en", "Qatar announced on Monday that the two delegations will meet next week.", "meeting",
+         D(2025, 6, 2)),
+        ("ar", "أعلنت قطر الاثنين أن الوفدين سيلتقيان الأسبوع المقبل.", "meeting", D(2025, 6, 2)),
+        # … but it dates a past happening the saying reports
+        ("ar", "أعلن عراقجي أمس أنه التقى ويتكوف.", "meeting", D(2025, 5, 31)),
+    ],
+)
+def test_which_date_an_act_or_a_reported_happening_takes(lang: str, text: str, kind: str,
+                                                        date: dt.date) -> None:
+    assert [d for k, _, d, _ in found(text, lang) if k == kind] == [date]
+
+
+def test_the_iaea_board_is_the_iaea() -> None:
+    art = article_from_text("شورای حکام آژانس روز پنجشنبه قطعنامه‌ای را تصویب کرد.", "fa", SUNDAY)
+    assert [(e.kind, e.actor_ids) for e in extract_article(art).events] == [("announcement", "iaea")]

@@ -35,6 +35,11 @@ def says_when(f: Found, lang: str, d0: int, d1: int, c0: int, c1: int, s0: int) 
     return len(text[s0:d0].split()) <= 2
 
 
+def ahead_in(text: str) -> bool:
+    """The words hold a future marker ('will', 'سوف', 'خواهد'): what they report is ahead."""
+    return default_date_grammar().future.search(normalize(text).text) is not None
+
+
 _TOLD_TOKENS = 3  # 'said it would', 'announced on Monday that they would'
 
 

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, possessor, resolve_places
 from parley.extract.dates import date_mentions
-from parley.extract.event_status import STATEMENTS, after_speech, event_status, says_when
+from parley.extract.event_status import STATEMENTS, after_speech, ahead_in, event_status, says_when
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import ARTICLE_DATE, Event, Found
 from parley.text.date_scan import DateMention
@@ -256,11 +256,21 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             dates, latest = _dates(f)
             date_starts = [d.start for d in dates]  # in text order
         in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
-        said = min([c.start for c in f.speech_in(cue.end, s1) if c.has("comp")
-                    and text[c.start].isalpha() and not text[c.start - 1].isalpha()], default=None) \
+        # (an act's 'that' only right after it: 'passed a resolution to that effect on Thursday' is dated
+        # Thursday)
+        said = min([c.start for c in f.speech_in(cue.end, s1) if c.has("comp") and text[c.start].isalpha()
+                    and not text[c.start - 1].isalpha()
+                    and not (cue.has("act") and doc.tokens_between(cue.end, c.start) > 0)],
+                   default=None) \
             if kind == "announcement" else None  # what was said starts here: 'announced that … next week'
         if said is not None:
             in_sentence = [d for d in in_sentence if d.start < offsets[said]]
+        # 'announced on Monday that talks will be held next week': Monday is the saying's, not the plan's
+        # (a past happening reported is dated by the saying: 'أعلن أمس أنه التقى')
+        told_at = max((c.start for c in f.speech_in(s0, cue.start) if c.has("comp")), default=None) \
+            if kind not in STATEMENTS else None
+        if told_at is not None and ahead_in(art.text[offsets[told_at]:o_s1]):
+            in_sentence = [d for d in in_sentence if d.start >= offsets[told_at]]
         if kind == "announcement" and cue.has("needs_date"):  # 'said on Friday', not what was said
             o_end = offsets[cue.end - 1] + 1
             lang = doc.lang_at(cue.start)
