@@ -77,9 +77,9 @@ class AmbiguousPlace:
 class Cues:
     """Every cue matcher of extraction, built once per gazetteer folder."""
 
-    speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed, possessive
+    speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed, possessive, tell
     # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit,
-    # neg1, noun, view, reason, with, masc, between, other, relative
+    # neg1, noun, view, reason, with, masc, between, other, relative, neghave
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about, outcome, nontopic
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
@@ -115,6 +115,8 @@ def _speech_rows() -> Rows:
     for key, label in (("complementizers", "comp"), ("according_to", "according"),
                        ("anaphors", "anaphor"), ("unnamed_subjects", "unnamed")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
+    rows += _rows("tell", "tell", lang_lists(f, "addressee_verbs", data.get("addressee_verbs") or {},
+                                             allow_empty=True))
     possessives = data.get("possessive_anaphors") or {}
     rows += _rows("possessive", "possessive",
                   lang_lists(f, "possessive_anaphors", possessives, allow_empty=True))
@@ -157,7 +159,7 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("noun_cues", "noun"), ("in_view_of", "view"), ("reasons", "reason"),
                        ("companion_markers", "with"), ("masculine_verbs", "masc"),
                        ("between_markers", "between"), ("other_markers", "other"),
-                       ("relative_pronouns", "relative"),
+                       ("relative_pronouns", "relative"), ("negators_have", "neghave"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

@@ -84,7 +84,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             and not f.in_topic(a.start, a.end)  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
             and not _names_mediators(f, a)  # nor 'US' in 'Egyptian, Qatari and US mediators'
             and not _partner(f, a)  # nor a partner: 'المحادثات مع أميركا'
-            and not _between(f, a)]  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
+            and not _between(f, a)  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
+            and not _addressee(f, a)]  # nor the one told: 'Rubio told Fidan that …'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)
@@ -191,6 +192,22 @@ def _partner(f: Found, a: ActorSpan) -> bool:
                for m in f.stance_ending(f.doc.reach_back(start, 1), start))
 
 
+def _addressee(f: Found, a: ActorSpan) -> bool:
+    """The actor is the one told by a verb of telling (speech_verbs.yaml addressee_verbs): right
+    after it in English ('told Washington'), after the verb's own subject in Arabic ('أخبر
+    مسؤولون إسرائيليون واشنطن')."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    for v in f.speech_ending(doc.reach_back(start, 3), start):
+        if not v.has("tell"):
+            continue
+        gap = doc.tokens_between(v.end, start)
+        if next((p.lang for p in v.payloads), "ar") == "en":
+            return gap == 0
+        return gap >= 1  # the subject (an actor or not) stands between
+    return False
+
+
 def _names_mediators(f: Found, a: ActorSpan) -> bool:
     """English: the actor right before a mediation noun qualifies it ('US mediators')."""
     if f.doc.lang_at(a.start) != "en":
@@ -294,7 +311,7 @@ def _obligation_holder(f: Found, cue: Match, lo: int,
     if who is None:  # '…, insisting Iran must …': the sentence's subject, not the one obliged
         s0 = doc.sentences[doc.sentence_of(cue.start)][0]
         others = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)
-                  and doc.tokens_between(a.end, cue.start) > 1]
+                  and doc.tokens_between(a.end, cue.start) > 1 and not _addressee(f, a)]
         if others:
             return [others[0]], None, doc.tokens_between(others[0].end, cue.start)
     return [], who, 10

@@ -53,7 +53,7 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
             return not any(x.has("notneg") and x.start <= n.start < x.end
                            for x in f.stance_in(lo, n.start + 1))
     end = _window_end(f, cue, hi)
-    return any(n.has("negafter") and n.end <= end
+    return any((n.has("negafter") or (n.has("neghave") and cue.has("noun"))) and n.end <= end
                and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS
                for n in f.stance_in(cue.end, end))
 
