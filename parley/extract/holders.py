@@ -76,7 +76,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         if who is not None:
             inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and _usable(a)
                       and not _partner(f, a)]
-            if not inside and not _verb_first_subject(f, cue, min(q1, hi)):
+            if (not inside or _judgement(f, cue)) and not _verb_first_subject(f, cue, min(q1, hi)):
                 return [], who, 1
             lo = max(lo, q0)  # the quote's own words name the subject
     pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
@@ -97,6 +97,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     viewer = _viewer(f, cue, hi)
     if viewer is not None:  # '"غير مقبولة" بالنسبة لواشنطن': unacceptable in Washington's view
         return [viewer], None, 0
+    if _judgement(f, cue):  # 'أكدت الخارجية أن قرار مجلس الوكالة "غير قانوني"': the ministry judges
+        reporter = _reporter(f, cue, lo)
+        if reporter is not None:
+            return [reporter], None, doc.tokens_between(reporter.end, cue.start)
     if cue.has("noun"):  # 'مطالبة إسرائيل', 'امتناع حماس': the genitive right after a verbal noun
         genitive = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) == 0]
         if genitive:
@@ -190,6 +194,13 @@ def _partner(f: Found, a: ActorSpan) -> bool:
     start = a.start - len(a.prefix)
     return any(m.has("with") and f.doc.tokens_between(m.end, start) == 0
                for m in f.stance_ending(f.doc.reach_back(start, 1), start))
+
+
+def _judgement(f: Found, cue: Match) -> bool:
+    """A predicative judgement against something ('illegal', 'غير مبرر', 'نامسئولانه'): the one
+    who passes it is the speaker, never an actor named in what is judged ('the Board's resolution
+    is illegal', 'اقدام غیرقانونی آمریکا')."""
+    return cue.has("topic_before") and f.cues.stances[cue.idents("stance")[0]].polarity < 0
 
 
 def _addressee(f: Found, a: ActorSpan) -> bool:
@@ -311,7 +322,8 @@ def _obligation_holder(f: Found, cue: Match, lo: int,
     if who is None:  # '…, insisting Iran must …': the sentence's subject, not the one obliged
         s0 = doc.sentences[doc.sentence_of(cue.start)][0]
         others = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)
-                  and doc.tokens_between(a.end, cue.start) > 1 and not _addressee(f, a)]
+                  and doc.tokens_between(a.end, cue.start) > 1
+                  and not _addressee(f, a) and not _partner(f, a)]
         if others:
             return [others[0]], None, doc.tokens_between(others[0].end, cue.start)
     return [], who, 10
