@@ -77,9 +77,10 @@ class AmbiguousPlace:
 class Cues:
     """Every cue matcher of extraction, built once per gazetteer folder."""
 
-    speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed, possessive, tell
+    speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed, possessive, tell, notverb
     # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit,
-    # neg1, noun, view, reason, with, masc, between, other, relative, neghave
+    # neg1, noun, view, reason, with, masc, between, other, relative, neghave, talksact, dealonly,
+    # witness, location, notcue
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about, outcome, nontopic
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
@@ -117,6 +118,8 @@ def _speech_rows() -> Rows:
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     rows += _rows("tell", "tell", lang_lists(f, "addressee_verbs", data.get("addressee_verbs") or {},
                                              allow_empty=True))
+    rows += _rows("notverb", "notverb", lang_lists(f, "not_verbs", data.get("not_verbs") or {},
+                                                   allow_empty=True))
     possessives = data.get("possessive_anaphors") or {}
     rows += _rows("possessive", "possessive",
                   lang_lists(f, "possessive_anaphors", possessives, allow_empty=True))
@@ -160,6 +163,8 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("companion_markers", "with"), ("masculine_verbs", "masc"),
                        ("between_markers", "between"), ("other_markers", "other"),
                        ("relative_pronouns", "relative"), ("negators_have", "neghave"),
+                       ("talks_acts", "talksact"), ("deal_only", "dealonly"), ("witness_markers", "witness"),
+                       ("location_markers", "location"), ("not_cues", "notcue"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

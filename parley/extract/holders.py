@@ -189,11 +189,21 @@ def _between(f: Found, a: ActorSpan) -> bool:
     return False
 
 
+_WITNESS_TOKENS = 2  # 'بحضور الرئيس الأمريكي ترامب': a title may stand between the marker and the name
+
+
 def _partner(f: Found, a: ActorSpan) -> bool:
-    """The actor stands right after 'with' (مع، با): a partner of the talks, not a subject."""
+    """The actor stands right after 'with' (مع، با): a partner of the talks, not a subject; or
+    after a place or witness marker ('at the White House', 'در کاخ سفید', 'بحضور ترامب')."""
+    doc = f.doc
     start = a.start - len(a.prefix)
-    return any(m.has("with") and f.doc.tokens_between(m.end, start) == 0
-               for m in f.stance_ending(f.doc.reach_back(start, 1), start))
+    for m in f.stance_ending(doc.reach_back(start, _WITNESS_TOKENS), start):
+        gap = doc.tokens_between(m.end, start)
+        if (m.has("with") or m.has("location")) and gap == 0:
+            return True
+        if m.has("witness") and gap <= _WITNESS_TOKENS:
+            return True
+    return False
 
 
 def _judgement(f: Found, cue: Match) -> bool:

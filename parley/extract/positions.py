@@ -284,6 +284,10 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         fixed = f.cues.fixed_topics.get(base)
         if fixed is not None:
             topics = [(fixed, cue, False)]
+        if cue.has("dealonly"):  # 'وقعت … اتفاق سلام' signs a deal; 'وقع هجوم' is an attack that happened
+            topics = [t for t in topics if t[0] == "diplomacy"]
+        if not topics and cue.has("talksact"):  # 'sent a delegation to Cairo': taking part in talks
+            topics = [("diplomacy", cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
         if not topics and info.polarity != 0:  # 'agreed to hold the next round on Sunday in Muscat'
