@@ -109,7 +109,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return _obligation_holder(f, cue, lo, speech)
     if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
         hosts = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
-                 and not f.in_topic(a.start, a.end)]
+                 and not f.in_topic(a.start, a.end) and not _addressee(f, a)]
         found = _mediators(f, cue, hosts, hi)
         if not found:  # 'في مسقط التي تقود جهود الوساطة': the host city's state mediates
             found = [c for c in _host_city_state(f, cue, lo)  # nearer than any actor
@@ -278,9 +278,9 @@ def _demonym_next_to(f: Found, cue: Match) -> list[ActorSpan]:
     if en:  # the first adjective ending right before the cue (no word between) ...
         k = bisect.bisect_left(dems, doc.reach_back(cue.start, 0), key=_end)
         next_to = k < len(dems) and dems[k].end <= cue.start
-    else:  # ... or starting right after it
+    else:  # ... or starting right after it, or after one adjective ('وساطة مشتركة قطرية')
         k = bisect.bisect_left(f.demonym_starts, cue.end)
-        next_to = k < len(dems) and dems[k].start <= doc.reach(cue.end, 0)
+        next_to = k < len(dems) and dems[k].start <= doc.reach(cue.end, 1)
     if not next_to:
         return []
     chain = [dems[k]]
@@ -361,9 +361,11 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
     if _mediators_are_object(f, cue):
         return []
     lang = next((p.lang for p in cue.payloads), "ar")
-    if lang == "ar":  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان'
-        # ... but 'بين الطرفين (إسرائيل وحماس)' names the parties in brackets
-        next_to = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) == 0
+    if lang in ("ar", "fa"):  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان',
+        # an adjective between ('الوساطة المشتركة لقطر', 'میانجیگری مشترک قطر'), but 'بين الطرفين
+        # (إسرائيل وحماس)' names the parties in brackets
+        next_to = [a for a in pool if a.start >= cue.end
+                   and doc.tokens_between(cue.end, a.start) <= 1
                    and "(" not in doc.text[cue.end:a.start]]
         if next_to:
             return _coordinated(f, next_to[0], pool, hi)

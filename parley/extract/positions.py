@@ -53,7 +53,10 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
             return not any(x.has("notneg") and x.start <= n.start < x.end
                            for x in f.stance_in(lo, n.start + 1))
     end = _window_end(f, cue, hi)
-    return any((n.has("negafter") or (n.has("neghave") and cue.has("noun"))) and n.end <= end
+    # 'have not' negates a noun of intent, and the cue it governs ('برنامه‌ای برای ازسرگیری … ندارد')
+    intent = cue.has("noun") or any(p.has("noun") and p.end <= cue.start
+                                    and doc.tokens_between(p.end, cue.start) == 0 for p in before)
+    return any((n.has("negafter") or (n.has("neghave") and intent)) and n.end <= end
                and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS
                for n in f.stance_in(cue.end, end))
 
@@ -187,6 +190,20 @@ def _backs_a_refusal(f: Found, cue: Match, lo: int) -> bool:
     return bool(prev) and prev[-1].has("noun") and f.cues.stances[prev[-1].idents("stance")[0]].polarity < 0
 
 
+_SEND_TOKENS = 3  # 'أرسلت حماس وفدا', 'هیئتی را به قاهره اعزام کرد': the delegation word this close
+
+
+def _sends_a_delegation(f: Found, cue: Match, lo: int, hi: int) -> bool:
+    """A sending verb with a delegation word close after it (Persian: before it, verb last)."""
+    doc = f.doc
+    if next((p.lang for p in cue.payloads), "ar") == "fa":
+        before = f.stance_in(max(lo, doc.reach_back(cue.start, _SEND_TOKENS + 1)), cue.start)
+        return any(d.has("deleg") and d.end <= cue.start
+                   and doc.tokens_between(d.end, cue.start) <= _SEND_TOKENS for d in before)
+    return any(d.has("deleg") and doc.tokens_between(cue.end, d.start) <= _SEND_TOKENS
+               for d in f.stance_in(cue.end, min(hi, doc.reach(cue.end, _SEND_TOKENS) + 1)))
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -262,7 +279,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         # a cue that is itself a speech verb ('Iran … warned the US that …') keeps its subject
         lo, hi = clause_span(doc, cue.start, [b for b in breaks if b != cue.start]
                              if cue.start in break_at else breaks)
-        if _backs_a_refusal(f, cue, lo):
+        if _backs_a_refusal(f, cue, lo) or (cue.has("send") and not _sends_a_delegation(f, cue, lo, hi)):
             continue
         # '…, conditions Hamas has rejected.': the object stands before the verb
         relative = _relative_object(f, cue, lo, hi)
@@ -286,7 +303,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [(fixed, cue, False)]
         if cue.has("dealonly"):  # 'وقعت … اتفاق سلام' signs a deal; 'وقع هجوم' is an attack that happened
             topics = [t for t in topics if t[0] == "diplomacy"]
-        if not topics and cue.has("talksact"):  # 'sent a delegation to Cairo': taking part in talks
+        if not topics and (cue.has("talksact") or cue.has("send")):  # 'sent a delegation to Cairo'
             topics = [("diplomacy", cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]

@@ -1,0 +1,183 @@
+"""Positions on unseen wording, second round: frames read from the tuning half's newest articles.
+
+Every sentence here was written for this test (none is copied from an article or a seed). Each
+table is one frame, in Arabic, Persian and English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.pipeline import article_from_text, extract_article
+
+DAY = dt.date(2025, 9, 14)
+
+
+def positions(text: str, lang: str) -> set[tuple[str, str, str]]:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    return {(p.actor_id, p.topic, p.stance) for p in extract_article(art).positions}
+
+
+def pairs(text: str, lang: str) -> set[tuple[str, str]]:
+    return {(a, t) for a, t, _ in positions(text, lang)}
+
+
+# Having no plan or intention to do something turns it down: 'no plans to', 'لا نية لديها',
+# Persian 'قصد … ندارد' / 'برنامه‌ای برای … ندارد' (a noun of intent negated by 'have not').
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Russia has no plans to hold talks with Kyiv before winter.",
+     {("russia", "diplomacy", "rejects")}),
+    ("en", "Russia does not plan to resume the negotiations next week.",
+     {("russia", "diplomacy", "rejects")}),
+    ("ar", "قال مسؤول إن روسيا لا نية لديها لاستئناف المفاوضات قبل الشتاء.",
+     {("russia", "diplomacy", "rejects")}),
+    ("ar", "أعلنت روسيا أنها ليست لديها خطط لعقد جولة أخرى من المحادثات.",
+     {("russia", "diplomacy", "rejects")}),
+    ("fa", "روسیه فعلا قصد مذاکره با اوکراین را ندارد.",
+     {("russia", "diplomacy", "opposes")}),
+    ("fa", "روسیه برنامه‌ای برای ازسرگیری گفت‌وگوها ندارد.",
+     {("russia", "diplomacy", "opposes")}),
+])
+def test_no_plan_or_intention_turns_it_down(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
+    got = positions(text, lang)
+    assert want <= got
+    assert not any(s == "supports" for _, _, s in got)
+
+
+# 'Have not' negates a noun of intent, not every cue before it: three states that have no
+# authority to trigger the snapback are not said to oppose it.
+def test_have_not_negates_only_a_noun_of_intent() -> None:
+    text = "سخنگوی وزارت خارجه گفت سه کشور اروپایی هیچ صلاحیتی برای فعال‌سازی مکانیسم ماشه ندارند."
+    assert ("e3", "sanctions", "opposes") not in positions(text, "fa")
+
+
+# Denying someone a weapon is the speaker's opposition ('X can't have', 'لن تمتلك', 'نباید … داشته
+# باشد'): the one denied holds nothing. Preventing something opposes it; not allowing it too.
+@pytest.mark.parametrize(("lang", "text", "holder", "topic", "not_holder"), [
+    ("en", "\"Tehran can't have an atomic bomb, full stop,\" Rubio said.", "marco_rubio", "nuclear", "iran"),
+    ("ar", "قال روبيو إن طهران لن تمتلك قنبلة نووية في أي وقت.", "marco_rubio", "nuclear", "iran"),
+    ("fa", "روبیو گفت تهران هرگز نباید بمب اتمی داشته باشد.", "marco_rubio", "nuclear", "iran"),
+    ("en", "Kallas said the bloc would work to prevent any new strikes on the region.", "kaja_kallas",
+     "military_force", None),
+    ("ar", "قالت قطر إنها ستعمل مع الوسطاء لمنع الهجمات على المدنيين.", "qatar", "military_force", None),
+    ("fa", "عراقچی گفت ایران با روسیه رایزنی می‌کند تا از بازگشت تحریم‌ها جلوگیری کند.", "abbas_araghchi",
+     "sanctions", None),
+    ("en", "Israel will not allow the missile programme to be rebuilt, Netanyahu said.", "israel",
+     "ballistic_missiles", None),
+])
+def test_denying_and_preventing_oppose(lang: str, text: str, holder: str, topic: str,
+                                       not_holder: str | None) -> None:
+    got = positions(text, lang)
+    assert (holder, topic, "opposes") in got
+    if not_holder is not None:
+        assert not any(a == not_holder for a, _, _ in got)
+
+
+# The one told holds nothing of what is told: 'told Washington', 'أبلغ … واشنطن' (Arabic: the
+# subject right after the verb, the addressee after it).
+@pytest.mark.parametrize(("lang", "text", "want", "not_holder"), [
+    ("en", "Qatar told Washington that Hamas must not be disarmed by force.", ("qatar", "military_force"),
+     "usa"),
+    ("ar", "أبلغت قطر واشنطن أن إسرائيل يجب ألا تشن هجمات جديدة على غزة.", ("qatar", "military_force"),
+     "usa"),
+    ("ar", "أبلغ مسؤولون قطريون واشنطن أن الوسطاء يجب ألا يتخلوا عن الحوار.", None, "usa"),
+])
+def test_the_one_told_holds_nothing(lang: str, text: str, want: tuple[str, str] | None,
+                                    not_holder: str) -> None:
+    got = pairs(text, lang)
+    if want is not None:
+        assert want in got
+    assert not any(a == not_holder for a, _ in got)
+
+
+# A judgement against something ('illegal', 'غير مبرر', 'نامسئولانه') is the speaker's, never that of
+# an actor named in what is judged ('the Board's resolution', 'اقدام … آمریکا').
+@pytest.mark.parametrize(("lang", "text", "holder", "topic", "judged"), [
+    ("ar", "أكدت الخارجية الروسية أن بيان الوكالة الدولية للطاقة الذرية بشأن الملف النووي غير مبرر.",
+     "russia", "nuclear", "iaea"),
+    ("en", "Russia said the IAEA statement on the nuclear file was irresponsible.",
+     "russia", "nuclear", "iaea"),
+    ("fa", "زاخارووا گفت: بیانیه آژانس درباره پرونده هسته‌ای کاملا نامسئولانه است.",
+     "maria_zakharova", "nuclear", "iaea"),
+])
+def test_a_judgement_is_the_speakers(lang: str, text: str, holder: str, topic: str, judged: str) -> None:
+    got = positions(text, lang)
+    assert any(a == holder and t == topic and s in ("opposes", "rejects") for a, t, s in got)
+    assert not any(a == judged for a, _, _ in got)
+
+
+# Signatories of an agreement support it; the host or witness of the signing does not become a
+# holder ('at the White House', 'in the presence of Trump', 'بحضور', 'با حضور'). Peace (an
+# agreement, a framework, السلام، صلح) is diplomacy.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russia and Ukraine signed a peace framework at the White House in the presence of Donald Trump."),
+    ("ar", "وقعت روسيا وأوكرانيا اتفاقية السلام في البيت الأبيض بحضور الرئيس دونالد ترامب."),
+    ("fa", "روسیه و اوکراین در کاخ سفید با حضور دونالد ترامپ پیمان صلح را امضا کردند."),
+])
+def test_signatories_support_the_deal_and_the_witness_holds_nothing(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert {("russia", "diplomacy", "supports"), ("ukraine", "diplomacy", "supports")} <= got
+    assert not any(a in ("white_house", "donald_trump", "usa") for a, _, _ in got)
+
+
+# Arabic وقع also says that something happened ('وقع هجوم'): as a signing it takes only a deal.
+def test_an_attack_that_happened_is_no_signing() -> None:
+    got = positions("وقع هجوم على قاعدة روسية قرب خاركيف أمس.", "ar")
+    assert not any(t == "military_force" for _, t, _ in got)
+
+
+# Taking part in talks, resuming them and sending a delegation to them support them; a delegation
+# sent with no talks word is about talks too.
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("en", "Hamas sent a delegation to Cairo on Monday.", "hamas"),
+    ("en", "Ukraine will take part in the new round of talks in Geneva.", "ukraine"),
+    ("ar", "أرسلت حماس وفدا إلى القاهرة يوم الاثنين.", "hamas"),
+    ("ar", "قالت أوكرانيا إنها ستشارك في الجولة الجديدة من المفاوضات في جنيف.", "ukraine"),
+    ("fa", "حماس روز دوشنبه هیئتی را به قاهره اعزام کرد.", "hamas"),
+    ("fa", "اوکراین در دور تازه مذاکرات در ژنو شرکت خواهد کرد.", "ukraine"),
+    ("en", "Qatar and Egypt hope to resume the truce talks this week.", "qatar"),
+    ("ar", "تسعى قطر لاستئناف محادثات الهدنة هذا الأسبوع.", "qatar"),
+    ("fa", "قطر خواهان ازسرگیری مذاکرات آتش‌بس در این هفته است.", "qatar"),
+])
+def test_taking_part_and_sending_a_delegation_support_talks(lang: str, text: str, holder: str) -> None:
+    assert (holder, "diplomacy", "supports") in positions(text, lang)
+
+
+# 'Mediation efforts by X' names X as the mediator, as 'mediation by X' does; a Persian or Arabic
+# mediation noun names its mediators in the genitive, an adjective ('مشترک') between.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Diplomats credited the joint mediation efforts by Qatar and Egypt for the pause."),
+    ("ar", "قالت مصادر إن وساطة مشتركة قطرية ومصرية أفضت إلى التهدئة."),
+    ("fa", "دیپلمات‌ها توقف درگیری‌ها را حاصل میانجیگری مشترک قطر و مصر دانستند."),
+])
+def test_mediation_efforts_by_name_the_mediators(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert {("qatar", "diplomacy", "mediates"), ("egypt", "diplomacy", "mediates")} <= got
+
+
+# Arabic 'دعا' with its subject between it and 'إلى' still calls for what follows.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "ودعا وزير الخارجية التركي هاكان فيدان إلى وقف إطلاق النار في السودان."),
+    ("fa", "هاکان فیدان وزیر خارجه ترکیه خواستار آتش‌بس در سودان شد."),
+    ("en", "Turkish Foreign Minister Hakan Fidan called for a ceasefire in Sudan."),
+])
+def test_a_call_with_its_subject_inside(lang: str, text: str) -> None:
+    assert ("hakan_fidan", "diplomacy", "demands") in positions(text, lang)
+
+
+# 'In addition to' (بالإضافة إلى، علاوه بر) is no 'adding' speech verb and no cue: the list of a
+# delegation's members does not open a new clause with a member as the holder.
+@pytest.mark.parametrize(("lang", "text", "holder", "member"), [
+    ("ar", "توجه عراقجي إلى مسقط مع نائبه، بالإضافة إلى المتحدث إسماعيل بقائي، للمشاركة في المحادثات.",
+     "abbas_araghchi", "esmaeil_baghaei"),
+    ("en", "Araghchi flew to Muscat with his deputy, in addition to spokesman Esmaeil Baghaei, to take part "
+           "in the talks.", "abbas_araghchi", "esmaeil_baghaei"),
+    ("fa", "عراقچی علاوه بر معاون خود و اسماعیل بقائی برای شرکت در مذاکرات به مسقط رفت.",
+     "abbas_araghchi", "esmaeil_baghaei"),
+])
+def test_in_addition_to_is_no_new_clause(lang: str, text: str, holder: str, member: str) -> None:
+    got = pairs(text, lang)
+    assert (holder, "diplomacy") in got
+    assert (member, "diplomacy") not in got
