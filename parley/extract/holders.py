@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from parley.extract.actors import ActorSpan, possessive_mark, possessor
 from parley.extract.matcher import COMMAS, Match, clitics
+from parley.extract.nonsubjects import addressee, between, judgement, names_mediators, partner
 from parley.extract.quotes import Speech
 from parley.extract.records import Found
 
@@ -28,8 +29,6 @@ _VSO_TOKENS = 0  # verb first: the subject is the very next word ('تصر إير
 _AGENT_TOKENS = 2  # 'mediated by the Sultanate of Oman': the holder within this many words after the cue
 _MEDIATOR_TOKENS = 3  # 'Oman, which mediated': the mediator this close before a mediation cue
 _MEDIATOR_SUBJECT_TOKENS = 8  # 'Oman has for weeks played the role of mediator': a lone subject this far back
-_BETWEEN_TOKENS = 6  # 'between the Islamic Republic of Iran and the United States'
-_BETWEEN_GAP = 1  # 'between the two', 'بين إيران و…': at most this many words besides the first party
 _BODIES = {"state", "org"}  # 'Hamas and Israel', 'Iran and the IAEA' are one subject
 _JOINERS = {"", ",", "\u060c", "and", "\u0648"}  # nothing, commas, 'and', or Persian's own word 'و'
 
@@ -75,17 +74,17 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     for q0, q1, who in speech.around(cue.start):
         if who is not None:
             inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and _usable(a)
-                      and not _partner(f, a)]
-            if (not inside or _judgement(f, cue)) and not _verb_first_subject(f, cue, min(q1, hi)):
+                      and not partner(f, a)]
+            if (not inside or judgement(f, cue)) and not _verb_first_subject(f, cue, min(q1, hi)):
                 return [], who, 1
             lo = max(lo, q0)  # the quote's own words name the subject
     pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
             and place_roles.get(a.start, "mentioned") == "mentioned"  # a venue is not a subject
             and not f.in_topic(a.start, a.end)  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
-            and not _names_mediators(f, a)  # nor 'US' in 'Egyptian, Qatari and US mediators'
-            and not _partner(f, a)  # nor a partner: 'المحادثات مع أميركا'
-            and not _between(f, a)  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
-            and not _addressee(f, a)]  # nor the one told: 'Rubio told Fidan that …'
+            and not names_mediators(f, a)  # nor 'US' in 'Egyptian, Qatari and US mediators'
+            and not partner(f, a)  # nor a partner: 'المحادثات مع أميركا'
+            and not between(f, a)  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
+            and not addressee(f, a)]  # nor the one told: 'Rubio told Fidan that …'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)
@@ -97,7 +96,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     viewer = _viewer(f, cue, hi)
     if viewer is not None:  # '"غير مقبولة" بالنسبة لواشنطن': unacceptable in Washington's view
         return [viewer], None, 0
-    if _judgement(f, cue):  # 'أكدت الخارجية أن قرار مجلس الوكالة "غير قانوني"': the ministry judges
+    if judgement(f, cue):  # 'أكدت الخارجية أن قرار مجلس الوكالة "غير قانوني"': the ministry judges
         reporter = _reporter(f, cue, lo)
         if reporter is not None:
             return [reporter], None, doc.tokens_between(reporter.end, cue.start)
@@ -109,7 +108,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return _obligation_holder(f, cue, lo, speech)
     if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
         hosts = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
-                 and not f.in_topic(a.start, a.end) and not _addressee(f, a)]
+                 and not f.in_topic(a.start, a.end) and not addressee(f, a)]
         found = _mediators(f, cue, hosts, hi)
         if not found:  # 'في مسقط التي تقود جهود الوساطة': the host city's state mediates
             found = [c for c in _host_city_state(f, cue, lo)  # nearer than any actor
@@ -175,66 +174,6 @@ def _other_mediators(f: Found, cue: Match) -> bool:
     near = f.stance_in(cue.end, doc.reach(cue.end, 0) + 1)
     near += f.stance_ending(doc.reach_back(cue.start, 0), cue.start)
     return any(m.has("other") for m in near)
-
-
-def _between(f: Found, a: ActorSpan) -> bool:
-    """The actor follows 'between' (بين، میان), alone or as the second of the pair."""
-    doc = f.doc
-    start = a.start - len(a.prefix)
-    for m in f.stance_ending(doc.reach_back(start, _BETWEEN_TOKENS), start):
-        if m.has("between"):
-            named = [b for b in f.actors_in(m.end, start) if b.end <= start]
-            if len(named) <= 1 and doc.tokens_between(m.end, start) <= (1 if named else 0) + _BETWEEN_GAP:
-                return True
-    return False
-
-
-_WITNESS_TOKENS = 2  # 'بحضور الرئيس الأمريكي ترامب': a title may stand between the marker and the name
-
-
-def _partner(f: Found, a: ActorSpan) -> bool:
-    """The actor stands right after 'with' (مع، با): a partner of the talks, not a subject; or
-    after a place or witness marker ('at the White House', 'در کاخ سفید', 'بحضور ترامب')."""
-    doc = f.doc
-    start = a.start - len(a.prefix)
-    for m in f.stance_ending(doc.reach_back(start, _WITNESS_TOKENS), start):
-        gap = doc.tokens_between(m.end, start)
-        if (m.has("with") or m.has("location")) and gap == 0:
-            return True
-        if m.has("witness") and gap <= _WITNESS_TOKENS:
-            return True
-    return False
-
-
-def _judgement(f: Found, cue: Match) -> bool:
-    """A predicative judgement against something ('illegal', 'غير مبرر', 'نامسئولانه'): the one
-    who passes it is the speaker, never an actor named in what is judged ('the Board's resolution
-    is illegal', 'اقدام غیرقانونی آمریکا')."""
-    return cue.has("topic_before") and f.cues.stances[cue.idents("stance")[0]].polarity < 0
-
-
-def _addressee(f: Found, a: ActorSpan) -> bool:
-    """The actor is the one told by a verb of telling (speech_verbs.yaml addressee_verbs): right
-    after it in English ('told Washington'), after the verb's own subject in Arabic ('أخبر
-    مسؤولون إسرائيليون واشنطن')."""
-    doc = f.doc
-    start = a.start - len(a.prefix)
-    for v in f.speech_ending(doc.reach_back(start, 3), start):
-        if not v.has("tell"):
-            continue
-        gap = doc.tokens_between(v.end, start)
-        if next((p.lang for p in v.payloads), "ar") == "en":
-            return gap == 0
-        return gap >= 1  # the subject (an actor or not) stands between
-    return False
-
-
-def _names_mediators(f: Found, a: ActorSpan) -> bool:
-    """English: the actor right before a mediation noun qualifies it ('US mediators')."""
-    if f.doc.lang_at(a.start) != "en":
-        return False
-    return any(c.has("stance") and "mediates" in c.idents("stance")
-               for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
 
 
 _NEXT_VERB = re.compile(r",\s*(?:and\s+)?$")  # ', demands', ', and seeks': a verb after a comma
@@ -333,7 +272,7 @@ def _obligation_holder(f: Found, cue: Match, lo: int,
         s0 = doc.sentences[doc.sentence_of(cue.start)][0]
         others = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)
                   and doc.tokens_between(a.end, cue.start) > 1
-                  and not _addressee(f, a) and not _partner(f, a)]
+                  and not addressee(f, a) and not partner(f, a)]
         if others:
             return [others[0]], None, doc.tokens_between(others[0].end, cue.start)
     return [], who, 10

@@ -1,0 +1,73 @@
+"""Actors in a clause that hold nothing there: the parties after 'between', a partner after
+'with', a witness or a place ('in the presence of', 'at the White House'), the one told, the
+nationality before 'mediators'; and judgements, whose holder is the speaker, not what is judged.
+"""
+
+from __future__ import annotations
+
+from parley.extract.actors import ActorSpan
+from parley.extract.matcher import Match
+from parley.extract.records import Found
+
+_BETWEEN_TOKENS = 6  # 'between the Islamic Republic of Iran and the United States'
+_BETWEEN_GAP = 1  # 'between the two', 'بين إيران و…': at most this many words besides the first party
+
+
+def between(f: Found, a: ActorSpan) -> bool:
+    """The actor follows 'between' (بين، میان), alone or as the second of the pair."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    for m in f.stance_ending(doc.reach_back(start, _BETWEEN_TOKENS), start):
+        if m.has("between"):
+            named = [b for b in f.actors_in(m.end, start) if b.end <= start]
+            if len(named) <= 1 and doc.tokens_between(m.end, start) <= (1 if named else 0) + _BETWEEN_GAP:
+                return True
+    return False
+
+
+_WITNESS_TOKENS = 2  # 'بحضور الرئيس الأمريكي ترامب': a title may stand between the marker and the name
+
+
+def partner(f: Found, a: ActorSpan) -> bool:
+    """The actor stands right after 'with' (مع، با): a partner of the talks, not a subject; or
+    after a place or witness marker ('at the White House', 'در کاخ سفید', 'بحضور ترامب')."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    for m in f.stance_ending(doc.reach_back(start, _WITNESS_TOKENS), start):
+        gap = doc.tokens_between(m.end, start)
+        if (m.has("with") or m.has("location")) and gap == 0:
+            return True
+        if m.has("witness") and gap <= _WITNESS_TOKENS:
+            return True
+    return False
+
+
+def judgement(f: Found, cue: Match) -> bool:
+    """A predicative judgement against something ('illegal', 'غير مبرر', 'نامسئولانه'): the one
+    who passes it is the speaker, never an actor named in what is judged ('the Board's resolution
+    is illegal', 'اقدام غیرقانونی آمریکا')."""
+    return cue.has("topic_before") and f.cues.stances[cue.idents("stance")[0]].polarity < 0
+
+
+def addressee(f: Found, a: ActorSpan) -> bool:
+    """The actor is the one told by a verb of telling (speech_verbs.yaml addressee_verbs): right
+    after it in English ('told Washington'), after the verb's own subject in Arabic ('أخبر
+    مسؤولون إسرائيليون واشنطن')."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    for v in f.speech_ending(doc.reach_back(start, 3), start):
+        if not v.has("tell"):
+            continue
+        gap = doc.tokens_between(v.end, start)
+        if next((p.lang for p in v.payloads), "ar") == "en":
+            return gap == 0
+        return gap >= 1  # the subject (an actor or not) stands between
+    return False
+
+
+def names_mediators(f: Found, a: ActorSpan) -> bool:
+    """English: the actor right before a mediation noun qualifies it ('US mediators')."""
+    if f.doc.lang_at(a.start) != "en":
+        return False
+    return any(c.has("stance") and "mediates" in c.idents("stance")
+               for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
