@@ -181,3 +181,36 @@ def test_in_addition_to_is_no_new_clause(lang: str, text: str, holder: str, memb
     got = pairs(text, lang)
     assert (holder, "diplomacy") in got
     assert (member, "diplomacy") not in got
+
+
+# A quote opened with a straight mark and closed with a curly one is one quote; a speaker named
+# with a long title right after a quote ('“…,” Iranian Foreign Ministry spokesman Esmaeil Baghaei
+# told …', Persian '«…»، سخنگوی … اسماعیل بقائی به خبرنگاران گفت') is its speaker, and a position
+# inside it is the speaker's.
+@pytest.mark.parametrize(("lang", "text", "inner"), [
+    ("ar", "قال المتحدث باسم الخارجية الإيرانية إسماعيل بقائي: "
+           "\"لا نرى سببا للقاء الأمريكيين هذا الشهر\u201d.",
+     "لا نرى سببا للقاء الأمريكيين هذا الشهر"),
+    ("fa", "اسماعیل بقائی گفت: \"دلیلی برای دیدار با آمریکایی‌ها در این ماه نمی‌بینیم\u201d.",
+     "دلیلی برای دیدار با آمریکایی‌ها در این ماه نمی‌بینیم"),
+    ("en", "\"We see no reason to meet the Americans this month,\u201d Esmaeil Baghaei said.",
+     "We see no reason to meet the Americans this month,"),
+])
+def test_a_straight_mark_closed_by_a_curly_one_is_a_quote(lang: str, text: str, inner: str) -> None:
+    quotes = extract_article(article_from_text(text, lang, DAY)).quotes  # type: ignore[arg-type]
+    assert [(q.speaker_id, q.text.strip(" ,")) for q in quotes] == [("esmaeil_baghaei", inner.strip(" ,"))]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "\u201cWe have no plans to hold talks with the Americans this month,\u201d Iranian Foreign "
+           "Ministry spokesman Esmaeil Baghaei told a weekly briefing."),
+    ("fa", "«برنامه‌ای برای مذاکره با آمریکا در این ماه نداریم»، سخنگوی وزارت خارجه ایران اسماعیل بقائی "
+           "به خبرنگاران گفت."),
+])
+def test_a_titled_speaker_after_the_quote_holds_it(lang: str, text: str) -> None:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    x = extract_article(art)
+    assert [q.speaker_id for q in x.quotes] == ["esmaeil_baghaei"]
+    assert any(p.actor_id == "esmaeil_baghaei" and p.topic == "diplomacy"
+               and p.stance in ("rejects", "opposes") for p in x.positions)
+    assert not any(p.actor_id == "usa" for p in x.positions)

@@ -99,6 +99,10 @@ def _marked(text: str) -> list[tuple[int, int, str]]:
         pos = [p for p in pos if not in_taken(p)]
         for a, b in zip(pos[0::2], pos[1::2], strict=False):
             out.append((a, b, '"'))
+        if len(pos) % 2:  # '"We have no plans …,” he said': a straight mark closed by a curly one
+            close = text.find("\u201d", pos[-1], line.end())
+            if close != -1 and not in_taken(close) and "\u201c" not in text[pos[-1]:close]:
+                out.append((pos[-1], close, '"'))
     out.sort()
     kept: list[tuple[int, int, str]] = []
     for o, c, mark in out:  # drop pairs nested inside a kept pair
@@ -412,8 +416,13 @@ def find_quotes(f: Found) -> tuple[list[Quote], Speech]:
         s0, s1 = doc.sentences[si]
         lo, hi = bisect.bisect_left(verb_starts, s0), bisect.bisect_left(verb_starts, o)
         before = [v for v in verbs[lo:hi] if v.end <= o and v.start in sp.verb_speaker]
-        later = verbs[bisect.bisect_right(verb_starts, c):
-                      bisect.bisect_left(verb_starts, min(s1, doc.reach(c, 4) + 1))]  # at most 4 words on
+        # the verb at most 4 words on, or right after a speaker named there ('“…,” foreign ministry
+        # spokesperson Esmaeil Baghaei told …')
+        reach = doc.reach(c, 4) + 1
+        named = next((a for a in f.actors_in(c, reach) if a.kind == "person"), None)
+        if named is not None:  # Persian may put the one told before its verb ('به خبرنگاران گفت')
+            reach = max(reach, doc.reach(named.end, 2 if doc.lang_at(c) == "fa" else 0) + 1)
+        later = verbs[bisect.bisect_right(verb_starts, c):bisect.bisect_left(verb_starts, min(s1, reach))]
         who = None
         cue = mk + _PAIRS.get(mk, mk)
         if before:
