@@ -108,6 +108,17 @@ def test_a_judgement_is_the_speakers(lang: str, text: str, holder: str, topic: s
     assert not any(a == judged for a, _, _ in got)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Zakharova said Kyiv's new proposal on a ceasefire was constructive."),
+    ("ar", "قالت زاخاروفا إن ورقة كييف الجديدة بشأن وقف إطلاق النار كانت بناءة."),
+    ("fa", "زاخارووا گفت پیشنهاد تازه کی‌یف درباره آتش‌بس سازنده بود."),
+])
+def test_a_favourable_judgement_is_the_speakers_too(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("maria_zakharova", "diplomacy", "supports") in got
+    assert not any(a == "ukraine" for a, _, _ in got)
+
+
 # Signatories of an agreement support it; the host or witness of the signing does not become a
 # holder ('at the White House', 'in the presence of Trump', 'بحضور', 'با حضور'). Peace (an
 # agreement, a framework, السلام، صلح) is diplomacy.

@@ -43,10 +43,10 @@ def partner(f: Found, a: ActorSpan) -> bool:
 
 
 def judgement(f: Found, cue: Match) -> bool:
-    """A predicative judgement against something ('illegal', 'غير مبرر', 'نامسئولانه'): the one
-    who passes it is the speaker, never an actor named in what is judged ('the Board's resolution
-    is illegal', 'اقدام غیرقانونی آمریکا')."""
-    return cue.has("topic_before") and f.cues.stances[cue.idents("stance")[0]].polarity < 0
+    """A predicative judgement ('illegal', 'constructive', 'غير مبرر', 'نامسئولانه'): what it judges
+    stands before it, so the one who passes it is the speaker, never an actor named in what is
+    judged ('the Board's resolution is illegal', 'Kyiv's proposal was constructive')."""
+    return cue.has("topic_before")
 
 
 def addressee(f: Found, a: ActorSpan) -> bool:
