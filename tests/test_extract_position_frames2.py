@@ -225,3 +225,42 @@ def test_a_titled_speaker_after_the_quote_holds_it(lang: str, text: str) -> None
     assert any(p.actor_id == "esmaeil_baghaei" and p.topic == "diplomacy"
                and p.stance in ("rejects", "opposes") for p in x.positions)
     assert not any(p.actor_id == "usa" for p in x.positions)
+
+
+# Travelling to talks or going to hold them supports them ('heading to Cairo for talks', 'في طريقه
+# إلى القاهرة لإجراء محادثات', 'برای برگزاری گفت‌وگو عازم'); the same words about drills or tests
+# state no position on missiles. Stressing the importance of something supports it.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "Witkoff is heading to Cairo for talks with the mediators on Sunday.",
+     ("steve_witkoff", "diplomacy", "supports")),
+    ("ar", "قال مسؤول إن ويتكوف في طريقه إلى القاهرة لإجراء محادثات مع الوسطاء.",
+     ("steve_witkoff", "diplomacy", "supports")),
+    ("fa", "ویتکاف برای برگزاری گفت‌وگو با میانجی‌ها عازم قاهره شد.",
+     ("steve_witkoff", "diplomacy", "supports")),
+    ("en", "Fidan stressed the importance of dialogue between Moscow and Kyiv.",
+     ("hakan_fidan", "diplomacy", "supports")),
+    ("ar", "أكد فيدان أهمية الحوار بين موسكو وكييف.", ("hakan_fidan", "diplomacy", "supports")),
+    ("fa", "فیدان بر اهمیت گفت‌وگو میان مسکو و کی‌یف تأکید کرد.", ("hakan_fidan", "diplomacy", "supports")),
+])
+def test_travelling_to_talks_and_their_importance(lang: str, text: str, want: tuple[str, str, str]) -> None:
+    assert want in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran's army is heading to the border to hold missile drills."),
+    ("ar", "قال الجيش الإيراني إنه يتوجه إلى الحدود لإجراء مناورات صاروخية."),
+    ("fa", "ارتش ایران برای برگزاری رزمایش موشکی عازم مرز شد."),
+])
+def test_travelling_to_drills_is_no_position(lang: str, text: str) -> None:
+    assert not any(t == "ballistic_missiles" for _, t, _ in positions(text, lang))
+
+
+# 'Cannot' (لا يمكن أن، لا تستطيع) negates the cue after it.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran cannot accept the proposal on enrichment, Araghchi said."),
+    ("ar", "قال عراقجي إن إيران لا يمكن أن تقبل المقترح بشأن التخصيب."),
+])
+def test_cannot_negates(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("iran", "enrichment", "opposes") in got
+    assert not any(s == "supports" for _, _, s in got)
