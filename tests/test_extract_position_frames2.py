@@ -264,3 +264,13 @@ def test_cannot_negates(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert ("iran", "enrichment", "opposes") in got
     assert not any(s == "supports" for _, _, s in got)
+
+
+# Travelling to meet other mediators makes the traveller a mediator, not also a supporter.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Abdelatty headed to Doha on Tuesday to meet other mediators."),
+    ("ar", "توجه عبد العاطي إلى الدوحة للقاء وسطاء آخرين."),
+    ("fa", "عبدالعاطی برای دیدار با سایر میانجی‌ها عازم دوحه شد."),
+])
+def test_a_travelling_mediator_only_mediates(lang: str, text: str) -> None:
+    assert positions(text, lang) == {("badr_abdelatty", "diplomacy", "mediates")}

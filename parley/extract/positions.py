@@ -377,4 +377,9 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 cue_of[len(out)] = cue
                 out.append(Position(doc.segment_idx(cue.start), aid, topic, st, pol, condition, cues,
                                     round(conf, 2), c0, c1, doc.article.text[e0:e1]))
-    return out + _but_not(f, out, cue_of)
+    rows = out + _but_not(f, out, cue_of)
+    # a mediator of talks is not also their supporter in the same segment ('flew to Doha to meet other
+    # mediators'): mediation says more
+    mediating = {(p.segment_idx, p.actor_id) for p in rows if p.stance == "mediates"}
+    return [p for p in rows if not (p.stance == "supports" and p.topic == "diplomacy"
+                                    and (p.segment_idx, p.actor_id) in mediating)]
