@@ -274,3 +274,26 @@ def test_cannot_negates(lang: str, text: str) -> None:
 ])
 def test_a_travelling_mediator_only_mediates(lang: str, text: str) -> None:
     assert positions(text, lang) == {("badr_abdelatty", "diplomacy", "mediates")}
+
+
+# A Persian sentence opened by a pronoun (او، وی) and closed by its verb holds the position of the
+# last person named, a few sentences or headings back if the sentence before names only a title.
+# Arabic and English name the pronoun's verb first ('وشدد على', 'He stressed'), which the reporting
+# verb already resolves.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fa", "پزشکیان روز یکشنبه با سفیر چین دیدار کرد.\nرئیس‌جمهور از نقش پکن قدردانی کرد.\n"
+           "او بار دیگر بر تمایل به گفت‌وگوی سازنده با همسایگان تأکید کرد."),
+    ("ar", "التقى بزشكيان يوم الأحد السفير الصيني.\nوشدد على الرغبة في حوار بناء مع الجيران."),
+    ("en", "Pezeshkian met the Chinese ambassador on Sunday.\nHe stressed his willingness for dialogue with "
+           "the neighbours."),
+])
+def test_a_pronoun_subject_is_the_last_person_named(lang: str, text: str) -> None:
+    assert ("masoud_pezeshkian", "diplomacy", "supports") in positions(text, lang)
+
+
+# ... but an Arabic verb followed by a subject the gazetteer does not know ('وذكرت وسائل الإعلام
+# أن …') is not the last person's.
+def test_a_named_subject_is_no_pronoun() -> None:
+    text = ("التقى بزشكيان يوم الأحد السفير الصيني.\n"
+            "وذكرت وسائل الإعلام أن الزيارة تهدف إلى التوصل لاتفاق تجاري.")
+    assert not any(a == "masoud_pezeshkian" for a, _, _ in positions(text, "ar"))

@@ -141,7 +141,17 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     if reporter is not None:  # 'Iran said it was ready to …': the clause reports its speaker's position
         return _coordinated(f, reporter, pool, cue.start), None, doc.tokens_between(reporter.end, cue.start)
     s0 = doc.sentences[doc.sentence_of(cue.start)][0]
-    if lo == s0 and any(p.has("possessive") for p in f.speech_in(s0, s0 + 1)):
+    opening = f.speech_in(s0, s0 + 1) if lo == s0 else []
+    # 'او … بر … تأکید کرد' (the verb last), 'وشدد على …' (no subject named): the last person named
+    word = doc.words(s0, cue.start, 1)
+    first_word = f.speech_in(word[0][0], word[0][1]) if word and lo <= word[0][1] else []
+    verb = next((p for p in first_word if p.has("verb")), None)
+    if (doc.lang_at(s0) == "fa" and any(p.has("anaphor") for p in opening)) or (
+            doc.lang_at(s0) == "ar" and verb is not None and _no_subject(f, verb)):
+        owner = _antecedent(f, s0)
+        if owner is not None:
+            return [owner], None, 15
+    if any(p.has("possessive") for p in opening):
         owner = _previous_subject(f, s0)  # 'Their proposal … calls for …': the last sentence's subject
         if owner is not None:
             return [owner], None, 15
@@ -257,6 +267,29 @@ def _previous_subject(f: Found, s0: int) -> ActorSpan | None:
     p0, p1 = f.doc.sentences[si - 1]
     prev = [a for a in f.actors_in(p0, p1) if a.end <= p1 and _usable(a)]
     return prev[0] if prev else None
+
+
+def _no_subject(f: Found, verb: Match) -> bool:
+    """An Arabic verb with its 'that' or a preposition right after it ('وشدد على', 'وأكد أن'): no
+    subject named between ('وذكرت وسائل الإعلام أن' names one)."""
+    nxt = f.doc.reach(verb.end, 0) + 1
+    return any(c.has("comp") for c in f.speech_in(verb.end, nxt)) \
+        or any(c.has("medobj") for c in f.stance_in(verb.end, nxt))
+
+
+_ANTECEDENT_SENTENCES = 6  # 'او' refers to a person named at most this many sentences (or headings) back
+
+
+def _antecedent(f: Found, s0: int) -> ActorSpan | None:
+    """The person a pronoun opening the sentence at ``s0`` refers to: the first person of the
+    nearest earlier sentence that names one (a title the gazetteer cannot resolve names none)."""
+    si = f.doc.sentence_of(s0)
+    for k in range(si - 1, max(-1, si - 1 - _ANTECEDENT_SENTENCES), -1):
+        p0, p1 = f.doc.sentences[k]
+        people = [a for a in f.actors_in(p0, p1) if a.end <= p1 and a.kind == "person" and _usable(a)]
+        if people:
+            return people[0]
+    return None
 
 
 def _obligation_holder(f: Found, cue: Match, lo: int,
