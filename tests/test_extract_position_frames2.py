@@ -297,3 +297,16 @@ def test_a_named_subject_is_no_pronoun() -> None:
     text = ("التقى بزشكيان يوم الأحد السفير الصيني.\n"
             "وذكرت وسائل الإعلام أن الزيارة تهدف إلى التوصل لاتفاق تجاري.")
     assert not any(a == "masoud_pezeshkian" for a, _, _ in positions(text, "ar"))
+
+
+# An act as the subject of a cue ('في خطوة تهدد', 'in a move that threatens', 'اقدامی که … تهدید
+# می‌کند') describes the act: the actor of the main clause does not warn.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "فعلت الترويكا الأوروبية آلية الزناد في خطوة تهدد بانهيار المفاوضات."),
+    ("en", "The E3 triggered the snapback in a move that threatens the talks."),
+    ("fa", "سه کشور اروپایی مکانیسم ماشه را فعال کردند؛ اقدامی که مذاکرات را تهدید می‌کند."),
+])
+def test_an_act_that_threatens_is_no_warning(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("e3", "sanctions", "supports") in got
+    assert not any(s == "warns" for _, _, s in got)

@@ -204,6 +204,22 @@ def _sends_a_delegation(f: Found, cue: Match, lo: int, hi: int) -> bool:
                for d in f.stance_in(cue.end, min(hi, doc.reach(cue.end, _SEND_TOKENS) + 1)))
 
 
+def _act_subject(f: Found, cue: Match) -> bool:
+    """An act is the cue's subject ('في خطوة تهدد', 'a move that threatens', 'اقدامی که … تهدید'):
+    the act noun right before the cue, or a relative pronoun between (Persian: the object too)."""
+    doc = f.doc
+    lang = next((p.lang for p in cue.payloads), "ar")
+    reach = 4 if lang == "fa" else 1
+    for a in f.stance_ending(doc.reach_back(cue.start, reach), cue.start):
+        if not a.has("act"):
+            continue
+        gap = doc.tokens_between(a.end, cue.start)
+        rel = any(r.has("relative") for r in f.stance_in(a.end, doc.reach(a.end, 0) + 1))
+        if gap == 0 or (rel and (gap == 1 or lang == "fa")):
+            return True
+    return False
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -274,7 +290,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         if not cue.has("stance") or f.in_topic(cue.start, cue.end) \
                 or cue.start in governs:  # 'support for terrorism' is a topic; its object speaks for a verb
             continue
-        if _in_name(f, cue):  # a name: 'the Rapid Support Forces'
+        if _in_name(f, cue) or _act_subject(f, cue):  # 'the Rapid Support Forces'; 'a step that threatens'
             continue
         # a cue that is itself a speech verb ('Iran … warned the US that …') keeps its subject
         lo, hi = clause_span(doc, cue.start, [b for b in breaks if b != cue.start]
