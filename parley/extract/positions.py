@@ -208,6 +208,8 @@ def _act_subject(f: Found, cue: Match) -> bool:
     """An act is the cue's subject ('في خطوة تهدد', 'a move that threatens', 'اقدامی که … تهدید'):
     the act noun right before the cue, or a relative pronoun between (Persian: the object too)."""
     doc = f.doc
+    if cue.has("topic_before"):  # 'خطوة "غير مقبولة" بالنسبة لواشنطن' judges the act: someone's position
+        return False
     lang = next((p.lang for p in cue.payloads), "ar")
     reach = 4 if lang == "fa" else 1
     for a in f.stance_ending(doc.reach_back(cue.start, reach), cue.start):
