@@ -310,3 +310,26 @@ def test_an_act_that_threatens_is_no_warning(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert ("e3", "sanctions", "supports") in got
     assert not any(s == "warns" for _, _, s in got)
+
+
+# A withdrawal demanded is about force ('a full Israeli withdrawal from Gaza', 'بانسحاب إسرائيلي
+# كامل', 'خروج کامل اسرائیل'); leaving a deal is not ('withdrawal from the nuclear deal', 'انسحاب
+# واشنطن من الاتفاق النووي', 'خروج آمریکا از برجام').
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hamas demanded a full Israeli withdrawal from Gaza."),
+    ("ar", "طالبت حماس بانسحاب إسرائيلي كامل من قطاع غزة."),
+    ("fa", "حماس خواستار خروج کامل اسرائیل از غزه شد."),
+])
+def test_a_withdrawal_demanded_is_force(lang: str, text: str) -> None:
+    assert ("hamas", "military_force", "demands") in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran condemned the US withdrawal from the nuclear deal."),
+    ("ar", "أدانت إيران انسحاب واشنطن من الاتفاق النووي."),
+    ("fa", "ایران خروج آمریکا از برجام را محکوم کرد."),
+])
+def test_leaving_a_deal_is_no_withdrawal_of_forces(lang: str, text: str) -> None:
+    got = pairs(text, lang)
+    assert ("iran", "diplomacy") in got
+    assert not any(t == "military_force" for _, t in got)

@@ -82,7 +82,7 @@ class Cues:
     # neg1, noun, view, reason, with, masc, between, other, relative, neghave, talksact, dealonly,
     # witness, location, notcue, send, deleg, act
     stance: PhraseMatcher
-    topic: PhraseMatcher  # topic, about, outcome, nontopic
+    topic: PhraseMatcher  # topic, about, outcome, nontopic, wfrom
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
     # place_nouns, ctx, host, named_talks, scene_nouns, delegation
     venue: PhraseMatcher
@@ -190,6 +190,8 @@ def _topic_rows() -> tuple[Rows, tuple[str, ...]]:
     for name, lists in topics.items():
         rows += _rows("topic", str(name), lang_lists(f, str(name), lists))
     rows += _rows("about", "about", lang_lists(f, "about_markers", _section(f, data, "about_markers")))
+    rows += _rows("wfrom", "wfrom", lang_lists(f, "withdrawal_from", data.get("withdrawal_from") or {},
+                                               allow_empty=True))
     outcomes = data.get("diplomacy_outcomes") or {}
     rows += _rows("outcome", "outcome", lang_lists(f, "diplomacy_outcomes", outcomes, allow_empty=True))
     # longer phrases that only look like a topic word ('diplomatic sources', 'در گفت‌وگو با'):

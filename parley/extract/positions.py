@@ -97,6 +97,8 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
             continue
         if t.start >= cue.end and doc.tokens_between(reach, t.start) > _TOPIC_GAP:
             break
+        if _left_a_deal(f, t):
+            continue
         found.append(t)
         reach = max(reach, t.end)
     out: list[tuple[str, Match, bool]] = []
@@ -129,6 +131,22 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
                            for r in f.stance_ending(doc.reach_back(t.start, _RESTRICT_TOKENS), t.start))
         out.append((topic, t, only))
     return out
+
+
+_LEAVE_TOKENS = 3  # 'انسحاب واشنطن من الاتفاق': 'from' this close after the withdrawal, the deal right after
+
+
+def _left_a_deal(f: Found, t: Match) -> bool:
+    """A force word followed by 'from' and a deal or a treaty ('withdrawal from the nuclear deal',
+    'خروج آمریکا از برجام', 'withdrew from the NPT'): leaving the deal, not moving forces."""
+    if t.idents("topic")[0] != "military_force":
+        return False
+    doc = f.doc
+    for w in f.topic_in(t.end, doc.reach(t.end, _LEAVE_TOKENS) + 1):
+        if w.has("wfrom"):
+            nxt = f.topic_in(w.end, doc.reach(w.end, 1) + 1)
+            return any(n.has("topic") and n.idents("topic")[0] in ("diplomacy", "nuclear") for n in nxt)
+    return False
 
 
 _RELATIVE_END = re.compile(r"[\W_]*(?:as\W+\w+[\W_]*)?")  # nothing after the verb but 'as unacceptable'
