@@ -333,3 +333,15 @@ def test_leaving_a_deal_is_no_withdrawal_of_forces(lang: str, text: str) -> None
     got = pairs(text, lang)
     assert ("iran", "diplomacy") in got
     assert not any(t == "military_force" for _, t in got)
+
+
+# A deal or talks with the IAEA (topics.yaml nuclear_parties) are nuclear cooperation.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "شدد السيسي على أهمية التوصل إلى اتفاق بين إيران والوكالة الدولية للطاقة الذرية."),
+    ("fa", "السیسی بر اهمیت دستیابی به توافق میان ایران و آژانس بین‌المللی انرژی اتمی تأکید کرد."),
+    ("en", "Sisi stressed the importance of an agreement between Iran and the IAEA."),
+])
+def test_a_deal_with_the_iaea_is_nuclear(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("abdel_fattah_el_sisi", "nuclear", "supports") in got
+    assert ("abdel_fattah_el_sisi", "diplomacy", "supports") not in got

@@ -96,6 +96,7 @@ class Cues:
     topics: tuple[str, ...]
     overrides: dict[tuple[str, str], str]  # (stance, topic) -> stance
     fixed_topics: dict[str, str]  # stance -> the one topic it is about (mediation: diplomacy)
+    nuclear_parties: frozenset[str]  # actor ids whose deals and talks are nuclear (the IAEA)
     not_names_en: frozenset[str]
     ambiguous: tuple[AmbiguousPlace, ...]
 
@@ -178,6 +179,14 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
     if not isinstance(fixed, dict) or not set(fixed) <= set(info):
         raise data_error(f, "fixed_topic", "expected a mapping stance -> topic")
     return rows, info, overrides, {str(k): str(v) for k, v in fixed.items()}
+
+
+def _nuclear_parties() -> frozenset[str]:
+    f = "topics.yaml"
+    ids = _mapping(f).get("nuclear_parties") or []
+    if not isinstance(ids, list) or not all(isinstance(x, str) and x for x in ids):
+        raise data_error(f, "nuclear_parties", "must be a list of actor ids")
+    return frozenset(ids)
 
 
 def _topic_rows() -> tuple[Rows, tuple[str, ...]]:
@@ -322,6 +331,7 @@ def _load(override: str) -> Cues:
         topics=topics,
         overrides=overrides,
         fixed_topics=fixed_topics,
+        nuclear_parties=_nuclear_parties(),
         not_names_en=not_names,
         ambiguous=ambiguous,
     )

@@ -105,6 +105,9 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
     about_nuclear: set[int] = set()  # 'talks on the nuclear file' are nuclear talks: diplomacy
     for k, t in enumerate(found):
         topic = t.idents("topic")[0]
+        if _with_nuclear_party(f, t):  # 'an agreement between Iran and the IAEA' is nuclear cooperation
+            out.append(("nuclear", t, False))
+            continue
         if topic == "nuclear" and (k in about_nuclear or any(
                 o is not t and o.idents("topic")[0] != "nuclear"
                 and (doc.tokens_between(o.end, t.start) == 0 if o.end <= t.start
@@ -131,6 +134,22 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
                            for r in f.stance_ending(doc.reach_back(t.start, _RESTRICT_TOKENS), t.start))
         out.append((topic, t, only))
     return out
+
+
+_PARTY_TOKENS = 4  # 'اتفاق بين إيران والوكالة': the party this close after the deal
+
+
+def _with_nuclear_party(f: Found, t: Match) -> bool:
+    """A deal or talks word with a nuclear party (topics.yaml nuclear_parties) close after it,
+    behind 'between' or 'with' ('an agreement between Iran and the IAEA'): nuclear cooperation."""
+    if t.idents("topic")[0] != "diplomacy" or not f.cues.nuclear_parties:
+        return False
+    doc = f.doc
+    near = f.stance_in(t.end, doc.reach(t.end, 1) + 1)
+    if not any(m.has("between") or m.has("with") or m.has("medobj") for m in near):
+        return False
+    return any(a.actor_id in f.cues.nuclear_parties
+               for a in f.actors_in(t.end, doc.reach(t.end, _PARTY_TOKENS) + 1))
 
 
 _LEAVE_TOKENS = 3  # 'انسحاب واشنطن من الاتفاق': 'from' this close after the withdrawal, the deal right after
