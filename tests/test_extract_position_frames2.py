@@ -346,3 +346,19 @@ def test_a_deal_with_the_iaea_is_nuclear(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert ("abdel_fattah_el_sisi", "nuclear", "supports") in got
     assert ("abdel_fattah_el_sisi", "diplomacy", "supports") not in got
+
+
+# English and Persian 'and' with a short description before the next name still joins the two
+# subjects ('the government of Sudan and the rebel Rapid Support Forces', 'و گروه شورشی …').
+# Arabic glues its و to the next word, where a word's own first letter (وزير) looks the same: a
+# description there ('والحكومة الأوكرانية') is left unjoined; a name right after و still joins.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "The government of Sudan and the rebel Rapid Support Forces signed a truce in Jeddah.",
+     {("sudan", "diplomacy", "supports"), ("rsf", "diplomacy", "supports")}),
+    ("fa", "دولت سودان و گروه شورشی نیروهای واکنش سریع توافق آتش‌بس را امضا کردند.",
+     {("sudan", "diplomacy", "supports"), ("rsf", "diplomacy", "supports")}),
+    ("ar", "وقعت السودان وقوات الدعم السريع اتفاق هدنة في جدة.",
+     {("sudan", "diplomacy", "supports"), ("rsf", "diplomacy", "supports")}),
+])
+def test_and_with_a_description_joins_subjects(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
+    assert want <= positions(text, lang)

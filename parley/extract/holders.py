@@ -48,13 +48,26 @@ def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) 
         gap = f.doc.text[cur.end:a.start - len(a.prefix)].strip()  # 'مصر وتركيا': the و is the prefix
         # two names side by side with neither a joiner nor 'و' are verb, subject and object
         # ('اتهمت أوكرانيا الجانب الروسي'), not a coordination
-        if gap in _JOINERS and clitics().is_conjunction(a.prefix) and (gap or a.prefix) \
+        if ((gap in _JOINERS and clitics().is_conjunction(a.prefix) and (gap or a.prefix))
+                or _described_conjunct(f, gap, cur)) \
                 and (a.kind == first.kind or {a.kind, first.kind} <= _BODIES):
             out.append(a)
             cur = a
         else:
             break
     return out
+
+
+_DESCRIBED_WORDS = 2  # 'the DRC and the rebel M23': this many words between 'and' and the name
+
+
+def _described_conjunct(f: Found, gap: str, cur: ActorSpan) -> bool:
+    """English or Persian 'and' (و as a word) with a short description before the next name ('the
+    government of the DRC and the rebel M23', 'دولت کنگو و گروه شورشی ام۲۳'). Arabic glues its و
+    to the next word, where it cannot be told from a word's own first letter (وزير)."""
+    words = gap.split()
+    return f.doc.lang_at(cur.start) in ("en", "fa") and len(words) > 1 \
+        and words[0] in ("and", "\u0648") and len(words) - 1 <= _DESCRIBED_WORDS
 
 
 def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
