@@ -362,3 +362,23 @@ def test_a_deal_with_the_iaea_is_nuclear(lang: str, text: str) -> None:
 ])
 def test_and_with_a_description_joins_subjects(lang: str, text: str, want: set[tuple[str, str, str]]) -> None:
     assert want <= positions(text, lang)
+
+
+# A judgement in the next sentence of a statement, with no reporting verb of its own, is the
+# statement's speaker's, not that of the actors named in what it judges; a sentence that opens
+# with its own subject keeps it.
+@pytest.mark.parametrize(("lang", "text", "holder", "not_holder"), [
+    ("ar", "قال بقائي إن القرار سياسي.\nولم يشر القرار إلى أن هجمات إسرائيل والولايات المتحدة على المنشآت "
+           "النووية كانت غير قانونية.", "esmaeil_baghaei", "israel"),
+    ("fa", "بقائی گفت قطعنامه سیاسی است.\nدر این قطعنامه هیچ اشاره‌ای به حملات اسرائیل و آمریکا به تأسیسات "
+           "هسته‌ای که غیرقانونی بود نشده است.", "esmaeil_baghaei", "israel"),
+    ("en", "Baghaei said that the resolution was political.\nNowhere does the text mention that the strikes "
+           "by Israel and the United States on nuclear sites were illegal.", "esmaeil_baghaei", "israel"),
+    ("ar", "قال بقائي إن القرار سياسي.\nبدورها، قالت إسرائيل إن الهجمات على المنشآت النووية غير مبررة.",
+     "israel", "esmaeil_baghaei"),
+])
+def test_a_judgement_with_no_verb_is_the_statements(lang: str, text: str, holder: str,
+                                                    not_holder: str) -> None:
+    got = positions(text, lang)
+    assert (holder, "military_force", "opposes") in got
+    assert not any(a == not_holder for a, _, _ in got)

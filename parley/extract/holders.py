@@ -113,6 +113,9 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         reporter = _reporter(f, cue, lo)
         if reporter is not None:
             return [reporter], None, doc.tokens_between(reporter.end, cue.start)
+        speaker = _recent_speaker(f, cue, speech, pool)
+        if speaker is not None:  # a statement's next sentence, with no verb of its own: its speaker's
+            return [], speaker, 10
     if cue.has("noun"):  # 'مطالبة إسرائيل', 'امتناع حماس': the genitive right after a verbal noun
         genitive = [a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) == 0]
         if genitive:
@@ -288,6 +291,28 @@ def _no_subject(f: Found, verb: Match) -> bool:
     nxt = f.doc.reach(verb.end, 0) + 1
     return any(c.has("comp") for c in f.speech_in(verb.end, nxt)) \
         or any(c.has("medobj") for c in f.stance_in(verb.end, nxt))
+
+
+_SPEAKER_SENTENCES = 2  # a judgement with no verb of its own is the speaker's of this many sentences back
+
+
+_SUBJECT_TOKENS = 3  # 'بدورها، اتهمت أوكرانيا …': an actor this close to the sentence start is its subject
+
+
+def _recent_speaker(f: Found, cue: Match, speech: Speech, pool: list[ActorSpan]) -> str | None:
+    """The speaker (not a medium) of the cue's sentence, or of one of the two sentences before it,
+    when the sentence names no subject of its own near its start."""
+    doc = f.doc
+    si = doc.sentence_of(cue.start)
+    s0 = doc.sentences[si][0]
+    if any(s0 <= a.start < cue.start and doc.tokens_between(s0, a.start) <= _SUBJECT_TOKENS for a in pool):
+        return None
+    for k in range(si, max(-1, si - 1 - _SPEAKER_SENTENCES), -1):
+        who = speech.by_sentence.get(k)
+        if who is not None:
+            actor = f.gaz.actors.get(who)
+            return None if actor is not None and actor.kind == "media" else who
+    return None
 
 
 _ANTECEDENT_SENTENCES = 6  # 'او' refers to a person named at most this many sentences (or headings) back
