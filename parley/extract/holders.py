@@ -20,6 +20,14 @@ import re
 from collections.abc import Mapping
 
 from parley.extract.actors import ActorSpan, possessive_mark, possessor
+from parley.extract.antecedents import (
+    antecedent,
+    no_subject,
+    previous_subject,
+    recent_speaker,
+    reporter_of,
+    usable,
+)
 from parley.extract.matcher import COMMAS, Match, clitics
 from parley.extract.nonsubjects import addressee, between, judgement, names_mediators, partner
 from parley.extract.quotes import Speech
@@ -31,11 +39,6 @@ _MEDIATOR_TOKENS = 3  # 'Oman, which mediated': the mediator this close before a
 _MEDIATOR_SUBJECT_TOKENS = 8  # 'Oman has for weeks played the role of mediator': a lone subject this far back
 _BODIES = {"state", "org"}  # 'Hamas and Israel', 'Iran and the IAEA' are one subject
 _JOINERS = {"", ",", "\u060c", "and", "\u0648"}  # nothing, commas, 'and', or Persian's own word 'و'
-
-
-def _usable(a: ActorSpan) -> bool:
-    cl = clitics()
-    return a.kind != "media" and not cl.is_dative(a.prefix) and not cl.is_locative(a.prefix)
 
 
 def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) -> list[ActorSpan]:
@@ -78,7 +81,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     'mentioned' is a venue here, not a subject."""
     doc = f.doc
     if cue.idents("stance")[0] in f.cues.fixed_topics and _other_mediators(f, cue):
-        subject = [a for a in f.actors_in(lo, cue.start) if a.end <= cue.start and _usable(a)]
+        subject = [a for a in f.actors_in(lo, cue.start) if a.end <= cue.start and usable(a)]
         if subject:  # 'the Qatari PM heads to Egypt to meet other mediators': he mediates too
             return [subject[0]], None, doc.tokens_between(subject[0].end, cue.start)
     if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
@@ -86,12 +89,12 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
     for q0, q1, who in speech.around(cue.start):
         if who is not None:
-            inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and _usable(a)
+            inside = [a for a in f.actors_in(max(q0, lo), cue.start) if a.end <= cue.start and usable(a)
                       and not partner(f, a)]
             if (not inside or judgement(f, cue)) and not _verb_first_subject(f, cue, min(q1, hi)):
                 return [], who, 1
             lo = max(lo, q0)  # the quote's own words name the subject
-    pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
+    pool = [a for a in f.actors_in(lo, hi) if a.end <= hi and usable(a)
             and place_roles.get(a.start, "mentioned") == "mentioned"  # a venue is not a subject
             and not f.in_topic(a.start, a.end)  # nor a name inside a topic ('قطعنامه‌های شورای امنیت')
             and not names_mediators(f, a)  # nor 'US' in 'Egyptian, Qatari and US mediators'
@@ -110,10 +113,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     if viewer is not None:  # '"غير مقبولة" بالنسبة لواشنطن': unacceptable in Washington's view
         return [viewer], None, 0
     if judgement(f, cue):  # 'أكدت الخارجية أن قرار مجلس الوكالة "غير قانوني"': the ministry judges
-        reporter = _reporter(f, cue, lo)
+        reporter = reporter_of(f, cue, lo)
         if reporter is not None:
             return [reporter], None, doc.tokens_between(reporter.end, cue.start)
-        speaker = _recent_speaker(f, cue, speech, pool)
+        speaker = recent_speaker(f, cue, speech, pool)
         if speaker is not None:  # a statement's next sentence, with no verb of its own: its speaker's
             return [], speaker, 10
     if cue.has("noun"):  # 'مطالبة إسرائيل', 'امتناع حماس': the genitive right after a verbal noun
@@ -123,7 +126,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     if cue.has("modal"):  # 'X said the US must …': the speaker demands what is laid on another
         return _obligation_holder(f, cue, lo, speech)
     if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
-        hosts = [a for a in f.actors_in(lo, hi) if a.end <= hi and _usable(a)
+        hosts = [a for a in f.actors_in(lo, hi) if a.end <= hi and usable(a)
                  and not f.in_topic(a.start, a.end) and not addressee(f, a)]
         found = _mediators(f, cue, hosts, hi)
         if not found:  # 'في مسقط التي تقود جهود الوساطة': the host city's state mediates
@@ -153,7 +156,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         and not (cue.has("masc") and a.kind == "state")]  # 'يطالب إيران': a masculine verb's object
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
-    reporter = _reporter(f, cue, lo)
+    reporter = reporter_of(f, cue, lo)
     if reporter is not None:  # 'Iran said it was ready to …': the clause reports its speaker's position
         return _coordinated(f, reporter, pool, cue.start), None, doc.tokens_between(reporter.end, cue.start)
     s0 = doc.sentences[doc.sentence_of(cue.start)][0]
@@ -163,12 +166,12 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     first_word = f.speech_in(word[0][0], word[0][1]) if word and lo <= word[0][1] else []
     verb = next((p for p in first_word if p.has("verb")), None)
     if (doc.lang_at(s0) == "fa" and any(p.has("anaphor") for p in opening)) or (
-            doc.lang_at(s0) == "ar" and verb is not None and _no_subject(f, verb)):
-        owner = _antecedent(f, s0)
+            doc.lang_at(s0) == "ar" and verb is not None and no_subject(f, verb)):
+        owner = antecedent(f, s0)
         if owner is not None:
             return [owner], None, 15
     if any(p.has("possessive") for p in opening):
-        owner = _previous_subject(f, s0)  # 'Their proposal … calls for …': the last sentence's subject
+        owner = previous_subject(f, s0)  # 'Their proposal … calls for …': the last sentence's subject
         if owner is not None:
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
@@ -229,7 +232,7 @@ def _verb_first_subject(f: Found, cue: Match, hi: int) -> bool:
     quote, that subject holds the position, not the quote's speaker."""
     if next((p.lang for p in cue.payloads), "ar") != "ar" or cue.has("topic_before"):
         return False
-    return any(a.end <= hi and _usable(a) and f.doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
+    return any(a.end <= hi and usable(a) and f.doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
                for a in f.actors_in(cue.end, hi))
 
 
@@ -275,73 +278,18 @@ def _first_comma(text: str, start: int, end: int) -> int | None:
     return min((i for i in (text.find(ch, start, end) for ch in COMMAS) if i != -1), default=None)
 
 
-def _previous_subject(f: Found, s0: int) -> ActorSpan | None:
-    """The first actor of the sentence before the one starting at ``s0`` (what 'he'/'وی' refers to)."""
-    si = f.doc.sentence_of(s0)
-    if si == 0:
-        return None
-    p0, p1 = f.doc.sentences[si - 1]
-    prev = [a for a in f.actors_in(p0, p1) if a.end <= p1 and _usable(a)]
-    return prev[0] if prev else None
-
-
-def _no_subject(f: Found, verb: Match) -> bool:
-    """An Arabic verb with its 'that' or a preposition right after it ('وشدد على', 'وأكد أن'): no
-    subject named between ('وذكرت وسائل الإعلام أن' names one)."""
-    nxt = f.doc.reach(verb.end, 0) + 1
-    return any(c.has("comp") for c in f.speech_in(verb.end, nxt)) \
-        or any(c.has("medobj") for c in f.stance_in(verb.end, nxt))
-
-
-_SPEAKER_SENTENCES = 2  # a judgement with no verb of its own is the speaker's of this many sentences back
-
-
-_SUBJECT_TOKENS = 3  # 'بدورها، اتهمت أوكرانيا …': an actor this close to the sentence start is its subject
-
-
-def _recent_speaker(f: Found, cue: Match, speech: Speech, pool: list[ActorSpan]) -> str | None:
-    """The speaker (not a medium) of the cue's sentence, or of one of the two sentences before it,
-    when the sentence names no subject of its own near its start."""
-    doc = f.doc
-    si = doc.sentence_of(cue.start)
-    s0 = doc.sentences[si][0]
-    if any(s0 <= a.start < cue.start and doc.tokens_between(s0, a.start) <= _SUBJECT_TOKENS for a in pool):
-        return None
-    for k in range(si, max(-1, si - 1 - _SPEAKER_SENTENCES), -1):
-        who = speech.by_sentence.get(k)
-        if who is not None:
-            actor = f.gaz.actors.get(who)
-            return None if actor is not None and actor.kind == "media" else who
-    return None
-
-
-_ANTECEDENT_SENTENCES = 6  # 'او' refers to a person named at most this many sentences (or headings) back
-
-
-def _antecedent(f: Found, s0: int) -> ActorSpan | None:
-    """The person a pronoun opening the sentence at ``s0`` refers to: the first person of the
-    nearest earlier sentence that names one (a title the gazetteer cannot resolve names none)."""
-    si = f.doc.sentence_of(s0)
-    for k in range(si - 1, max(-1, si - 1 - _ANTECEDENT_SENTENCES), -1):
-        p0, p1 = f.doc.sentences[k]
-        people = [a for a in f.actors_in(p0, p1) if a.end <= p1 and a.kind == "person" and _usable(a)]
-        if people:
-            return people[0]
-    return None
-
-
 def _obligation_holder(f: Found, cue: Match, lo: int,
                        speech: Speech) -> tuple[list[ActorSpan], str | None, int]:
     """Who lays an obligation ('must', يجب على, باید) on another: the reporting verb's speaker,
     else the sentence's speaker, else its first actor that is not the one obliged."""
     doc = f.doc
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
-    reporter = _reporter(f, cue, lo)
+    reporter = reporter_of(f, cue, lo)
     if reporter is not None:
         return [reporter], None, doc.tokens_between(reporter.end, cue.start)
     if who is None:  # '…, insisting Iran must …': the sentence's subject, not the one obliged
         s0 = doc.sentences[doc.sentence_of(cue.start)][0]
-        others = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)
+        others = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and usable(a)
                   and doc.tokens_between(a.end, cue.start) > 1
                   and not addressee(f, a) and not partner(f, a)]
         if others:
@@ -419,48 +367,3 @@ def _after_fronted(f: Found, before: list[ActorSpan], cue: Match) -> ActorSpan:
     gap = doc.text[before[0].end:last_part[0].start - len(last_part[0].prefix)]
     listed = gap.strip(" ,\u060c") in ("", "and", "\u0648")
     return before[0] if listed else last_part[0]
-
-
-_CLAUSE_END = (",", ".", ";", "")
-_REPORTER_TOKENS = 4  # 'Iran's foreign minister Abbas Araghchi said': the speaker this close before the verb
-
-
-def _chain_first(actors: list[ActorSpan]) -> ActorSpan:
-    """The first person among ``actors`` (a sentence's subject), else the first actor."""
-    persons = [a for a in actors if a.kind == "person"]
-    return (persons or actors)[0]
-
-
-def _reporter(f: Found, cue: Match, lo: int) -> ActorSpan | None:
-    """The speaker of the speech verb that opens the cue's clause: the actor right before it
-    ('Iran said'), or right after it (verb first: 'قال عراقجي', 'said Araghchi'); media are
-    sources, not holders."""
-    doc = f.doc
-    s0, _ = doc.sentences[doc.sentence_of(cue.start)]
-    verbs = [v for v in f.speech_in(s0, cue.start) if (v.has("verb") or v.has("participle"))
-             and v.end <= cue.start and lo <= v.end]
-    if not verbs:
-        return None
-    v = verbs[-1]
-    before = [a for a in f.actors_in(s0, v.start) if a.end <= v.start and _usable(a)
-              and doc.tokens_between(a.end, v.start) <= _REPORTER_TOKENS]
-    if before:
-        return before[-1]
-    named = [a for a in f.actors_in(s0, v.start) if a.end <= v.start and _usable(a)]
-    if any(p.has("anaphor") for p in f.speech_ending(doc.reach_back(v.start, 1), v.start)):
-        # 'وی تأکید کرد', 'He added': the last sentence's subject; but 'Witkoff …, days later,
-        # insisting' has its own subject before the verb
-        return _chain_first(named) if named else _previous_subject(f, s0)
-    lang = next((p.lang for p in v.payloads), "ar")
-    after = [a for a in f.actors_in(v.end, min(cue.start, doc.reach(v.end, 1) + 1)) if _usable(a)]
-    # verb first: 'قال عراقجي' (not the subject of 'that …', nor in Persian, whose verb comes last)
-    # English inverts only at a clause's end ('…, said Araghchi.'): 'said Iran must …' is reported
-    if after and lang == "en" and doc.text[after[0].end:after[0].end + 2].strip()[:1] not in _CLAUSE_END:
-        after = []
-    if after and lang != "fa" and not any(c.has("comp") for c in f.speech_in(v.end, after[0].start)):
-        return after[0]
-    if v.has("participle"):  # '…، مؤكدًا أنّ …', '…, stressing that …': the sentence's subject speaks
-        subject = [a for a in f.actors_in(s0, v.start) if a.end <= v.start and _usable(a)]
-        if subject:
-            return subject[0]
-    return None
