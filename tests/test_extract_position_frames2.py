@@ -382,3 +382,13 @@ def test_a_judgement_with_no_verb_is_the_statements(lang: str, text: str, holder
     got = positions(text, lang)
     assert (holder, "military_force", "opposes") in got
     assert not any(a == not_holder for a, _, _ in got)
+
+
+# Being somewhere 'to support' an effort (لدعم، برای حمایت از) supports it; peace efforts are talks.
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("ar", "قال فيدان إن مسؤولين من الخارجية التركية موجودون في جنيف لدعم جهود السلام.", "turkey"),
+    ("fa", "فیدان گفت هیئتی از ترکیه برای حمایت از روند صلح در ژنو حضور دارد.", "turkey"),
+    ("en", "Fidan said Turkish officials were in Geneva to support the peace efforts.", "hakan_fidan"),
+])
+def test_being_there_to_support_peace(lang: str, text: str, holder: str) -> None:
+    assert (holder, "diplomacy", "supports") in positions(text, lang)
