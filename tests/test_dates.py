@@ -209,6 +209,7 @@ RELATIVE = [
     # a Solar Hijri month is picked in its own calendar: on 6 Azar 1404, Azar is this one (placed in
     # December by its middle), not last year's
     ("fa", "در آذرماه سخنرانی کرد", D(2025, 11, 27), [("آذرماه", D(2025, 12, 1), "month")]),
+    ("en", "said earlier in the day", WED, [("earlier in the day", WED, "day")]),
     # a count before 'از'/'من' is 'before something', not 'ago'
     ("fa", "دو روز پیش از سفر", WED, []),
     ("ar", "قبل يومين من الزيارة", WED, []),
