@@ -304,7 +304,8 @@ def cases(ids: list[str]) -> list[tuple[str, dict[str, str], str]]:
 def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
     """Each page's browser-ready time (until Streamlit's script state is notRunning) against a bare
     Streamlit page (a title and one line), interleaved in one Chromium session: page, bare, page,
-    bare... Prints the medians and their ratio per page."""
+    bare... Each timed navigation starts from about:blank, so neither side pays for the teardown of
+    the page before it. Prints the medians and their ratio per page."""
     import asyncio
 
     from load import BARE, CHROMIUM, CHROMIUM_ARGS, READY, TIMEOUT_MS, start  # bench/load.py
@@ -335,6 +336,9 @@ def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
                     for path in paths:
                         pair = []
                         for target in (dash + path, bare + "/"):
+                            # from a blank tab: the previous page's teardown (and any drawing it
+                            # still does after its script finished) is not charged to this one
+                            await page.goto("about:blank")
                             t0 = time.perf_counter()
                             await page.goto(target, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
                             await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
