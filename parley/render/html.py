@@ -115,6 +115,19 @@ def link(href: str, label: str) -> str:
     return f'<a href="{esc(safe)}" target="_self"><bdi>{esc(label)}</bdi></a>'
 
 
+def view_link(url: str) -> str:
+    """'Link to this view': the view's URL as a plain link (escaped; only an http(s) or app-relative
+    URL becomes a link, anything else plain text). A plain link, not a code box: st.code loads a
+    1.5 MB syntax-highlighting script on every page that shows one."""
+    parts = urlsplit(url) if not any(ch in url for ch in "\\\r\n\t") else None
+    ok = parts is not None and ((parts.scheme in ("http", "https") and parts.netloc)
+                                or (not parts.scheme and not parts.netloc and url.startswith("/")
+                                    and not url.startswith("//")))
+    shown = f'<a href="{esc(url)}" target="_self">{esc(url)}</a>' if ok else esc(url)
+    return (f'<div class="parley-meta">Link to this view</div>'
+            f'<div class="parley-link" dir="ltr">{shown}</div>')
+
+
 def page_css() -> str:
     """The app's small stylesheet: fonts for Arabic script and the look of text blocks."""
     return (
@@ -129,6 +142,7 @@ def page_css() -> str:
         ".parley-evidence { margin: 0.8em 0; }\n"
         ".parley-evidence blockquote { margin: 0; }\n"
         ".parley-raw { white-space: pre-wrap; background: #f7f7f7; padding: 0.6em; }\n"
+        ".parley-link { font-family: monospace; font-size: 0.8rem; overflow-wrap: anywhere; }\n"
         ".parley-chip { padding: 0.1em 0.4em; border-radius: 0.3em; margin-inline-end: 0.3em; }\n"
         "</style>"
     )
