@@ -181,7 +181,7 @@ def candidate_form(candidate_id: int, surface: str, lang: str, *, key: str) -> N
         return
     v = curation.vocabulary()
     names = _actor_names()
-    with st.expander("Accept as an actor or an alias", icon=":material/person_add:"):
+    with st.container(border=False):
         with st.form(f"{key}_new", border=False):
             st.markdown("**New actor**")
             actor_id = st.text_input("Id (lower-case ASCII, e.g. hakan_fidan)", key=f"{key}_id", max_chars=63)

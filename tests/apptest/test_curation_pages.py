@@ -196,6 +196,10 @@ def test_review_accepts_a_name_as_a_new_actor_or_as_an_alias(run: Run, engine: E
     cand = first(engine, S.candidates)
     key = f"cand_{cand['id']}_fix"
     at = ok(run("pages/review.py"))
+    assert not [t for t in at.text_input if str(t.key).startswith("cand_")]  # no form until one is picked
+    at = ok(at.button(key=f"{key}_open").click().run())
+    assert {str(t.key) for t in at.text_input if str(t.key).startswith("cand_")} == {
+        f"{key}_id", f"{key}_en", f"{key}_ar", f"{key}_fa", f"{key}_new_note", f"{key}_alias_note"}
     at.text_input(key=f"{key}_id").input("juan_carlos")
     at.text_input(key=f"{key}_en").input("Juan Carlos")
     at.selectbox(key=f"{key}_sidepick").select("europe")
@@ -204,6 +208,7 @@ def test_review_accepts_a_name_as_a_new_actor_or_as_an_alias(run: Run, engine: E
     assert rows(engine, S.mentions, S.mentions.c.actor_id == "juan_carlos")
     store.revert(engine, "local", int(store.history(engine).iloc[0]["id"]))
     at = ok(run("pages/review.py"))
+    at = ok(at.button(key=f"{key}_open").click().run())
     at.selectbox(key=f"{key}_alias_of").select("usa")
     submit(at, f"{key}_alias", "Accept as an alias")
     named = rows(engine, S.mentions, S.mentions.c.surface == cand["surface"])
