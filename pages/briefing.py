@@ -39,7 +39,14 @@ def _draw(filters: Filters, title: str, notes: str) -> None:
     show_html(text_block(doc.title, script_lang(doc.title), tag="h1", cls="parley-briefing-title"))
     st.caption(md_text(doc.subtitle))
     figures = briefing.page_figures(filters)
+    run: list[str] = []  # consecutive text blocks go out as one st.html (fewer elements to draw)
     for block in doc.blocks:
+        if block.kind not in ("heading", "table", "image"):
+            run.append(block_html(block))
+            continue
+        if run:
+            show_html("".join(run))
+            run = []
         if block.kind == "heading":
             st.subheader(md_text(block.text))
         elif block.kind == "table":
@@ -48,8 +55,8 @@ def _draw(filters: Filters, title: str, notes: str) -> None:
             if block.text in figures:
                 st.plotly_chart(figures[block.text], config={"displaylogo": False})
             st.caption(md_text(block.text))
-        else:
-            show_html(block_html(block))
+    if run:
+        show_html("".join(run))
 
 
 def _downloads(data: BriefingData, title: str, notes: str, stem: str) -> None:

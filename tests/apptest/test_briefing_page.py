@@ -19,8 +19,9 @@ def _headings(at: object) -> list[str]:
 
 
 def _content(at: object) -> list[str]:
-    """The page's st.html fragments in order, without the app's stylesheet."""
-    return [str(h.proto.body) for h in at.get("html")  # type: ignore[attr-defined]
+    """The page's st.html fragments in order (the main area: not the sidebar's link to the view),
+    without the app's stylesheet."""
+    return [str(h.proto.body) for h in at.main.get("html")  # type: ignore[attr-defined]
             if not str(h.proto.body).lstrip().startswith("<style")]
 
 
