@@ -123,7 +123,7 @@ def view_link(url: str) -> str:
     ok = parts is not None and ((parts.scheme in ("http", "https") and parts.netloc)
                                 or (not parts.scheme and not parts.netloc and url.startswith("/")
                                     and not url.startswith("//")))
-    shown = f'<a href="{esc(url)}" target="_self">{esc(url)}</a>' if ok else esc(url)
+    shown = f'<a class="parley-view-link" href="{esc(url)}">{esc(url)}</a>' if ok else esc(url)
     return (f'<div class="parley-meta">Link to this view</div>'
             f'<div class="parley-link" dir="ltr">{shown}</div>')
 
