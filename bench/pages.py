@@ -301,11 +301,14 @@ def cases(ids: list[str]) -> list[tuple[str, dict[str, str], str]]:
     ]
 
 
+SETTLE_S = 0.5  # a pause on the blank tab before each timed navigation: the servers and the browser idle
+
+
 def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
     """Each page's browser-ready time (until Streamlit's script state is notRunning) against a bare
     Streamlit page (a title and one line), interleaved in one Chromium session: page, bare, page,
-    bare... Each timed navigation starts from about:blank, so neither side pays for the teardown of
-    the page before it. Prints the medians and their ratio per page."""
+    bare... Each timed navigation starts from about:blank after a short pause, so neither side pays
+    for the page before it (its teardown, or a server still closing its session). Prints the medians and their ratio per page."""
     import asyncio
 
     from load import BARE, CHROMIUM, CHROMIUM_ARGS, READY, TIMEOUT_MS, start  # bench/load.py
@@ -339,6 +342,7 @@ def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
                             # from a blank tab: the previous page's teardown (and any drawing it
                             # still does after its script finished) is not charged to this one
                             await page.goto("about:blank")
+                            await asyncio.sleep(SETTLE_S)
                             t0 = time.perf_counter()
                             await page.goto(target, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
                             await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
