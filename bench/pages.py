@@ -308,7 +308,8 @@ def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
     """Each page's browser-ready time (until Streamlit's script state is notRunning) against a bare
     Streamlit page (a title and one line), interleaved in one Chromium session: page, bare, page,
     bare... Each timed navigation starts from about:blank after a short pause, so neither side pays
-    for the page before it (its teardown, or a server still closing its session). Prints the medians and their ratio per page."""
+    for the page before it (its teardown, or a server still closing its session). Prints the medians
+    and their ratio per page."""
     import asyncio
 
     from load import BARE, CHROMIUM, CHROMIUM_ARGS, READY, TIMEOUT_MS, start  # bench/load.py

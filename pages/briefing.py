@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from parley.filters import Filters, parse_params
@@ -33,30 +32,30 @@ _SAVED = "parley_briefing_saved"
 
 
 def _draw(filters: Filters, title: str, notes: str) -> None:
-    """Title, subtitle and every block: text through the HTML door, tables as dataframes (the
-    document and charts cached per store version, filters, title and notes)."""
+    """Title, subtitle and every block: text and tables through the HTML door, as in the downloaded
+    document (the document and charts cached per store version, filters, title and notes)."""
     doc = briefing.page_document(filters, title, notes)
     show_html(text_block(doc.title, script_lang(doc.title), tag="h1", cls="parley-briefing-title"))
     st.caption(md_text(doc.subtitle))
     figures = briefing.page_figures(filters)
-    run: list[str] = []  # consecutive text blocks go out as one st.html (fewer elements to draw)
+    # consecutive text blocks and tables go out as one st.html: a briefing drew ~120 elements, seven
+    # of them data grids, where a few HTML runs show the same document
+    run: list[str] = []
     for block in doc.blocks:
-        if block.kind not in ("heading", "table", "image"):
+        if block.kind not in ("heading", "image"):
             run.append(block_html(block))
             continue
         if run:
-            show_html("".join(run))
+            show_html(f'<div class="parley-doc">{"".join(run)}</div>')
             run = []
         if block.kind == "heading":
             st.subheader(md_text(block.text))
-        elif block.kind == "table":
-            st.dataframe(pd.DataFrame(list(block.rows), columns=list(block.header)), hide_index=True)
         elif block.kind == "image":
             if block.text in figures:
                 st.plotly_chart(figures[block.text], config={"displaylogo": False})
             st.caption(md_text(block.text))
     if run:
-        show_html("".join(run))
+        show_html(f'<div class="parley-doc">{"".join(run)}</div>')
 
 
 def _downloads(data: BriefingData, title: str, notes: str, stem: str) -> None:

@@ -159,6 +159,13 @@ def page_css() -> str:
         ".parley-col { flex: 1 1 0; min-width: 0; max-width: 3em; background: #4f6d9a; }\n"
         ".parley-col-axis { display: flex; justify-content: space-between; color: #555;"
         " font-size: 0.8rem; }\n"
+        # a briefing's tables on its page (render/briefing_html.py draws them)
+        ".parley-doc table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em;"
+        " font-size: 0.86rem; }\n"
+        ".parley-doc th, .parley-doc td { border: 1px solid #e5e7eb; padding: 0.25em 0.45em;"
+        " vertical-align: top; }\n"
+        ".parley-doc th { background: #f3f4f6; }\n"
+        ".parley-doc td a { word-break: break-all; }\n"
         ".parley-chip { padding: 0.1em 0.4em; border-radius: 0.3em; margin-inline-end: 0.3em; }\n"
         "</style>"
     )
