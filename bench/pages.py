@@ -304,7 +304,7 @@ def cases(ids: list[str]) -> list[tuple[str, dict[str, str], str]]:
 SETTLE_S = 0.5  # a pause on the blank tab before each timed navigation: the servers and the browser idle
 
 
-def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
+def browser_ratios(url: str, ids: list[str], rounds: int, only: set[str]) -> None:
     """Each page's browser-ready time (until Streamlit's script state is notRunning) against a bare
     Streamlit page (a title and one line), interleaved in one Chromium session: page, bare, page,
     bare... Each timed navigation starts from about:blank after a short pause, so neither side pays
@@ -316,6 +316,8 @@ def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
 
     paths = []
     for page, params, _label in cases(ids):
+        if page not in only:
+            continue
         query = "&".join(f"{k}={v}" for k, v in params.items())
         paths.append(f"/{page if page != 'home' else ''}" + (f"?{query}" if query else ""))
     paths = list(dict.fromkeys(paths))
@@ -379,7 +381,8 @@ def main() -> None:
                     "--articles articles instead of building it again")
     ap.add_argument("--browser", action="store_true", help="also the browser ratio per page")
     ap.add_argument("--rounds", type=int, default=3, help="browser rounds (with --browser)")
-    ap.add_argument("--only", help="comma-separated pages to time (default: every page)")
+    ap.add_argument("--only", help="comma-separated pages to time, on the server and in the browser "
+                    "(default: every page)")
     args = ap.parse_args()
     from machine import describe
 
@@ -441,7 +444,7 @@ def main() -> None:
               f"metrics (betweenness, brokerage, louvain): {metrics * 1000:.0f} ms")
     print(f"peak memory of the app (AppTest runs of every page, this process): {peak_mb():.0f} MB")
     if args.browser:
-        browser_ratios(url, ids, args.rounds)
+        browser_ratios(url, ids, args.rounds, only)
     print(f"after: {describe()}")
     tmp.cleanup()
 
