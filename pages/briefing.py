@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from parley.filters import Filters, parse_params
@@ -29,6 +30,7 @@ from parley.ui.errors import shown_errors
 from parley.ui.html import md_text, show_html
 
 _SAVED = "parley_briefing_saved"
+HTML_TABLE_ROWS = 50  # longer tables are drawn as data grids
 
 
 def _draw(filters: Filters, title: str, notes: str) -> None:
@@ -38,11 +40,13 @@ def _draw(filters: Filters, title: str, notes: str) -> None:
     show_html(text_block(doc.title, script_lang(doc.title), tag="h1", cls="parley-briefing-title"))
     st.caption(md_text(doc.subtitle))
     figures = briefing.page_figures(filters)
-    # consecutive text blocks and tables go out as one st.html: a briefing drew ~120 elements, seven
-    # of them data grids, where a few HTML runs show the same document
+    # consecutive text blocks and small tables go out as one st.html: a briefing drew ~120 elements,
+    # seven of them data grids, where a few HTML runs show the same document. A long table stays a
+    # grid, which draws only the rows in view (541 sources as HTML took longer than the grid)
     run: list[str] = []
     for block in doc.blocks:
-        if block.kind not in ("heading", "image"):
+        grid = block.kind == "table" and len(block.rows) > HTML_TABLE_ROWS
+        if block.kind not in ("heading", "image") and not grid:
             run.append(block_html(block))
             continue
         if run:
@@ -50,6 +54,8 @@ def _draw(filters: Filters, title: str, notes: str) -> None:
             run = []
         if block.kind == "heading":
             st.subheader(md_text(block.text))
+        elif grid:
+            st.dataframe(pd.DataFrame(list(block.rows), columns=list(block.header)), hide_index=True)
         elif block.kind == "image":
             if block.text in figures:
                 st.plotly_chart(figures[block.text], config={"displaylogo": False})
