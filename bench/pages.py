@@ -301,16 +301,23 @@ def cases(ids: list[str]) -> list[tuple[str, dict[str, str], str]]:
     ]
 
 
-def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
+SETTLE_S = 0.5  # a pause on the blank tab before each timed navigation: the servers and the browser idle
+
+
+def browser_ratios(url: str, ids: list[str], rounds: int, only: set[str]) -> None:
     """Each page's browser-ready time (until Streamlit's script state is notRunning) against a bare
     Streamlit page (a title and one line), interleaved in one Chromium session: page, bare, page,
-    bare... Prints the medians and their ratio per page."""
+    bare... Each timed navigation starts from about:blank after a short pause, so neither side pays
+    for the page before it (its teardown, or a server still closing its session). Prints the medians
+    and their ratio per page."""
     import asyncio
 
     from load import BARE, CHROMIUM, CHROMIUM_ARGS, READY, TIMEOUT_MS, start  # bench/load.py
 
     paths = []
     for page, params, _label in cases(ids):
+        if page not in only:
+            continue
         query = "&".join(f"{k}={v}" for k, v in params.items())
         paths.append(f"/{page if page != 'home' else ''}" + (f"?{query}" if query else ""))
     paths = list(dict.fromkeys(paths))
@@ -335,6 +342,10 @@ def browser_ratios(url: str, ids: list[str], rounds: int) -> None:
                     for path in paths:
                         pair = []
                         for target in (dash + path, bare + "/"):
+                            # from a blank tab: the previous page's teardown (and any drawing it
+                            # still does after its script finished) is not charged to this one
+                            await page.goto("about:blank")
+                            await asyncio.sleep(SETTLE_S)
                             t0 = time.perf_counter()
                             await page.goto(target, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
                             await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
@@ -370,7 +381,8 @@ def main() -> None:
                     "--articles articles instead of building it again")
     ap.add_argument("--browser", action="store_true", help="also the browser ratio per page")
     ap.add_argument("--rounds", type=int, default=3, help="browser rounds (with --browser)")
-    ap.add_argument("--only", help="comma-separated pages to time (default: every page)")
+    ap.add_argument("--only", help="comma-separated pages to time, on the server and in the browser "
+                    "(default: every page)")
     args = ap.parse_args()
     from machine import describe
 
@@ -432,7 +444,7 @@ def main() -> None:
               f"metrics (betweenness, brokerage, louvain): {metrics * 1000:.0f} ms")
     print(f"peak memory of the app (AppTest runs of every page, this process): {peak_mb():.0f} MB")
     if args.browser:
-        browser_ratios(url, ids, args.rounds)
+        browser_ratios(url, ids, args.rounds, only)
     print(f"after: {describe()}")
     tmp.cleanup()
 

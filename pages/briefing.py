@@ -30,26 +30,38 @@ from parley.ui.errors import shown_errors
 from parley.ui.html import md_text, show_html
 
 _SAVED = "parley_briefing_saved"
+HTML_TABLE_ROWS = 50  # longer tables are drawn as data grids
 
 
 def _draw(filters: Filters, title: str, notes: str) -> None:
-    """Title, subtitle and every block: text through the HTML door, tables as dataframes (the
-    document and charts cached per store version, filters, title and notes)."""
+    """Title, subtitle and every block: text and tables through the HTML door, as in the downloaded
+    document (the document and charts cached per store version, filters, title and notes)."""
     doc = briefing.page_document(filters, title, notes)
     show_html(text_block(doc.title, script_lang(doc.title), tag="h1", cls="parley-briefing-title"))
     st.caption(md_text(doc.subtitle))
     figures = briefing.page_figures(filters)
+    # consecutive text blocks and small tables go out as one st.html: a briefing drew ~120 elements,
+    # seven of them data grids, where a few HTML runs show the same document. A long table stays a
+    # grid, which draws only the rows in view (541 sources as HTML took longer than the grid)
+    run: list[str] = []
     for block in doc.blocks:
+        grid = block.kind == "table" and len(block.rows) > HTML_TABLE_ROWS
+        if block.kind not in ("heading", "image") and not grid:
+            run.append(block_html(block))
+            continue
+        if run:
+            show_html(f'<div class="parley-doc">{"".join(run)}</div>')
+            run = []
         if block.kind == "heading":
             st.subheader(md_text(block.text))
-        elif block.kind == "table":
+        elif grid:
             st.dataframe(pd.DataFrame(list(block.rows), columns=list(block.header)), hide_index=True)
         elif block.kind == "image":
             if block.text in figures:
                 st.plotly_chart(figures[block.text], config={"displaylogo": False})
             st.caption(md_text(block.text))
-        else:
-            show_html(block_html(block))
+    if run:
+        show_html(f'<div class="parley-doc">{"".join(run)}</div>')
 
 
 def _downloads(data: BriefingData, title: str, notes: str, stem: str) -> None:

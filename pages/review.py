@@ -15,6 +15,14 @@ def status_changed() -> None:
     state.set_page_param("status", None if chosen in (None, "new") else chosen)
 
 
+_FIXING = "review_fixing"  # the candidate whose accept form is open
+
+
+def fix_candidate(candidate_id: int) -> None:
+    """Open the accept form of one candidate (closing any other)."""
+    st.session_state[_FIXING] = candidate_id
+
+
 PAGE_ROWS = 25  # candidates per page (?p=N): each has its own buttons
 
 st.title("Review candidate names")
@@ -37,12 +45,17 @@ with shown_errors("Could not read the candidates"):
         with st.container(border=True, key=f"cand_{c.id}"):
             left, right = st.columns([5, 1])
             with left:
-                show_html(text_block(c.surface, c.lang, tag="h4"))
-                show_html(evidence_block(c.evidence, c.lang, c.link, c.title or c.article_id,
-                                         notes=[f"sign: {c.sign}"]))
-                if c.status == "new":
-                    forms.candidate_form(int(c.id), c.surface, c.lang,
-                                         key=f"cand_{c.id}_fix".replace("-", "n"))
+                show_html(text_block(c.surface, c.lang, tag="h4")
+                          + evidence_block(c.evidence, c.lang, c.link, c.title or c.article_id,
+                                           notes=[f"sign: {c.sign}"]))
+                key = f"cand_{c.id}_fix".replace("-", "n")
+                # one accept form on the page, for the candidate picked with its button: a form per
+                # candidate (each with a picker of every actor) made the page slow to draw
+                if c.status == "new" and can_write and st.session_state.get(_FIXING) != int(c.id):
+                    st.button("Accept as an actor or an alias…", key=f"{key}_open", type="tertiary",
+                              icon=":material/person_add:", on_click=fix_candidate, args=(int(c.id),))
+                elif c.status == "new":
+                    forms.candidate_form(int(c.id), c.surface, c.lang, key=key)
             with right:
                 for new in store.CANDIDATE_STATUSES if can_write else ():
                     if new != c.status and st.button(new.replace("new", "reset").capitalize(),

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from parley.filters import app_href
-from parley.render.html import bdi, esc, evidence_block, link, page_css, safe_href, text_block
+from parley.render.html import bdi, esc, evidence_block, link, page_css, safe_href, text_block, view_link
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -198,3 +198,26 @@ def test_timeline_evidence_panel_is_made_of_evidence_blocks() -> None:
     assert "<bdi>الجزيرة</bdi> · <bdi>2026-02-01</bdi>" in out
     assert '<blockquote class="parley-text parley-rtl" dir="rtl" lang="ar"' in out
     assert "زيارة &lt;b&gt;" in out and "<b>" not in out
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("http://127.0.0.1:8501/home?lang=fa&from=2026-02-01", True),
+        ("https://parley.example/read?a=1", True),
+        ("/actors?actor=marco_rubio", True),
+        ('http://h/home?q="><script>alert(1)</script>', True),
+        ("javascript:alert(1)", False),
+        ("//evil.example/x", False),
+        ("data:text/html,<script>", False),
+        ("http://h/x\nhttp://evil", False),
+    ],
+)
+def test_view_link(url: str, linked: bool) -> None:
+    """The sidebar's link to the view: escaped text and href; only http(s) or app paths are links."""
+    tags = parse(view_link(url))
+    anchors = [a for t, a in tags.tags if t == "a"]
+    assert "".join(tags.text) == "Link to this view" + url
+    assert [a.get("href") for a in anchors] == ([url] if linked else [])
+    assert {t for t, _ in tags.tags} <= {"div", "a"}
+    assert "<script" not in view_link(url)

@@ -267,6 +267,12 @@ def _arr(values: Sequence[float]) -> np.ndarray:
     return np.asarray(values, dtype=np.float64)
 
 
+def _xy(values: Sequence[float]) -> np.ndarray:
+    """Layout coordinates (about -1..1) as 4-byte floats, far finer than a pixel: plotly sends an
+    array as its bytes, and a network sends several thousand coordinates."""
+    return np.asarray(values, dtype=np.float32)
+
+
 MAX_DRAWN_EDGES = 1500
 
 
@@ -327,12 +333,12 @@ def network_figure(graph: nx.Graph, pos: dict[str, tuple[float, float]], *, labe
     shown_types: set[str] = set()
     for (typ, width), (xs, ys) in sorted(buckets.items()):
         fig.add_trace(go.Scatter(
-            x=_arr(xs), y=_arr(ys), mode="lines", hoverinfo="skip", legendgroup=f"edge-{typ}",
+            x=_xy(xs), y=_xy(ys), mode="lines", hoverinfo="skip", legendgroup=f"edge-{typ}",
             name=f"edge: {typ}", showlegend=typ not in shown_types,
             line={"width": width, "color": EDGE_COLOURS.get(typ, EDGE_COLOURS[CO_OCCURS])}, opacity=0.7))
         shown_types.add(typ)
     if mid_x:
-        fig.add_trace(go.Scatter(x=_arr(mid_x), y=_arr(mid_y), mode="markers", showlegend=False, name="edges",
+        fig.add_trace(go.Scatter(x=_xy(mid_x), y=_xy(mid_y), mode="markers", showlegend=False, name="edges",
                                  marker={"size": 6, "color": "rgba(0,0,0,0)"}, hovertext=_strs(mid_text),
                                  hovertemplate="%{hovertext}<extra></extra>"))
     marked = set(highlight)
@@ -353,7 +359,7 @@ def network_figure(graph: nx.Graph, pos: dict[str, tuple[float, float]], *, labe
             hover.append(f"<b>{esc(labels[n])}</b> {esc(ar)}<br>side {esc(side)}"
                          f"<br>{mentions[n]} mentions · {graph.degree(n)} links")
         fig.add_trace(go.Scatter(
-            x=_arr([pos[n][0] for n in members]), y=_arr([pos[n][1] for n in members]), mode="markers+text",
+            x=_xy([pos[n][0] for n in members]), y=_xy([pos[n][1] for n in members]), mode="markers+text",
             name=f"side: {side}", text=_strs(text), textposition="top center",
             textfont={"size": 12, "family": FONT},
             marker={"size": _arr([_node_size(mentions[n], big_m) for n in members]),

@@ -115,6 +115,19 @@ def link(href: str, label: str) -> str:
     return f'<a href="{esc(safe)}" target="_self"><bdi>{esc(label)}</bdi></a>'
 
 
+def view_link(url: str) -> str:
+    """'Link to this view': the view's URL as a plain link (escaped; only an http(s) or app-relative
+    URL becomes a link, anything else plain text). A plain link, not a code box: st.code loads a
+    1.5 MB syntax-highlighting script on every page that shows one."""
+    parts = urlsplit(url) if not any(ch in url for ch in "\\\r\n\t") else None
+    ok = parts is not None and ((parts.scheme in ("http", "https") and parts.netloc)
+                                or (not parts.scheme and not parts.netloc and url.startswith("/")
+                                    and not url.startswith("//")))
+    shown = f'<a class="parley-view-link" href="{esc(url)}">{esc(url)}</a>' if ok else esc(url)
+    return (f'<div class="parley-meta">Link to this view</div>'
+            f'<div class="parley-link" dir="ltr">{shown}</div>')
+
+
 def page_css() -> str:
     """The app's small stylesheet: fonts for Arabic script and the look of text blocks."""
     return (
@@ -129,6 +142,30 @@ def page_css() -> str:
         ".parley-evidence { margin: 0.8em 0; }\n"
         ".parley-evidence blockquote { margin: 0; }\n"
         ".parley-raw { white-space: pre-wrap; background: #f7f7f7; padding: 0.6em; }\n"
+        ".parley-link { font-family: monospace; font-size: 0.8rem; overflow-wrap: anywhere; }\n"
+        # the overview's count bars (render/bars.py)
+        ".parley-bars { font-size: 0.85rem; }\n"
+        ".parley-bars-title { font-weight: 600; margin-bottom: 0.3em; }\n"
+        ".parley-bar-rows { max-height: 220px; overflow-y: auto; }\n"
+        ".parley-bar-row { display: grid; grid-template-columns: minmax(3em, 9em) 1fr 4em; gap: 0.4em;"
+        " align-items: center; line-height: 1.5; }\n"
+        ".parley-bar-label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }\n"
+        ".parley-bar-track { display: block; height: 0.8em; }\n"
+        ".parley-bar { display: block; height: 100%; background: #4f6d9a; border-radius: 2px;"
+        " min-width: 1px; }\n"
+        ".parley-bar-n { text-align: right; font-variant-numeric: tabular-nums; }\n"
+        ".parley-cols { display: flex; align-items: flex-end; height: 180px;"
+        " border-bottom: 1px solid #bbb; }\n"
+        ".parley-col { flex: 1 1 0; min-width: 0; max-width: 3em; background: #4f6d9a; }\n"
+        ".parley-col-axis { display: flex; justify-content: space-between; color: #555;"
+        " font-size: 0.8rem; }\n"
+        # a briefing's tables on its page (render/briefing_html.py draws them)
+        ".parley-doc table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em;"
+        " font-size: 0.86rem; }\n"
+        ".parley-doc th, .parley-doc td { border: 1px solid #e5e7eb; padding: 0.25em 0.45em;"
+        " vertical-align: top; }\n"
+        ".parley-doc th { background: #f3f4f6; }\n"
+        ".parley-doc td a { word-break: break-all; }\n"
         ".parley-chip { padding: 0.1em 0.4em; border-radius: 0.3em; margin-inline-end: 0.3em; }\n"
         "</style>"
     )

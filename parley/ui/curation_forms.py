@@ -39,21 +39,33 @@ def _submit(run: Callable[[], int], done: str) -> None:
     st.rerun()
 
 
+def panel(label: str, *, icon: str, key: str) -> Any:
+    """An expander whose content the caller draws only while it is open (``if panel.open``): a
+    correction form holds pickers of every actor, and a page with a form per row sent them all on
+    every visit, closed. Opening it reruns the page; its state is st.session_state[key + "_panel"]."""
+    return st.expander(label, icon=icon, key=f"{key}_panel", on_change="rerun")
+
+
 def curated_badge(curated: Any, correction_ids: str, *, key: str) -> None:
     """For a curated row: a mark and its history (with Revert), one click away."""
     if not curated:
         return
-    with st.expander(f"✎ Curated: history ({len([i for i in str(correction_ids).split(';') if i])})",
-                     icon=":material/history:"):
-        curation.show_history(correction_ids, key=key)
+    box = panel(f"✎ Curated: history ({len([i for i in str(correction_ids).split(';') if i])})",
+                icon=":material/history:", key=f"{key}_history")
+    with box:
+        if box.open:
+            curation.show_history(correction_ids, key=key)
 
 
 def position_form(row_id: int, current: Mapping[str, Any], *, key: str) -> None:
     """Change this position's actor, topic or stance, or delete it."""
     if not curation.can_curate():
         return
+    box = panel("Correct this position", icon=":material/edit:", key=key)
+    if not box.open:
+        return
     v = curation.vocabulary()
-    with st.expander("Correct this position", icon=":material/edit:"), st.form(f"{key}_form", border=False):
+    with box, st.form(f"{key}_form", border=False):
         actor = _choice("Actor", list(_actor_names()), current["actor_id"], f"{key}_actor", _actor_names())
         topic = _choice("Topic", v.topics, current["topic"], f"{key}_topic")
         stance = _choice("Stance", list(v.stances), current["stance"], f"{key}_stance")
@@ -74,9 +86,11 @@ def event_form(row_id: int, current: Mapping[str, Any], places: Mapping[str, str
     """Correct an event report's date (with precision), place or kind."""
     if not curation.can_curate():
         return
+    box = panel("Correct this event", icon=":material/edit_calendar:", key=key)
+    if not box.open:
+        return
     v = curation.vocabulary()
-    with st.expander("Correct this event", icon=":material/edit_calendar:"), \
-            st.form(f"{key}_form", border=False):
+    with box, st.form(f"{key}_form", border=False):
         day = current.get("date")
         day_value = dt.date.fromisoformat(str(day)[:10]) if day not in (None, "", "NaT") else None
         new_day = st.date_input("Date (empty: undated)", value=day_value, key=f"{key}_date",
@@ -102,8 +116,10 @@ def venue_form(row_id: int, current: Mapping[str, Any], *, key: str) -> None:
     """Change a venue row's role."""
     if not curation.can_curate():
         return
-    with st.expander("Correct this venue", icon=":material/edit_location:"), \
-            st.form(f"{key}_form", border=False):
+    box = panel("Correct this venue", icon=":material/edit_location:", key=key)
+    if not box.open:
+        return
+    with box, st.form(f"{key}_form", border=False):
         role = _choice("Role", edits.VENUE_ROLES, current["role"], f"{key}_role")
         note = curation.note_input(f"{key}_note")
         if st.form_submit_button("Save", type="primary", icon=":material/save:"):
@@ -116,10 +132,13 @@ def sentence_forms(article_id: str, segments: Sequence[tuple[int, int, int, str]
     """Select a sentence of the article (its span is kept) and add a position or an event from it."""
     if not curation.can_curate() or not segments:
         return
+    box = panel("Add a position or an event from a sentence", icon=":material/add_comment:", key=key)
+    if not box.open:
+        return
     v = curation.vocabulary()
     labels = {idx: f"{idx}: {text[:90]}" for idx, _s, _e, text in segments}
     spans = {idx: (start, end) for idx, start, end, _t in segments}
-    with st.expander("Add a position or an event from a sentence", icon=":material/add_comment:"):
+    with box:
         idx = st.selectbox("Evidence sentence", list(labels), format_func=labels.__getitem__,
                            key=f"{key}_sentence")
         span = Span(article_id, *spans[idx])
@@ -156,8 +175,11 @@ def actor_form(actor: Mapping[str, Any], *, key: str) -> None:
     """Change an actor's side, or merge the actor into another."""
     if not curation.can_curate():
         return
+    box = panel("Correct this actor", icon=":material/manage_accounts:", key=key)
+    if not box.open:
+        return
     v = curation.vocabulary()
-    with st.expander("Correct this actor", icon=":material/manage_accounts:"):
+    with box:
         with st.form(f"{key}_side", border=False):
             side = _choice("Side", v.sides, actor["side"], f"{key}_side_pick")
             note = curation.note_input(f"{key}_side_note")
@@ -181,7 +203,7 @@ def candidate_form(candidate_id: int, surface: str, lang: str, *, key: str) -> N
         return
     v = curation.vocabulary()
     names = _actor_names()
-    with st.expander("Accept as an actor or an alias", icon=":material/person_add:"):
+    with st.container(border=False):
         with st.form(f"{key}_new", border=False):
             st.markdown("**New actor**")
             actor_id = st.text_input("Id (lower-case ASCII, e.g. hakan_fidan)", key=f"{key}_id", max_chars=63)

@@ -24,7 +24,9 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from parley.filters import PARAM_NAMES, Filters, KnownIds, check_text, parse_params, preview, to_params
+from parley.render.html import view_link
 from parley.ui import store
+from parley.ui.html import show_html
 
 _PREFIX = "parley_f_"
 _LIST_WIDGETS: dict[str, str] = {  # Filters field -> widget label
@@ -220,6 +222,5 @@ def current_url() -> str:
 
 
 def copy_link() -> None:
-    """Show this view's URL in a code box (its copy button copies the link)."""
-    st.caption("Link to this view")
-    st.code(current_url(), language=None, wrap_lines=True)
+    """Show this view's URL as a link (right-click or drag to copy it)."""
+    show_html(view_link(current_url()))

@@ -14,6 +14,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from parley.filters import Filters, KnownIds
+from parley.render import bars
 from parley.store import actors as store_actors
 from parley.store import articles as store_articles
 from parley.store import audit as store_audit
@@ -106,17 +107,17 @@ def corpus_counts(filters: Filters, by: store_articles.CountBy) -> pd.DataFrame:
     return out
 
 
-@st.cache_resource(show_spinner=False, ttl=_TTL, max_entries=32)
-def _corpus_chart(db: str, ver: int, filters: Filters, by: store_articles.CountBy, title: str) -> Any:
-    from parley.ui.charts import count_bar
+@st.cache_data(show_spinner=False, ttl=_TTL, max_entries=32)
+def _corpus_bars(db: str, ver: int, filters: Filters, by: store_articles.CountBy, title: str) -> str:
+    counts = _query(db, ver, "corpus_counts", filters, (by,))
+    labels, n = [str(v) for v in counts[by].tolist()], [int(v) for v in counts["articles"].tolist()]
+    return bars.day_columns(labels, n, title) if by == "published" else bars.row_bars(labels, n, title)
 
-    return count_bar(_query(db, ver, "corpus_counts", filters, (by,)), by, title)
 
-
-def corpus_chart(filters: Filters, by: store_articles.CountBy, title: str) -> Any:
-    """The overview's bar chart of corpus_counts, built once per store version and filters
-    (st.plotly_chart copies it; shared, read-only)."""
-    return _corpus_chart(url(), version(), filters, by, title)
+def corpus_bars(filters: Filters, by: store_articles.CountBy, title: str) -> str:
+    """The overview's count chart of corpus_counts as HTML bars (render/bars.py), built once per
+    store version and filters."""
+    return _corpus_bars(url(), version(), filters, by, title)
 
 
 def articles_table(filters: Filters, limit: int | None = None, offset: int = 0) -> pd.DataFrame:

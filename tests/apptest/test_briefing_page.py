@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from apptest.conftest import HOSTILE, RunPage, html_of, texts
 from sqlalchemy import select
@@ -19,9 +20,48 @@ def _headings(at: object) -> list[str]:
 
 
 def _content(at: object) -> list[str]:
-    """The page's st.html fragments in order, without the app's stylesheet."""
-    return [str(h.proto.body) for h in at.get("html")  # type: ignore[attr-defined]
+    """The page's st.html fragments in order (the main area: not the sidebar's link to the view),
+    without the app's stylesheet."""
+    return [str(h.proto.body) for h in at.main.get("html")  # type: ignore[attr-defined]
             if not str(h.proto.body).lstrip().startswith("<style")]
+
+
+class _Tables(HTMLParser):
+    """The body rows of every <table>, each cell's text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+        self._in_body = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tbody":
+            self._in_body = True
+        elif tag == "tr" and self._in_body:
+            self.tables[-1].append([])
+        elif tag == "td":
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td" and self._cell is not None:
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tbody":
+            self._in_body = False
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _tables(at: object) -> list[list[list[str]]]:
+    """The briefing's tables as the page shows them (HTML, as in the downloaded document)."""
+    parser = _Tables()
+    parser.feed("".join(_content(at)))
+    return parser.tables
 
 
 def _frames(at: object) -> list[list[list[str]]]:
@@ -35,7 +75,7 @@ def test_editable_summary_of_the_filters(run_page: RunPage) -> None:
     assert [t.label for t in at.main.text_input] == ["Title"]  # (the sidebar holds the search box)
     assert [t.label for t in at.text_area] == ["Analyst notes"]
     assert any(b.label == "Save briefing" for b in at.button)
-    sources = _frames(at)[0]
+    sources = _tables(at)[0]
     assert {row[0] for row in sources} == {"fa"}  # the language filter reached the summary
     body = html_of(at)
     assert 'dir="rtl" lang="fa"' in body  # the Persian quote, in its own language and direction
@@ -64,6 +104,7 @@ def test_save_then_open_the_link_read_only(run_page: RunPage, seeded: object) ->
     keeps = article_ids(make_engine(url), Filters(langs=("fa", "ar"), actors=("marco_rubio",)))
     assert keeps and sorted(pinned) == sorted(keeps)
     edit_frames, edit_html = _frames(at), _content(at)
+    assert not edit_frames and "<table>" in "".join(edit_html)  # tables as in the document, in HTML
 
     view = run_page("pages/briefing.py", b=bid)
     assert not view.exception

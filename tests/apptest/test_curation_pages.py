@@ -76,6 +76,13 @@ def submit(at: AppTest, form: str, label: str) -> AppTest:
     return ok(at.button(key=f"FormSubmitter:{form}-{label}").click().run())
 
 
+def opened(at: AppTest, *keys: str) -> AppTest:
+    """Open the correction panels of these keys (their forms are drawn only while open), rerun."""
+    for key in keys:
+        at.session_state[f"{key}_panel"] = True
+    return ok(at.run())
+
+
 def grid_cell(at: AppTest, name: str, topic: str) -> str:
     grid = at.dataframe(key="positions_grid").value
     return str(grid[grid["actor"].str.startswith(name)].iloc[0][topic])
@@ -99,17 +106,21 @@ def test_positions_stance_edit_marks_the_cell_survives_reextraction_and_reverts(
     at = ok(run("pages/positions.py", actor=p["actor_id"], topic=p["topic"]))
     assert "✎" not in grid_cell(at, name, p["topic"])
     key = f"pos_{p['id']}"
+    assert f"{key}_stance" not in [s.key for s in at.selectbox]  # drawn only once opened
+    at = opened(at, key)
     at.selectbox(key=f"{key}_stance").select(new)
     at.text_input(key=f"{key}_note").input("the cue is negated")
     at = submit(at, f"{key}_form", "Save")
     assert grid_cell(at, name, p["topic"]).startswith("✎") and new in grid_cell(at, name, p["topic"])
     assert any(e.label.startswith("✎ Curated: history (1)") for e in at.expander)
+    at = opened(at, f"{key}_history")
     assert "the cue is negated" in texts(at).replace("\\", "")
 
     reextract_all(engine)  # `python -m parley extract`: the correction is kept
     at = ok(run("pages/positions.py", actor=p["actor_id"], topic=p["topic"]))
     assert grid_cell(at, name, p["topic"]).startswith("✎")
     (cur,) = rows(engine, S.positions, S.positions.c.curated == 1)
+    at = opened(at, f"pos_{cur['id']}_history")  # re-extraction gave the row a new id
     revert = next(b for b in at.button if b.key and "_revert_" in b.key)
     at = ok(revert.click().run())
     cell = grid_cell(at, name, p["topic"])
@@ -122,7 +133,7 @@ def test_positions_stance_edit_marks_the_cell_survives_reextraction_and_reverts(
 
 def test_a_position_is_deleted_from_its_evidence(run: Run, engine: Engine) -> None:
     p = first(engine, S.positions)
-    at = ok(run("pages/positions.py", actor=p["actor_id"], topic=p["topic"]))
+    at = opened(run("pages/positions.py", actor=p["actor_id"], topic=p["topic"]), f"pos_{p['id']}")
     submit(at, f"pos_{p['id']}_form", "Delete this position")
     assert not rows(engine, S.positions, S.positions.c.id == p["id"])
     assert list(store.history(engine)["kind"]) == ["position_delete"]
@@ -131,7 +142,7 @@ def test_a_position_is_deleted_from_its_evidence(run: Run, engine: Engine) -> No
 def test_read_adds_a_position_and_an_event_from_a_selected_sentence(run: Run, engine: Engine,
                                                                      db: SeededDb) -> None:
     aid = db.ids["000"]
-    at = ok(run("pages/read.py", a=aid))
+    at = opened(run("pages/read.py", a=aid), "read_add")
     with engine.connect() as conn:
         seg = conn.execute(select(S.segments).where(S.segments.c.article_id == aid)
                            .order_by(S.segments.c.idx.desc())).first()
@@ -158,8 +169,8 @@ def test_read_adds_a_position_and_an_event_from_a_selected_sentence(run: Run, en
 
 def test_read_corrects_an_event_date_and_a_venue_role(run: Run, engine: Engine) -> None:
     ev = first(engine, S.events)
-    at = ok(run("pages/read.py", a=ev["article_id"]))
     key = f"read_ev_{ev['id']}"
+    at = opened(run("pages/read.py", a=ev["article_id"]), key)
 
     at.date_input(key=f"{key}_date").set_value(dt.date(2026, 2, 6))
     at.selectbox(key=f"{key}_precision").select("day")
@@ -169,7 +180,7 @@ def test_read_corrects_an_event_date_and_a_venue_role(run: Run, engine: Engine) 
     assert (str(shown["date"])[:10], shown["date_precision"], shown["place_id"], shown["curated"]) == (
         "2026-02-06", "day", "muscat", 1)
     venue = first(engine, S.venues)
-    at = ok(run("pages/read.py", a=venue["article_id"]))
+    at = opened(run("pages/read.py", a=venue["article_id"]), f"read_ven_{venue['id']}")
     role = "moved_to" if venue["role"] != "moved_to" else "proposed"
     at.selectbox(key=f"read_ven_{venue['id']}_role").select(role)
     submit(at, f"read_ven_{venue['id']}_form", "Save")
@@ -180,6 +191,8 @@ def test_read_corrects_an_event_date_and_a_venue_role(run: Run, engine: Engine) 
 
 def test_actors_page_changes_a_side_and_merges_two_actors(run: Run, engine: Engine) -> None:
     at = ok(run("pages/actors.py", actor="oman"))
+    assert "actor_fix_side_pick" not in [s.key for s in at.selectbox]  # drawn only once opened
+    at = opened(at, "actor_fix")
     at.selectbox(key="actor_fix_side_pick").select("other")
     at = submit(at, "actor_fix_side", "Save side")
     assert rows(engine, S.actors, S.actors.c.actor_id == "oman")[0]["side"] == "other"
@@ -196,6 +209,10 @@ def test_review_accepts_a_name_as_a_new_actor_or_as_an_alias(run: Run, engine: E
     cand = first(engine, S.candidates)
     key = f"cand_{cand['id']}_fix"
     at = ok(run("pages/review.py"))
+    assert not [t for t in at.text_input if str(t.key).startswith("cand_")]  # no form until one is picked
+    at = ok(at.button(key=f"{key}_open").click().run())
+    assert {str(t.key) for t in at.text_input if str(t.key).startswith("cand_")} == {
+        f"{key}_id", f"{key}_en", f"{key}_ar", f"{key}_fa", f"{key}_new_note", f"{key}_alias_note"}
     at.text_input(key=f"{key}_id").input("juan_carlos")
     at.text_input(key=f"{key}_en").input("Juan Carlos")
     at.selectbox(key=f"{key}_sidepick").select("europe")
@@ -204,6 +221,7 @@ def test_review_accepts_a_name_as_a_new_actor_or_as_an_alias(run: Run, engine: E
     assert rows(engine, S.mentions, S.mentions.c.actor_id == "juan_carlos")
     store.revert(engine, "local", int(store.history(engine).iloc[0]["id"]))
     at = ok(run("pages/review.py"))
+    at = ok(at.button(key=f"{key}_open").click().run())
     at.selectbox(key=f"{key}_alias_of").select("usa")
     submit(at, f"{key}_alias", "Accept as an alias")
     named = rows(engine, S.mentions, S.mentions.c.surface == cand["surface"])
@@ -245,6 +263,8 @@ def test_who_is_recorded_and_viewers_cannot_curate(run: Run, engine: Engine,
     at = ok(run("pages/positions.py", user=VIEWER, actor=p["actor_id"], topic=p["topic"]))
     assert not [e for e in at.expander if e.label == "Correct this position"]
     at = ok(run("pages/positions.py", user=ANALYST, actor=p["actor_id"], topic=p["topic"]))
+    assert [e for e in at.expander if e.label == "Correct this position"]
+    at = opened(at, f"pos_{p['id']}")
     at.selectbox(key=f"pos_{p['id']}_topic").select("venue")
     submit(at, f"pos_{p['id']}_form", "Save")
     assert list(store.history(engine)["who"]) == [ANALYST]

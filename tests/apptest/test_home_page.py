@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,12 @@ def test_overview_lists_all_seeds(run_page: RunPage, seeded: SeededDb) -> None:
     table = at.dataframe[0].value
     assert set(table["id"]) == set(seeded.ids.values())
     assert set(table["link"]) == {f"/read?a={i}" for i in seeded.ids.values()}
-    assert len(at.get("plotly_chart")) == 3
+    bars = [str(h.proto.body) for h in at.main.get("html") if 'class="parley-bars"' in str(h.proto.body)]
+    assert len(bars) == 3 and not at.get("plotly_chart")  # HTML bars: no plotly on the overview
+    by_lang = dict(re.findall(r'<div class="parley-bar-row" title="(\w+): (\d+)">', bars[0]))
+    assert sum(int(n) for n in by_lang.values()) == len(seeded.ids) and set(by_lang) <= {"ar", "fa", "en"}
+    days = re.findall(r'class="parley-col" style="height: [\d.]+%" title="(\d{4}-\d\d-\d\d): \d+"', bars[2])
+    assert days == sorted(days) and days
     assert not at.warning
 
 
@@ -96,16 +102,3 @@ def test_a_large_store_shows_a_count_and_one_page_of_rows(tmp_path: Path,
     last.number_input[0].set_value(2).run()
     assert last.query_params["p"] == "2" and last.dataframe[0].value["title"].iloc[0] == "Report 149"
     assert run(p="99").dataframe[0].value["title"].iloc[0] == "Report 249"  # out of range: page 1
-
-
-def test_count_bars_tick_every_article_only_for_small_counts() -> None:
-    """A tick per article over thousands of articles drew thousands of labels and kept plotly in
-    auto-margin redraws for up to a minute in the browser (the overview's stalls)."""
-    import pandas as pd
-
-    from parley.ui.charts import count_bar
-
-    small = count_bar(pd.DataFrame({"lang": ["ar", "fa"], "articles": [3, 5]}), "lang", "By language")
-    assert small.layout.yaxis.dtick == 1
-    big = count_bar(pd.DataFrame({"lang": ["ar", "fa"], "articles": [3, 5000]}), "lang", "By language")
-    assert big.layout.yaxis.dtick is None and big.layout.yaxis.tickformat == "d"
