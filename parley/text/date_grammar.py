@@ -81,6 +81,18 @@ def _index(file: str, table: dict[str, Any], entry: str, words: Iterable[str], v
         table[w] = value
 
 
+def _numbered(file: str, entries: Any, section: str, hi: int) -> dict[str, int]:
+    """Words keyed by the number they stand for, from ``[{n: 2, en: [two], fa: [دو]}, ...]``."""
+    out: dict[str, int] = {}
+    for i, e in enumerate(entries or []):
+        eid = f"{section}#{i}"
+        if not isinstance(e, dict):
+            raise data_error(file, eid, "each entry needs 'n' and its words per language")
+        n = _int(file, eid, e.get("n"), 1, hi, "n")
+        _index(file, out, eid, _all(_lang_words(file, eid, {k: v for k, v in e.items() if k != "n"})), n)
+    return out
+
+
 def _opt(pattern: str) -> str:
     """``(?:pattern)?`` as an alternation with an empty branch: the same matches, tried in the
     same order, but the regex engine runs a branch far faster than a repeat, and these
@@ -206,11 +218,7 @@ def load_date_grammar() -> DateGrammar:
     counted = wdata.get("counted")
     if not isinstance(counted, dict):
         raise data_error(wf, None, "needs 'counted' with 'numbers', 'units', 'ago_after', 'ago_before'")
-    numbers: dict[str, int] = {}
-    for i, e in enumerate(counted.get("numbers") or []):
-        eid = f"counted.numbers#{i}"
-        n = _int(wf, eid, e.get("n") if isinstance(e, dict) else None, 1, 12, "n")
-        _index(wf, numbers, eid, _all(_lang_words(wf, eid, {k: v for k, v in e.items() if k != "n"})), n)
+    numbers = _numbered(wf, counted.get("numbers"), "counted.numbers", 12)
     units: dict[str, str] = {}
     duals: dict[str, str] = {}
     for e in _entries(wf, counted, "units"):
@@ -223,11 +231,7 @@ def load_date_grammar() -> DateGrammar:
     counted_not_before = frozenset(_norm_word(w) for w in _all(_lang_words(wf, "counted.not_before",
                                                                          counted.get("not_before"))))
 
-    ordinals: dict[str, int] = {}
-    for i, e in enumerate(wdata.get("day_ordinals") or []):
-        eid = f"day_ordinals#{i}"
-        n = _int(wf, eid, e.get("n") if isinstance(e, dict) else None, 1, 31, "n")
-        _index(wf, ordinals, eid, _all(_lang_words(wf, eid, {k: v for k, v in e.items() if k != "n"})), n)
+    ordinals = _numbered(wf, wdata.get("day_ordinals"), "day_ordinals", 31)
 
     mods_before: dict[str, int] = {}
     mods_after: dict[str, int] = {}
