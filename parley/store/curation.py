@@ -13,9 +13,8 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import ColumnElement, Connection, Engine, func, insert, select, update
 
 from parley.errors import StoreError
@@ -24,6 +23,9 @@ from parley.store.overlay import KEY_COLUMNS, rebuild, span_hash
 from parley.store.reads import frame_of
 from parley.store.schema import CURATED_VIEWS, articles, corrections, curated_actors
 from parley.store.schema import actors as actors_view
+
+if TYPE_CHECKING:  # frames come from reads.frame_of; ingest, which imports this module, needs none
+    import pandas as pd
 
 KINDS = ("actor_accept", "actor_alias", "actor_merge", "actor_side", "position_edit", "position_delete",
          "position_add", "event_edit", "event_add", "venue_role", "candidate_status", "revert")

@@ -28,12 +28,14 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select
 
 from parley.store.schema import articles, events, links, mentions
+if TYPE_CHECKING:  # pandas only for the readers below: ingest, which imports this, never loads it
+    import pandas as pd
+
 from parley.store.summary_schema import (
     summary_actor_days,
     summary_edge_spans,
@@ -229,6 +231,8 @@ def window_pairs(conn: Connection, window: Window | None) -> pd.DataFrame:
 
 
 def _pair_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame([(a, b, str(t or "").replace(",", ";"), n) for a, b, t, n in rows],
                          columns=list(PAIR_COLUMNS))
     frame["weight"] = frame["weight"].astype("int64")
@@ -240,6 +244,8 @@ def window_nodes(conn: Connection, window: Window | None) -> pd.DataFrame:
     d = summary_actor_days.c
     rows = conn.execute(select(d.actor_id, func.sum(d.mentions)).where(*_day_in(d.day, window))
                         .group_by(d.actor_id)).all()
+    import pandas as pd
+
     frame = pd.DataFrame([tuple(r) for r in rows], columns=list(NODE_COLUMNS))
     frame["mentions"] = frame["mentions"].astype("int64")
     return frame
@@ -257,6 +263,8 @@ def window_events(conn: Connection, window: Window | None) -> pd.DataFrame:
             cond.append(e.date <= window[1])
     stmt = (select(e.date, e.kind, e.actor_ids, e.status).join(articles, articles.c.id == e.article_id)
             .where(*cond).order_by(e.id))
+    import pandas as pd
+
     return pd.DataFrame([tuple(r) for r in conn.execute(stmt)], columns=list(EVENT_COLUMNS))
 
 

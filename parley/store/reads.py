@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import Engine, Select
 
 from parley.filters import app_href
 from parley.store.db import store_errors
+
+if TYPE_CHECKING:  # imported where a frame is built: ingest reaches this module and never needs it
+    import pandas as pd
 
 DATE_COLUMNS = frozenset({"date", "published"})
 
 
 def frame_of(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns`` from SQLAlchemy rows (mappings)."""
+    import pandas as pd
+
     return pd.DataFrame([{c: r[c] for c in columns} for r in rows], columns=list(columns))
 
 
 def frame_of_tuples(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns`` from rows in column order."""
+    import pandas as pd
+
     return pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
 
 
@@ -46,6 +52,8 @@ def read_frame(engine: Engine, stmt: Select[Any], columns: Sequence[str], action
         result = conn.execute(stmt)
         rows = result.cursor.fetchall() if result.cursor is not None else []
     frame = frame_of_tuples(rows, columns)
+    import pandas as pd
+
     for col in DATE_COLUMNS & set(columns):
         frame[col] = pd.to_datetime(frame[col], errors="coerce")
     return frame
