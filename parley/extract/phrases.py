@@ -42,21 +42,26 @@ class Payload:
     lam: bool = False  # the 'ال' form matched after a lam prefix (للبيت الأبيض)
 
 
-@dataclass(unsafe_hash=True, slots=True)
+@dataclass(unsafe_hash=True, slots=True, init=False)
 class Match:
     """One matched phrase in the normalised text, with every payload its key carries. Treated
     as immutable (hashed by value); not frozen only because a frozen dataclass is built
-    several times slower, and an article makes hundreds of matches."""
+    several times slower, and an article makes hundreds of matches (hence the __init__ of
+    its own: one call, where a generated __init__ would call a __post_init__ too)."""
 
     start: int
     end: int
     prefix: str
     payloads: tuple[Payload, ...]
-    labels: frozenset[str] = frozenset()
+    labels: frozenset[str]
 
-    def __post_init__(self) -> None:
-        if not self.labels:
-            self.labels = frozenset(p.label for p in self.payloads)
+    def __init__(self, start: int, end: int, prefix: str, payloads: tuple[Payload, ...],
+                 labels: frozenset[str] = frozenset()) -> None:
+        self.start = start
+        self.end = end
+        self.prefix = prefix
+        self.payloads = payloads
+        self.labels = labels or frozenset(p.label for p in payloads)
 
     def idents(self, label: str) -> list[str]:
         """Distinct ids of the payloads with ``label``, in data order."""
@@ -179,18 +184,17 @@ class PhraseAutomaton:
 _START = operator.attrgetter("start")
 
 
-def _longest_first(m: Match) -> tuple[int, int]:
-    return m.start - m.end, m.start
-
-
 def keep_longest(cands: list[Match], n: int) -> list[Match]:
     """The matches left when overlaps keep the longest (the first found on a tie), by start."""
     if len(cands) < 2:
         return list(cands)
-    cands.sort(key=_longest_first)
+    # longest first, then by start, then as found: a stable sort on one int (-length * (n + 1) +
+    # start), without a Python call per match
+    width = n + 1
+    keys = [(m.start - m.end) * width + m.start for m in cands]
     taken = bytearray(n + 1)
     chosen: list[Match] = []
-    for m in cands:
+    for m in [cands[i] for i in sorted(range(len(cands)), key=keys.__getitem__)]:
         s, e = m.start, m.end
         if taken.find(1, s, e) != -1:
             continue

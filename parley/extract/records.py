@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:  # the matchers import the row types below: types only, no import at run time
@@ -107,18 +108,35 @@ class Found:
         """The nationality adjectives starting in [lo, hi)."""
         return _starting_in(self.demonyms, self.demonym_starts, lo, hi)
 
+    # The end positions of three lists, taken on first use: ending_in's bisection by key calls
+    # a Python function at every step, and these are read a few hundred times per article.
+    @cached_property
+    def _stance_ends(self) -> list[int]:
+        return [m.end for m in self.stance]
+
+    @cached_property
+    def _speech_ends(self) -> list[int]:
+        return [m.end for m in self.speech]
+
+    @cached_property
+    def _demonym_ends(self) -> list[int]:
+        return [m.end for m in self.demonyms]
+
     def stance_ending(self, lo: int, hi: int) -> list[Match]:
         """The stance-file cues ending in [lo, hi] (matches of one file never overlap, so their
-        ends rise with their starts)."""
-        return ending_in(self.stance, lo, hi)
+        ends rise with their starts): ending_in(self.stance, lo, hi)."""
+        ends = self._stance_ends
+        return self.stance[bisect.bisect_left(ends, lo):bisect.bisect_right(ends, hi)]
 
     def speech_ending(self, lo: int, hi: int) -> list[Match]:
         """The speech cues ending in [lo, hi]."""
-        return ending_in(self.speech, lo, hi)
+        ends = self._speech_ends
+        return self.speech[bisect.bisect_left(ends, lo):bisect.bisect_right(ends, hi)]
 
     def demonyms_ending(self, lo: int, hi: int) -> list[Match]:
         """The nationality adjectives ending in [lo, hi]."""
-        return ending_in(self.demonyms, lo, hi)
+        ends = self._demonym_ends
+        return self.demonyms[bisect.bisect_left(ends, lo):bisect.bisect_right(ends, hi)]
 
     def in_topic(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a topic phrase (its first and last characters do)."""
