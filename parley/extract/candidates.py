@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from parley.extract.matcher import clitics
 from parley.extract.records import Candidate, Found
 
 _CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}\b")
@@ -78,7 +77,7 @@ def find_candidates(f: Found) -> list[Candidate]:
             if persons.hits(t0, t1):
                 return None
             if not got and (title_words.hits(t0, t1) or known.hits(t0, t1)
-                            or (clitics().definite(text[t0:t1]) and len(text[t0:t1]) > 3)):
+                            or (f.clitics.definite(text[t0:t1]) and len(text[t0:t1]) > 3)):
                 continue  # still the title: 'المتحدث باسم الخارجية العمانية …'
             if not got and stops.hits(t0, t1):
                 return None

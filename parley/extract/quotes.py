@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from parley.extract.actors import ActorSpan
-from parley.extract.matcher import COMMAS, Match, clitics
+from parley.extract.matcher import COMMAS, Match
 from parley.extract.records import Found, Quote, ending_in
 
 _PAIRS = {"«": "»", "“": "”"}
@@ -124,7 +124,7 @@ class _Speakers:
 
     def _addressee(self, a: ActorSpan) -> bool:
         text = self.doc.text
-        cl = clitics()
+        cl = self.f.clitics
         if cl.is_dative(a.prefix):
             return True
         k = self.doc.token_index(a.start - 1)
@@ -147,7 +147,7 @@ class _Speakers:
                 if c.has("anaphor"):
                     return None, "anaphor"
                 if c.has("unnamed"):
-                    return None, "anaphor" if clitics().definite(c.prefix) else "unnamed"
+                    return None, "anaphor" if self.f.clitics.definite(c.prefix) else "unnamed"
         return None, "empty" if _words(self.doc.text[s0:e0]) <= 2 else "unnamed"
 
     def speaker(self, verb: Match, slot_end: int) -> str | None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the matchers import the row types below: types only, no imp
     from parley.extract.actors import ActorSpan
     from parley.extract.cues import Cues
     from parley.extract.gazetteer import Gazetteer
-    from parley.extract.matcher import Doc, Match
+    from parley.extract.matcher import Clitics, Doc, Match
 
 
 class _Span(Protocol):
@@ -107,6 +107,14 @@ class Found:
     def demonyms_in(self, lo: int, hi: int) -> list[Match]:
         """The nationality adjectives starting in [lo, hi)."""
         return _starting_in(self.demonyms, self.demonym_starts, lo, hi)
+
+    @cached_property
+    def clitics(self) -> Clitics:
+        """matcher.clitics(), read once per article: it looks the gazetteer folder up in the
+        environment, which costs more than the rules' checks that ask for it."""
+        from parley.extract.matcher import clitics
+
+        return clitics()
 
     # The end positions of three lists, taken on first use: ending_in's bisection by key calls
     # a Python function at every step, and these are read a few hundred times per article.

@@ -53,7 +53,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     doc = f.doc
     s0, s_end = doc.sentences[doc.sentence_of(m.start)]
     vc = f.venue_in(s0, s_end)  # every rule reads cues of the place's own sentence
-    cl = clitics()
+    cl = f.clitics
     to_clitic = cl.is_dative(m.prefix)
     in_clitic = cl.is_locative(m.prefix)
     actor_too = m.has("actor")  # واشنطن may be the US government: needs a place cue right before

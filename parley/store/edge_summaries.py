@@ -47,7 +47,7 @@ from parley.store.summary_schema import (
 PAIR_COLUMNS = ("actor_a", "actor_b", "types", "weight")  # what a window reads: one row per pair and types
 NODE_COLUMNS = ("actor_id", "mentions")
 EVENT_COLUMNS = ("date", "kind", "actor_ids", "status")
-_CHUNK = 2000  # articles per read when counting afresh (bounded memory)
+_CHUNK = 2000  # articles per read when counting afresh (bounded memory; rows fetched at once per read)
 _FROM_OTHERS = "from other articles: "  # writes.FROM_OTHERS (imported there from summaries: no cycle here)
 
 Window = tuple[dt.date | None, dt.date | None]
@@ -79,11 +79,11 @@ def _count(conn: Connection, ids: Sequence[str] | None) -> Counted:
         return [col.in_(list(ids))] if ids is not None else []
 
     published = {str(i): _day(p) for i, p in conn.execute(
-        select(a.id, a.published).where(a.duplicate_of.is_(None), *among(a.id)))}
+        select(a.id, a.published).where(a.duplicate_of.is_(None), *among(a.id))).all()}
     tokens: dict[tuple[str, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     nodes: Counter[tuple[str, str]] = Counter()
     for art, seg, actor in conn.execute(select(m.article_id, m.segment_idx, m.actor_id)
-                                        .where(m.via != "demonym", *among(m.article_id))):
+                                        .where(m.via != "demonym", *among(m.article_id))).all():
         day = published.get(str(art))
         if day is None:
             continue  # a duplicate's rows
@@ -93,7 +93,7 @@ def _count(conn: Connection, ids: Sequence[str] | None) -> Counted:
     dates: dict[int, tuple[str, str]] = {}
     for eid, art, seg, date, basis, place, ids_ in conn.execute(
             select(e.id, e.article_id, e.segment_idx, e.date, e.date_basis, e.place_id, e.actor_ids)
-            .where(*among(e.article_id))):
+            .where(*among(e.article_id))).all():
         if str(art) not in published:
             continue
         ctx, day = (str(art), int(seg)), _day(date)
@@ -103,7 +103,7 @@ def _count(conn: Connection, ids: Sequence[str] | None) -> Counted:
             volatile.add(ctx)
             dates[int(eid)] = (str(art), day)
     types = {(str(art), int(seg)): ";".join(sorted(set(_split(t)))) for art, seg, t in conn.execute(
-        select(k.article_id, k.segment_idx, k.types).where(k.types != "", *among(k.article_id)))}
+        select(k.article_id, k.segment_idx, k.types).where(k.types != "", *among(k.article_id))).all()}
     weights: Counter[tuple[str, str, str, str]] = Counter()
     totals: Counter[tuple[str, str, str]] = Counter()  # every date, undated included
     spans: set[tuple[str, int, str, str, str, str, str]] = set()

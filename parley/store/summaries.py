@@ -42,25 +42,34 @@ def _day(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
 
 
+_UPSERTS: dict[tuple[str, Any, tuple[str, ...]], Executable] = {}
+
+
 def upsert_add(conn: Connection, table: Any, rows: Sequence[dict[str, Any]], counted: Sequence[str]) -> None:
     """Insert rows, or on a primary-key clash add their ``counted`` columns to the stored ones."""
     if not rows:
         return
+    # built once per dialect, table and counted columns: every batch of an ingest runs five
+    memo = (conn.dialect.name, table, tuple(counted))
+    stmt = _UPSERTS.get(memo)
+    if stmt is None:
+        stmt = _UPSERTS[memo] = _upsert_stmt(conn.dialect.name, table, counted)
+    conn.execute(stmt, list(rows))
+
+
+def _upsert_stmt(dialect: str, table: Any, counted: Sequence[str]) -> Executable:
     keys = [c.name for c in table.primary_key.columns]
-    stmt: Executable
-    if conn.dialect.name == "postgresql":
+    if dialect == "postgresql":
         from sqlalchemy.dialects import postgresql
 
         pg = postgresql.insert(table)
-        stmt = pg.on_conflict_do_update(index_elements=keys,
+        return pg.on_conflict_do_update(index_elements=keys,
                                         set_={c: table.c[c] + pg.excluded[c] for c in counted})
-    else:
-        from sqlalchemy.dialects import sqlite
+    from sqlalchemy.dialects import sqlite
 
-        lite = sqlite.insert(table)
-        stmt = lite.on_conflict_do_update(index_elements=keys,
-                                          set_={c: table.c[c] + lite.excluded[c] for c in counted})
-    conn.execute(stmt, list(rows))
+    lite = sqlite.insert(table)
+    return lite.on_conflict_do_update(index_elements=keys,
+                                      set_={c: table.c[c] + lite.excluded[c] for c in counted})
 
 
 def add_batch(conn: Connection, stored: Sequence[Any]) -> None:
