@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
@@ -205,6 +205,32 @@ class _FuzzyIndex:
     surnames: dict[str, str | None]
     deletions: dict[str, tuple[str, ...]]
     words: frozenset[str]
+    # per clitic prefix list, what a word near an anchor reads as (_fuzzy_word): the same words
+    # come up near many anchors and in many articles
+    memo: dict[tuple[str, ...], dict[str, tuple[str, str] | None]] = field(default_factory=dict,
+                                                                           compare=False)
+
+
+_MEMO_WORDS = 50_000  # words remembered per prefix list (then forgotten at once)
+
+
+def _fuzzy_word(index: _FuzzyIndex, prefixes: tuple[str, ...], word: str) -> tuple[str, str] | None:
+    """(actor id, clitic prefix) when ``word`` (or it after a prefix) is a one-letter typo of one
+    surname only, else None."""
+    surnames, words = index.surnames, index.words
+    forms = [(word, "")] + [(word[len(p):], p) for p in prefixes
+                            if word.startswith(p) and len(word) - len(p) >= 5]
+    for form, pre in forms:
+        if not form.isalpha() or form in surnames or _derived(form, words):
+            continue
+        keys = {k for d in _deletes(form) for k in index.deletions.get(d, ())}
+        close = {surnames[k] for k in keys
+                 if k[0] == form[0] and Levenshtein.distance(k, form, score_cutoff=1) <= 1}
+        if len(close) == 1 and None not in close:
+            aid = close.pop()
+            assert aid is not None
+            return aid, pre
+    return None
 
 
 def _deletes(word: str) -> set[str]:
@@ -233,8 +259,10 @@ def fuzzy_spans(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]], anchors:
         hit = (gaz, _fuzzy_index(gaz))
         _SURNAME_CACHE[id(gaz)] = hit
     index = hit[1]
-    surnames, words = index.surnames, index.words
-    prefixes = sorted(matcher.clitics.prefixes, key=len, reverse=True)
+    prefixes = tuple(sorted(matcher.clitics.prefixes, key=len, reverse=True))
+    memo = index.memo.setdefault(prefixes, {})
+    if len(memo) > _MEMO_WORDS:
+        memo.clear()
     mask = bytearray(len(doc.text) + 1)
     for s, e in taken:
         mask[s:e] = b"\x01" * (e - s)
@@ -249,20 +277,14 @@ def fuzzy_spans(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]], anchors:
             if t1 - t0 < 5 or any(mask[t0:t1]):
                 continue
             word = doc.text[t0:t1]
-            forms = [(word, "")] + [(word[len(p):], p) for p in prefixes
-                                    if word.startswith(p) and len(word) - len(p) >= 5]
-            for form, pre in forms:
-                if not form.isalpha() or form in surnames or _derived(form, words):
-                    continue
-                keys = {k for d in _deletes(form) for k in index.deletions.get(d, ())}
-                close = {surnames[k] for k in keys
-                         if k[0] == form[0] and Levenshtein.distance(k, form, score_cutoff=1) <= 1}
-                if len(close) == 1 and None not in close:
-                    aid = close.pop()
-                    assert aid is not None
-                    out.append(ActorSpan(t0 + len(pre), t1, aid, "fuzzy", gaz.actors[aid].kind, pre))
-                    mask[t0:t1] = b"\x01" * (t1 - t0)
-                    break
+            if word in memo:
+                found = memo[word]
+            else:
+                found = memo[word] = _fuzzy_word(index, prefixes, word)
+            if found is not None:
+                aid, pre = found
+                out.append(ActorSpan(t0 + len(pre), t1, aid, "fuzzy", gaz.actors[aid].kind, pre))
+                mask[t0:t1] = b"\x01" * (t1 - t0)
     return out
 
 
