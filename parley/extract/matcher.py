@@ -257,6 +257,7 @@ class Doc:
     def of(cls, article: Article) -> Doc:
         """Normalise ``article.text`` and index its sentences, tokens and segments."""
         norm = normalize(article.text)
+        _ = norm.offsets  # the offset map as a tuple, now: the stages map hundreds of spans through it
         doc = cls(article=article, norm=norm)
         doc.sentences = split_sentences(norm.text)
         doc.tokens = [m.span() for m in _TOKEN.finditer(norm.text)]

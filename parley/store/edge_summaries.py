@@ -33,9 +33,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select
 
 from parley.store.schema import articles, events, links, mentions
-if TYPE_CHECKING:  # pandas only for the readers below: ingest, which imports this, never loads it
-    import pandas as pd
-
 from parley.store.summary_schema import (
     summary_actor_days,
     summary_edge_spans,
@@ -43,6 +40,9 @@ from parley.store.summary_schema import (
     summary_edge_weights,
     summary_event_dates,
 )
+
+if TYPE_CHECKING:  # pandas only for the readers below: ingest, which imports this, never loads it
+    import pandas as pd
 
 PAIR_COLUMNS = ("actor_a", "actor_b", "types", "weight")  # what a window reads: one row per pair and types
 NODE_COLUMNS = ("actor_id", "mentions")

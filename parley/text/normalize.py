@@ -7,6 +7,7 @@ the normalised copy back to the original exactly.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -41,9 +42,13 @@ class Normalized:
         return tuple(self.kept.tolist())
 
     def offset(self, i: int) -> int:
-        """``offsets[i]``, without building the whole tuple."""
+        """``offsets[i]``, without building the whole tuple (read from it once it is built:
+        extraction builds it, and a tuple item costs less than an array item)."""
         if self.kept is None:
             return range(len(self.text))[i]
+        built: tuple[int, ...] | None = self.__dict__.get("offsets")
+        if built is not None:
+            return built[i]
         return int(self.kept[i])
 
     def position(self, original: int) -> int:
@@ -51,6 +56,9 @@ class Normalized:
         (``bisect_left(offsets, original)``)."""
         if self.kept is None:
             return min(max(original, 0), len(self.text))
+        built: tuple[int, ...] | None = self.__dict__.get("offsets")
+        if built is not None:
+            return bisect.bisect_left(built, original)
         return int(np.searchsorted(self.kept, original))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
