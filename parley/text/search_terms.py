@@ -108,18 +108,30 @@ class IndexDoc:
     terms: str  # each word and its clitic-free forms (single words and prefixes)
 
 
+# A word as found -> (stem, variants) of it lower-cased, as index_document needs them: one look-up
+# per word, where lower-casing and the two caches above cost three calls (bounded: forgotten at once).
+_FORMS: dict[str, tuple[str, tuple[str, ...]]] = {}
+_FORMS_SIZE = 100_000
+
+
 def index_document(*texts: str | None) -> IndexDoc:
     """The index columns for an article's title and text (any number of texts, None skipped)."""
     stems: list[str] = []
     terms: list[str] = []
+    if len(_FORMS) > _FORMS_SIZE:
+        _FORMS.clear()
     for text in texts:
         if not text:
             continue
         for w in _WORD.findall(normalize(text).text):  # words() without the spans: runs per article
-            if len(w) <= MAX_WORD_CHARS:
-                w = w.lower()
-                stems.append(stem(w))
-                terms.extend(variants(w))
+            forms = _FORMS.get(w)
+            if forms is None:
+                if len(w) > MAX_WORD_CHARS:
+                    continue
+                low = w.lower()
+                forms = _FORMS[w] = (stem(low), variants(low))
+            stems.append(forms[0])
+            terms.extend(forms[1])
     return IndexDoc(" ".join(stems), " ".join(terms))
 
 
