@@ -392,3 +392,16 @@ def test_a_judgement_with_no_verb_is_the_statements(lang: str, text: str, holder
 ])
 def test_being_there_to_support_peace(lang: str, text: str, holder: str) -> None:
     assert (holder, "diplomacy", "supports") in positions(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "He told Mehr news agency that the strikes on the reactor were unlawful."),
+        ("ar", "وقال لوكالة مهر للأنباء إن الهجمات على المفاعل غير قانونية."),
+        ("fa", "او به خبرگزاری مهر گفت حملات به رآکتور غیرقانونی بود."),
+    ],
+)
+def test_an_outlet_spoken_to_holds_no_position(lang: str, text: str) -> None:
+    art = article_from_text(text, lang, dt.date(2025, 6, 1))
+    assert "mehr_news" not in {p.actor_id for p in extract_article(art).positions}

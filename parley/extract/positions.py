@@ -377,6 +377,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         ids = [a.actor_id for a in actors]
         if not ids and fallback:
             ids = [fallback]
+        # an outlet reports, it takes no side, even as a quote's misread speaker ('he told Mehr that …')
+        ids = [a for a in ids if a not in f.gaz.actors or f.gaz.actors[a].kind != "media"]
         if not ids:
             continue
         si = doc.sentence_of(cue.start)
