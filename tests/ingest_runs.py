@@ -138,10 +138,13 @@ class Store:
         return self.base
 
 
-def start_ingest(paths: list[Path], url: str) -> subprocess.Popen[str]:
+def start_ingest(paths: list[Path], url: str, *, errors: bool = False) -> subprocess.Popen[str]:
+    """A CLI ingest in its own process; with ``errors`` its stderr is kept too (read it with
+    communicate(): a run watched by polling must not fill an unread pipe)."""
     env = {k: v for k, v in os.environ.items() if k != db.ENV_URL}
     return subprocess.Popen([sys.executable, "-m", "parley", "ingest", *map(str, paths), "--db", url],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            cwd=REPO, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE if errors else subprocess.DEVNULL, text=True)
 
 
 def run_ingest(paths: list[Path], url: str) -> str:

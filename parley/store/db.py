@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -83,13 +84,31 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     """Foreign keys on (cascading deletes), WAL so readers never block the writer."""
     cur = dbapi_conn.cursor()
     try:
+        cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
+        _retry_locked(lambda: cur.execute("PRAGMA journal_mode=WAL"))
         # In WAL mode NORMAL is still crash-safe (no torn transactions), only skips an fsync per commit.
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=30000")
     finally:
         cur.close()
+
+
+_LOCKED_WAIT_S = 30.0  # how long a connection keeps trying a statement SQLite answers 'locked' at once
+
+
+def _retry_locked(run: Callable[[], object]) -> None:
+    """Run ``run`` again while SQLite answers 'database is locked'. Switching a new file to WAL
+    takes an exclusive lock that SQLite does not wait for: two processes opening a new store at
+    once (two ingests started together) met it."""
+    deadline = time.monotonic() + _LOCKED_WAIT_S
+    while True:
+        try:
+            run()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def make_engine(url: str | None = None) -> Engine:
