@@ -92,8 +92,7 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
         return "called_off"
     # after it anywhere in its sentence, or before it in its clause ('تبدأ اليوم جولة')
     if kind == "meeting" and any(m.has("scheduled") and not cue.start <= m.start < cue.end
-                                       and (m.start >= cue.end or m.start >= s0)
-                                       for m in in_sentence):
+                                 and (m.start >= cue.end or m.start >= s0) for m in in_sentence):
         markers.add("planned")  # 'the fifth round, in Rome, will be held on Friday'
     ref = f.doc.article.published
     # a day, or the start of a week or month, after the article's date ('next week') is a plan

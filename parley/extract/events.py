@@ -175,9 +175,11 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         p0 = _after_dateline(text, s0, cue.start)  # 'MUSCAT, Oman (AP) – Iran and the US met': not Oman
         before = [a for a in f.actors_in(p0, cue.start) if a.end <= cue.start and _usable(a)]
         subject: ActorSpan | None = None
-        if kind not in STATEMENTS and before:  # 'the ministry announced that Albusaidi arrived': he did
-            comp = max((c.start for c in f.speech_in(p0, cue.start) if c.has("comp")), default=None)
-            inner = [a for a in before if comp is not None and a.start > comp]
+        # the last 'that' before the event word: what was said holds the event
+        told_at = max((c.start for c in f.speech_in(p0, cue.start) if c.has("comp")), default=None) \
+            if kind not in STATEMENTS else None
+        if told_at is not None and before:  # 'the ministry announced that Albusaidi arrived': he did
+            inner = [a for a in before if a.start > told_at]
             if inner and kind in _RECIPROCAL and _after_with(f, inner[0]):
                 subject = before[0]  # 'X wrote that on Friday [he] meets with Putin'
             before = inner or before
@@ -267,8 +269,6 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             in_sentence = [d for d in in_sentence if d.start < offsets[said]]
         # 'announced on Monday that talks will be held next week': Monday is the saying's, not the plan's
         # (a past happening reported is dated by the saying: 'أعلن أمس أنه التقى')
-        told_at = max((c.start for c in f.speech_in(s0, cue.start) if c.has("comp")), default=None) \
-            if kind not in STATEMENTS else None
         if told_at is not None and ahead_in(art.text[offsets[told_at]:o_s1]):
             in_sentence = [d for d in in_sentence if d.start >= offsets[told_at]]
         if kind == "announcement" and cue.has("needs_date"):  # 'said on Friday', not what was said
