@@ -37,12 +37,12 @@ from parley.ingest_workers import (
 )
 from parley.records import Article, RawDocument
 from parley.store import summaries
+from parley.store.borrowed_dates import date_from_other_articles, year_from_other_articles
 from parley.store.curation import reapply as reapply_corrections
 from parley.store.db import bump_version, describe, init_db, mark_unfinished, store_errors, take_unfinished
 from parley.store.writes import (
     Prepared,
     article_ids_in_ingest_order,
-    date_from_other_articles,
     is_stored,
     load_article,
     replace_extraction,
@@ -258,14 +258,16 @@ class _Batch:
 
 
 def _close(engine: Engine, wrote: bool) -> None:
-    """The closing pass, in one transaction: date the undated events that other articles date,
-    apply the analysts' corrections again over the rows written (store/curation.py), and bump
-    the store version. It runs when the caller wrote, or when the store is marked
+    """The closing pass, in one transaction: date the undated events that other articles date
+    (and give a year to a day and month named without one: store/borrowed_dates.py), apply the
+    analysts' corrections again over the rows written (store/curation.py), and bump the store
+    version. It runs when the caller wrote, or when the store is marked
     unfinished: a batch killed after its last article and before this pass leaves the mark,
     and the next batch, even one that writes nothing, completes the store."""
     with store_errors("cannot bump the store version"), engine.begin() as conn:
         if take_unfinished(conn) or wrote:
             date_from_other_articles(conn)
+            year_from_other_articles(conn)
             reapply_corrections(conn)  # the curated rows over the new extracted rows
             summaries.after_close(conn)  # recounted if corrections changed; re-dated events' edges
             bump_version(conn)

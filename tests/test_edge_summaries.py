@@ -20,12 +20,13 @@ from network_data import build_store
 from sqlalchemy import Engine, insert, select
 
 from parley import views
+from parley.extract.records import no_year_basis
 from parley.filters import Filters
 from parley.ingest import ingest_paths
 from parley.store import edge_summaries, summaries
 from parley.store import network as store_network
+from parley.store.borrowed_dates import FROM_OTHERS, date_from_other_articles, year_from_other_articles
 from parley.store.schema import articles, base_of, events, mentions
-from parley.store.writes import FROM_OTHERS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -122,8 +123,6 @@ def test_a_redated_event_is_counted_again(engine: Engine, tmp_path: Path) -> Non
              "via": "name"} for a in ("marco_rubio", "abbas_araghchi")])
         summaries.rebuild(conn)  # rows written around the write path: counted afresh
         assert edge_summaries.refresh(conn) == 0
-        from parley.store.writes import date_from_other_articles
-
         assert date_from_other_articles(conn) >= 1
         assert edge_summaries.refresh(conn) >= 1  # its article's spans counted again
         redated = conn.execute(select(events.c.date_basis).where(events.c.event_id == "redated")).scalar()
@@ -240,3 +239,39 @@ def test_a_pair_whose_contexts_name_a_type_twice_gets_it_once() -> None:
     assert g.edges["iran", "oman"]["weight"] == 3
     assert g.edges["iran", "usa"]["types"] == "" and g.edges["iran", "usa"]["weight"] == 4
     assert list(g.nodes) == ["iran", "oman", "usa"]
+
+
+def test_an_event_given_its_year_is_counted_again(engine: Engine, tmp_path: Path) -> None:
+    """An undated article's event dated by a day and month only, without a place: when the
+    closing pass gives it the year of a dated report, the spans of its sentence move to that day."""
+    corpus = write_corpus(tmp_path / "corpus", 6)
+    ingest_paths([corpus], engine)
+    with engine.begin() as conn:
+        row = conn.execute(select(events.c.id, events.c.article_id, events.c.kind, events.c.actor_ids,
+                                  events.c.date)
+                           .where(events.c.date.is_not(None), events.c.date_precision == "day")
+                           .order_by(events.c.id)).first()
+        assert row is not None
+        other = conn.execute(select(articles.c.id).where(articles.c.duplicate_of.is_(None),
+                                                         articles.c.id != row.article_id)
+                             .order_by(articles.c.id)).scalars().first()
+        basis = no_year_basis("x", "gregorian", row.date.month, row.date.day)
+        conn.execute(insert(base_of(events)), [{
+            "event_id": "no_year", "article_id": other, "segment_idx": 0, "date": None,
+            "date_precision": "unknown", "date_basis": basis, "kind": row.kind, "place_id": None,
+            "actor_ids": row.actor_ids, "start": 0, "end": 1, "evidence": "x", "status": "happened"}])
+        conn.execute(insert(base_of(mentions)), [
+            {"article_id": other, "segment_idx": 0, "actor_id": a, "start": 0, "end": 1, "surface": "x",
+             "via": "name"} for a in ("marco_rubio", "abbas_araghchi")])
+        summaries.rebuild(conn)
+        assert edge_summaries.refresh(conn) == 0
+        assert year_from_other_articles(conn) >= 1
+        assert edge_summaries.refresh(conn) >= 1  # its article's spans counted again
+        got = conn.execute(select(events.c.date, events.c.date_basis)
+                           .where(events.c.event_id == "no_year")).one()
+        assert got.date == row.date
+        assert got.date_basis.startswith(FROM_OTHERS) and got.date_basis.endswith(basis)
+    counted = edge_rows(engine)
+    with engine.begin() as conn:
+        summaries.rebuild(conn)
+    assert edge_rows(engine) == counted

@@ -337,3 +337,41 @@ def test_an_undated_report_takes_the_date_other_articles_give(engine: Engine, tm
     date, basis = meeting_of(undated)
     assert date == dt.date(2025, 4, 12)
     assert basis.startswith("from other articles: 1 report(s) of the same meeting")
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Witkoff and Araghchi held a round of talks on 17 May, officials said."),
+    ("ar", "عقد عراقجي وويتكوف جولة محادثات في 17 مايو، بحسب مسؤولين."),
+    ("fa", "عراقچی و ویتکاف روز ۲۷ اردیبهشت دور تازه ای از مذاکرات را برگزار کردند."),  # = 17 May 2025
+])
+def test_an_undated_day_and_month_takes_the_year_other_articles_give(
+        engine: Engine, tmp_path: Path, lang: str, sentence: str) -> None:
+    """An undated article names a day and month but no year: its event takes the year of a dated
+    report of the same kind with actors in common on that day, not that of another pair's meeting
+    on the same day a year before; without such a report it stays undated, and says why."""
+    undated = tmp_path / f"undated_{lang}.txt"
+    undated.write_text(f"Talks\n{sentence}\n", encoding="utf-8")
+    ingest_paths([undated], engine)
+
+    def meeting() -> tuple[object, str]:
+        with engine.connect() as conn:
+            row = conn.execute(select(events.c.date, events.c.date_basis)
+                               .join(articles, articles.c.id == events.c.article_id)
+                               .where(articles.c.origin == str(undated), events.c.kind == "meeting")).one()
+        return row.date, row.date_basis
+
+    date, basis = meeting()
+    assert date is None and basis.startswith("day and month without a year: ")
+    other_pair = tmp_path / "other_pair.txt"
+    other_pair.write_text("date 2024-05-18\nLavrov met Wang Yi in Beijing on 17 May for talks.\n",
+                          encoding="utf-8")
+    ingest_paths([other_pair], engine)
+    assert meeting()[0] is None  # the same day and month, but not the same parties
+    dated = tmp_path / "dated.txt"
+    dated.write_text("date 2025-05-19\nAraghchi met Witkoff in Rome on 17 May for a fifth round of talks.\n",
+                     encoding="utf-8")
+    ingest_paths([dated], engine)
+    date, basis = meeting()
+    assert date == dt.date(2025, 5, 17)
+    assert basis.startswith("from other articles: the year of 1 report(s) of the same meeting")
+    assert "day and month without a year" in basis

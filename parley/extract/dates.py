@@ -217,5 +217,6 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
         if date is not None and precision == "day":
             last = date
         s, e = original_span(norm, h.start, h.end)
-        out.append(DateMention(s, e, date, precision, text[s:e], relative=True))
+        no_year = (h.calendar, h.month, h.day) if h.kind == "partial" and date is None else None
+        out.append(DateMention(s, e, date, precision, text[s:e], relative=True, no_year=no_year))
     return out

@@ -30,7 +30,7 @@ from parley.extract.actors import ActorSpan, possessor, resolve_places
 from parley.extract.dates import date_mentions
 from parley.extract.event_status import STATEMENTS, after_speech, ahead_in, event_status, says_when
 from parley.extract.matcher import COMMAS, Match, clause_span
-from parley.extract.records import ARTICLE_DATE, Event, Found
+from parley.extract.records import ARTICLE_DATE, Event, Found, no_year_basis
 from parley.text.date_scan import DateMention
 
 _T = TypeVar("_T")
@@ -291,6 +291,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             date = d.date
             precision = d.precision if d.date is not None else "unknown"
             basis = f"'{d.surface}'" + (" (relative)" if d.relative else "")
+            if d.date is None and d.no_year is not None:  # '15 June' in an undated article
+                basis = no_year_basis(d.surface, *d.no_year)
         elif art.published.date is not None:
             date, precision, basis = art.published.date, art.published.precision, ARTICLE_DATE
         elif latest is not None:

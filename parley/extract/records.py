@@ -214,6 +214,29 @@ class Event:
 
 
 ARTICLE_DATE = "article date"  # an event's date_basis when only its article's day dates it
+# An undated article's event whose words give a day and month but no year: its basis ends with
+# the day as '(calendar MM-DD)', so that the store's closing pass can take the year from other
+# articles that report the same happening on that day (store.writes.year_from_other_articles).
+NO_YEAR = "day and month without a year: "
+
+
+def no_year_basis(surface: str, calendar: str, month: int, day: int) -> str:
+    """The basis of an event dated by a day and month only: 'day and month without a year:
+    '15 June' (gregorian 06-15)'."""
+    return f"{NO_YEAR}'{surface}' ({calendar} {month:02d}-{day:02d})"
+
+
+def no_year_key(basis: str) -> tuple[str, int, int] | None:
+    """The (calendar, month, day) at the end of a basis no_year_basis wrote, else None."""
+    head, sep, tail = basis.rpartition(" (")
+    parts = tail.rstrip(")").split(" ")
+    if not sep or not basis.endswith(")") or NO_YEAR not in head or len(parts) != 2:
+        return None
+    calendar, md = parts
+    month, _, day = md.partition("-")
+    if calendar not in ("gregorian", "solar_hijri") or not (month.isdigit() and day.isdigit()):
+        return None
+    return calendar, int(month), int(day)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select
 
+from parley.extract.records import NO_YEAR
+from parley.store.borrowed_dates import FROM_OTHERS
 from parley.store.schema import articles, events, links, mentions
 from parley.store.summary_schema import (
     summary_actor_days,
@@ -48,7 +50,6 @@ PAIR_COLUMNS = ("actor_a", "actor_b", "types", "weight")  # what a window reads:
 NODE_COLUMNS = ("actor_id", "mentions")
 EVENT_COLUMNS = ("date", "kind", "actor_ids", "status")
 _CHUNK = 2000  # articles per read when counting afresh (bounded memory; rows fetched at once per read)
-_FROM_OTHERS = "from other articles: "  # writes.FROM_OTHERS (imported there from summaries: no cycle here)
 
 Window = tuple[dt.date | None, dt.date | None]
 Counted = tuple[Counter[tuple[str, str, str, str]], set[tuple[str, int, str, str, str, str, str]],
@@ -66,8 +67,9 @@ def _split(value: Any) -> list[str]:
 
 
 def _volatile(place_id: Any, date: Any, basis: Any) -> bool:
-    """An event whose date the closing pass may set or change (writes.date_from_other_articles)."""
-    return place_id is not None and (date is None or str(basis or "").startswith(_FROM_OTHERS))
+    """An event whose date the closing pass may set or change (store/borrowed_dates.py)."""
+    text = str(basis or "")
+    return (place_id is not None and (date is None or text.startswith(FROM_OTHERS))) or NO_YEAR in text
 
 
 def _count(conn: Connection, ids: Sequence[str] | None) -> Counted:
@@ -169,8 +171,9 @@ def refresh(conn: Connection) -> int:
     now = {int(i): (str(art), _day(d)) for i, art, d, basis, place in conn.execute(
         select(e.id, e.article_id, e.date, e.date_basis, e.place_id)
         .join(articles, articles.c.id == e.article_id)
-        .where(articles.c.duplicate_of.is_(None), e.place_id.is_not(None),
-               or_(e.date.is_(None), e.date_basis.startswith(_FROM_OTHERS))))
+        .where(articles.c.duplicate_of.is_(None),
+               or_(and_(e.place_id.is_not(None), or_(e.date.is_(None), e.date_basis.startswith(FROM_OTHERS))),
+                   e.date_basis.contains(NO_YEAR))))
         if _volatile(place, d, basis)}
     was = {int(i): (str(art), str(d)) for i, art, d in conn.execute(select(s.event_row, s.article_id, s.day))}
     changed = sorted({v[0] for i, v in now.items() if was.get(i) != v}

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Row, Table, bindparam, delete, insert, or_, select
 
 from parley.errors import StoreError
 from parley.extract.records import Extraction, ReferenceSource
@@ -318,56 +317,6 @@ def load_article(conn: Connection, article_id: str) -> Article | None:
                             basis=row["date_basis"]),
         segments=segs, duplicate_of=row["duplicate_of"],
     )
-
-
-FROM_OTHERS = "from other articles: "  # the basis of a date borrowed from other reports
-
-
-def date_from_other_articles(conn: Connection) -> int:
-    """Date the undated events that dated articles also report: same kind, same place, and
-    actors in common (one side's actors all among the other's). The date most reports give
-    (the earliest on a tie) wins, with the basis 'from other articles: …'. Dates borrowed
-    earlier are reconsidered, so a new report can correct them. Returns how many changed."""
-    undated = conn.execute(
-        select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
-               events.c.date, events.c.date_basis)
-        .where(events.c.place_id.is_not(None),
-               or_(events.c.date.is_(None), events.c.date_basis.startswith(FROM_OTHERS)))
-        .order_by(events.c.id)).all()  # updated in id order, whoever runs the pass
-    if not undated:
-        return 0
-    kinds = {u.kind for u in undated}
-    dated = conn.execute(
-        select(events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids, events.c.date,
-               events.c.date_precision, articles.c.outlet, articles.c.title)
-        .select_from(events.join(articles, articles.c.id == events.c.article_id))
-        .where(and_(events.c.date.is_not(None), events.c.kind.in_(kinds), events.c.place_id.is_not(None),
-                    ~events.c.date_basis.startswith(FROM_OTHERS), articles.c.duplicate_of.is_(None)))).all()
-    # the dated reports by (kind, place), in the order read, each with its actors as a set: an
-    # undated event is compared with its own group only (all of them grew as the square)
-    groups: dict[tuple[str, str], list[tuple[Any, frozenset[str]]]] = {}
-    for d in dated:
-        groups.setdefault((d.kind, d.place_id), []).append((d, frozenset(d.actor_ids.split(";"))))
-    changed = 0
-    for u in undated:
-        mine = set(u.actor_ids.split(";"))
-        same = [d for d, theirs in groups.get((u.kind, u.place_id), ())
-                if d.article_id != u.article_id and (mine <= theirs or theirs <= mine)]
-        if not same:
-            if u.date is not None:  # its sources are gone: undated again
-                conn.execute(update(events).where(events.c.id == u.id)
-                             .values(date=None, date_precision="unknown", date_basis="undated article"))
-                changed += 1
-            continue
-        votes = Counter((d.date, d.date_precision) for d in same)
-        (date, precision), n = min(votes.items(), key=lambda kv: (-kv[1], kv[0][0]))
-        names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
-        basis = f"{FROM_OTHERS}{n} report(s) of the same {u.kind} ({', '.join(names[:3])})"
-        if (u.date, u.date_basis) != (date, basis):
-            conn.execute(update(events).where(events.c.id == u.id)
-                         .values(date=date, date_precision=precision, date_basis=basis))
-            changed += 1
-    return changed
 
 
 # The per-article lookup "already stored, or the same body as a stored one?", built once.

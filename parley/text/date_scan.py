@@ -33,6 +33,8 @@ class DateMention:
     precision: str  # "day" | "week" | "month" | "year" | "unknown"
     surface: str  # the words, as written
     relative: bool
+    # a day and month written without a year and left unresolved: (calendar, month, day)
+    no_year: tuple[str, int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,151 @@
+"""Dates an event borrows from other articles, in the ingest's closing pass.
+
+- ``date_from_other_articles``: an undated event that dated articles also report (same kind, same
+  place, actors in common) takes the date most of them give.
+- ``year_from_other_articles``: an undated article's event whose words name a day and month but
+  no year ('on 15 June', '۲۳ فروردین') takes the year in which dated articles report the same
+  kind of event, with actors in common, on that day and month of its calendar.
+
+Both record the basis 'from other articles: …' and are reconsidered on every pass, so a new
+report can correct them and an event whose sources are gone is undated again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+import jdatetime
+from sqlalchemy import Connection, and_, or_, select, update
+
+from parley.extract.records import NO_YEAR, no_year_key
+from parley.store.schema import articles, gazetteer_actors
+from parley.store.schema import extracted_events as events
+
+FROM_OTHERS = "from other articles: "  # the basis of a date borrowed from other reports
+_FIRST_YEAR = 1990  # the earliest year a day and month without one is read in
+_BROAD_SIDES = ("other", "media")  # sides too broad to say two reports name the same parties
+
+
+def date_from_other_articles(conn: Connection) -> int:
+    """Date the undated events that dated articles also report: same kind, same place, and
+    actors in common (one side's actors all among the other's). The date most reports give
+    (the earliest on a tie) wins, with the basis 'from other articles: …'. Dates borrowed
+    earlier are reconsidered, so a new report can correct them. Returns how many changed.
+    Events whose words give a day and month are left to ``year_from_other_articles``."""
+    undated = conn.execute(
+        select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
+               events.c.date, events.c.date_basis)
+        .where(events.c.place_id.is_not(None), ~events.c.date_basis.contains(NO_YEAR),
+               or_(events.c.date.is_(None), events.c.date_basis.startswith(FROM_OTHERS)))
+        .order_by(events.c.id)).all()  # updated in id order, whoever runs the pass
+    if not undated:
+        return 0
+    kinds = {u.kind for u in undated}
+    dated = conn.execute(
+        select(events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids, events.c.date,
+               events.c.date_precision, articles.c.outlet, articles.c.title)
+        .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .where(and_(events.c.date.is_not(None), events.c.kind.in_(kinds), events.c.place_id.is_not(None),
+                    ~events.c.date_basis.startswith(FROM_OTHERS), articles.c.duplicate_of.is_(None)))).all()
+    # the dated reports by (kind, place), in the order read, each with its actors as a set: an
+    # undated event is compared with its own group only (all of them grew as the square)
+    groups: dict[tuple[str, str], list[tuple[Any, frozenset[str]]]] = {}
+    for d in dated:
+        groups.setdefault((d.kind, d.place_id), []).append((d, frozenset(d.actor_ids.split(";"))))
+    changed = 0
+    for u in undated:
+        mine = set(u.actor_ids.split(";"))
+        same = [d for d, theirs in groups.get((u.kind, u.place_id), ())
+                if d.article_id != u.article_id and (mine <= theirs or theirs <= mine)]
+        if not same:
+            if u.date is not None:  # its sources are gone: undated again
+                conn.execute(update(events).where(events.c.id == u.id)
+                             .values(date=None, date_precision="unknown", date_basis="undated article"))
+                changed += 1
+            continue
+        votes = Counter((d.date, d.date_precision) for d in same)
+        (date, precision), n = min(votes.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
+        basis = f"{FROM_OTHERS}{n} report(s) of the same {u.kind} ({', '.join(names[:3])})"
+        if (u.date, u.date_basis) != (date, basis):
+            conn.execute(update(events).where(events.c.id == u.id)
+                         .values(date=date, date_precision=precision, date_basis=basis))
+            changed += 1
+    return changed
+
+
+def _readings(calendar: str, month: int, day: int, today: dt.date) -> dict[dt.date, int]:
+    """Every Gregorian day a day and month of ``calendar`` falls on, from 1990 to next year."""
+    out: dict[dt.date, int] = {}
+    if calendar == "solar_hijri":
+        first, last = _FIRST_YEAR - 621, jdatetime.date.fromgregorian(date=today).year + 1
+    else:
+        first, last = _FIRST_YEAR, today.year + 1
+    for y in range(first, last + 1):
+        try:
+            g = jdatetime.date(y, month, day).togregorian() if calendar == "solar_hijri" \
+                else dt.date(y, month, day)
+        except ValueError:  # 29 February, 31 Esfand
+            continue
+        out[g] = y
+    return out
+
+
+def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> int:
+    """Give a year to the undated articles' events dated by a day and month only (their basis
+    ends with 'day and month without a year: …'): the day, in the year when dated articles report
+    the same kind of event, with actors or camps in common (gazetteer sides, not 'other' or
+    'media'), on that day and month (and at the same place
+    when both name one). The day most reports give (the earliest on a tie) wins, with the basis
+    'from other articles: the year of …' followed by the words' own basis; without such reports
+    the event stays undated. Reconsidered on every pass. Returns how many changed."""
+    rows = conn.execute(
+        select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
+               events.c.date, events.c.date_basis)
+        .where(events.c.date_basis.contains(NO_YEAR)).order_by(events.c.id)).all()
+    keyed = [(u, k) for u in rows if (k := no_year_key(u.date_basis)) is not None]
+    if not keyed:
+        return 0
+    today = today or dt.date.today()
+    readings = {k: _readings(*k, today) for k in {k for _u, k in keyed}}
+    days = sorted({d for r in readings.values() for d in r})
+    dated = conn.execute(
+        select(events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids, events.c.date,
+               articles.c.outlet, articles.c.title)
+        .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .where(events.c.date.in_(days), events.c.date_precision == "day",
+               events.c.kind.in_({u.kind for u, _k in keyed}),
+               ~events.c.date_basis.startswith(FROM_OTHERS), articles.c.duplicate_of.is_(None))).all()
+    side = {str(a): str(s) for a, s in conn.execute(
+        select(gazetteer_actors.c.actor_id, gazetteer_actors.c.side)
+        .where(gazetteer_actors.c.side.not_in(_BROAD_SIDES)))}
+
+    def parties(actor_ids: str) -> set[str]:  # its actors and their camps ('abbas_araghchi' is 'iran')
+        ids = actor_ids.split(";")
+        return set(ids) | {f"side:{side[a]}" for a in ids if a in side}
+
+    changed = 0
+    for u, key in keyed:
+        mine = parties(u.actor_ids)
+        same = [d for d in dated if d.kind == u.kind and d.article_id != u.article_id
+                and d.date in readings[key] and mine & parties(d.actor_ids)
+                and (u.place_id is None or d.place_id is None or d.place_id == u.place_id)]
+        words = u.date_basis[u.date_basis.index(NO_YEAR):]
+        if not same:
+            if u.date is not None:  # its sources are gone: without a year again
+                conn.execute(update(events).where(events.c.id == u.id)
+                             .values(date=None, date_precision="unknown", date_basis=words))
+                changed += 1
+            continue
+        votes = Counter(d.date for d in same)
+        date, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
+        basis = (f"{FROM_OTHERS}the year of {n} report(s) of the same {u.kind} "
+                 f"({', '.join(names[:3])}); {words}")
+        if (u.date, u.date_basis) != (date, basis):
+            conn.execute(update(events).where(events.c.id == u.id)
+                         .values(date=date, date_precision="day", date_basis=basis))
+            changed += 1
+    return changed
