@@ -325,3 +325,28 @@ def test_which_date_an_act_or_a_reported_happening_takes(lang: str, text: str, k
 def test_the_iaea_board_is_the_iaea() -> None:
     art = article_from_text("شورای حکام آژانس روز پنجشنبه قطعنامه‌ای را تصویب کرد.", "fa", SUNDAY)
     assert [(e.kind, e.actor_ids) for e in extract_article(art).events] == [("announcement", "iaea")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "status", "date"),
+    [
+        # what the news follows is a happening: background only when dated a week or more back
+        ("en", "Grossi announced the agreement with Iran after a meeting with Araghchi in Cairo.", "meeting",
+         "happened", SUNDAY),
+        ("ar", "أعلن غروسي الاتفاق بعد أن التقى عراقجي في القاهرة.", "meeting", "happened", SUNDAY),
+        ("fa", "گروسی پس از دیدار با عراقچی در قاهره توافق با ایران را اعلام کرد.", "meeting", "happened",
+         SUNDAY),
+        ("en", "The envoy returned to Doha after his meeting with Araghchi on 2 May.", "meeting",
+         "background", D(2025, 5, 2)),
+        # an attack the news follows, and whatever 'since' names, are background
+        ("en", "Iran and the United States resumed contacts after the Israeli strikes on Natanz.", "strike",
+         "background", SUNDAY),
+        ("ar", "استأنفت إيران والولايات المتحدة الاتصالات بعد الضربات الإسرائيلية على نطنز.", "strike",
+         "background", SUNDAY),
+        ("fa", "ایران و آمریکا پس از حملات اسرائیل به نطنز تماس‌ها را از سر گرفتند.", "strike", "background",
+         SUNDAY),
+    ],
+)
+def test_what_the_news_follows(lang: str, text: str, kind: str, status: str, date: dt.date) -> None:
+    got = [(k, s, d) for k, s, d, _p in found(text, lang) if k == kind]
+    assert got == [(kind, status, date)]

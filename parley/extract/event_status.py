@@ -99,9 +99,14 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
     later = date is not None and ref.date is not None and date > ref.date
     if "planned" in markers or later:
         return "planned"
-    # a week is as old as its last day ('three weeks ago'), a month unless it is the report's own
+    return "background" if "background" in markers or older(f, date, precision) else "happened"
+
+
+def older(f: Found, date: dt.date | None, precision: str) -> bool:
+    """Dated a week or more before its article: a week is as old as its last day ('three weeks
+    ago'), a month unless it is the report's own."""
+    ref = f.doc.article.published.date
     last = date + dt.timedelta(days=6) if date is not None and precision == "week" else date
-    earlier = last is not None and ref.date is not None and (ref.date - last).days > _BACKGROUND_DAYS \
-        and precision in ("day", "week", "month") and not (precision == "month" and last.replace(day=1)
-                                                           == ref.date.replace(day=1))
-    return "background" if "background" in markers or earlier else "happened"
+    return last is not None and ref is not None and (ref - last).days > _BACKGROUND_DAYS \
+        and precision in ("day", "week", "month") \
+        and not (precision == "month" and last.replace(day=1) == ref.replace(day=1))

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, possessor, resolve_places
 from parley.extract.dates import date_mentions
-from parley.extract.event_status import STATEMENTS, after_speech, ahead_in, event_status, says_when
+from parley.extract.event_status import STATEMENTS, after_speech, ahead_in, event_status, older, says_when
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import ARTICLE_DATE, Event, Found, no_year_basis
 from parley.text.date_scan import DateMention
@@ -300,13 +300,18 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             basis = f"undated article: the latest day its text names, '{latest.surface}'"
         else:
             date, precision, basis = None, "unknown", "undated article"
-        if any(c.has("context") and c.end <= cue.start  # 'after the strikes': the context of the news,
-               and doc.tokens_between(c.end, cue.start) <= _CONTEXT_TOKENS  # whatever else its clause says
-               for c in f.event_in(s0, cue.start)):
+        context = [c for c in f.event_in(s0, cue.start)  # 'since the war', 'after the strikes'
+                   if (c.has("context") or c.has("after")) and c.end <= cue.start
+                   and doc.tokens_between(c.end, cue.start) <= _CONTEXT_TOKENS]
+        if context:
             if kind != "strike" and any(c.start < s1 and c.idents("event")[0] == kind for c in cues[k + 1:]):
                 seen.discard((si, kind))  # the news is the next one: 'بعد الاجتماع مع حماس' beside
                 continue  # 'امروز ما چهار ساعت جلسه داشتیم' after 'با اشاره به محتوای جلسات'
-            status = "background"
+            # 'since the war' is background whatever else its clause says, and so is an attack the
+            # news follows ('talks resumed after the strikes'); a meeting or a statement it follows
+            # ('announced after a meeting') is a happening, background only when dated weeks back
+            status = "background" if kind == "strike" or any(c.has("context") for c in context) \
+                or older(f, date, precision) else "happened"
         else:
             c0, c1 = clause_span(doc, cue.start, breaks)
             if other < s1:  # and the words that qualify it: 'the upcoming nuclear talks'
