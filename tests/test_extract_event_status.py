@@ -350,3 +350,24 @@ def test_the_iaea_board_is_the_iaea() -> None:
 def test_what_the_news_follows(lang: str, text: str, kind: str, status: str, date: dt.date) -> None:
     got = [(k, s, d) for k, s, d, _p in found(text, lang) if k == kind]
     assert got == [(kind, status, date)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "status", "date"),
+    [
+        # a date or a mark inside a 'since' phrase is when something else began
+        ("en", "Araghchi arrived in Cairo on Sunday, his first visit abroad since taking office last month.",
+         "visit", "happened", SUNDAY),
+        ("ar", "وصل عراقجي إلى القاهرة اليوم الأحد في أول زيارة خارجية له منذ توليه منصبه الشهر الماضي.",
+         "visit", "happened", SUNDAY),
+        ("fa", "عراقچی روز یکشنبه به قاهره رفت؛ این نخستین سفر خارجی او "
+               "از زمان آغاز به کار در ماه گذشته است.",
+         "visit", "happened", SUNDAY),
+        # 'initially scheduled … but postponed' is called off
+        ("en", "The meeting between Araghchi and Witkoff was initially scheduled for Tuesday but was later "
+               "postponed, officials said.", "meeting", "called_off", D(2025, 6, 3)),
+    ],
+)
+def test_since_and_initially(lang: str, text: str, kind: str, status: str, date: dt.date) -> None:
+    got = [(k, s, d) for k, s, d, _p in found(text, lang) if k == kind]
+    assert got == [(kind, status, date)]

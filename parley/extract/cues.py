@@ -268,7 +268,7 @@ def _event_rows() -> Rows:
     for key, label in (("called_off_markers", "called_off"), ("planned_markers", "planned"),
                        ("unrealized_markers", "unrealized"),
                        ("background_markers", "background"), ("background_before", "context"),
-                       ("after_before", "after"),
+                       ("after_before", "after"), ("since_words", "since"),
                        ("prior", "prior"), ("reported_future", "reported_future"), ("acts", "act")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     rows += _rows("both_sides", "both_sides", lang_lists(f, "both_sides", _section(f, data, "both_sides")))

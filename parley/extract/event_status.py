@@ -50,6 +50,8 @@ def after_speech(f: Found, h: Match) -> bool:
                and f.doc.tokens_between(c.end, h.start) <= _TOLD_TOKENS for c in f.speech_in(lo, h.start))
 
 
+_SINCE_STOPS = (".", ",", "،", "؛", ";", ":", "!", "?", "؟")
+SINCE_TOKENS = 5  # a since-phrase: 'since taking office last week', 'از زمان آغاز به کار در ماه گذشته'
 _BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
 _CANCEL_TOKENS = 10  # a postponement marker this close to the event word is the event's
 STATEMENTS = ("announcement", "speech")
@@ -65,13 +67,23 @@ def _beside(doc: Doc, m: Match, cue: Match) -> bool:
     return m.start >= cue.end and doc.lang_at(m.start) != "en" and doc.tokens_between(cue.end, m.start) == 0
 
 
+def since_span(doc: Doc, end: int) -> tuple[int, int]:
+    """What a 'since' ending at ``end`` names: a few words, up to a stop or a comma."""
+    hi = doc.reach(end, SINCE_TOKENS)
+    stops = [i for i in (doc.text.find(ch, end, hi) for ch in _SINCE_STOPS) if i != -1]
+    return end, min(stops, default=hi)
+
+
 def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | None,
                  precision: str) -> str:
     """happened / planned / background / called_off, from the markers of the cue's clause
     [s0, s1) and the date against the article's."""
-    markers = {label for m in f.event_in(s0, s1)
-               for label in ("planned", "background") if m.has(label)}
     doc = f.doc
+    # what a 'since' names is when a state began, not a mark of the event ('the first trip since
+    # taking office last week')
+    since = [since_span(doc, c.end) for c in f.event_in(s0, s1) if c.has("since")]
+    markers = {label for m in f.event_in(s0, s1) if not any(a <= m.start <= b for a, b in since)
+               for label in ("planned", "background") if m.has(label)}
     if any(m.has("prior") and _beside(doc, m, cue) for m in f.event_in(s0, s1)):
         markers.add("background")  # 'the previous round of talks', 'الجولة السابقة', 'مذاکرات قبلی'
     # a postponement or cancellation is the happening's when it is said close to it: 'the round

@@ -28,7 +28,15 @@ from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, possessor, resolve_places
 from parley.extract.dates import date_mentions
-from parley.extract.event_status import STATEMENTS, after_speech, ahead_in, event_status, older, says_when
+from parley.extract.event_status import (
+    STATEMENTS,
+    after_speech,
+    ahead_in,
+    event_status,
+    older,
+    says_when,
+    since_span,
+)
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.records import ARTICLE_DATE, Event, Found, no_year_basis
 from parley.text.date_scan import DateMention
@@ -258,6 +266,11 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             dates, latest = _dates(f)
             date_starts = [d.start for d in dates]  # in text order
         in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
+        # 'the first trip since taking office last week': that date is the office's, not the trip's
+        since = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)])
+                 for a, b in (since_span(doc, c.end) for c in here if c.has("since"))]
+        if since:
+            in_sentence = [d for d in in_sentence if not any(a <= d.start <= b for a, b in since)]
         # (an act's 'that' only right after it: 'passed a resolution to that effect on Thursday' is dated
         # Thursday)
         said = min([c.start for c in f.speech_in(cue.end, s1) if c.has("comp") and text[c.start].isalpha()
