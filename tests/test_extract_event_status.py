@@ -371,3 +371,30 @@ def test_what_the_news_follows(lang: str, text: str, kind: str, status: str, dat
 def test_since_and_initially(lang: str, text: str, kind: str, status: str, date: dt.date) -> None:
     got = [(k, s, d) for k, s, d, _p in found(text, lang) if k == kind]
     assert got == [(kind, status, date)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a plan said after the event word, nearer another one, is that one's
+        ("en", "Araghchi and Witkoff held talks in Rome, and a third round is expected."),
+        ("ar", "عقد عراقجي وويتكوف محادثات في روما، ومن المتوقع عقد جولة ثالثة."),
+        ("ar", "عقد عراقجي وويتكوف محادثات في روما ومن المتوقع عقد جولة ثالثة."),
+        ("fa", "عراقچی و ویتکاف در رم مذاکره کردند و انتظار می‌رود دور سوم مذاکرات برگزار شود."),
+    ],
+)
+def test_a_plan_after_the_news_is_the_next_ones(lang: str, text: str) -> None:
+    assert [(k, s) for k, s, _d, _p in found(text, lang)] == [("meeting", "happened")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # ... but not when the nearer word names the same talks, or the plan comes first
+        ("en", "The third round of talks between Araghchi and Witkoff will be held in Rome."),
+        ("ar", "الجولة الثالثة من المحادثات بين عراقجي وويتكوف ستعقد في روما."),
+        ("fa", "قرار است عراقچی در جریان این سفر با ویتکاف دیدار کند."),
+    ],
+)
+def test_a_plan_of_the_same_talks_stays(lang: str, text: str) -> None:
+    assert ("meeting", "planned") in [(k, s) for k, s, _d, _p in found(text, lang)]

@@ -50,6 +50,7 @@ def after_speech(f: Found, h: Match) -> bool:
                and f.doc.tokens_between(c.end, h.start) <= _TOLD_TOKENS for c in f.speech_in(lo, h.start))
 
 
+_SAME_TALKS_TOKENS = 3  # 'الجولة الثالثة من المحادثات': one happening named twice
 _SINCE_STOPS = (".", ",", "،", "؛", ";", ":", "!", "?", "؟")
 SINCE_TOKENS = 5  # a since-phrase: 'since taking office last week', 'از زمان آغاز به کار در ماه گذشته'
 _BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
@@ -82,16 +83,27 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
     # what a 'since' names is when a state began, not a mark of the event ('the first trip since
     # taking office last week')
     since = [since_span(doc, c.end) for c in f.event_in(s0, s1) if c.has("since")]
+
+    def gap(m: Match, c: Match = cue) -> int:  # words between a marker and an event word
+        if m.end <= c.start:
+            return doc.tokens_between(m.end, c.start)
+        return doc.tokens_between(c.end, m.start) if m.start >= c.end else 0
+
+    # a mark after the event word and nearer another one is that one's: 'the talks were
+    # constructive, and a third round is expected', 'met Trump, who urged him to attend a summit set
+    # for October'; one before it may govern a verb further on ('قرار است … در این سفر … دیدار کند')
+    def anothers(m: Match, lo: int, hi: int) -> bool:  # (a talks word a few words on is this one:
+        return m.start >= cue.end and any(  # 'the third round of talks, which will be held')
+            gap(m, c) < gap(m) for c in f.event_in(lo, hi)
+            if c is not cue and c.idents("event") and (c.end <= m.start or m.end <= c.start)
+            and not (c.idents("event")[0] == kind and gap(c) <= _SAME_TALKS_TOKENS))
+
     markers = {label for m in f.event_in(s0, s1) if not any(a <= m.start <= b for a, b in since)
-               for label in ("planned", "background") if m.has(label)}
+               and not anothers(m, s0, s1) for label in ("planned", "background") if m.has(label)}
     if any(m.has("prior") and _beside(doc, m, cue) for m in f.event_in(s0, s1)):
         markers.add("background")  # 'the previous round of talks', 'الجولة السابقة', 'مذاکرات قبلی'
     # a postponement or cancellation is the happening's when it is said close to it: 'the round
     # was postponed', not 'a resolution at a closed meeting…, while Tehran announced it cancelled …'
-    def gap(m: Match) -> int:
-        if m.end <= cue.start:
-            return doc.tokens_between(m.end, cue.start)
-        return doc.tokens_between(cue.end, m.start)
 
     # a statement that something was cancelled was itself made ('Tehran announced it cancelled …')
     if kind not in STATEMENTS and any(m.has("called_off") and gap(m) <= _CANCEL_TOKENS
@@ -104,7 +116,8 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
         return "called_off"
     # after it anywhere in its sentence, or before it in its clause ('تبدأ اليوم جولة')
     if kind == "meeting" and any(m.has("scheduled") and not cue.start <= m.start < cue.end
-                                 and (m.start >= cue.end or m.start >= s0) for m in in_sentence):
+                                 and (m.start >= cue.end or m.start >= s0) and not anothers(m, t0, t1)
+                                 for m in in_sentence):
         markers.add("planned")  # 'the fifth round, in Rome, will be held on Friday'
     ref = f.doc.article.published
     # a day, or the start of a week or month, after the article's date ('next week') is a plan
