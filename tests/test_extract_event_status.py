@@ -398,3 +398,19 @@ def test_a_plan_after_the_news_is_the_next_ones(lang: str, text: str) -> None:
 )
 def test_a_plan_of_the_same_talks_stays(lang: str, text: str) -> None:
     assert ("meeting", "planned") in [(k, s) for k, s, _d, _p in found(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an undated article: a weekday with a day and month fixes the year ('Saturday, 3 May' is
+        # 2025), and dates the article's other relative days
+        ("en", "Oman said on Thursday that the round planned for Saturday, 3 May, had been postponed."),
+        ("ar", "أعلنت سلطنة عمان اليوم الخميس تأجيل الجولة التي كانت مقررة يوم السبت 3 مايو."),
+        ("fa", "وزیر خارجه عمان روز پنجشنبه اعلام کرد دور مذاکرات که قرار بود شنبه ۱۳ اردیبهشت برگزار شود "
+               "به تعویق افتاد."),
+    ],
+)
+def test_an_undated_articles_weekday_and_day_date_its_other_days(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, None)).events
+    assert [(e.kind, e.date) for e in events if e.kind == "announcement"] == [("announcement", D(2025, 5, 1))]

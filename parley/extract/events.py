@@ -113,7 +113,9 @@ def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
     if art.published.date is not None:
         return date_mentions(art.text, art.published.date, art.published.precision), None
     mentions = date_mentions(art.text, None)
-    explicit = [d for d in mentions if not d.relative and d.date is not None and d.precision == "day"]
+    # without a reference, a relative mention has a day only when its words fix it: 'Saturday 3 May'
+    # (the year whose 3 May is a Saturday), 'the next day' after a full date
+    explicit = [d for d in mentions if d.date is not None and d.precision == "day"]
     if not explicit:
         return mentions, None
     latest = max(explicit, key=lambda d: (d.date or dt.date.min, d.start))
