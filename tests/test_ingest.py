@@ -375,3 +375,37 @@ def test_an_undated_day_and_month_takes_the_year_other_articles_give(
     assert date == dt.date(2025, 5, 17)
     assert basis.startswith("from other articles: the year of 1 report(s) of the same meeting")
     assert "day and month without a year" in basis
+
+
+def test_a_day_and_month_no_report_dates_takes_the_year_of_the_coverage(engine: Engine,
+                                                                        tmp_path: Path) -> None:
+    """No dated report of the same happening: the year the store's dated articles around that
+    day come from, when at least three point one way; with the coverage split between two
+    years, it stays undated."""
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Talks\nLavrov met Wang Yi in Beijing on 17 May, officials said.\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, day in enumerate(("2025-05-02", "2025-05-20", "2025-06-10")):
+        text = f"date {day}\nAraghchi met Witkoff in Muscat for talks, round {i}.\n"
+        (corpus / f"d{i}.txt").write_text(text, encoding="utf-8")
+    ingest_paths([undated, corpus], engine)
+
+    def meeting() -> tuple[object, str]:
+        with engine.connect() as conn:
+            row = conn.execute(select(events.c.date, events.c.date_basis)
+                               .join(articles, articles.c.id == events.c.article_id)
+                               .where(articles.c.origin == str(undated))).one()
+        return row.date, row.date_basis
+
+    date, basis = meeting()
+    assert date == dt.date(2025, 5, 17)
+    assert basis.startswith("from other articles: the year of 3 dated article(s) within 30 days of that day")
+    other = tmp_path / "other"
+    other.mkdir()
+    for i, day in enumerate(("2024-05-02", "2024-05-20", "2024-06-10")):
+        (other / f"o{i}.txt").write_text(f"date {day}\nLavrov met Rubio in Riyadh for talks, round {i}.\n",
+                                         encoding="utf-8")
+    ingest_paths([other], engine)
+    date, basis = meeting()
+    assert date is None and basis.startswith("day and month without a year: ")

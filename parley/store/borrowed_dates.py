@@ -25,6 +25,8 @@ from parley.store.schema import extracted_events as events
 
 FROM_OTHERS = "from other articles: "  # the basis of a date borrowed from other reports
 _FIRST_YEAR = 1990  # the earliest year a day and month without one is read in
+_AROUND_DAYS = 30  # a day and month with no report of its event: the year of the articles this near it
+_AROUND_MIN = 3  # ... when at least this many, and more than in any other year
 _BROAD_SIDES = ("other", "media")  # sides too broad to say two reports name the same parties
 
 
@@ -97,10 +99,11 @@ def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> 
     """Give a year to the undated articles' events dated by a day and month only (their basis
     ends with 'day and month without a year: …'): the day, in the year when dated articles report
     the same kind of event, with actors or camps in common (gazetteer sides, not 'other' or
-    'media'), on that day and month (and at the same place
-    when both name one). The day most reports give (the earliest on a tie) wins, with the basis
-    'from other articles: the year of …' followed by the words' own basis; without such reports
-    the event stays undated. Reconsidered on every pass. Returns how many changed."""
+    'media'), on that day and month (and at the same place when both name one). The day most
+    reports give (the earliest on a tie) wins, with the basis 'from other articles: the year of …'
+    followed by the words' own basis. Without such reports, the year the store's dated articles
+    around that day come from, when they point one way (_coverage_year); else it stays undated.
+    Reconsidered on every pass. Returns how many changed."""
     rows = conn.execute(
         select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
                events.c.date, events.c.date_basis)
@@ -127,25 +130,53 @@ def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> 
         return set(ids) | {f"side:{side[a]}" for a in ids if a in side}
 
     changed = 0
+    around: dict[tuple[str, int, int], tuple[dt.date, int] | None] = {}
     for u, key in keyed:
         mine = parties(u.actor_ids)
         same = [d for d in dated if d.kind == u.kind and d.article_id != u.article_id
                 and d.date in readings[key] and mine & parties(d.actor_ids)
                 and (u.place_id is None or d.place_id is None or d.place_id == u.place_id)]
         words = u.date_basis[u.date_basis.index(NO_YEAR):]
-        if not same:
+        date: dt.date | None = None
+        if same:
+            votes = Counter(d.date for d in same)
+            date, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+            names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
+            basis = (f"{FROM_OTHERS}the year of {n} report(s) of the same {u.kind} "
+                     f"({', '.join(names[:3])}); {words}")
+        else:  # no report of it: the year the store's coverage of those days comes from
+            if key not in around:
+                around[key] = _coverage_year(conn, readings[key])
+            hit = around[key]
+            if hit is not None:
+                date, n = hit
+                basis = (f"{FROM_OTHERS}the year of {n} dated article(s) within {_AROUND_DAYS} days of "
+                         f"that day; {words}")
+        if date is None:
             if u.date is not None:  # its sources are gone: without a year again
                 conn.execute(update(events).where(events.c.id == u.id)
                              .values(date=None, date_precision="unknown", date_basis=words))
                 changed += 1
             continue
-        votes = Counter(d.date for d in same)
-        date, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
-        basis = (f"{FROM_OTHERS}the year of {n} report(s) of the same {u.kind} "
-                 f"({', '.join(names[:3])}); {words}")
         if (u.date, u.date_basis) != (date, basis):
             conn.execute(update(events).where(events.c.id == u.id)
                          .values(date=date, date_precision="day", date_basis=basis))
             changed += 1
     return changed
+
+
+def _coverage_year(conn: Connection, readings: dict[dt.date, int]) -> tuple[dt.date, int] | None:
+    """The reading of a day and month whose year the store's dated articles cover most densely
+    within _AROUND_DAYS of it (originals only), with that count; None when no year has
+    _AROUND_MIN such articles or two years tie: an undated article is read as part of the coverage
+    it was collected with, and only when that coverage points one way."""
+    span = dt.timedelta(days=_AROUND_DAYS)
+    near = or_(*(articles.c.published.between(d - span, d + span) for d in readings))
+    published = conn.execute(select(articles.c.published)
+                             .where(articles.c.duplicate_of.is_(None), near)).scalars().all()
+    counts = Counter(d for d in readings for p in published
+                     if p is not None and abs((p - d).days) <= _AROUND_DAYS)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _AROUND_MIN or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0]
