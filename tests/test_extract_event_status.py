@@ -414,3 +414,17 @@ def test_a_plan_of_the_same_talks_stays(lang: str, text: str) -> None:
 def test_an_undated_articles_weekday_and_day_date_its_other_days(lang: str, text: str) -> None:
     events = extract_article(article_from_text(text, lang, None)).events
     assert [(e.kind, e.date) for e in events if e.kind == "announcement"] == [("announcement", D(2025, 5, 1))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a plan after 'though' is its own clause's, not the news before it
+        ("en", "Araghchi and Witkoff met in Geneva on Sunday, though a Russian delegation is not expected to "
+               "take part."),
+        ("ar", "التقى عراقجي وويتكوف في جنيف يوم الأحد رغم أن روسيا من المقرر أن تنضم لاحقا."),
+        ("fa", "عراقچی و ویتکاف در ژنو دیدار کردند هرچند روسیه قرار است بعدا بپیوندد."),
+    ],
+)
+def test_a_plan_after_though_is_not_the_news(lang: str, text: str) -> None:
+    assert [(k, s) for k, s, _d, _p in found(text, lang)] == [("meeting", "happened")]
