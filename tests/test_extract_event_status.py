@@ -428,3 +428,16 @@ def test_an_undated_articles_weekday_and_day_date_its_other_days(lang: str, text
 )
 def test_a_plan_after_though_is_not_the_news(lang: str, text: str) -> None:
     assert [(k, s) for k, s, _d, _p in found(text, lang)] == [("meeting", "happened")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        # a date inside a name ('the March 23 Movement') is no date
+        ("en", "The March 23 Movement signed a peace framework with Kinshasa in Doha.", "meeting"),
+        ("ar", "التقى عراقجي قادة حركة 23 مارس في الدوحة.", "meeting"),
+        ("fa", "هیئت جنبش ۲۳ مارس به دوحه سفر کرد.", "visit"),
+    ],
+)
+def test_a_date_inside_a_name_is_no_date(lang: str, text: str, kind: str) -> None:
+    assert [(k, s, d) for k, s, d, _p in found(text, lang) if k == kind] == [(kind, "happened", SUNDAY)]

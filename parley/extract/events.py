@@ -110,16 +110,24 @@ def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
     """The article's date mentions, and for an undated article the latest day it names
     explicitly: its own text is the best evidence of when it was written."""
     art = f.doc.article
+    named = [f.doc.orig_span(a.start, a.end) for a in f.actors]  # 'the March 23 Movement', 'حركة 23 مارس'
+
+    def dates(ref: dt.date | None, precision: str = "day") -> list[DateMention]:
+        found = date_mentions(art.text, ref, precision)
+        if not named:
+            return found
+        return [d for d in found if not any(a < d.end and d.start < b for a, b in named)]
+
     if art.published.date is not None:
-        return date_mentions(art.text, art.published.date, art.published.precision), None
-    mentions = date_mentions(art.text, None)
+        return dates(art.published.date, art.published.precision), None
+    mentions = dates(None)
     # without a reference, a relative mention has a day only when its words fix it: 'Saturday 3 May'
     # (the year whose 3 May is a Saturday), 'the next day' after a full date
     explicit = [d for d in mentions if d.date is not None and d.precision == "day"]
     if not explicit:
         return mentions, None
     latest = max(explicit, key=lambda d: (d.date or dt.date.min, d.start))
-    return date_mentions(art.text, latest.date, "day"), latest
+    return dates(latest.date), latest
 
 
 def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
