@@ -441,3 +441,19 @@ def test_a_plan_after_though_is_not_the_news(lang: str, text: str) -> None:
 )
 def test_a_date_inside_a_name_is_no_date(lang: str, text: str, kind: str) -> None:
     assert [(k, s, d) for k, s, d, _p in found(text, lang) if k == kind] == [(kind, "happened", SUNDAY)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor", "date"),
+    [
+        # triggering the snapback and sanctions coming back are acts of the day
+        ("en", "Britain, France and Germany triggered the snapback on Thursday.", "germany", D(2025, 5, 29)),
+        ("ar", "وقالت الترويكا الأوروبية إنها فعلت آلية الزناد يوم الخميس.", "e3", D(2025, 5, 29)),
+        ("fa", "فرانسه، انگلیس و آلمان روز پنجشنبه مکانیسم ماشه را فعال کردند.", "germany", D(2025, 5, 29)),
+        ("en", "UN sanctions on Iran were reinstated on Saturday.", "un", D(2025, 5, 31)),
+        ("ar", "أعيد فرض عقوبات الأمم المتحدة على إيران يوم السبت.", "un", D(2025, 5, 31)),
+    ],
+)
+def test_snapback_acts(lang: str, text: str, actor: str, date: dt.date) -> None:
+    events = extract_article(article_from_text(text, lang, SUNDAY)).events
+    assert [(e.kind, e.date) for e in events if actor in e.actor_ids.split(";")] == [("announcement", date)]
