@@ -457,3 +457,19 @@ def test_a_date_inside_a_name_is_no_date(lang: str, text: str, kind: str) -> Non
 def test_snapback_acts(lang: str, text: str, actor: str, date: dt.date) -> None:
     events = extract_article(article_from_text(text, lang, SUNDAY)).events
     assert [(e.kind, e.date) for e in events if actor in e.actor_ids.split(";")] == [("announcement", date)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        # a count of rounds is a recap of earlier talks, undated unless its sentence dates it
+        ("en", "The United States and Iran have conducted four rounds of negotiations through Oman.",
+         "background"),
+        ("ar", "وأجرى عراقجي وويتكوف خمس جولات من المحادثات منذ شهر أبريل.", "background"),
+        ("fa", "سه دور مذاکرات غیرمستقیم امریکا و ایران در مسقط و رم برگزار شد.", "background"),
+        # ... and a plan when one is said
+        ("en", "Iran and the United States will hold two more rounds of talks.", "planned"),
+    ],
+)
+def test_a_count_of_rounds_is_a_recap(lang: str, text: str, status: str) -> None:
+    assert [(k, s, d) for k, s, d, _p in found(text, lang)] == [("meeting", status, None)]

@@ -271,6 +271,9 @@ def _event_rows() -> Rows:
                        ("after_before", "after"), ("since_words", "since"),
                        ("prior", "prior"), ("reported_future", "reported_future"), ("acts", "act")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
+    recap = _recap(f, _section(f, data, "recap"))
+    rows += _rows("event", "meeting", recap) + _rows("needs_date", "needs_date", recap)
+    rows += _rows("recap", "recap", recap)
     rows += _rows("both_sides", "both_sides", lang_lists(f, "both_sides", _section(f, data, "both_sides")))
     rows += _rows("with", "with", lang_lists(f, "with_words", _section(f, data, "with_words")))
     rows += _rows("planned_talks", "planned_talks",
@@ -278,6 +281,17 @@ def _event_rows() -> Rows:
     nouns = lang_lists(f, "delegation_nouns", _section(f, data, "delegation_nouns"))
     rows += _rows("delegation", "delegation", nouns)
     return rows
+
+
+def _recap(f: str, data: Any) -> dict[str, tuple[str, ...]]:
+    """'four rounds of negotiations': each count joined to each round word, and the whole words."""
+    if not isinstance(data, dict):
+        raise data_error(f, "recap", "expected counts, rounds and whole")
+    counts = lang_lists(f, "recap.counts", data.get("counts"))
+    rounds = lang_lists(f, "recap.rounds", data.get("rounds"))
+    whole = lang_lists(f, "recap.whole", data.get("whole") or {}, allow_empty=True)
+    return {lang: tuple(f"{c} {r}" for c in counts.get(lang, ()) for r in rounds.get(lang, ()))
+            + whole.get(lang, ()) for lang in sorted(set(counts) | set(whole))}
 
 
 def _specificity(key: str = "specificity") -> tuple[str, ...]:

@@ -100,6 +100,8 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
 
     markers = {label for m in f.event_in(s0, s1) if not any(a <= m.start <= b for a, b in since)
                and not anothers(m, s0, s1) for label in ("planned", "background") if m.has(label)}
+    if cue.has("recap"):
+        markers.add("background")  # 'four rounds of negotiations': a recap of earlier talks
     if any(m.has("prior") and _beside(doc, m, cue) for m in f.event_in(s0, s1)):
         markers.add("background")  # 'the previous round of talks', 'الجولة السابقة', 'مذاکرات قبلی'
     # a postponement or cancellation is the happening's when it is said close to it: 'the round

@@ -305,7 +305,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             if kind in _ABOUT else s1
         in_sentence = [d for d in in_sentence if other == s1 or d.start < offsets[other]]
         if cue.has("needs_date") and not ahead and not any(d.date is not None for d in in_sentence) \
-                and not (held and kind == "meeting"):  # 'were held' makes talks a happening, not a saying
+                and not (held and kind == "meeting") and not cue.has("recap"):  # 'were held' makes talks
+            # a happening, not a saying; so does a count of rounds ('five rounds of talks since April')
             seen.discard((si, kind))
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
@@ -316,6 +317,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             basis = f"'{d.surface}'" + (" (relative)" if d.relative else "")
             if d.date is None and d.no_year is not None:  # '15 June' in an undated article
                 basis = no_year_basis(d.surface, *d.no_year)
+        elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
+            date, precision, basis = None, "unknown", "earlier rounds, counted"
         elif art.published.date is not None:
             date, precision, basis = art.published.date, art.published.precision, ARTICLE_DATE
         elif latest is not None:
