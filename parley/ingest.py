@@ -37,7 +37,7 @@ from parley.ingest_workers import (
 )
 from parley.records import Article, RawDocument
 from parley.store import summaries
-from parley.store.borrowed_dates import date_from_other_articles, year_from_other_articles
+from parley.store.borrowed_dates import borrow_dates
 from parley.store.curation import reapply as reapply_corrections
 from parley.store.db import bump_version, describe, init_db, mark_unfinished, store_errors, take_unfinished
 from parley.store.writes import (
@@ -266,8 +266,7 @@ def _close(engine: Engine, wrote: bool) -> None:
     and the next batch, even one that writes nothing, completes the store."""
     with store_errors("cannot bump the store version"), engine.begin() as conn:
         if take_unfinished(conn) or wrote:
-            date_from_other_articles(conn)
-            year_from_other_articles(conn)
+            borrow_dates(conn)
             reapply_corrections(conn)  # the curated rows over the new extracted rows
             summaries.after_close(conn)  # recounted if corrections changed; re-dated events' edges
             bump_version(conn)

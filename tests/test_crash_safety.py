@@ -152,7 +152,7 @@ def test_a_batch_stopped_before_its_closing_pass_is_completed_by_the_next(
         raise Killed
 
     with monkeypatch.context() as patch:
-        patch.setattr("parley.ingest.date_from_other_articles", killed)
+        patch.setattr("parley.ingest.borrow_dates", killed)
         with pytest.raises(Killed):
             ingest_paths(paths, engine)
     assert borrowed_dates(engine) == 0 and counters(engine) == {"version": 0, "unfinished": 1}

@@ -409,3 +409,35 @@ def test_a_day_and_month_no_report_dates_takes_the_year_of_the_coverage(engine: 
     ingest_paths([other], engine)
     date, basis = meeting()
     assert date is None and basis.startswith("day and month without a year: ")
+
+
+def test_an_undated_articles_borrowed_old_day_is_background(engine: Engine, tmp_path: Path) -> None:
+    """An undated article names two days without a year; dated reports give them their year, and
+    the one two weeks before the other (the latest day the article names) is background. Another
+    closing pass decides the same."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2025-04-13\nAraghchi met Witkoff in Muscat on Saturday for talks.\n",
+                                  encoding="utf-8")
+    (corpus / "b.txt").write_text("date 2025-04-27\nAraghchi and Witkoff met in Muscat on Saturday, "
+                                  "officials said.\n", encoding="utf-8")
+    undated = corpus / "undated.txt"
+    undated.write_text("Talks\nAraghchi met Witkoff in Muscat on 12 April.\n"
+                       "Witkoff and Araghchi met again in Muscat on 26 April.\n", encoding="utf-8")
+    ingest_paths([corpus], engine)
+
+    def meetings() -> list[tuple[object, str, str]]:
+        with engine.connect() as conn:
+            return [(r.date, r.status, r.date_basis) for r in conn.execute(
+                select(events.c.date, events.c.status, events.c.date_basis)
+                .join(articles, articles.c.id == events.c.article_id)
+                .where(articles.c.origin == str(undated)).order_by(events.c.date))]
+
+    got = meetings()
+    assert [(d, s) for d, s, _b in got] == [(dt.date(2025, 4, 12), "background"),
+                                            (dt.date(2025, 4, 26), "happened")]
+    assert got[0][2].endswith("a week or more before the latest day its article names")
+    other = tmp_path / "other.txt"
+    other.write_text("date 2025-05-01\nLavrov met Wang Yi in Beijing.\n", encoding="utf-8")
+    ingest_paths([other], engine)  # a new closing pass undoes the mark and makes it again
+    assert meetings() == got

@@ -24,6 +24,15 @@ from parley.store.schema import articles, gazetteer_actors
 from parley.store.schema import extracted_events as events
 
 FROM_OTHERS = "from other articles: "  # the basis of a date borrowed from other reports
+
+
+def borrow_dates(conn: Connection) -> None:
+    """The closing pass's dates, in order: the background marks of the last pass undone, dates
+    and years borrowed afresh, and the undated articles' old happenings marked again."""
+    unmark_background(conn)
+    date_from_other_articles(conn)
+    year_from_other_articles(conn)
+    background_by_latest_day(conn)
 _FIRST_YEAR = 1990  # the earliest year a day and month without one is read in
 _AROUND_DAYS = 30  # a day and month with no report of its event: the year of the articles this near it
 _AROUND_MIN = 3  # ... when at least this many, and more than in any other year
@@ -180,3 +189,49 @@ def _coverage_year(conn: Connection, readings: dict[dt.date, int]) -> tuple[dt.d
     if not ranked or ranked[0][1] < _AROUND_MIN or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0]
+
+
+BEFORE_LATEST = "; a week or more before the latest day its article names"  # a basis suffix
+_BACKGROUND_DAYS = 6  # as extract.event_status: a happening this much older than its report is background
+
+
+def unmark_background(conn: Connection) -> None:
+    """Undo background_by_latest_day's marks (happened again, the basis without its suffix)."""
+    marked = conn.execute(select(events.c.id, events.c.date_basis)
+                          .where(events.c.date_basis.endswith(BEFORE_LATEST))).all()
+    for r in marked:
+        conn.execute(update(events).where(events.c.id == r.id)
+                     .values(status="happened", date_basis=str(r.date_basis)[:-len(BEFORE_LATEST)]))
+
+
+def background_by_latest_day(conn: Connection) -> int:
+    """An undated article's event that borrowed its date (above) and was read as happened is
+    background when that date is a week or more before the latest day the article's events name
+    (planned ones aside): the article's best date, as extraction reads it. The mark is a suffix of
+    the basis, so that every pass first undoes it (unmark_background) and decides again. Returns
+    how many it marked."""
+    rows = conn.execute(
+        select(events.c.id, events.c.article_id, events.c.date, events.c.date_precision, events.c.status,
+               events.c.date_basis)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(articles.c.published.is_(None), articles.c.duplicate_of.is_(None),
+               events.c.article_id.in_(select(events.c.article_id)
+                                       .where(events.c.date_basis.startswith(FROM_OTHERS))))
+        .order_by(events.c.id)).all()
+    latest: dict[str, dt.date] = {}
+    for r in rows:
+        if r.date is not None and r.date_precision == "day" and r.status != "planned":
+            latest[r.article_id] = max(r.date, latest.get(r.article_id, r.date))
+    changed = 0
+    for r in rows:
+        basis = str(r.date_basis)
+        if not basis.startswith(FROM_OTHERS) or r.status != "happened":
+            continue
+        ref = latest.get(r.article_id)
+        last = r.date + dt.timedelta(days=6) if r.date is not None and r.date_precision == "week" else r.date
+        if ref is not None and last is not None and r.date_precision in ("day", "week", "month") \
+                and (ref - last).days > _BACKGROUND_DAYS:
+            conn.execute(update(events).where(events.c.id == r.id)
+                         .values(status="background", date_basis=basis + BEFORE_LATEST))
+            changed += 1
+    return changed

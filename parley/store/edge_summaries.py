@@ -12,9 +12,10 @@ registered in writes.AFTER_WRITE, as summaries.add_batch).
 - A context with several dates (an event reported on a later day) is kept per context in
   ``summary_edge_spans``: for each pair and each pair of the two actors' dates, the span they
   cover; a bounded window counts the context when one span lies inside it. So are contexts with
-  an event whose date the closing pass may change (writes.date_from_other_articles: an event with
-  a place, undated or dated from other reports); ``summary_event_dates`` remembers the dates they
-  were counted with, and ``refresh`` counts the articles whose dates changed again.
+  an event whose date the closing pass may change (store/borrowed_dates.py: an event with
+  a place, undated or dated from other reports, or dated by a day and month without a year);
+  ``summary_event_dates`` remembers the dates they were counted with, and ``refresh`` counts the
+  articles whose dates changed again.
 - Every context once, whatever its dates, in ``summary_edge_totals``: the whole network's window.
 - Mentions per day and actor (node sizes) in ``summary_actor_days``.
 
