@@ -473,3 +473,23 @@ def test_snapback_acts(lang: str, text: str, actor: str, date: dt.date) -> None:
 )
 def test_a_count_of_rounds_is_a_recap(lang: str, text: str, status: str) -> None:
     assert [(k, s, d) for k, s, d, _p in found(text, lang)] == [("meeting", status, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "actor"),
+    [
+        # reaching an agreement is a meeting of its parties; 'their meeting' (لقائه) is a meeting word;
+        # a briefing is a speech
+        ("en", "Iran and the IAEA reached an agreement in Cairo on Tuesday.", "meeting", "iaea"),
+        ("ar", "وكانت إيران توصلت إلى اتفاق مع الوكالة الدولية للطاقة الذرية في القاهرة يوم الثلاثاء.",
+         "meeting", "iaea"),
+        ("fa", "ایران و آژانس روز سه‌شنبه در قاهره به توافق رسیدند.", "meeting", "iaea"),
+        ("ar", "وتحدث ترامب عن لقائه مع نتنياهو في البيت الأبيض يوم الثلاثاء.", "meeting",
+         "benjamin_netanyahu"),
+        ("en", "Araghchi spoke about the talks during a briefing in Tehran on Tuesday.", "speech",
+         "abbas_araghchi"),
+    ],
+)
+def test_agreements_meetings_and_briefings(lang: str, text: str, kind: str, actor: str) -> None:
+    events = extract_article(article_from_text(text, lang, SUNDAY)).events
+    assert [(e.kind, e.date) for e in events if actor in e.actor_ids.split(";")] == [(kind, D(2025, 5, 27))]
