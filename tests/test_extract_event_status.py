@@ -493,3 +493,18 @@ def test_a_count_of_rounds_is_a_recap(lang: str, text: str, status: str) -> None
 def test_agreements_meetings_and_briefings(lang: str, text: str, kind: str, actor: str) -> None:
     events = extract_article(article_from_text(text, lang, SUNDAY)).events
     assert [(e.kind, e.date) for e in events if actor in e.actor_ids.split(";")] == [(kind, D(2025, 5, 27))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # talks between two nationalities' officials are talks of their states
+        ("ar", "وانتهت يوم السبت محادثات بين مسؤولين أميركيين وأوكرانيين استمرت لأيام."),
+        ("en", "Talks between American and Ukrainian officials ended on Saturday in Geneva."),
+        ("fa", "مذاکرات میان مقام‌های آمریکایی و اوکراینی روز شنبه در ژنو پایان یافت."),
+    ],
+)
+def test_talks_between_two_nationalities(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, SUNDAY)).events
+    assert [(e.kind, set(e.actor_ids.split(";")), e.date) for e in events] == \
+        [("meeting", {"usa", "ukraine"}, D(2025, 5, 31))]

@@ -47,6 +47,7 @@ _AND = ("and", "و", "&")  # 'Araghchi and Witkoff met': both met
 _JOINS = ("", *COMMAS, *_AND, "and the")  # between two names of one list
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
 _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
+_PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
 _DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
 
 
@@ -254,6 +255,11 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         for a in chosen:
             if a.actor_id not in actor_ids:
                 actor_ids.append(a.actor_id)
+        if not actor_ids and kind == "meeting":  # 'talks between American and Ukrainian officials'
+            states = [d.idents("demonym")[0] for d in
+                      f.demonyms_in(cue.end, doc.reach(cue.end, _PARTIES_AFTER) + 1) if d.end <= s1]
+            states = list(dict.fromkeys(st for st in states if st in f.gaz.actors))
+            actor_ids = states if len(states) >= 2 else []
         # 'the upcoming talks', 'المحادثات المرتقبة': talks named as a plan need no date
         near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
         ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
