@@ -508,3 +508,19 @@ def test_talks_between_two_nationalities(lang: str, text: str) -> None:
     events = extract_article(article_from_text(text, lang, SUNDAY)).events
     assert [(e.kind, set(e.actor_ids.split(";")), e.date) for e in events] == \
         [("meeting", {"usa", "ukraine"}, D(2025, 5, 31))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a plan quoted first, then 'said in a post on Wednesday': the post's Wednesday is the last one
+        ("en", '"The next round will take place in Rome on Friday," Albusaidi said in a post on X '
+               'on Wednesday.'),
+        ("ar", '"ستعقد الجولة المقبلة في روما يوم الجمعة"، كتب البوسعيدي في منشور الأربعاء.'),
+        ("fa", "«دور بعدی مذاکرات جمعه در رم برگزار خواهد شد»، البوسعیدی روز چهارشنبه در پیامی در شبکه ایکس "
+               "نوشت."),
+    ],
+)
+def test_a_post_on_a_weekday_after_a_quoted_plan(lang: str, text: str) -> None:
+    got = [(k, s, d) for k, s, d, _p in found(text, lang) if k == "announcement"]
+    assert got == [("announcement", "happened", D(2025, 5, 28))]
