@@ -524,3 +524,39 @@ def test_talks_between_two_nationalities(lang: str, text: str) -> None:
 def test_a_post_on_a_weekday_after_a_quoted_plan(lang: str, text: str) -> None:
     got = [(k, s, d) for k, s, d, _p in found(text, lang) if k == "announcement"]
     assert got == [("announcement", "happened", D(2025, 5, 28))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a wire dateline dates its paragraph's news; 'May' beside a day is the month, not 'may'
+        ("en", "ISTANBUL, May 30 (Reuters) - The talks opened at noon.\nRussia and Ukraine held talks in "
+               "Istanbul, officials said."),
+        ("ar", "إسطنبول، 30 مايو (رويترز) - بدأت المحادثات ظهرا.\nعقدت روسيا وأوكرانيا محادثات في إسطنبول."),
+        ("fa", "استانبول، ۹ خرداد (ایرنا) - مذاکرات ظهر آغاز شد.\nهیئت‌های روسیه و اوکراین در استانبول "
+               "دیدار کردند."),
+    ],
+)
+def test_a_dateline_dates_its_news(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 6, 1))).events
+    assert [(e.kind, e.date, e.date_basis.startswith("dateline")) for e in events
+            if "russia" in e.actor_ids] == [("meeting", D(2025, 5, 30), True)]
+    undated = extract_article(article_from_text(text, lang, None)).events  # the year from other articles
+    assert [(e.kind, e.date, e.date_basis.startswith("day and month without a year")) for e in undated
+            if "russia" in e.actor_ids] == [("meeting", None, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        # the pluperfect is background ('had met' is also a meeting word), unless reported speech put it
+        # there or its sentence names a day within the week
+        ("en", "Araghchi and Witkoff had met in Muscat.", "background"),
+        ("en", "Yermak said his delegation had met Araghchi in Geneva.", "happened"),
+        ("ar", "وكان عراقجي وويتكوف التقيا في مسقط.", "background"),
+        ("fa", "عراقچی و ویتکاف در مسقط دیدار کرده بودند.", "background"),
+        ("ar", "وكان رئيس الوزراء القطري قد زار طهران أمس حيث التقى عراقجي.", "happened"),
+    ],
+)
+def test_the_pluperfect(lang: str, text: str, status: str) -> None:
+    assert [s for _k, s, _d, _p in found(text, lang)][:1] == [status]

@@ -269,6 +269,7 @@ def _event_rows() -> Rows:
                        ("unrealized_markers", "unrealized"),
                        ("background_markers", "background"), ("background_before", "context"),
                        ("after_before", "after"), ("since_words", "since"),
+                       ("pluperfect", "pluperfect"),
                        ("prior", "prior"), ("reported_future", "reported_future"), ("acts", "act")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     recap = _recap(f, _section(f, data, "recap"))

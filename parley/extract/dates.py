@@ -220,3 +220,23 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
         no_year = (h.calendar, h.month, h.day) if h.kind == "partial" and date is None else None
         out.append(DateMention(s, e, date, precision, text[s:e], relative=True, no_year=no_year))
     return out
+
+
+# A wire dateline: a place and a comma, then the date, then the agency or the story
+# ('ISTANBUL, May 16. /TASS/.', 'PUTRAJAYA, Malaysia, July 28 (TNA) –', 'طهران، 3 يونيو (رويترز) -').
+_DATELINE_HEAD = re.compile(r"(?:^|\n)[^\n,،]{1,40}(?:[,،][^\n,،]{1,30})?[,،]\s*$")
+_DATELINE_TAIL = re.compile(r"\s*[.(/\-\u2013\u2014:]")
+
+
+def datelines(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions that are a paragraph's dateline, in text order: a day, with or without a year,
+    after a place and a comma at the start of a line, before the agency or a dash."""
+    return [d for d in mentions if ((d.date is not None and d.precision == "day") or d.no_year is not None)
+            and _DATELINE_HEAD.search(text, max(0, d.start - 80), d.start)
+            and _DATELINE_TAIL.match(text, d.end)]
+
+
+def beside_a_day(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) has a day number right beside it: a month ('May 30', '30 May'), not
+    the modal 'may'."""
+    return text[end:end + 2].strip()[:1].isdigit() or text[max(0, start - 3):start].strip()[-1:].isdigit()

@@ -43,9 +43,10 @@ def ahead_in(text: str) -> bool:
 _TOLD_TOKENS = 3  # 'said it would', 'announced on Monday that they would'
 
 
-def after_speech(f: Found, h: Match) -> bool:
-    """A speech verb (or its 'that') ends at most a few words before the marker."""
-    lo = f.doc.reach_back(h.start, _TOLD_TOKENS + 1)
+def after_speech(f: Found, h: Match, lo_bound: int = 0) -> bool:
+    """A speech verb (or its 'that') ends at most a few words before the marker (and not before
+    ``lo_bound``, a sentence start)."""
+    lo = max(lo_bound, f.doc.reach_back(h.start, _TOLD_TOKENS + 1))
     return any((c.has("verb") or c.has("comp")) and c.end <= h.start
                and f.doc.tokens_between(c.end, h.start) <= _TOLD_TOKENS for c in f.speech_in(lo, h.start))
 
@@ -76,7 +77,7 @@ def since_span(doc: Doc, end: int) -> tuple[int, int]:
 
 
 def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.date | None,
-                 precision: str) -> str:
+                 precision: str, *, dated_here: bool = False) -> str:
     """happened / planned / background / called_off, from the markers of the cue's clause
     [s0, s1) and the date against the article's."""
     doc = f.doc
@@ -100,6 +101,13 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
 
     markers = {label for m in f.event_in(s0, s1) if not any(a <= m.start <= b for a, b in since)
                and not anothers(m, s0, s1) for label in ("planned", "background") if m.has(label)}
+    # the pluperfect: 'had met', 'کرده بودند', 'وكان … التقيا'; not reported speech's tense ('said
+    # they had met'), nor a day its sentence names within the week ('وكان … قد زار طهران أمس')
+    t0 = doc.sentences[doc.sentence_of(cue.start)][0]
+    recent = dated_here and date is not None and not older(f, date, precision)
+    if not recent and any(m.has("pluperfect") and not after_speech(f, m, t0) for m in f.event_in(s0, s1)
+                          if not any(a <= m.start <= b for a, b in since) and not anothers(m, s0, s1)):
+        markers.add("background")
     if cue.has("recap"):
         markers.add("background")  # 'four rounds of negotiations': a recap of earlier talks
     if any(m.has("prior") and _beside(doc, m, cue) for m in f.event_in(s0, s1)):

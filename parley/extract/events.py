@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, possessor, resolve_places
-from parley.extract.dates import date_mentions
+from parley.extract.dates import beside_a_day, date_mentions, datelines
 from parley.extract.event_status import (
     STATEMENTS,
     after_speech,
@@ -152,6 +152,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
     art = doc.article
     breaks = [c.start for c in f.stance if c.has("break")]
     dates: list[DateMention] | None = None  # parsed on first need: many articles report no event
+    lines: list[DateMention] = []
     date_starts: list[int] = []
     latest: DateMention | None = None
     speech_starts = sorted(c.start for c in f.speech if c.has("verb") or c.has("comp"))
@@ -177,7 +178,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         hypo += f.event_in(cue.end, min(h1, doc.reach(cue.end, 1) + 1))
         # 'said it would host': the future of what was said, a plan
         told = [h for h in hypo if h.has("reported_future") and after_speech(f, h)]
-        if any(h.has("hypo") and h not in told for h in hypo):
+        if any(h.has("hypo") and h not in told and not beside_a_day(doc.text, h.start, h.end)
+               for h in hypo):
             continue
         s0, s1 = doc.sentences[si]
         # up to the next event cue, or reported speech after the event, which is another matter:
@@ -281,6 +283,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         if dates is None:
             dates, latest = _dates(f)
             date_starts = [d.start for d in dates]  # in text order
+            lines = datelines(art.text, dates)  # 'ISTANBUL, May 16. /TASS/.': its paragraphs' day
         in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
         # 'the first trip since taking office last week': that date is the office's, not the trip's
         since = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)])
@@ -310,7 +313,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         other = next((c.start for c in cues[k + 1:] if c.start < s1 and c.idents("event")[0] != kind), s1) \
             if kind in _ABOUT else s1
         in_sentence = [d for d in in_sentence if other == s1 or d.start < offsets[other]]
-        if cue.has("needs_date") and not ahead and not any(d.date is not None for d in in_sentence) \
+        if cue.has("needs_date") and not ahead \
+                and not any(d.date is not None or d.no_year is not None for d in in_sentence) \
                 and not (held and kind == "meeting") and not cue.has("recap"):  # 'were held' makes talks
             # a happening, not a saying; so does a count of rounds ('five rounds of talks since April')
             seen.discard((si, kind))
@@ -325,6 +329,11 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 basis = no_year_basis(d.surface, *d.no_year)
         elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
             date, precision, basis = None, "unknown", "earlier rounds, counted"
+        elif (line := next((d for d in reversed(lines) if d.start <= o_s0), None)) is not None:
+            date, basis = line.date, f"dateline '{line.surface}'"
+            precision = "day" if line.date else "unknown"
+            if line.date is None and line.no_year is not None:  # the year from other articles
+                basis = no_year_basis(line.surface, *line.no_year)
         elif art.published.date is not None:
             date, precision, basis = art.published.date, art.published.precision, ARTICLE_DATE
         elif latest is not None:
@@ -351,7 +360,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             if kind in STATEMENTS:  # what it announced is not when: 'announced moving the upcoming talks'
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
-            status = event_status(f, cue, kind, c0, c1, date, precision)
+            status = event_status(f, cue, kind, c0, c1, date, precision, dated_here=bool(in_sentence))
         if told and status == "happened":
             status = "planned"
         if ahead and status == "happened" and not held:
