@@ -441,3 +441,28 @@ def test_an_undated_articles_borrowed_old_day_is_background(engine: Engine, tmp_
     other.write_text("date 2025-05-01\nLavrov met Wang Yi in Beijing.\n", encoding="utf-8")
     ingest_paths([other], engine)  # a new closing pass undoes the mark and makes it again
     assert meetings() == got
+
+
+def test_a_report_borrows_a_date_near_its_own_days(engine: Engine, tmp_path: Path) -> None:
+    """Two reports date Araghchi's arrival in Rome on 18 April and one on 23 May; an article of
+    21 May whose plan of that trip gives no day takes 23 May, the report near its own days, not the
+    most reported one. A count of rounds borrows nothing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, day in enumerate(("2025-04-18", "2025-04-18", "2025-05-23")):
+        text = f"date {day}\nAraghchi arrived in Rome today for talks, report {i}.\n"
+        (corpus / f"r{i}.txt").write_text(text, encoding="utf-8")
+    plan = corpus / "plan.txt"
+    plan.write_text("date 2025-05-21\nAraghchi met the Omani foreign minister in Tehran on Wednesday.\n"
+                    "Araghchi will travel to Rome for talks.\n"
+                    "Araghchi and Witkoff have held four rounds of talks in Muscat and Rome.\n",
+                    encoding="utf-8")
+    ingest_paths([corpus], engine)
+    with engine.connect() as conn:
+        rows = conn.execute(select(events.c.kind, events.c.date, events.c.date_basis)
+                            .join(articles, articles.c.id == events.c.article_id)
+                            .where(articles.c.origin == str(plan))).all()
+    visits = [(r.date, r.date_basis.startswith("from other articles: 1 report(s)")) for r in rows
+              if r.kind == "visit"]
+    assert visits == [(dt.date(2025, 5, 23), True)]
+    assert [r.date for r in rows if r.date_basis == "earlier rounds, counted"] == [None]

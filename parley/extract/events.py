@@ -38,7 +38,7 @@ from parley.extract.event_status import (
     since_span,
 )
 from parley.extract.matcher import COMMAS, Match, clause_span
-from parley.extract.records import ARTICLE_DATE, Event, Found, no_year_basis
+from parley.extract.records import ARTICLE_DATE, RECAP, Event, Found, no_year_basis
 from parley.text.date_scan import DateMention
 
 _T = TypeVar("_T")
@@ -328,7 +328,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             if d.date is None and d.no_year is not None:  # '15 June' in an undated article
                 basis = no_year_basis(d.surface, *d.no_year)
         elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
-            date, precision, basis = None, "unknown", "earlier rounds, counted"
+            date, precision, basis = None, "unknown", RECAP
         elif (line := next((d for d in reversed(lines) if d.start <= o_s0), None)) is not None:
             date, basis = line.date, f"dateline '{line.surface}'"
             precision = "day" if line.date else "unknown"

@@ -218,6 +218,7 @@ ARTICLE_DATE = "article date"  # an event's date_basis when only its article's d
 # the day as '(calendar MM-DD)', so that the store's closing pass can take the year from other
 # articles that report the same happening on that day (store.writes.year_from_other_articles).
 NO_YEAR = "day and month without a year: "
+RECAP = "earlier rounds, counted"  # the basis of 'four rounds of negotiations': no one day to borrow
 
 
 def no_year_basis(surface: str, calendar: str, month: int, day: int) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 import jdatetime
 from sqlalchemy import Connection, and_, or_, select, update
 
-from parley.extract.records import NO_YEAR, no_year_key
+from parley.extract.records import NO_YEAR, RECAP, no_year_key
 from parley.store.schema import articles, gazetteer_actors
 from parley.store.schema import extracted_events as events
 
@@ -49,10 +49,12 @@ def date_from_other_articles(conn: Connection) -> int:
         select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
                events.c.date, events.c.date_basis)
         .where(events.c.place_id.is_not(None), ~events.c.date_basis.contains(NO_YEAR),
+               events.c.date_basis != RECAP,
                or_(events.c.date.is_(None), events.c.date_basis.startswith(FROM_OTHERS)))
         .order_by(events.c.id)).all()  # updated in id order, whoever runs the pass
     if not undated:
         return 0
+    own = _own_days(conn, {u.article_id for u in undated})
     kinds = {u.kind for u in undated}
     dated = conn.execute(
         select(events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids, events.c.date,
@@ -69,7 +71,8 @@ def date_from_other_articles(conn: Connection) -> int:
     for u in undated:
         mine = set(u.actor_ids.split(";"))
         same = [d for d, theirs in groups.get((u.kind, u.place_id), ())
-                if d.article_id != u.article_id and (mine <= theirs or theirs <= mine)]
+                if d.article_id != u.article_id and (mine <= theirs or theirs <= mine)
+                and _near(d.date, own.get(u.article_id))]
         if not same:
             if u.date is not None:  # its sources are gone: undated again
                 conn.execute(update(events).where(events.c.id == u.id)
@@ -85,6 +88,29 @@ def date_from_other_articles(conn: Connection) -> int:
                          .values(date=date, date_precision=precision, date_basis=basis))
             changed += 1
     return changed
+
+
+_NEAR_DAYS = 21  # a report of the same happening is this near a day its article names
+
+
+def _own_days(conn: Connection, article_ids: set[str]) -> dict[str, list[dt.date]]:
+    """The days the articles' own words date their events with (none borrowed)."""
+    out: dict[str, list[dt.date]] = {}
+    ids = sorted(article_ids)
+    for i in range(0, len(ids), 500):
+        for art, day in conn.execute(
+                select(events.c.article_id, events.c.date)
+                .where(events.c.article_id.in_(ids[i:i + 500]), events.c.date.is_not(None),
+                       events.c.date_precision == "day", ~events.c.date_basis.startswith(FROM_OTHERS))):
+            out.setdefault(str(art), []).append(day)
+    return out
+
+
+def _near(day: dt.date, own: list[dt.date] | None) -> bool:
+    """Whether a report's day can be that of an article whose own days are ``own``: an article
+    that names days of its own is about their time (within _NEAR_DAYS); one that names none
+    says nothing against any day."""
+    return not own or any(abs((day - o).days) <= _NEAR_DAYS for o in own)
 
 
 def _readings(calendar: str, month: int, day: int, today: dt.date) -> dict[dt.date, int]:
