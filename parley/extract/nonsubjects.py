@@ -59,8 +59,8 @@ def addressee(f: Found, a: ActorSpan) -> bool:
         if not v.has("tell"):
             continue
         gap = doc.tokens_between(v.end, start)
-        if next((p.lang for p in v.payloads), "ar") == "en":
-            return gap == 0
+        if next((p.lang for p in v.payloads), "ar") == "en":  # 'told the UN': an article between
+            return gap == 0 or doc.text[v.end:start].strip().lower() == "the"
         return gap >= 1  # the subject (an actor or not) stands between
     return False
 

@@ -78,7 +78,9 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
     # a Persian verbal noun with its complement after it ('امتناع حماس از خلع سلاح') reads it there
     after = cue.has("noun") and any(t.has("topic") and t.start >= cue.end for t in f.topic_in(cue.end, end))
     if cue.has("topic_before") or (lang == "fa" and not after):
-        prev = [c.end for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start]
+        # ... past a mediation agent inside the object ('توافق صلح با میانجیگری آمریکا را امضا کرد')
+        prev = [c.end for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start
+                and not (c.has("agent") and "mediates" in c.idents("stance"))]
         start = prev[-1] if prev else lo
     found = []
     reach = cue.end
