@@ -85,8 +85,9 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  and "mediates" not in (*c.idents("stance"), *p.idents("stance"))
                  and next((q.lang for q in c.payloads), "fa") != "fa"}  # Persian puts the object first
     # a stance cue inside a topic phrase ('support for terrorism') is part of the topic: no stop
-    # ... nor do a mediation adjective ('a US-brokered deal') and mediators spoken to ('a positive response
-    # to mediators on the ceasefire'), and a reason ('citing the attacks', 'بسبب', 'به دلیل') ends what a cue governs
+    # ... nor do a mediation adjective ('a US-brokered deal') and mediators spoken to ('a positive
+    # response to mediators on the ceasefire'); a reason ('citing the attacks', 'بسبب', 'به دلیل') ends
+    # what a cue governs
     medobj_ends = {m.end for m in stance if m.has("medobj")}
     stops = sorted(c.start for c in stance
                    if (c.has("stance") and not (c.start in cover and c.end - 1 in cover)
