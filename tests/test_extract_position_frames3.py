@@ -54,3 +54,56 @@ def test_the_one_told_holds_nothing(lang: str, text: str) -> None:
     got = pairs(text, lang)
     assert ("uk", "diplomacy") in got
     assert not any(a == "un" for a, _ in got)
+
+
+# A Persian noun of activation is no stance ('از تهدیدها برای فعال‌سازی … انتقاد کرد', 'پس از
+# فعال‌سازی تحریم‌ها'): whoever is named with it holds nothing by it; English has no such cue. The
+# Arabic verbal noun stays a cue: announcing it is doing it ('أعلنت … تفعيل آلية الزناد').
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russia criticised the European threats of snapback activation."),
+    ("fa", "روسیه از تهدیدهای اروپا برای فعال‌سازی مکانیسم ماشه انتقاد کرد."),
+    ("fa", "ایران پس از فعال‌سازی تحریم‌ها خویشتن‌داری کرد."),
+])
+def test_a_noun_of_activation_is_no_support(lang: str, text: str) -> None:
+    assert not any(t == "sanctions" and s == "supports" for _, t, s in positions(text, lang))
+
+
+def test_an_announced_arabic_activation_still_supports() -> None:
+    got = positions("أعلنت بريطانيا وفرنسا تفعيل آلية الزناد في رسالة إلى مجلس الأمن.", "ar")
+    assert {("uk", "sanctions", "supports"), ("france", "sanctions", "supports")} <= got
+
+
+# Beginning or setting off something supports it ('initiated the process to reimpose', 'بدأت
+# إجراءات', 'روند … را آغاز کردند'); the target after 'against' (ضد، علیه) holds nothing.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The E3 initiated the process to reimpose UN sanctions against Iran."),
+    ("ar", "بدأت الدول الأوروبية الثلاث إجراءات إعادة فرض العقوبات ضد إيران."),
+    ("fa", "سه کشور اروپایی روند فعال‌سازی مکانیسم ماشه علیه ایران را آغاز کردند."),
+])
+def test_beginning_a_process_supports_it(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("e3", "sanctions", "supports") in got
+    assert not any(a == "iran" for a, _, _ in got)
+
+
+# ... but strikes begun are an act, not a stance on force.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Israel initiated strikes on Iranian sites."),
+    ("ar", "بدأت إسرائيل الهجمات على المنشآت الإيرانية."),
+    ("fa", "اسرائیل حملات را آغاز کرد."),
+])
+def test_beginning_strikes_is_no_stance_on_force(lang: str, text: str) -> None:
+    assert ("israel", "military_force") not in pairs(text, lang)
+
+
+# What one urges another to do is demanded, however far the 'to' ('urged the European parties to the
+# 2015 accord to trigger the snapback', 'حثت … على تفعيل', 'خواستار فعال‌سازی … شد').
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Israel urged the European parties to the 2015 accord to trigger the snapback."),
+    ("ar", "حثت إسرائيل الأطراف الأوروبية في الاتفاق على تفعيل آلية الزناد."),
+    ("fa", "اسرائیل خواستار فعال‌سازی مکانیسم ماشه از سوی کشورهای اروپایی شد."),
+])
+def test_what_is_urged_is_demanded(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("israel", "sanctions", "demands") in got
+    assert ("israel", "sanctions", "supports") not in got

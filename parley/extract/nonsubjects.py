@@ -30,12 +30,13 @@ _WITNESS_TOKENS = 2  # 'بحضور الرئيس الأمريكي ترامب': a 
 
 def partner(f: Found, a: ActorSpan) -> bool:
     """The actor stands right after 'with' (مع، با): a partner of the talks, not a subject; or
-    after a place or witness marker ('at the White House', 'در کاخ سفید', 'بحضور ترامب')."""
+    after a place or witness marker ('at the White House', 'در کاخ سفید', 'بحضور ترامب'), or is
+    the target ('against Iran', 'علیه ایران')."""
     doc = f.doc
     start = a.start - len(a.prefix)
     for m in f.stance_ending(doc.reach_back(start, _WITNESS_TOKENS), start):
         gap = doc.tokens_between(m.end, start)
-        if (m.has("with") or m.has("location")) and gap == 0:
+        if (m.has("with") or m.has("location") or m.has("against")) and gap == 0:
             return True
         if m.has("witness") and gap <= _WITNESS_TOKENS:
             return True

@@ -22,7 +22,7 @@ from parley.extract.discovered import find_people, people_spans
 from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
 from parley.extract.links import find_links
-from parley.extract.matcher import Doc, PhraseMatcher, PhraseSets, gazetteer_matcher
+from parley.extract.matcher import Doc, Match, PhraseMatcher, PhraseSets, gazetteer_matcher
 from parley.extract.positions import find_positions
 from parley.extract.quotes import find_quotes
 from parley.extract.records import Extraction, Found
@@ -75,8 +75,10 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     # a stance cue at most three words after another is its object ('rejected the demands for …',
     # 'رفض مطالب …'): the first governs through it
     verbs = [c for c in stance if c.has("stance") and not (c.start in cover and c.end - 1 in cover)]
+    ask_to = [m for m in stance if m.has("askto")]  # in text order
     object_of = {c.start: p for p, c in itertools.pairwise(verbs)
-                 if p.end <= c.start and doc.tokens_between(p.end, c.start) <= 3
+                 if p.end <= c.start
+                 and (doc.tokens_between(p.end, c.start) <= 3 or _asks_to(doc, p, c, ask_to))
                  and all(ch.isalnum() or ch.isspace() or ch in "'\u2019" for ch in doc.text[p.end:c.start])
                  and doc.text[p.end:c.start].split() not in (["و"], ["and"], ["or"], ["او"])
                  and not doc.text[c.start:c.end].startswith("و")  # 'غير قانوني وغير مبرر': coordinated
@@ -111,6 +113,20 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  speech_starts=[m.start for m in speech], topic_starts=[m.start for m in topic],
                  actor_starts=[a.start for a in actors], demonym_starts=[m.start for m in demonyms],
                  object_of=object_of)
+
+
+_ASK_TO_TOKENS = 8  # 'urged European signatories of the 2015 deal to trigger …': the infinitive this far
+
+
+def _asks_to(doc: Doc, ask: Match, cue: Match, markers: list[Match]) -> bool:
+    """A demand's addressee and then 'to' (stances.yaml asked_to) right before the next cue ('urged
+    the Europeans to trigger the snapback', 'حثت الأطراف الأوروبية … على تفعيل'): what is asked is
+    demanded, whatever the inner verb says."""
+    if "demands" not in ask.idents("stance") or doc.tokens_between(ask.end, cue.start) > _ASK_TO_TOKENS:
+        return False
+    i = bisect.bisect_left(markers, ask.end, key=lambda m: m.start)
+    return any(m.end <= cue.start and doc.tokens_between(m.end, cue.start) == 0
+               for m in itertools.takewhile(lambda m: m.start < cue.start, markers[i:]))
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:

@@ -360,6 +360,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [(fixed, cue, False)]
         if cue.has("dealonly"):  # 'وقعت … اتفاق سلام' signs a deal; 'وقع هجوم' is an attack that happened
             topics = [t for t in topics if t[0] == "diplomacy"]
+        if cue.has("noforce"):  # 'launched strikes' is an act, not a stance on force
+            topics = [t for t in topics if t[0] != "military_force"]
         if not topics and (cue.has("talksact") or cue.has("send")):  # 'sent a delegation to Cairo'
             topics = [("diplomacy", cue, False)]
         if not topics and info.default_topic:
