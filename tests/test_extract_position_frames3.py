@@ -107,3 +107,24 @@ def test_what_is_urged_is_demanded(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert ("israel", "sanctions", "demands") in got
     assert ("israel", "sanctions", "supports") not in got
+
+
+# Judging talks useless or harmful turns them down ('pointless', 'لا جدوى منه', 'بی‌فایده'), and a
+# predicative judgement judges the topic nearest before it (with those joined to it), not one in
+# another part of the sentence ('… را بی‌فایده دانست و از ادامه غنی‌سازی دفاع کرد').
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Khamenei said talks with Washington were pointless under the present conditions, and praised "
+           "enrichment."),
+    ("ar", "قال خامنئي إن التفاوض مع أميركا لا جدوى منه في الظروف الراهنة."),
+    ("fa", "رهبر ایران هرگونه مذاکره با آمریکا را بی‌فایده دانست و از ادامه غنی‌سازی دفاع کرد."),
+])
+def test_talks_judged_useless_are_turned_down(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("ali_khamenei", "diplomacy", "rejects") in got
+    assert not any(t == "enrichment" for _, t, _ in got)
+    assert not any(a == "usa" for a, _, _ in got)
+
+
+def test_a_judgement_keeps_the_topics_joined_before_it() -> None:
+    got = positions("Iran said that enrichment and missiles are non-negotiable.", "en")
+    assert {("iran", "enrichment", "insists"), ("iran", "ballistic_missiles", "insists")} <= got

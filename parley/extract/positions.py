@@ -103,6 +103,8 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
             continue
         found.append(t)
         reach = max(reach, t.end)
+    if cue.has("topic_before"):
+        found = _judged(doc, found, cue)
     out: list[tuple[str, Match, bool]] = []
     about_nuclear: set[int] = set()  # 'talks on the nuclear file' are nuclear talks: diplomacy
     for k, t in enumerate(found):
@@ -136,6 +138,18 @@ def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bo
                            for r in f.stance_ending(doc.reach_back(t.start, _RESTRICT_TOKENS), t.start))
         out.append((topic, t, only))
     return out
+
+
+def _judged(doc: Doc, found: list[Match], cue: Match) -> list[Match]:
+    """What a predicative judgement judges: the topics before it, from the last comma on when some
+    stand there ('ضمن تأکید بر غنی‌سازی، هرگونه مذاکره … را بی‌فایده خواند' judges the talks); a topic
+    after it belongs to another part of the clause ('… را بی‌فایده دانست و از غنی‌سازی دفاع کرد').
+    With none before, those after ('مطالب وصفتها بغير المقبولة، لسحب القوات')."""
+    before = [t for t in found if t.end <= cue.start]
+    if not before:
+        return found
+    comma = max(doc.text.rfind(ch, before[0].start, cue.start) for ch in COMMAS)
+    return [t for t in before if t.start > comma] or before
 
 
 _PARTY_TOKENS = 4  # 'اتفاق بين إيران والوكالة': the party this close after the deal
