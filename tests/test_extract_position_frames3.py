@@ -128,3 +128,26 @@ def test_talks_judged_useless_are_turned_down(lang: str, text: str) -> None:
 def test_a_judgement_keeps_the_topics_joined_before_it() -> None:
     got = positions("Iran said that enrichment and missiles are non-negotiable.", "en")
     assert {("iran", "enrichment", "insists"), ("iran", "ballistic_missiles", "insists")} <= got
+
+
+# A cue inside a condition states a hypothesis, not a position ('unless Iran resumes the talks',
+# 'إذا رفضت إيران المحادثات', 'اگر ایران از مذاکره امتناع کند'); the main clause keeps its
+# condition ('ready to talk if sanctions are lifted' is conditional).
+@pytest.mark.parametrize(("lang", "text", "main"), [
+    ("en", "Britain is ready to hold talks unless Iran attacks. If Iran rejects the talks, Britain will act.",
+     ("uk", "diplomacy", "conditional")),
+    ("ar", "إيران مستعدة للمفاوضات إذا رفعت العقوبات. وقالت بريطانيا إنها ستعيد فرض العقوبات إذا رفضت إيران "
+           "المحادثات.", ("iran", "diplomacy", "conditional")),
+    ("fa", "ایران آماده مذاکره است اگر تحریم‌ها لغو شود. بریتانیا گفت اگر ایران از مذاکره امتناع کند "
+           "تحریم‌ها بازمی‌گردد.", ("iran", "diplomacy", "conditional")),
+])
+def test_a_cue_inside_a_condition_is_no_position(lang: str, text: str, main: Row) -> None:
+    got = positions(text, lang)
+    assert main in got
+    assert not any(s == "rejects" or (a == "iran" and s == "opposes") for a, _, s in got)
+
+
+# Arabic 'expressed his hope for' (أعرب عن أمله في) supports what it hopes for.
+def test_an_arabic_hope_supports() -> None:
+    got = positions("أعرب عراقجي عن أمله في استئناف المحادثات إذا أبدت واشنطن جدية.", "ar")
+    assert ("abbas_araghchi", "diplomacy", "conditional") in got

@@ -288,12 +288,17 @@ def _reason_end(doc: Doc, start: int, limit: int) -> int:
 
 
 def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
-    """A question, or uncertainty before the cue in its clause ('unclear whether Iran will accept')."""
+    """A question, uncertainty before the cue in its clause ('unclear whether Iran will accept'), or
+    a condition the cue stands in ('… unless Iran resumes the talks')."""
     doc = f.doc
     _, s1 = doc.sentences[doc.sentence_of(cue.start)]
     if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
         return True
-    return any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start))
+    if any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start)):
+        return True
+    # inside a condition ('unless it resumes negotiations', 'إذا رفضت', 'اگر … نپذیرد'): a hypothesis
+    return any(c.has("cond") and c.end <= cue.start
+               and not any(ch in doc.text[c.end:cue.start] for ch in COMMAS) for c in f.stance_in(lo, cue.start))
 
 
 def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Position]:
