@@ -298,7 +298,8 @@ def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
         return True
     # inside a condition ('unless it resumes negotiations', 'إذا رفضت', 'اگر … نپذیرد'): a hypothesis
     return any(c.has("cond") and c.end <= cue.start
-               and not any(ch in doc.text[c.end:cue.start] for ch in COMMAS) for c in f.stance_in(lo, cue.start))
+               and not any(ch in doc.text[c.end:cue.start] for ch in COMMAS)
+               for c in f.stance_in(lo, cue.start))
 
 
 def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Position]:
