@@ -151,3 +151,37 @@ def test_a_cue_inside_a_condition_is_no_position(lang: str, text: str, main: Row
 def test_an_arabic_hope_supports() -> None:
     got = positions("أعرب عراقجي عن أمله في استئناف المحادثات إذا أبدت واشنطن جدية.", "ar")
     assert ("abbas_araghchi", "diplomacy", "conditional") in got
+
+
+# Only agreeing or accepting takes the venue as its topic ('agreed to hold the next round in
+# Muscat'); a deal signed in a city says nothing of the venue.
+@pytest.mark.parametrize(("lang", "agreed", "signed"), [
+    ("en", "Iran agreed to hold the next round in Muscat.", "Iran signed the accord in Muscat last year."),
+    ("ar", "وافقت إيران على عقد الجولة المقبلة في مسقط.", "وقعت إيران الاتفاق في مسقط العام الماضي."),
+    ("fa", "ایران با برگزاری دور بعد در مسقط موافقت کرد.", "ایران توافق را سال گذشته در مسقط امضا کرد."),
+])
+def test_only_agreeing_takes_the_venue(lang: str, agreed: str, signed: str) -> None:
+    assert ("iran", "venue", "supports") in positions(agreed, lang)
+    assert not any(t == "venue" for _, t, _ in positions(signed, lang))
+
+
+# 'Good faith' (حسن نية، حسن نیت) is no intention to do what follows.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Araghchi stressed Iran's good faith on the nuclear file."),
+    ("ar", "أكد عراقجي حسن نية إيران في الملف النووي."),
+    ("fa", "عراقچی بر حسن نیت ایران در پایبندی به دیپلماسی درباره موضوع هسته‌ای تأکید کرد."),
+])
+def test_good_faith_is_no_intention(lang: str, text: str) -> None:
+    assert not any(t == "nuclear" for _, t, _ in positions(text, lang))
+
+
+# A deal that a nuclear party (the IAEA) itself signs is nuclear cooperation, not diplomacy.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran and the IAEA signed an agreement in Cairo."),
+    ("ar", "وقعت إيران والوكالة الدولية للطاقة الذرية اتفاقا في القاهرة."),
+    ("fa", "ایران و آژانس بین‌المللی انرژی اتمی در قاهره توافقی امضا کردند."),
+])
+def test_a_deal_the_iaea_signs_is_nuclear(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert {("iran", "nuclear", "supports"), ("iaea", "nuclear", "supports")} <= got
+    assert not any(t == "diplomacy" for _, t, _ in got)

@@ -386,7 +386,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [("diplomacy", cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
-        if not topics and info.polarity != 0:  # 'agreed to hold the next round on Sunday in Muscat'
+        if not topics and cue.has("venueok"):  # 'agreed to hold the next round on Sunday in Muscat'
             topics = _venue_topic(f, cue, hi, place_roles)
         on_condition = not topics and stance == "supports"
         if on_condition:  # 'Israel agreed to it so long as Iran launches no attacks': what it hangs on
@@ -435,6 +435,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         s0, s1 = doc.sentences[si]
         e0, e1 = doc.orig_span(s0, s1)
         for topic, tmatch, only in topics:
+            if topic == "diplomacy" and tmatch is not cue and f.cues.nuclear_parties.intersection(ids):
+                topic = "nuclear"  # 'Iran and the IAEA signed an agreement': a deal with the IAEA is nuclear
             st = "insists" if only and info.polarity > 0 else stance
             # 'the US must negotiate', 'requested a meeting': what is laid down or asked for stays demanded
             # ... and so does an outcome sought ('calls for a ceasefire'), unlike talks wanted
