@@ -185,3 +185,15 @@ def test_a_deal_the_iaea_signs_is_nuclear(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert {("iran", "nuclear", "supports"), ("iaea", "nuclear", "supports")} <= got
     assert not any(t == "diplomacy" for _, t, _ in got)
+
+
+# A serial comma before 'and' still joins the last name to the list ('France, Germany, and the
+# United Kingdom initiated …', 'ایران و آمریکا، و عمان'); Arabic glues its و and joined already.
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("en", "France, Germany, and the United Kingdom initiated a process to reimpose UN sanctions.",
+     {"france", "germany", "uk"}),
+    ("ar", "رحبت مصر وقطر، وتركيا باستئناف المحادثات.", {"egypt", "qatar", "turkey"}),
+    ("fa", "ایران و آمریکا، و عمان از ازسرگیری مذاکرات حمایت کردند.", {"iran", "usa", "oman"}),
+])
+def test_a_serial_comma_keeps_the_list(lang: str, text: str, want: set[str]) -> None:
+    assert want <= {a for a, _, _ in positions(text, lang)}

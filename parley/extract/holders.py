@@ -49,6 +49,8 @@ def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) 
         if a.start < cur.end or a.start >= limit:
             continue
         gap = f.doc.text[cur.end:a.start - len(a.prefix)].strip()  # 'مصر وتركيا': the و is the prefix
+        if gap[:1] in (",", "\u060c") and gap[1:].split()[:1] in (["and"], ["\u0648"]):  # 'X, Y, and the Z'
+            gap = gap[1:].strip()
         # two names side by side with neither a joiner nor 'و' are verb, subject and object
         # ('اتهمت أوكرانيا الجانب الروسي'), not a coordination
         if ((gap in _JOINERS and clitics().is_conjunction(a.prefix) and (gap or a.prefix))
