@@ -197,3 +197,21 @@ def test_a_deal_the_iaea_signs_is_nuclear(lang: str, text: str) -> None:
 ])
 def test_a_serial_comma_keeps_the_list(lang: str, text: str, want: set[str]) -> None:
     assert want <= {a for a, _, _ in positions(text, lang)}
+
+
+# What talks are about holds nothing ('talks on Ukraine', 'بشأن أوكرانيا', 'درباره اوکراین'), unless
+# it owns the cue ("regarding Hamas' continued refusal to disarm": Hamas refuses).
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Kremlin said the door remains open to talks on Ukraine."),
+    ("ar", "قال الكرملين إن الباب مفتوح للمفاوضات بشأن أوكرانيا."),
+    ("fa", "کرملین اعلام کرد که درها بر روی مذاکرات درباره اوکراین گشوده است."),
+])
+def test_what_talks_are_about_holds_nothing(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("kremlin", "diplomacy", "supports") in got
+    assert not any(a == "ukraine" for a, _, _ in got)
+
+
+def test_a_possessor_after_about_still_holds() -> None:
+    got = positions("Obstacles remain, especially regarding Hamas' continued refusal to disarm.", "en")
+    assert ("hamas", "military_force", "rejects") in got

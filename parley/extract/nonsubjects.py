@@ -5,7 +5,7 @@ nationality before 'mediators'; and judgements, whose holder is the speaker, not
 
 from __future__ import annotations
 
-from parley.extract.actors import ActorSpan
+from parley.extract.actors import ActorSpan, possessive_mark
 from parley.extract.matcher import Match
 from parley.extract.records import Found
 
@@ -41,6 +41,17 @@ def partner(f: Found, a: ActorSpan) -> bool:
         if m.has("witness") and gap <= _WITNESS_TOKENS:
             return True
     return False
+
+
+def about(f: Found, a: ActorSpan) -> bool:
+    """The actor stands right after 'about' (topics.yaml about_markers: 'talks on Ukraine', 'مذاکرات
+    درباره اوکراین', 'محادثات بشأن أوكرانيا'): what something is about holds nothing."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    if possessive_mark(doc.text, a.end):  # 'regarding Hamas' continued refusal': Hamas refuses
+        return False
+    return any(m.has("about") and m.end <= start and doc.tokens_between(m.end, start) == 0
+               for m in f.topic_in(doc.reach_back(start, 1), start))
 
 
 def judgement(f: Found, cue: Match) -> bool:
