@@ -215,3 +215,21 @@ def test_what_talks_are_about_holds_nothing(lang: str, text: str) -> None:
 def test_a_possessor_after_about_still_holds() -> None:
     got = positions("Obstacles remain, especially regarding Hamas' continued refusal to disarm.", "en")
     assert ("hamas", "military_force", "rejects") in got
+
+
+# A mediator rescheduling a round of others' talks mediates ('postponed the round between Iran and the
+# United States', 'أعلن … تأجيل الجولة', 'از تعویق دور بعدی مذاکرات خبر داد'); a party postponing its
+# own talks states nothing.
+@pytest.mark.parametrize(("lang", "mediator", "party"), [
+    ("en", "Omani Foreign Minister Badr Albusaidi postponed the round between Iran and the United States.",
+     "Iran postponed its talks with the United States."),
+    ("ar", "أعلن وزير الخارجية العماني بدر البوسعيدي تأجيل الجولة بين إيران والولايات المتحدة.",
+     "أعلنت إيران تأجيل محادثاتها مع الولايات المتحدة."),
+    ("fa", "وزیر خارجه عمان از تعویق دور بعدی مذاکرات ایران و آمریکا خبر داد.",
+     "ایران مذاکرات با آمریکا را به تعویق انداخت."),
+])
+def test_a_mediator_rescheduling_talks_mediates(lang: str, mediator: str, party: str) -> None:
+    got = positions(mediator, lang)
+    assert ("badr_albusaidi", "diplomacy", "mediates") in got
+    assert not any(a in ("iran", "usa") for a, _, _ in got)
+    assert positions(party, lang) == set()

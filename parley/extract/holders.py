@@ -87,7 +87,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         if subject:  # 'the Qatari PM heads to Egypt to meet other mediators': he mediates too
             return [subject[0]], None, doc.tokens_between(subject[0].end, cue.start)
     if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
-            and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
+            and not cue.has("sched") and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
     for q0, q1, who in speech.around(cue.start):
         if who is not None:
@@ -319,7 +319,7 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
                  and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
         if after:
             return _coordinated(f, after[0], pool, hi)
-    if _mediators_are_object(f, cue):
+    if _mediators_are_object(f, cue) and not cue.has("sched"):  # 'از تعویق … خبر داد' is no object
         return []
     lang = next((p.lang for p in cue.payloads), "ar")
     if lang in ("ar", "fa"):  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان',

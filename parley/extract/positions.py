@@ -403,6 +403,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             ids = [fallback]
         # an outlet reports, it takes no side, even as a quote's misread speaker ('he told Mehr that …')
         ids = [a for a in ids if a not in f.gaz.actors or f.gaz.actors[a].kind != "media"]
+        if cue.has("sched"):  # a mediator rescheduling a round mediates; a party doing so states nothing
+            ids = [a for a in ids if a in f.gaz.actors and f.gaz.actors[a].side == "mediator"]
         if not ids:
             continue
         si = doc.sentence_of(cue.start)
