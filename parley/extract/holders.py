@@ -87,7 +87,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         if subject:  # 'the Qatari PM heads to Egypt to meet other mediators': he mediates too
             return [subject[0]], None, doc.tokens_between(subject[0].end, cue.start)
     if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
-            and not cue.has("sched") and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
+            and not cue.has("sched") \
+            and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
     for q0, q1, who in speech.around(cue.start):
         if who is not None:
