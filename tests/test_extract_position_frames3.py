@@ -233,3 +233,18 @@ def test_a_mediator_rescheduling_talks_mediates(lang: str, mediator: str, party:
     assert ("badr_albusaidi", "diplomacy", "mediates") in got
     assert not any(a in ("iran", "usa") for a, _, _ in got)
     assert positions(party, lang) == set()
+
+
+# A pronoun subject ('…, where he urged …', 'He also urged …') holds for the person named earlier in
+# the sentence, else the last person named before; Persian 'او' and an Arabic sentence opened by a
+# speech verb with no subject ('وشدد على …') already did so.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Netanyahu met Trump in Washington, where he urged new sanctions on Iran."),
+    ("en", "Netanyahu met Trump in Washington on Monday. He also urged new sanctions on Iran."),
+    ("ar", "التقى نتنياهو ترامب في واشنطن يوم الاثنين. وشدد على ضرورة فرض عقوبات جديدة على إيران."),
+    ("fa", "نتانیاهو روز دوشنبه با ترامب در واشنگتن دیدار کرد. او خواستار تحریم‌های تازه علیه ایران شد."),
+])
+def test_a_pronoun_subject_holds_for_the_person_named_before(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("benjamin_netanyahu", "sanctions", "demands") in got
+    assert not any(a in ("donald_trump", "iran") for a, _, _ in got)

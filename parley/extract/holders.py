@@ -174,12 +174,24 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         owner = antecedent(f, s0)
         if owner is not None:
             return [owner], None, 15
+    head = re.split(r"[,\u060c]", doc.text[lo:cue.start])[-1].split()  # the words after the last comma
+    if doc.lang_at(cue.start) == "en" and 1 <= len(head) <= _PRONOUN_WORDS \
+            and any(w.lower() in _HE_SHE for w in head):
+        # '…, where he called for …', 'He urged …': the person named earlier in the sentence, else before
+        people = [a for a in f.actors_in(s0, lo) if a.end <= lo and a.kind == "person" and usable(a)]
+        owner = people[0] if people else antecedent(f, s0)
+        if owner is not None:
+            return [owner], None, 15
     if any(p.has("possessive") for p in opening):
         owner = previous_subject(f, s0)  # 'Their proposal … calls for …': the last sentence's subject
         if owner is not None:
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+_HE_SHE = ("he", "she")
+_PRONOUN_WORDS = 3  # 'he', 'where he', 'and he also': the pronoun is the clause's subject
 
 
 def _host_city_state(f: Found, cue: Match, lo: int) -> list[ActorSpan]:
