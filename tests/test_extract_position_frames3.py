@@ -248,3 +248,13 @@ def test_a_pronoun_subject_holds_for_the_person_named_before(lang: str, text: st
     got = positions(text, lang)
     assert ("benjamin_netanyahu", "sanctions", "demands") in got
     assert not any(a in ("donald_trump", "iran") for a, _, _ in got)
+
+
+# 'Necessarily' (بالضرورة، لزوماً) is an adverb, not the demand 'necessity' (ضرورة).
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The envoy said Lebanon's plan would not necessarily require military action."),
+    ("ar", "قال المبعوث إن خطة لبنان لن تنطوي بالضرورة على عمل عسكري."),
+    ("fa", "فرستاده آمریکا گفت طرح لبنان لزوماً به اقدام نظامی نیاز ندارد."),
+])
+def test_necessarily_is_no_demand(lang: str, text: str) -> None:
+    assert not any(t == "military_force" for _, t, _ in positions(text, lang))
