@@ -258,3 +258,20 @@ def test_a_pronoun_subject_holds_for_the_person_named_before(lang: str, text: st
 ])
 def test_necessarily_is_no_demand(lang: str, text: str) -> None:
     assert not any(t == "military_force" for _, t, _ in positions(text, lang))
+
+
+# Talks asked of another are demanded ('called on Iran to resume negotiations', 'حثت … إيران على
+# استئناف المفاوضات', 'از ایران می‌خواهد که … وارد مذاکرات شود'); talks one wants oneself are supported.
+@pytest.mark.parametrize(("lang", "asked", "wanted", "holder"), [
+    ("en", "Rubio called on Iran to resume direct negotiations without delay.",
+     "Rubio wants direct negotiations with Iran.", "marco_rubio"),
+    ("ar", "حثت الدول الأوروبية الثلاث إيران على استئناف المفاوضات.",
+     "تريد الدول الأوروبية الثلاث استئناف المفاوضات مع إيران.", "e3"),
+    ("fa", "روبیو از ایران می‌خواهد که بدون تأخیر وارد مذاکرات مستقیم شود.",
+     "روبیو می‌خواهد مذاکرات مستقیم با ایران آغاز شود.", "marco_rubio"),
+])
+def test_talks_asked_of_another_are_demanded(lang: str, asked: str, wanted: str, holder: str) -> None:
+    assert (holder, "diplomacy", "demands") in positions(asked, lang)
+    got = positions(wanted, lang)
+    assert (holder, "diplomacy", "supports") in got
+    assert (holder, "diplomacy", "demands") not in got

@@ -275,6 +275,29 @@ def _act_subject(f: Found, cue: Match) -> bool:
     return False
 
 
+_ASKED_TOKENS = 2  # 'urged Iran to', 'از ایران خواستار': the one asked this close to the demand
+_ASKED_TOKENS_AR = 5  # 'حثت الدول الأوروبية الثلاث إيران على': Arabic puts the subject first
+
+
+def _asks_another(f: Found, d: Match) -> bool:
+    """A demand cue that names the one asked: an actor right after it and then 'to' (stances.yaml
+    asked_to: 'called on Iran to resume', 'دعا إيران إلى'), or Persian 'از' and an actor right before
+    it ('از ایران خواستار ازسرگیری … شد'). What is asked of another is demanded, talks too."""
+    if "demands" not in d.idents("stance"):
+        return False
+    doc = f.doc
+    if doc.lang_at(d.start) == "fa":
+        near = f.actors_in(doc.reach_back(d.start, _ASKED_TOKENS), d.start)
+        return any(a.end <= d.start and doc.text[:a.start - len(a.prefix)].rstrip().endswith("\u0627\u0632")
+                   for a in near)
+    reach = _ASKED_TOKENS if doc.lang_at(d.start) == "en" else _ASKED_TOKENS_AR
+    for a in f.actors_in(d.end, doc.reach(d.end, reach) + 1):
+        if any(m.has("askto") and doc.tokens_between(a.end, m.start) == 0
+               for m in f.stance_in(a.end, doc.reach(a.end, 0) + 1)):
+            return True
+    return False
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -436,13 +459,15 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         c0, c1 = doc.orig_span(lo, hi)
         s0, s1 = doc.sentences[si]
         e0, e1 = doc.orig_span(s0, s1)
+        asks = _asks_another(f, outer or cue)
         for topic, tmatch, only in topics:
             if topic == "diplomacy" and tmatch is not cue and f.cues.nuclear_parties.intersection(ids):
                 topic = "nuclear"  # 'Iran and the IAEA signed an agreement': a deal with the IAEA is nuclear
             st = "insists" if only and info.polarity > 0 else stance
             # 'the US must negotiate', 'requested a meeting': what is laid down or asked for stays demanded
             # ... and so does an outcome sought ('calls for a ceasefire'), unlike talks wanted
-            if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome")):
+            # ... and so does what is asked of another ('called on Iran to resume the talks')
+            if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome") or asks):
                 st = f.cues.overrides.get((st, topic), st)
             if condition and (st == "supports" or (st == "demands" and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
