@@ -275,3 +275,22 @@ def test_talks_asked_of_another_are_demanded(lang: str, asked: str, wanted: str,
     got = positions(wanted, lang)
     assert (holder, "diplomacy", "supports") in got
     assert (holder, "diplomacy", "demands") not in got
+
+
+# Refusing talks on a condition is a conditional position on them ('will not negotiate if Washington
+# insists on zero enrichment'); a cue inside the condition is not the object of the refusal.
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("en", "Iran rejects negotiations if Washington insists on zero enrichment.", "iran"),
+    ("ar", "قال ولايتي إن إيران لن تقبل التفاوض إذا أصرت واشنطن على وقف التخصيب.", "iran"),
+    ("fa", "ولایتی گفت ایران مذاکره را رد می‌کند اگر آمریکا بر توقف غنی‌سازی اصرار کند.", "iran"),
+])
+def test_refusing_talks_on_a_condition_is_conditional(lang: str, text: str, holder: str) -> None:
+    got = positions(text, lang)
+    assert (holder, "diplomacy", "conditional") in got
+    assert not any(a == "usa" for a, _, _ in got)
+
+
+def test_a_condition_keeps_the_main_clause() -> None:
+    got = positions("Britain is ready to reimpose sanctions unless Iran resumes the talks.", "en")
+    assert ("uk", "sanctions", "conditional") in got
+    assert not any(a == "iran" for a, _, _ in got)

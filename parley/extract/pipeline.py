@@ -76,9 +76,11 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     # 'رفض مطالب …'): the first governs through it
     verbs = [c for c in stance if c.has("stance") and not (c.start in cover and c.end - 1 in cover)]
     ask_to = [m for m in stance if m.has("askto")]  # in text order
+    conds = [m.start for m in stance if m.has("cond")]  # a condition between: 'rejects talks if X insists'
     object_of = {c.start: p for p, c in itertools.pairwise(verbs)
                  if p.end <= c.start
                  and (doc.tokens_between(p.end, c.start) <= 3 or _asks_to(doc, p, c, ask_to))
+                 and bisect.bisect_left(conds, p.end) == bisect.bisect_left(conds, c.start)
                  and all(ch.isalnum() or ch.isspace() or ch in "'\u2019" for ch in doc.text[p.end:c.start])
                  and doc.text[p.end:c.start].split() not in (["و"], ["and"], ["or"], ["او"])
                  and not doc.text[c.start:c.end].startswith("و")  # 'غير قانوني وغير مبرر': coordinated

@@ -469,7 +469,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             # ... and so does what is asked of another ('called on Iran to resume the talks')
             if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome") or asks):
                 st = f.cues.overrides.get((st, topic), st)
-            if condition and (st == "supports" or (st == "demands" and topic == "diplomacy")):
+            if condition and (st == "supports" or (st in ("demands", "rejects") and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
             if on_condition:
                 st = "conditional"
