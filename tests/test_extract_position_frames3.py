@@ -294,3 +294,16 @@ def test_a_condition_keeps_the_main_clause() -> None:
     got = positions("Britain is ready to reimpose sanctions unless Iran resumes the talks.", "en")
     assert ("uk", "sanctions", "conditional") in got
     assert not any(a == "iran" for a, _, _ in got)
+
+
+# Saying the talks went well or move forward supports them ('went well', 'تسير بشكل إيجابي', 'خوب
+# بود', 'رو به جلو است'): the speaker's judgement, not the partner's.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Araghchi said the talks with the Americans went well."),
+    ("ar", "قال عراقجي إن المحادثات مع الأمريكيين تسير بشكل إيجابي."),
+    ("fa", "عراقچی گفت جلسه امروز با آمریکایی‌ها خوب بود و مذاکرات رو به جلو است."),
+])
+def test_talks_said_to_go_well_are_supported(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("abbas_araghchi", "diplomacy", "supports") in got
+    assert not any(a == "usa" for a, _, _ in got)
