@@ -307,3 +307,15 @@ def test_talks_said_to_go_well_are_supported(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert ("abbas_araghchi", "diplomacy", "supports") in got
     assert not any(a == "usa" for a, _, _ in got)
+
+
+# Announcing one's agreement to something supports it: the Arabic verbal noun ('أعلنت الموافقة على
+# هدنة', 'نوافق على'), English 'acceptance of', Persian 'موافقت کرد'. (The bare Persian noun موافقت
+# was tried and dropped: it named other parties' agreement on the tuning half.)
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hamas announced its acceptance of a two-month humanitarian truce."),
+    ("ar", "أعلنت حماس الموافقة على هدنة إنسانية لمدة شهرين."),
+    ("fa", "حماس با آتش‌بس دو ماهه موافقت کرد."),
+])
+def test_announced_agreement_supports(lang: str, text: str) -> None:
+    assert ("hamas", "diplomacy", "supports") in positions(text, lang)
