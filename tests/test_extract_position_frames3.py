@@ -319,3 +319,17 @@ def test_talks_said_to_go_well_are_supported(lang: str, text: str) -> None:
 ])
 def test_announced_agreement_supports(lang: str, text: str) -> None:
     assert ("hamas", "diplomacy", "supports") in positions(text, lang)
+
+
+# The 'resistance' (حركات المقاومة، محور مقاومت, 'resistance movements') is how Iran's camp names its
+# armed allies: supporting it is a position on proxies; the noun 'support for …' names the topic.
+@pytest.mark.parametrize(("lang", "said", "named"), [
+    ("en", "Larijani said Iran will always support resistance movements in the region.",
+     "Larijani criticised Iran's support for resistance movements."),
+    ("ar", "قال لاريجاني إن إيران تدعم حركات المقاومة دائما.", "انتقد المسؤول دعم حركات المقاومة من قبل إيران."),
+    ("fa", "لاریجانی گفت ایران همواره از محور مقاومت حمایت می‌کند.",
+     "این مقام از حمایت از محور مقاومت از سوی ایران انتقاد کرد."),
+])
+def test_supporting_the_resistance_is_about_proxies(lang: str, said: str, named: str) -> None:
+    assert ("iran", "proxies", "supports") in positions(said, lang)
+    assert not any(s == "supports" for _, _, s in positions(named, lang))
