@@ -326,7 +326,8 @@ def test_announced_agreement_supports(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "said", "named"), [
     ("en", "Larijani said Iran will always support resistance movements in the region.",
      "Larijani criticised Iran's support for resistance movements."),
-    ("ar", "قال لاريجاني إن إيران تدعم حركات المقاومة دائما.", "انتقد المسؤول دعم حركات المقاومة من قبل إيران."),
+    ("ar", "قال لاريجاني إن إيران تدعم حركات المقاومة دائما.",
+     "انتقد المسؤول دعم حركات المقاومة من قبل إيران."),
     ("fa", "لاریجانی گفت ایران همواره از محور مقاومت حمایت می‌کند.",
      "این مقام از حمایت از محور مقاومت از سوی ایران انتقاد کرد."),
 ])
