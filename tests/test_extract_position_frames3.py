@@ -73,11 +73,13 @@ def test_an_announced_arabic_activation_still_supports() -> None:
     assert {("uk", "sanctions", "supports"), ("france", "sanctions", "supports")} <= got
 
 
-# Beginning or setting off something supports it ('initiated the process to reimpose', 'بدأت
-# إجراءات', 'روند … را آغاز کردند'); the target after 'against' (ضد، علیه) holds nothing.
+# Beginning or setting off something supports it ('initiated the process to reimpose', 'لبدء
+# إجراءات', 'روند … را آغاز کردند'); the target after 'against' (ضد، علیه) holds nothing. A bare
+# past 'began' (English began, Arabic بدأت) reports that something started and was left out: on the
+# newest tuning articles it gave rows for whoever was named ('talks began …').
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The E3 initiated the process to reimpose UN sanctions against Iran."),
-    ("ar", "بدأت الدول الأوروبية الثلاث إجراءات إعادة فرض العقوبات ضد إيران."),
+    ("ar", "اجتمعت الدول الأوروبية الثلاث لبدء إجراءات إعادة فرض العقوبات ضد إيران."),
     ("fa", "سه کشور اروپایی روند فعال‌سازی مکانیسم ماشه علیه ایران را آغاز کردند."),
 ])
 def test_beginning_a_process_supports_it(lang: str, text: str) -> None:
