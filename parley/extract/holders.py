@@ -29,7 +29,7 @@ from parley.extract.antecedents import (
     usable,
 )
 from parley.extract.matcher import COMMAS, Match, clitics
-from parley.extract.nonsubjects import addressee, between, judgement, names_mediators, partner
+from parley.extract.nonsubjects import about, addressee, between, judgement, names_mediators, partner
 from parley.extract.quotes import Speech
 from parley.extract.records import Found
 
@@ -49,6 +49,8 @@ def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) 
         if a.start < cur.end or a.start >= limit:
             continue
         gap = f.doc.text[cur.end:a.start - len(a.prefix)].strip()  # 'مصر وتركيا': the و is the prefix
+        if gap[:1] in (",", "\u060c") and gap[1:].split()[:1] in (["and"], ["\u0648"]):  # 'X, Y, and the Z'
+            gap = gap[1:].strip()
         # two names side by side with neither a joiner nor 'و' are verb, subject and object
         # ('اتهمت أوكرانيا الجانب الروسي'), not a coordination
         if ((gap in _JOINERS and clitics().is_conjunction(a.prefix) and (gap or a.prefix))
@@ -85,6 +87,7 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         if subject:  # 'the Qatari PM heads to Egypt to meet other mediators': he mediates too
             return [subject[0]], None, doc.tokens_between(subject[0].end, cue.start)
     if cue.idents("stance")[0] in f.cues.fixed_topics and _mediators_are_object(f, cue) \
+            and not cue.has("sched") \
             and not _demonym_next_to(f, cue):  # 'من الوسطاء المصريين' still names Egypt
         return [], None, 0  # 'a response to the mediators': nobody here mediates, not even the speaker
     for q0, q1, who in speech.around(cue.start):
@@ -100,7 +103,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             and not names_mediators(f, a)  # nor 'US' in 'Egyptian, Qatari and US mediators'
             and not partner(f, a)  # nor a partner: 'المحادثات مع أميركا'
             and not between(f, a)  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
-            and not addressee(f, a)]  # nor the one told: 'Rubio told Fidan that …'
+            and not addressee(f, a)  # nor the one told: 'Rubio told Fidan that …'
+            and not about(f, a)]  # nor what it is about: 'مذاکرات درباره اوکراین'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)
@@ -170,12 +174,24 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         owner = antecedent(f, s0)
         if owner is not None:
             return [owner], None, 15
+    head = re.split(r"[,\u060c]", doc.text[lo:cue.start])[-1].split()  # the words after the last comma
+    if doc.lang_at(cue.start) == "en" and 1 <= len(head) <= _PRONOUN_WORDS \
+            and any(w.lower() in _HE_SHE for w in head):
+        # '…, where he called for …', 'He urged …': the person named earlier in the sentence, else before
+        people = [a for a in f.actors_in(s0, lo) if a.end <= lo and a.kind == "person" and usable(a)]
+        owner = people[0] if people else antecedent(f, s0)
+        if owner is not None:
+            return [owner], None, 15
     if any(p.has("possessive") for p in opening):
         owner = previous_subject(f, s0)  # 'Their proposal … calls for …': the last sentence's subject
         if owner is not None:
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+_HE_SHE = ("he", "she")
+_PRONOUN_WORDS = 3  # 'he', 'where he', 'and he also': the pronoun is the clause's subject
 
 
 def _host_city_state(f: Found, cue: Match, lo: int) -> list[ActorSpan]:
@@ -316,7 +332,7 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
                  and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
         if after:
             return _coordinated(f, after[0], pool, hi)
-    if _mediators_are_object(f, cue):
+    if _mediators_are_object(f, cue) and not cue.has("sched"):  # 'از تعویق … خبر داد' is no object
         return []
     lang = next((p.lang for p in cue.payloads), "ar")
     if lang in ("ar", "fa"):  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان',

@@ -5,7 +5,7 @@ nationality before 'mediators'; and judgements, whose holder is the speaker, not
 
 from __future__ import annotations
 
-from parley.extract.actors import ActorSpan
+from parley.extract.actors import ActorSpan, possessive_mark
 from parley.extract.matcher import Match
 from parley.extract.records import Found
 
@@ -30,16 +30,28 @@ _WITNESS_TOKENS = 2  # 'بحضور الرئيس الأمريكي ترامب': a 
 
 def partner(f: Found, a: ActorSpan) -> bool:
     """The actor stands right after 'with' (مع، با): a partner of the talks, not a subject; or
-    after a place or witness marker ('at the White House', 'در کاخ سفید', 'بحضور ترامب')."""
+    after a place or witness marker ('at the White House', 'در کاخ سفید', 'بحضور ترامب'), or is
+    the target ('against Iran', 'علیه ایران')."""
     doc = f.doc
     start = a.start - len(a.prefix)
     for m in f.stance_ending(doc.reach_back(start, _WITNESS_TOKENS), start):
         gap = doc.tokens_between(m.end, start)
-        if (m.has("with") or m.has("location")) and gap == 0:
+        if (m.has("with") or m.has("location") or m.has("against")) and gap == 0:
             return True
         if m.has("witness") and gap <= _WITNESS_TOKENS:
             return True
     return False
+
+
+def about(f: Found, a: ActorSpan) -> bool:
+    """The actor stands right after 'about' (topics.yaml about_markers: 'talks on Ukraine', 'مذاکرات
+    درباره اوکراین', 'محادثات بشأن أوكرانيا'): what something is about holds nothing."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    if possessive_mark(doc.text, a.end):  # 'regarding Hamas' continued refusal': Hamas refuses
+        return False
+    return any(m.has("about") and m.end <= start and doc.tokens_between(m.end, start) == 0
+               for m in f.topic_in(doc.reach_back(start, 1), start))
 
 
 def judgement(f: Found, cue: Match) -> bool:
@@ -59,8 +71,8 @@ def addressee(f: Found, a: ActorSpan) -> bool:
         if not v.has("tell"):
             continue
         gap = doc.tokens_between(v.end, start)
-        if next((p.lang for p in v.payloads), "ar") == "en":
-            return gap == 0
+        if next((p.lang for p in v.payloads), "ar") == "en":  # 'told the UN': an article between
+            return gap == 0 or doc.text[v.end:start].strip().lower() == "the"
         return gap >= 1  # the subject (an actor or not) stands between
     return False
 

@@ -22,7 +22,7 @@ from parley.extract.discovered import find_people, people_spans
 from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
 from parley.extract.links import find_links
-from parley.extract.matcher import Doc, PhraseMatcher, PhraseSets, gazetteer_matcher
+from parley.extract.matcher import Doc, Match, PhraseMatcher, PhraseSets, gazetteer_matcher
 from parley.extract.positions import find_positions
 from parley.extract.quotes import find_quotes
 from parley.extract.records import Extraction, Found
@@ -75,8 +75,12 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     # a stance cue at most three words after another is its object ('rejected the demands for …',
     # 'رفض مطالب …'): the first governs through it
     verbs = [c for c in stance if c.has("stance") and not (c.start in cover and c.end - 1 in cover)]
+    ask_to = [m for m in stance if m.has("askto")]  # in text order
+    conds = [m.start for m in stance if m.has("cond")]  # a condition between: 'rejects talks if X insists'
     object_of = {c.start: p for p, c in itertools.pairwise(verbs)
-                 if p.end <= c.start and doc.tokens_between(p.end, c.start) <= 3
+                 if p.end <= c.start
+                 and (doc.tokens_between(p.end, c.start) <= 3 or _asks_to(doc, p, c, ask_to))
+                 and bisect.bisect_left(conds, p.end) == bisect.bisect_left(conds, c.start)
                  and all(ch.isalnum() or ch.isspace() or ch in "'\u2019" for ch in doc.text[p.end:c.start])
                  and doc.text[p.end:c.start].split() not in (["و"], ["and"], ["or"], ["او"])
                  and not doc.text[c.start:c.end].startswith("و")  # 'غير قانوني وغير مبرر': coordinated
@@ -85,14 +89,16 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  and "mediates" not in (*c.idents("stance"), *p.idents("stance"))
                  and next((q.lang for q in c.payloads), "fa") != "fa"}  # Persian puts the object first
     # a stance cue inside a topic phrase ('support for terrorism') is part of the topic: no stop
-    # ... nor do mediators spoken to ('a positive response to mediators on the ceasefire'), and a
-    # reason ('citing the attacks', 'بسبب', 'به دلیل') ends what a cue governs
+    # ... nor do a mediation adjective ('a US-brokered deal') and mediators spoken to ('a positive
+    # response to mediators on the ceasefire'); a reason ('citing the attacks', 'بسبب', 'به دلیل') ends
+    # what a cue governs
     medobj_ends = {m.end for m in stance if m.has("medobj")}
     stops = sorted(c.start for c in stance
                    if (c.has("stance") and not (c.start in cover and c.end - 1 in cover)
                        and not ("mediates" in c.idents("stance")
-                                and any(e <= c.start and doc.tokens_between(e, c.start) == 0
-                                        for e in medobj_ends if c.start - e < 8)))
+                                and (doc.text[c.start - 1:c.start] == "-"  # 'the US-brokered peace deal'
+                                     or any(e <= c.start and doc.tokens_between(e, c.start) == 0
+                                            for e in medobj_ends if c.start - e < 8))))
                    or c.has("cond") or c.has("butnot") or c.has("reason"))
     demonyms = sorted((m for m in stance if m.has("demonym")), key=lambda m: m.start)
     sides = delegation_spans(doc, gaz, [m for m in event if m.has("delegation")], demonyms)
@@ -109,6 +115,20 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  speech_starts=[m.start for m in speech], topic_starts=[m.start for m in topic],
                  actor_starts=[a.start for a in actors], demonym_starts=[m.start for m in demonyms],
                  object_of=object_of)
+
+
+_ASK_TO_TOKENS = 8  # 'urged European signatories of the 2015 deal to trigger …': the infinitive this far
+
+
+def _asks_to(doc: Doc, ask: Match, cue: Match, markers: list[Match]) -> bool:
+    """A demand's addressee and then 'to' (stances.yaml asked_to) right before the next cue ('urged
+    the Europeans to trigger the snapback', 'حثت الأطراف الأوروبية … على تفعيل'): what is asked is
+    demanded, whatever the inner verb says."""
+    if "demands" not in ask.idents("stance") or doc.tokens_between(ask.end, cue.start) > _ASK_TO_TOKENS:
+        return False
+    i = bisect.bisect_left(markers, ask.end, key=lambda m: m.start)
+    return any(m.end <= cue.start and doc.tokens_between(m.end, cue.start) == 0
+               for m in itertools.takewhile(lambda m: m.start < cue.start, markers[i:]))
 
 
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:

@@ -3,13 +3,13 @@
 For every stance cue (stances.yaml) in a clause:
 - holders: parley.extract.holders (the speaker of a quote, a mediator, the subject, the
   reporting verb's speaker); a speaker stating their state's position holds it too;
-- topics: topic words after the cue up to the next cue (Persian and predicative cues such as
-  'non-negotiable': before it too); 'negotiate about X' is about X; X then 'only', or a
-  restriction before X ('confined to'), is insisted on; mediation is always about diplomacy;
-  no topic word: the stance's default topic, else no row;
+- topics (parley.extract.topic_frames): topic words after the cue up to the next cue (Persian
+  and predicative cues such as 'non-negotiable': before it too); 'negotiate about X' is about X;
+  X then 'only', or a restriction before X ('confined to'), is insisted on; mediation is always
+  about diplomacy; no topic word: the stance's default topic, else no row;
 - a negator right before a 'supports' cue makes it 'opposes', and so does a Persian negated
-  copula after it; other negated cues, uncertainty ('unclear whether'), questions and
-  descriptions ('crossing a red line') give no row;
+  copula after it; other negated cues, uncertainty ('unclear whether'), questions, a cue inside
+  a condition ('unless Iran resumes the talks') and descriptions ('crossing a red line') give no row;
 - a condition (إذا، اگر، if) or a precondition ('before any negotiation') makes supported or
   demanded talks 'conditional'; 'ready, but not on X' also rejects X;
 - overrides: wanting talks is supporting them; being ready to use force is a warning.
@@ -25,18 +25,14 @@ from dataclasses import replace
 
 from parley.extract.actors import ActorSpan
 from parley.extract.holders import holders
-from parley.extract.matcher import COMMAS, Doc, Match, clause_span
+from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.quotes import Speech
 from parley.extract.records import Found, Position
+from parley.extract.topic_frames import Topics, condition_topics, governed_topics, venue_topic, window_end
 
-_TOPIC_GAP = 10  # a topic word must follow the cue, or the previous topic word, within this many words
-_RESTRICT_TOKENS = 3  # 'confined to the nuclear file': the restriction this close before the topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
-_VENUE_ROLES = frozenset({"talks_venue", "proposed", "moved_to"})
-_COND_TOKENS = 3  # 'agreed to it so long as': a condition this close after a cue naming no topic
-_COMP_TOKENS = 5  # a 'that' this close after the cue opens the words it governs ('warned X that …')
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
 
@@ -52,7 +48,7 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
                 and doc.tokens_between(n.end, cue.start) <= (0 if n.has("neg1") else 1):
             return not any(x.has("notneg") and x.start <= n.start < x.end
                            for x in f.stance_in(lo, n.start + 1))
-    end = _window_end(f, cue, hi)
+    end = window_end(f, cue, hi)
     # 'have not' negates a noun of intent, and the cue it governs ('برنامه‌ای برای ازسرگیری … ندارد')
     intent = cue.has("noun") or any(p.has("noun") and p.end <= cue.start
                                     and doc.tokens_between(p.end, cue.start) == 0 for p in before)
@@ -61,117 +57,7 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
                for n in f.stance_in(cue.end, end))
 
 
-def _window_end(f: Found, cue: Match, hi: int) -> int:
-    """Where the words a cue governs stop: the next cue or condition marker, or ``hi``."""
-    stops = f.governed_stops
-    i = bisect.bisect_left(stops, cue.end)
-    return stops[i] if i < len(stops) and stops[i] < hi else hi
-
-
-def _topics(f: Found, cue: Match, lo: int, hi: int) -> list[tuple[str, Match, bool]]:
-    """(topic, match, only) for the topic words this cue governs."""
-    doc = f.doc
-    lang = next((p.lang for p in cue.payloads), "ar")
-    end = _window_end(f, cue, hi)
-    start = cue.end
-    # Persian puts the topic before its verb; so do predicative cues ('enrichment is non-negotiable');
-    # a Persian verbal noun with its complement after it ('امتناع حماس از خلع سلاح') reads it there
-    after = cue.has("noun") and any(t.has("topic") and t.start >= cue.end for t in f.topic_in(cue.end, end))
-    if cue.has("topic_before") or (lang == "fa" and not after):
-        prev = [c.end for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start]
-        start = prev[-1] if prev else lo
-    found = []
-    reach = cue.end
-    # 'warned the United States that its military …': the complement clause starts at the 'that'
-    comp = next((c for c in f.speech_in(cue.end, min(end, doc.reach(cue.end, _COMP_TOKENS) + 1))
-                 if c.has("comp")), None)
-    if comp is not None:
-        reach = comp.end
-    # Persian: a reason between the object and the verb is no topic ('… را به دلیل حملات تعلیق کرد')
-    reasons = [(r.start, _reason_end(doc, r.end, cue.start)) for r in f.stance_in(start, cue.start)
-               if r.has("reason")]
-    for t in f.topic_in(start, end):
-        inside = cue.start <= t.start and t.end <= cue.end  # part of the cue: 'غير قابل للتفاوض'
-        if not t.has("topic") or t.start < start or t.end > end or inside \
-                or any(r0 <= t.start < r1 for r0, r1 in reasons):
-            continue
-        if t.start >= cue.end and doc.tokens_between(reach, t.start) > _TOPIC_GAP:
-            break
-        if _left_a_deal(f, t):
-            continue
-        found.append(t)
-        reach = max(reach, t.end)
-    out: list[tuple[str, Match, bool]] = []
-    about_nuclear: set[int] = set()  # 'talks on the nuclear file' are nuclear talks: diplomacy
-    for k, t in enumerate(found):
-        topic = t.idents("topic")[0]
-        if _with_nuclear_party(f, t):  # 'an agreement between Iran and the IAEA' is nuclear cooperation
-            out.append(("nuclear", t, False))
-            continue
-        if topic == "nuclear" and (k in about_nuclear or any(
-                o is not t and o.idents("topic")[0] != "nuclear"
-                and (doc.tokens_between(o.end, t.start) == 0 if o.end <= t.start
-                     else doc.tokens_between(t.end, o.start) == 0)
-                for o in found[max(0, k - 1):k + 2])):
-            continue  # 'اتفاق نووي', 'nuclear talks', 'nuclear enrichment': 'nuclear' qualifies the other
-        # a restriction at most a word after the talks, or ending at most a word before them
-        near = f.stance_in(t.end, doc.reach(t.end, 1) + 1)
-        near += f.stance_ending(doc.reach_back(t.start, 1), t.start)
-        if topic == "diplomacy" and any(r.has("restrict") for r in near):
-            continue  # 'talks confined to the nuclear file': the restriction is the position
-        if topic == "diplomacy":
-            # 'about' at most a word after the talks
-            about = next((a for a in f.topic_in(t.end, doc.reach(t.end, 1) + 1) if a.has("about")), None)
-            objects = [j for j in range(k + 1, len(found)) if about and found[j].start >= about.end
-                       and doc.tokens_between(about.end, found[j].start) <= 3
-                       and found[j].idents("topic")[0] != "diplomacy"]
-            if objects and all(found[j].idents("topic")[0] == "nuclear" for j in objects):
-                about_nuclear.update(objects)
-            elif objects:
-                continue  # 'negotiate about the missiles': the talks' object is the topic
-        only = any(o.has("only") for o in f.stance_in(t.end, doc.reach(t.end, 2) + 1))
-        only = only or any(r.has("restrict") and cue.end <= r.start
-                           for r in f.stance_ending(doc.reach_back(t.start, _RESTRICT_TOKENS), t.start))
-        out.append((topic, t, only))
-    return out
-
-
-_PARTY_TOKENS = 4  # 'اتفاق بين إيران والوكالة': the party this close after the deal
-
-
-def _with_nuclear_party(f: Found, t: Match) -> bool:
-    """A deal or talks word with a nuclear party (topics.yaml nuclear_parties) close after it,
-    behind 'between' or 'with' ('an agreement between Iran and the IAEA'): nuclear cooperation."""
-    if t.idents("topic")[0] != "diplomacy" or not f.cues.nuclear_parties:
-        return False
-    doc = f.doc
-    near = f.stance_in(t.end, doc.reach(t.end, 1) + 1)
-    if not any(m.has("between") or m.has("with") or m.has("medobj") for m in near):
-        return False
-    return any(a.actor_id in f.cues.nuclear_parties
-               for a in f.actors_in(t.end, doc.reach(t.end, _PARTY_TOKENS) + 1))
-
-
-_LEAVE_TOKENS = 3  # 'انسحاب واشنطن من الاتفاق': 'from' this close after the withdrawal, the deal right after
-
-
-def _left_a_deal(f: Found, t: Match) -> bool:
-    """A force word followed by 'from' and a deal or a treaty ('withdrawal from the nuclear deal',
-    'خروج آمریکا از برجام', 'withdrew from the NPT'): leaving the deal, not moving forces."""
-    if t.idents("topic")[0] != "military_force":
-        return False
-    doc = f.doc
-    for w in f.topic_in(t.end, doc.reach(t.end, _LEAVE_TOKENS) + 1):
-        if w.has("wfrom"):
-            nxt = f.topic_in(w.end, doc.reach(w.end, 1) + 1)
-            return any(n.has("topic") and n.idents("topic")[0] in ("diplomacy", "nuclear") for n in nxt)
-    return False
-
-
 _RELATIVE_END = re.compile(r"[\W_]*(?:as\W+\w+[\W_]*)?")  # nothing after the verb but 'as unacceptable'
-
-
-Topics = list[tuple[str, Match, bool]]  # (topic, its match, 'only')
 
 
 def _relative_object(f: Found, cue: Match, lo: int, hi: int) -> tuple[ActorSpan, Topics] | None:
@@ -193,28 +79,6 @@ def _relative_object(f: Found, cue: Match, lo: int, hi: int) -> tuple[ActorSpan,
         return None
     topics = [(t.idents("topic")[0], t, False) for t in f.topic_in(lo, lo + cut) if t.has("topic")]
     return (who, topics[-2:]) if topics else None
-
-
-def _venue_topic(f: Found, cue: Match, hi: int, place_roles: Mapping[int, str]) -> Topics:
-    """The venue, when a cue naming no other topic governs a place where talks are held or are
-    proposed ('وافقت على عقد الجولة المقبلة في مسقط')."""
-    end = _window_end(f, cue, hi)
-    lang = next((p.lang for p in cue.payloads), "ar")
-    start = cue.end if lang != "fa" else f.doc.reach_back(cue.start, _TOPIC_GAP)
-    for pos, role in place_roles.items():
-        if start <= pos < end and role in _VENUE_ROLES:
-            return [("venue", cue, False)]
-    return []
-
-
-def _condition_topics(f: Found, cue: Match, hi: int) -> Topics:
-    """The topics of the condition right after a cue that names none ('agreed to it so long as …')."""
-    doc = f.doc
-    cond = next((c for c in f.stance_in(cue.end, min(hi, doc.reach(cue.end, _COND_TOKENS) + 1))
-                 if c.has("cond")), None)
-    if cond is None:
-        return []
-    return [(t.idents("topic")[0], t, False) for t in f.topic_in(cond.end, hi) if t.has("topic")][:2]
 
 
 def _backs_a_refusal(f: Found, cue: Match, lo: int) -> bool:
@@ -259,25 +123,48 @@ def _act_subject(f: Found, cue: Match) -> bool:
     return False
 
 
+_ASKED_TOKENS = 2  # 'urged Iran to', 'از ایران خواستار': the one asked this close to the demand
+_ASKED_TOKENS_AR = 5  # 'حثت الدول الأوروبية الثلاث إيران على': Arabic puts the subject first
+
+
+def _asks_another(f: Found, d: Match) -> bool:
+    """A demand cue that names the one asked: an actor right after it and then 'to' (stances.yaml
+    asked_to: 'called on Iran to resume', 'دعا إيران إلى'), or Persian 'از' and an actor right before
+    it ('از ایران خواستار ازسرگیری … شد'). What is asked of another is demanded, talks too."""
+    if "demands" not in d.idents("stance"):
+        return False
+    doc = f.doc
+    if doc.lang_at(d.start) == "fa":
+        near = f.actors_in(doc.reach_back(d.start, _ASKED_TOKENS), d.start)
+        return any(a.end <= d.start and doc.text[:a.start - len(a.prefix)].rstrip().endswith("\u0627\u0632")
+                   for a in near)
+    reach = _ASKED_TOKENS if doc.lang_at(d.start) == "en" else _ASKED_TOKENS_AR
+    for a in f.actors_in(d.end, doc.reach(d.end, reach) + 1):
+        if any(m.has("askto") and doc.tokens_between(a.end, m.start) == 0
+               for m in f.stance_in(a.end, doc.reach(a.end, 0) + 1)):
+            return True
+    return False
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
                for a in f.actors_in(f.doc.reach_back(m.start, _NAME_TOKENS), m.end))
 
 
-def _reason_end(doc: Doc, start: int, limit: int) -> int:
-    """Where a reason phrase starting at ``start`` ends: the next comma, else ``limit``."""
-    ends = [i for i in (doc.text.find(ch, start, limit) for ch in COMMAS) if i != -1]
-    return min(ends, default=limit)
-
-
 def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
-    """A question, or uncertainty before the cue in its clause ('unclear whether Iran will accept')."""
+    """A question, uncertainty before the cue in its clause ('unclear whether Iran will accept'), or
+    a condition the cue stands in ('… unless Iran resumes the talks')."""
     doc = f.doc
     _, s1 = doc.sentences[doc.sentence_of(cue.start)]
     if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
         return True
-    return any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start))
+    if any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start)):
+        return True
+    # inside a condition ('unless it resumes negotiations', 'إذا رفضت', 'اگر … نپذیرد'): a hypothesis
+    return any(c.has("cond") and c.end <= cue.start
+               and not any(ch in doc.text[c.end:cue.start] for ch in COMMAS)
+               for c in f.stance_in(lo, cue.start))
 
 
 def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Position]:
@@ -352,21 +239,23 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             if base != "supports":
                 continue
             stance = "opposes"
-        topics = _topics(f, cue, lo, hi)
+        topics = governed_topics(f, cue, lo, hi)
         fixed = f.cues.fixed_topics.get(base)
         if fixed is not None:
             topics = [(fixed, cue, False)]
         if cue.has("dealonly"):  # 'وقعت … اتفاق سلام' signs a deal; 'وقع هجوم' is an attack that happened
             topics = [t for t in topics if t[0] == "diplomacy"]
+        if cue.has("noforce"):  # 'launched strikes' is an act, not a stance on force
+            topics = [t for t in topics if t[0] != "military_force"]
         if not topics and (cue.has("talksact") or cue.has("send")):  # 'sent a delegation to Cairo'
             topics = [("diplomacy", cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
-        if not topics and info.polarity != 0:  # 'agreed to hold the next round on Sunday in Muscat'
-            topics = _venue_topic(f, cue, hi, place_roles)
+        if not topics and cue.has("venueok"):  # 'agreed to hold the next round on Sunday in Muscat'
+            topics = venue_topic(f, cue, hi, place_roles)
         on_condition = not topics and stance == "supports"
         if on_condition:  # 'Israel agreed to it so long as Iran launches no attacks': what it hangs on
-            topics = _condition_topics(f, cue, hi)
+            topics = condition_topics(f, cue, hi)
         if relative is not None:
             actors, fallback, dist = [relative[0]], None, 0
             topics = relative[1]
@@ -379,6 +268,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             ids = [fallback]
         # an outlet reports, it takes no side, even as a quote's misread speaker ('he told Mehr that …')
         ids = [a for a in ids if a not in f.gaz.actors or f.gaz.actors[a].kind != "media"]
+        if cue.has("sched"):  # a mediator rescheduling a round mediates; a party doing so states nothing
+            ids = [a for a in ids if a in f.gaz.actors and f.gaz.actors[a].side == "mediator"]
         if not ids:
             continue
         si = doc.sentence_of(cue.start)
@@ -395,7 +286,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 ids.append(state.id)
         lang = next((p.lang for p in cue.payloads), "ar")
         c_lo = lo if lang == "fa" else cue.end
-        c_hi = hi if lang == "fa" else _window_end(f, cue, hi)
+        c_hi = hi if lang == "fa" else window_end(f, cue, hi)
         # the condition of this cue: right after its governed words, or (Persian) anywhere in the clause
         cond = next((c for c in f.stance_in(c_lo, hi) if c.has("cond")
                      and (c.start <= c_hi or lang == "fa")
@@ -410,13 +301,17 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         c0, c1 = doc.orig_span(lo, hi)
         s0, s1 = doc.sentences[si]
         e0, e1 = doc.orig_span(s0, s1)
+        asks = _asks_another(f, outer or cue)
         for topic, tmatch, only in topics:
+            if topic == "diplomacy" and tmatch is not cue and f.cues.nuclear_parties.intersection(ids):
+                topic = "nuclear"  # 'Iran and the IAEA signed an agreement': a deal with the IAEA is nuclear
             st = "insists" if only and info.polarity > 0 else stance
             # 'the US must negotiate', 'requested a meeting': what is laid down or asked for stays demanded
             # ... and so does an outcome sought ('calls for a ceasefire'), unlike talks wanted
-            if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome")):
+            # ... and so does what is asked of another ('called on Iran to resume the talks')
+            if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome") or asks):
                 st = f.cues.overrides.get((st, topic), st)
-            if condition and (st == "supports" or (st == "demands" and topic == "diplomacy")):
+            if condition and (st == "supports" or (st in ("demands", "rejects") and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
             if on_condition:
                 st = "conditional"
