@@ -8,6 +8,7 @@ Unknown stays unknown: a relative expression without a usable reference date get
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -240,3 +241,9 @@ def beside_a_day(text: str, start: int, end: int) -> bool:
     """The word at [start, end) has a day number right beside it: a month ('May 30', '30 May'), not
     the modal 'may'."""
     return text[end:end + 2].strip()[:1].isdigit() or text[max(0, start - 3):start].strip()[-1:].isdigit()
+
+
+def last_before(lines: list[DateMention], pos: int) -> DateMention | None:
+    """The last of ``lines`` (in text order) starting at or before ``pos``."""
+    i = bisect.bisect_right([d.start for d in lines], pos) - 1 if lines else -1
+    return lines[i] if i >= 0 else None

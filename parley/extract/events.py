@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, possessor, resolve_places
-from parley.extract.dates import beside_a_day, date_mentions, datelines
+from parley.extract.dates import beside_a_day, date_mentions, datelines, last_before
 from parley.extract.event_status import (
     STATEMENTS,
     after_speech,
@@ -111,13 +111,16 @@ def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
     """The article's date mentions, and for an undated article the latest day it names
     explicitly: its own text is the best evidence of when it was written."""
     art = f.doc.article
-    named = [f.doc.orig_span(a.start, a.end) for a in f.actors]  # 'the March 23 Movement', 'حركة 23 مارس'
+    named = sorted(f.doc.orig_span(a.start, a.end) for a in f.actors)  # 'the March 23 Movement'
+    named_starts = [a for a, _b in named]
+
+    def in_a_name(d: DateMention) -> bool:  # names do not overlap: the last one starting before d's end
+        i = bisect.bisect_left(named_starts, d.end) - 1
+        return i >= 0 and named[i][1] > d.start
 
     def dates(ref: dt.date | None, precision: str = "day") -> list[DateMention]:
         found = date_mentions(art.text, ref, precision)
-        if not named:
-            return found
-        return [d for d in found if not any(a < d.end and d.start < b for a, b in named)]
+        return [d for d in found if not in_a_name(d)] if named else found
 
     if art.published.date is not None:
         return dates(art.published.date, art.published.precision), None
@@ -329,7 +332,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 basis = no_year_basis(d.surface, *d.no_year)
         elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
             date, precision, basis = None, "unknown", RECAP
-        elif (line := next((d for d in reversed(lines) if d.start <= o_s0), None)) is not None:
+        elif (line := last_before(lines, o_s0)) is not None:
             date, basis = line.date, f"dateline '{line.surface}'"
             precision = "day" if line.date else "unknown"
             if line.date is None and line.no_year is not None:  # the year from other articles
