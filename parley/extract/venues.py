@@ -62,8 +62,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
                 or (c.start >= m.end and doc.text[m.end:c.start].strip() in cl.possessives))
            for c in vc):  # before it ('بطلب من إيران') or after it ("at Iran's request")
         return "mentioned" if not actor_too else None  # 'بطلب من إيران': a requester, not a location
-    moved = _before(f, vc, "move", m.start, s0) is not None or any(  # Persian: 'از رم به مسقط منتقل شد'
-        c.has("move") and m.end <= c.start < s_end for c in vc)
+    moved = _before(f, vc, "move", m.start, s0) is not None or (  # Persian: 'از رم به مسقط منتقل شد'
+        doc.lang_at(m.start) == "fa" and any(c.has("move") and m.end <= c.start < s_end for c in vc))
     if moved:
         to_m = _before(f, vc, "to", m.start, s0)
         from_m = _before(f, vc, "from", m.start, s0)

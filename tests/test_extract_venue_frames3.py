@@ -1,0 +1,34 @@
+"""Venue frames from the third round of tune misses, on new ar/fa/en sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.pipeline import article_from_text, extract_article
+
+DAY = dt.date(2026, 2, 10)
+
+
+def venues(text: str, lang: str) -> set[tuple[str, str]]:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    return {(v.place_id, v.role) for v in extract_article(art).venues}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a move word after the place moves nothing outside Persian: 'نقل' here is 'conveyed'
+        ("ar", "ووصل المبعوث إلى الدوحة حيث نقل رسالة شفهية من الرئيس.", "doha"),
+        ("en", "The envoy flew to Doha, and the meeting was later moved online.", "doha"),
+    ],
+)
+def test_a_move_word_after_the_place_moves_it_only_in_persian(lang: str, text: str, place: str) -> None:
+    got = venues(text, lang)
+    assert (place, "moved_to") not in got, got
+
+
+def test_a_persian_move_verb_still_comes_after_the_places() -> None:
+    got = venues("دور بعدی گفت‌وگوها از ژنو به مسقط منتقل شد.", "fa")
+    assert {("geneva", "moved_from"), ("muscat", "moved_to")} <= got, got
