@@ -32,3 +32,18 @@ def test_a_move_word_after_the_place_moves_it_only_in_persian(lang: str, text: s
 def test_a_persian_move_verb_still_comes_after_the_places() -> None:
     got = venues("دور بعدی گفت‌وگوها از ژنو به مسقط منتقل شد.", "fa")
     assert {("geneva", "moved_from"), ("muscat", "moved_to")} <= got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a meeting word, present tense or noun, before 'in X' makes X where the talks are
+        ("ar", "يجتمع مبعوثو الدول الأربع يوم الأحد في جنيف مع ممثلي الطرفين.", "geneva"),
+        ("ar", "وقال الوزير بعد لقائه مع نظيره التركي في الدوحة إن الأجواء إيجابية.", "doha"),
+        ("en", "A ministerial meeting on the border dispute opens on Monday in Kuala Lumpur.", "kuala_lumpur"),
+        ("en", "The envoy recalled an earlier encounter with his counterpart in Baku.", "baku"),
+    ],
+)
+def test_a_meeting_in_a_place_is_held_there(lang: str, text: str, place: str) -> None:
+    got = venues(text, lang)
+    assert (place, "talks_venue") in got, got
