@@ -47,3 +47,25 @@ def test_a_persian_move_verb_still_comes_after_the_places() -> None:
 def test_a_meeting_in_a_place_is_held_there(lang: str, text: str, place: str) -> None:
     got = venues(text, lang)
     assert (place, "talks_venue") in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "The sides have met five times so far, twice in Geneva and three times in Doha.",
+         {("geneva", "talks_venue"), ("doha", "talks_venue")}),
+        ("ar", "وعقد الطرفان جولتين من المفاوضات، الأولى في الدوحة والثانية في القاهرة.",
+         {("doha", "talks_venue"), ("cairo", "talks_venue")}),
+        ("fa", "دو دور مذاکرات برگزار شد، یکی در ژنو و دیگری در مسقط.",
+         {("geneva", "talks_venue"), ("muscat", "talks_venue")}),
+    ],
+)
+def test_a_second_in_coordinated_with_the_first_shares_its_role(lang: str, text: str,
+                                                                 want: set[tuple[str, str]]) -> None:
+    got = venues(text, lang)
+    assert want <= got, got
+
+
+def test_a_later_in_that_is_not_coordinated_keeps_its_own_role() -> None:
+    got = venues("The talks were held in Geneva, while protests went on in Tehran.", "en")
+    assert ("tehran", "talks_venue") not in got, got

@@ -194,6 +194,27 @@ def _its_capital(f: Found, a: int, b: int) -> bool:
     return all(ch.isspace() or ch in COMMAS for ch in rest)
 
 
+_AND = ("and", "و")
+_AND_GAP = 3  # 'and two', 'والثانية', 'و دو دور دیگر': words between the two places besides 'in'
+
+
+def _in_and_in(f: Found, prev: Match, m: Match) -> bool:
+    """A second 'in Y' coordinated with the first place of the same sentence: 'three in Muscat and two
+    in Rome', 'أولهما في مسقط والثانية في روما', 'یکی در مسقط و دیگری در رم'."""
+    doc = f.doc
+    if prev.end > m.start or doc.sentence_of(prev.start) != doc.sentence_of(m.start):
+        return False
+    at = [c for c in f.venue_in(prev.end, m.start) if c.has("at") and c.end <= m.start]
+    if not at or m.prefix or doc.tokens_between(at[-1].end, m.start) != 0:
+        return False
+    gap = doc.text[prev.end:at[-1].start]
+    if any(ch in COMMAS for ch in gap) or doc.tokens_between(prev.end, at[-1].start) > _AND_GAP:
+        return False
+    words = gap.split()
+    conj = clitics().conjunction
+    return bool(words) and (words[0] in _AND or (len(words[0]) > 1 and words[0][0] in conj))
+
+
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     """Whether some position of ``starts`` (sorted) lies in [lo, hi)."""
     i = bisect.bisect_left(starts, lo)
@@ -226,6 +247,8 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
                          and not doc.text[prev[0].end:m.start].strip())
                      or _its_capital(f, prev[0].end, m.start)):
             role = prev[1]  # apposition 'في مسقط، عمان' or coordination 'تركيا وروما'
+        elif prev is not None and prev[1] != "mentioned" and _in_and_in(f, prev[0], m):
+            role = prev[1]  # 'three in Muscat and two in Rome', 'أولهما في مسقط والثانية في روما'
         else:
             role = _role(f, m, lo, hi, place_starts)
         if role is None:
