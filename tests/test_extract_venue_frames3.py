@@ -69,3 +69,20 @@ def test_a_second_in_coordinated_with_the_first_shares_its_role(lang: str, text:
 def test_a_later_in_that_is_not_coordinated_keeps_its_own_role() -> None:
     got = venues("The talks were held in Geneva, while protests went on in Tehran.", "en")
     assert ("tehran", "talks_venue") not in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("ar", "ويصل وزير الخارجية الفرنسي إلى بيروت مساء الخميس في زيارة رسمية.", "beirut"),
+        ("ar", "وكان المبعوث قد سافر إلى سلطنة عمان مطلع الأسبوع.", "oman"),
+        ("ar", "وقال الوزير فور وصوله إلى عمّان الأردنية إن بلاده تدعم الحوار.", "amman"),
+        ("fa", "سفر وزیر خارجه فرانسه به لبنان در شرایطی انجام می‌شود که تنش‌ها بالا گرفته است.", "lebanon"),
+        ("fa", "رئیس‌جمهور روز یکشنبه به بغداد سفر کرد.", "baghdad"),
+        ("en", "It was the president's second trip to Egypt this year.", "egypt"),
+        ("en", "The foreign minister's plane landed in Baghdad on Sunday.", "baghdad"),
+    ],
+)
+def test_an_arrival_or_a_trip_is_a_visit(lang: str, text: str, place: str) -> None:
+    got = venues(text, lang)
+    assert (place, "visit") in got, got

@@ -98,6 +98,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
         to_talks = _for_talks(f, vc, s0, s_end) or _delegation_to_talks(f, vc, visit)
         return "talks_venue" if to_talks else "visit"
+    if visit is None and doc.lang_at(m.start) == "fa" and _visit_after(f, vc, m, hi):
+        return "visit"  # verb-final 'به بیروت سفر کرد'
     talks = _before(f, vc, "talks", m.start, lo)
     if at_m is not None and at_gap <= _NEAR and any(  # 'the ceasefire in Gaza': where the war is
             c.has("scene_nouns") and c.end <= at_m.start and doc.tokens_between(c.end, at_m.start) == 0
@@ -175,6 +177,17 @@ def _delegation_to_talks(f: Found, vc: list[Match], visit: Match) -> bool:
     a talks word of any kind: 'negotiations' matches as one of them)."""
     return any(c.has("delegation") and c.end <= visit.start for c in vc) \
         and any((c.has("named_talks") or c.has("talks")) and not c.has("delegation") for c in vc)
+
+
+def _visit_after(f: Found, vc: list[Match], m: Match, hi: int) -> bool:
+    """Persian puts the visit verb after its place: 'به بیروت سفر کرد' ('to' right before the place,
+    the visit word a few words after it, no comma between)."""
+    doc = f.doc
+    to = f.clitics.is_dative(m.prefix) or any(
+        c.has("to") and c.end <= m.start and doc.tokens_between(c.end, m.start) == 0 for c in vc)
+    return to and any(c.has("visit") and m.end <= c.start and c.end <= hi
+                      and doc.tokens_between(m.end, c.start) <= _AFTER
+                      and not any(ch in COMMAS for ch in doc.text[m.end:c.start]) for c in vc)
 
 
 def _its_capital(f: Found, a: int, b: int) -> bool:
