@@ -40,7 +40,8 @@ def test_a_persian_move_verb_still_comes_after_the_places() -> None:
         # a meeting word, present tense or noun, before 'in X' makes X where the talks are
         ("ar", "يجتمع مبعوثو الدول الأربع يوم الأحد في جنيف مع ممثلي الطرفين.", "geneva"),
         ("ar", "وقال الوزير بعد لقائه مع نظيره التركي في الدوحة إن الأجواء إيجابية.", "doha"),
-        ("en", "A ministerial meeting on the border dispute opens on Monday in Kuala Lumpur.", "kuala_lumpur"),
+        ("en", "A ministerial meeting on the border dispute opens on Monday in Kuala Lumpur.",
+         "kuala_lumpur"),
         ("en", "The envoy recalled an earlier encounter with his counterpart in Baku.", "baku"),
     ],
 )
@@ -86,3 +87,24 @@ def test_a_later_in_that_is_not_coordinated_keeps_its_own_role() -> None:
 def test_an_arrival_or_a_trip_is_a_visit(lang: str, text: str, place: str) -> None:
     got = venues(text, lang)
     assert (place, "visit") in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want", "not_want"),
+    [
+        # the purpose after the first place is that place's; the later visit stays a visit
+        ("ar", "يصل وفد من الحركة إلى الدوحة غدا لاستئناف المفاوضات، بعد زيارة وفد الحركة إلى عمّان الأردنية.",
+         ("doha", "talks_venue"), ("amman", "talks_venue")),
+        ("en", "The delegation arrived in Doha to resume the talks after an earlier visit to Ankara.",
+         ("doha", "talks_venue"), ("ankara", "talks_venue")),
+        # Persian states the purpose before the place
+        ("fa", "وزیر خارجه برای انجام دور سوم گفت‌وگوها با طرف آمریکایی وارد ژنو شد.",
+         ("geneva", "talks_venue"), ("geneva", "visit")),
+        ("ar", "توجه الوزير إلى الدوحة لعقد جولة جديدة من المحادثات مع الوسطاء.",
+         ("doha", "talks_venue"), ("doha", "visit")),
+    ],
+)
+def test_a_purpose_or_a_delegation_belongs_to_its_own_visit(lang: str, text: str, want: tuple[str, str],
+                                                            not_want: tuple[str, str]) -> None:
+    got = venues(text, lang)
+    assert want in got and not_want not in got, got

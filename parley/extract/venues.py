@@ -96,7 +96,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
     if visit is not None and not governed and not _any_in(place_starts, visit.end, m.start):
         # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
-        to_talks = _for_talks(f, vc, s0, s_end) or _delegation_to_talks(f, vc, visit)
+        to_talks = _for_talks(f, vc, *_own_stretch(f, vc, place_starts, m, visit, s0, s_end)) \
+            or _delegation_to_talks(f, vc, visit, place_starts)
         return "talks_venue" if to_talks else "visit"
     if visit is None and doc.lang_at(m.start) == "fa" and _visit_after(f, vc, m, hi):
         return "visit"  # verb-final 'به بیروت سفر کرد'
@@ -163,6 +164,19 @@ def _named_talks(f: Found, vc: list[Match], m: Match) -> bool:
 _PURPOSE = 2  # 'to resume indirect talks': at most this many words between the purpose and the talks
 
 
+def _own_stretch(f: Found, vc: list[Match], place_starts: list[int], m: Match, visit: Match,
+                 lo: int, hi: int) -> tuple[int, int]:
+    """The part of the sentence [lo, hi) where the purpose of the visit to ``m`` stands: after the
+    place up to the next place ('arrived in Cairo to resume the talks, after a visit to Ankara': the
+    purpose is Cairo's, not Ankara's); in Persian also before it, from the visit word before this one
+    ('برای ازسرگیری مذاکرات به مسقط رفت')."""
+    j = bisect.bisect_right(place_starts, m.start)
+    end = min(hi, place_starts[j]) if j < len(place_starts) else hi
+    if f.doc.lang_at(m.start) != "fa":
+        return m.end, end
+    return max([lo] + [c.end for c in vc if c.has("visit") and c.end <= visit.start]), end
+
+
 def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
     """A purpose word right before a talks word in the sentence [lo, hi): 'to resume … talks'."""
     doc = f.doc
@@ -171,11 +185,20 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
                for p in vc if lo <= p.start < hi)
 
 
-def _delegation_to_talks(f: Found, vc: list[Match], visit: Match) -> bool:
+def _delegation_to_talks(f: Found, vc: list[Match], visit: Match, place_starts: list[int]) -> bool:
     """A negotiating delegation before the visit word, and a talks noun in the sentence: 'the
     delegation charged with the negotiations arrived in Sharm el-Sheikh' (venue_cues.yaml delegation;
     a talks word of any kind: 'negotiations' matches as one of them)."""
-    return any(c.has("delegation") and c.end <= visit.start for c in vc) \
+    doc = f.doc
+
+    def goes_elsewhere(lo: int, hi: int) -> bool:  # 'يصل وفد … إلى القاهرة …، أعقبت زيارة …': Cairo's
+        return any((c.has("to") or c.has("visit")) and lo <= c.start and c.end <= hi
+                   and _any_in(place_starts, c.end, hi)
+                   and doc.tokens_between(c.end, place_starts[bisect.bisect_left(place_starts, c.end)]) == 0
+                   for c in vc)
+
+    return any(c.has("delegation") and c.end <= visit.start and not goes_elsewhere(c.end, visit.start)
+               for c in vc) \
         and any((c.has("named_talks") or c.has("talks")) and not c.has("delegation") for c in vc)
 
 
