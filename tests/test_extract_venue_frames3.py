@@ -108,3 +108,20 @@ def test_a_purpose_or_a_delegation_belongs_to_its_own_visit(lang: str, text: str
                                                             not_want: tuple[str, str]) -> None:
     got = venues(text, lang)
     assert want in got and not_want not in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "Talks on the proposed ceasefire deal opened on Tuesday in Doha.", "doha"),
+        ("ar", "وبدأت المحادثات حول الخطة المقترحة يوم الثلاثاء في الدوحة.", "doha"),
+        ("fa", "مذاکرات درباره طرح پیشنهادی روز سه‌شنبه در دوحه برگزار شد.", "doha"),
+    ],
+)
+def test_a_proposed_plan_proposes_no_place(lang: str, text: str, place: str) -> None:
+    got = venues(text, lang)
+    assert (place, "talks_venue") in got and (place, "proposed") not in got, got
+
+
+def test_a_place_proposed_as_venue_is_still_proposed() -> None:
+    assert ("geneva", "proposed") in venues("Russia proposed Geneva for the next round.", "en")

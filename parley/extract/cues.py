@@ -225,6 +225,10 @@ def _venue_rows() -> Rows:
     for key in ("proposed", "visit", "talks", "at", "prepositions", "proposed_after", "agent_markers",
                 "place_nouns", "purpose", "host", "named_talks", "scene_nouns", "delegation"):
         rows += _rows(key, key, lang_lists(f, key, _section(f, data, key)))
+    # phrases that hold a proposal word but propose no place ('the proposed plan'): matched so that
+    # they win over the word inside them, and then read as nothing
+    rows += _rows("not_proposed", "not_proposed",
+                  lang_lists(f, "not_proposed", data.get("not_proposed") or {}, allow_empty=True))
     return rows
 
 
