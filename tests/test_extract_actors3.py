@@ -27,3 +27,29 @@ def actors(text: str, lang: str) -> set[str]:
 )
 def test_a_state_named_by_its_adjective_is_mentioned(lang: str, text: str, state: str) -> None:
     assert state in actors(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        # TASS only as a quoted source in Persian: bare 'تاس' is also 'dice'
+        ("fa", "به نقل از تاس، سخنگوی کرملین این گزارش را رد کرد.", "tass"),
+        ("en", "The talks stalled again, Trend reports.", "trend"),
+        ("en", "Deputy minister Majid Takht-e-Ravanchi led the expert team.", "majid_takht_ravanchi"),
+        ("ar", "ونقلت وكالة الأنباء الإيرانية الرسمية عن الوزير قوله إن الجولة انتهت.", "irna"),
+    ],
+)
+def test_source_and_name_forms(lang: str, text: str, actor: str) -> None:
+    assert actor in actors(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_actor"),
+    [
+        ("fa", "او تاس را روی میز انداخت.", "tass"),
+        ("en", "The trend of rising prices continued this year.", "trend"),
+        ("ar", "وتشهد منطقة الشرق الأوسط توترا متصاعدا.", "asharq_news"),
+    ],
+)
+def test_common_words_are_not_outlets(lang: str, text: str, not_actor: str) -> None:
+    assert not_actor not in actors(text, lang)
