@@ -125,3 +125,33 @@ def test_a_proposed_plan_proposes_no_place(lang: str, text: str, place: str) -> 
 
 def test_a_place_proposed_as_venue_is_still_proposed() -> None:
     assert ("geneva", "proposed") in venues("Russia proposed Geneva for the next round.", "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("ar", "واستقبل الرئيس اللبناني المبعوث في قصر بعبدا صباح الخميس.", "baabda_palace"),
+        ("fa", "رئیس‌جمهور آذربایجان وارد ایالات متحده آمریکا شد.", "usa"),
+        ("en", "The envoy flew on to Caracas for a second meeting.", "caracas"),
+        ("en", "Zelensky spoke during a visit to Lithuania on Monday.", "lithuania"),
+    ],
+)
+def test_places_of_the_new_stories_are_known(lang: str, text: str, place: str) -> None:
+    assert place in {p for p, _ in venues(text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # English 'at the X' / 'in the X' is as close as 'at X'
+        ("en", "The negotiations took place at the White House on Thursday.", ("white_house", "talks_venue")),
+        # a base or palace noun between 'in' and the name
+        ("fa", "گفت‌وگوها در کاخ بعبدا برگزار شد.", ("baabda_palace", "talks_venue")),
+        ("ar", "عقد الاجتماع في قصر بعبدا بحضور الوفدين.", ("baabda_palace", "talks_venue")),
+        # Persian 'landed at X' after the place; 'به زمین نشست' is no meeting ('نشست')
+        ("fa", "هواپیمای وزیر در پایگاه هوایی اندروز به زمین نشست.", ("andrews_air_base", "visit")),
+    ],
+)
+def test_articles_and_place_nouns_before_the_name(lang: str, text: str, want: tuple[str, str]) -> None:
+    got = venues(text, lang)
+    assert want in got, got

@@ -99,7 +99,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         to_talks = _for_talks(f, vc, *_own_stretch(f, vc, place_starts, m, visit, s0, s_end)) \
             or _delegation_to_talks(f, vc, visit, place_starts)
         return "talks_venue" if to_talks else "visit"
-    if visit is None and doc.lang_at(m.start) == "fa" and _visit_after(f, vc, m, hi):
+    if visit is None and doc.lang_at(m.start) == "fa" and _visit_after(f, vc, m, hi, at_strict):
         return "visit"  # verb-final 'به بیروت سفر کرد'
     talks = _before(f, vc, "talks", m.start, lo)
     if at_m is not None and at_gap <= _NEAR and any(  # 'the ceasefire in Gaza': where the war is
@@ -202,11 +202,11 @@ def _delegation_to_talks(f: Found, vc: list[Match], visit: Match, place_starts: 
         and any((c.has("named_talks") or c.has("talks")) and not c.has("delegation") for c in vc)
 
 
-def _visit_after(f: Found, vc: list[Match], m: Match, hi: int) -> bool:
-    """Persian puts the visit verb after its place: 'به بیروت سفر کرد' ('to' right before the place,
-    the visit word a few words after it, no comma between)."""
+def _visit_after(f: Found, vc: list[Match], m: Match, hi: int, at: bool) -> bool:
+    """Persian puts the visit verb after its place: 'به بیروت سفر کرد', 'در پایگاه اندروز به زمین نشست'
+    ('to' or 'at' right before the place, the visit word a few words after it, no comma between)."""
     doc = f.doc
-    to = f.clitics.is_dative(m.prefix) or any(
+    to = at or f.clitics.is_dative(m.prefix) or any(
         c.has("to") and c.end <= m.start and doc.tokens_between(c.end, m.start) == 0 for c in vc)
     return to and any(c.has("visit") and m.end <= c.start and c.end <= hi
                       and doc.tokens_between(m.end, c.start) <= _AFTER
