@@ -53,3 +53,19 @@ def test_source_and_name_forms(lang: str, text: str, actor: str) -> None:
 )
 def test_common_words_are_not_outlets(lang: str, text: str, not_actor: str) -> None:
     assert not_actor not in actors(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "European officials met their Ukrainian counterparts in Geneva."),
+        ("ar", "وقال دبلوماسيون أوروبيون إن المحادثات ستستمر."),
+        ("fa", "چند کشور اروپایی از این طرح حمایت کردند."),
+    ],
+)
+def test_european_is_not_the_european_union(lang: str, text: str) -> None:
+    assert "eu" not in actors(text, lang)
+
+
+def test_the_union_is_still_named() -> None:
+    assert "eu" in actors("The European Union said the sanctions stay in place.", "en")
