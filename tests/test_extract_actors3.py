@@ -69,3 +69,28 @@ def test_european_is_not_the_european_union(lang: str, text: str) -> None:
 
 def test_the_union_is_still_named() -> None:
     assert "eu" in actors("The European Union said the sanctions stay in place.", "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("ar", "قال المحلل السياسي إن الجولة المقبلة حاسمة.", "abdel_fattah_el_sisi"),
+        ("ar", "وأكد عضو المكتب السياسي للحركة أن الرد جاهز.", "abdel_fattah_el_sisi"),
+    ],
+)
+def test_a_common_word_is_no_typo_of_a_short_surname_after_the_article(lang: str, text: str,
+                                                                       actor: str) -> None:
+    assert actor not in actors(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("fa", "مسئول سیاست خارجی اتحادیه‌ی اروپا روز دوشنبه به بروکسل بازگشت.", "eu"),
+        ("fa", "به گزارش المیادین، هیئت حماس وارد قاهره شد.", "al_mayadeen"),
+        ("ar", "وانضم رئيس الاستخبارات التركية إبراهيم قالين إلى الاجتماع.", "ibrahim_kalin"),
+        ("en", "ERBIL (Kurdistan24) - The two ministers met on Tuesday.", "kurdistan24"),
+    ],
+)
+def test_more_forms_of_known_names(lang: str, text: str, actor: str) -> None:
+    assert actor in actors(text, lang)

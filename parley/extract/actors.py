@@ -27,8 +27,8 @@ from parley.extract.records import Mention
 
 _JOIN = ",\u060c-–—\"'«»“”()"  # commas, dashes, quotes between a name and its title
 _CONTEXT_CHARS = 60
-# A typo is read only for a surname this long: one letter away from a shorter one is often a common
-# word ('سياسي' political / سيسي Sisi, 'كالات' / كالاس Kallas).
+# A typo is read only for a surname this long (after a definite article): one letter away from a
+# shorter one is often a common word ('السياسي' political / السيسي Sisi, 'كالات' / كالاس Kallas).
 _FUZZY_SURNAME = 6
 
 
@@ -240,8 +240,11 @@ def _deletes(word: str) -> set[str]:
 def _fuzzy_index(gaz: Gazetteer) -> _FuzzyIndex:
     surnames = _surnames(gaz)
     dels: dict[str, list[str]] = {}
+    article = clitics().article
     for key in surnames:
-        if len(key) < _FUZZY_SURNAME:
+        # the letters after a definite article count: السيسي is a short name, one letter from السياسي
+        core = key[len(article):] if article and key.startswith(article) else key
+        if len(core) < _FUZZY_SURNAME:
             continue
         for d in _deletes(key):
             dels.setdefault(d, []).append(key)
