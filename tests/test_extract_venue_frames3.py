@@ -155,3 +155,18 @@ def test_places_of_the_new_stories_are_known(lang: str, text: str, place: str) -
 def test_articles_and_place_nouns_before_the_name(lang: str, text: str, want: tuple[str, str]) -> None:
     got = venues(text, lang)
     assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "The text was agreed in Doha during a meeting of the two delegations.", "doha"),
+        ("ar", "وتم الاتفاق في القاهرة خلال اجتماع ضم الوسطاء.", "cairo"),
+        ("fa", "این سند در ژنو در جریان نشست دو هیئت نهایی شد.", "geneva"),
+        # a talks word with a possessive ending: 'their summit'
+        ("ar", "وذكّر بما اتفق عليه الزعيمان خلال قمتهما في ألاسكا.", "alaska"),
+    ],
+)
+def test_a_place_during_talks_is_where_they_are(lang: str, text: str, place: str) -> None:
+    got = venues(text, lang)
+    assert (place, "talks_venue") in got, got

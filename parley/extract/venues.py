@@ -111,6 +111,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
     if at and talks is not None and in_clitic:
         return "talks_venue"
+    if at_strict and _during_talks(f, vc, m, hi):
+        return "talks_venue"  # 'finalized in Cairo during a meeting', 'في القاهرة خلال اجتماع'
     if doc.lang_at(m.start) == "fa" and at_strict and any(c.has("talks") and c.start >= m.end and c.end <= hi
                          and doc.tokens_between(m.end, c.start) <= _AFTER
                          and not any(ch in COMMAS for ch in doc.text[m.end:c.start]) for c in vc):
@@ -118,6 +120,19 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     if not actor_too or at_strict:
         return "mentioned"
     return None
+
+
+_DURING = 2  # 'during a meeting', 'during their third meeting': words between 'during' and the talks word
+
+
+def _during_talks(f: Found, vc: list[Match], m: Match, hi: int) -> bool:
+    """'in X during a meeting', 'في القاهرة خلال اجتماع', 'در ژنو در جریان نشست': 'during' right after the
+    place and a talks word (not a signing or hosting verb) right after it."""
+    doc = f.doc
+    return any(d.has("during") and d.start >= m.end and doc.tokens_between(m.end, d.start) == 0
+               and any(_talks_noun(c) and c.start >= d.end and c.end <= hi
+                       and doc.tokens_between(d.end, c.start) <= _DURING for c in vc)
+               for d in vc)
 
 
 _HOST_GAP = 2  # 'Baku will host', 'قطر هفته گذشته میزبان': words between the host and the cue
