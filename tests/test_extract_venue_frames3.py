@@ -170,3 +170,19 @@ def test_articles_and_place_nouns_before_the_name(lang: str, text: str, want: tu
 def test_a_place_during_talks_is_where_they_are(lang: str, text: str, place: str) -> None:
     got = venues(text, lang)
     assert (place, "talks_venue") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"),
+    [
+        # the clause-final signing verb makes 'در X' the venue, with words between
+        ("دو طرف روز جمعه در مراسمی در کاخ سفید با حضور رئیس‌جمهور آمریکا توافق صلح را امضا کردند.",
+         ("white_house", "talks_venue"), None),
+        # a speech verb between: what follows is what was said, not where
+        ("وزیر در تهران گفت که توافق به زودی امضا می‌شود.", None, ("tehran", "talks_venue")),
+    ],
+)
+def test_a_persian_clause_final_holding_or_signing_verb(text: str, want: tuple[str, str] | None,
+                                                       not_want: tuple[str, str] | None) -> None:
+    got = venues(text, "fa")
+    assert (want is None or want in got) and (not_want is None or not_want not in got), got

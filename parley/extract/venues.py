@@ -117,9 +117,28 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
                          and doc.tokens_between(m.end, c.start) <= _AFTER
                          and not any(ch in COMMAS for ch in doc.text[m.end:c.start]) for c in vc):
         return "talks_venue"  # the talks word after the place: Persian 'در رم برگزار شد'
+    if doc.lang_at(m.start) == "fa" and at_strict and _final_talks_verb(f, vc, m, hi, place_starts):
+        return "talks_venue"  # 'در مراسمی در کاخ سفید با حضور … توافق صلح امضا کرد'
     if not actor_too or at_strict:
         return "mentioned"
     return None
+
+
+_FINAL = 12  # Persian: words between 'در X' and the clause's final talks verb
+
+
+def _final_talks_verb(f: Found, vc: list[Match], m: Match, hi: int, place_starts: list[int]) -> bool:
+    """Persian ends its clause with the verb: a holding or signing verb (برگزار، امضا) further on in the
+    clause of 'در X', with no other place and no speech verb between ('در کاخ سفید با حضور ترامپ توافق صلح
+    امضا کرد')."""
+    doc = f.doc
+    end = min(hi, doc.reach(m.end, _FINAL))
+    if _any_in(place_starts, m.end, end):
+        j = bisect.bisect_left(place_starts, m.end)
+        end = place_starts[j]
+    if f.speech_in(m.end, end):
+        return False
+    return any(c.has("final_verb") and m.end <= c.start and c.end <= end for c in vc)
 
 
 _DURING = 2  # 'during a meeting', 'during their third meeting': words between 'during' and the talks word
