@@ -94,3 +94,8 @@ def test_a_common_word_is_no_typo_of_a_short_surname_after_the_article(lang: str
 )
 def test_more_forms_of_known_names(lang: str, text: str, actor: str) -> None:
     assert actor in actors(text, lang)
+
+
+def test_a_title_word_is_not_a_name_the_gazetteer_lacks() -> None:
+    got = actors("The talks were hosted by Malaysian Prime Minister Anwar Ibrahim on Monday.", "en")
+    assert "malaysian_prime" not in got and "anwar_ibrahim" in got, got
