@@ -186,3 +186,29 @@ def test_a_persian_clause_final_holding_or_signing_verb(text: str, want: tuple[s
                                                        not_want: tuple[str, str] | None) -> None:
     got = venues(text, "fa")
     assert (want is None or want in got) and (not_want is None or not_want not in got), got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ar", "عقد الطرفان جولتين من المحادثات في جنيف أولا ثم في الدوحة.",
+         {("geneva", "talks_venue"), ("doha", "talks_venue")}),
+        ("en", "The envoys met first in Geneva, then in Doha.", {("geneva", "talks_venue")}),
+        ("fa", "مذاکرات ابتدا در ژنو سپس در دوحه برگزار شد.", {("doha", "talks_venue")}),
+    ],
+)
+def test_then_joins_a_second_in(lang: str, text: str, want: set[tuple[str, str]]) -> None:
+    got = venues(text, lang)
+    assert want <= got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The last round of talks was held in the Qatari capital, Doha, on Sunday."),
+        ("ar", "وعقدت الجولة الأخيرة من المحادثات في العاصمة القطرية، الدوحة، يوم الأحد."),
+    ],
+)
+def test_in_the_capital_then_its_name(lang: str, text: str) -> None:
+    got = venues(text, lang)
+    assert ("doha", "talks_venue") in got, got

@@ -81,6 +81,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
             and doc.tokens_between(c.end, m.start) == 0 and doc.tokens_between(at_m.end, c.start) == 0
             for c in vc):
         at_gap = 0
+    elif at_m is not None and 0 < at_gap <= 4 and _capital_named(f, vc, at_m.end, m.start):
+        at_gap = 0  # 'in the Omani capital, Muscat', 'في العاصمة العمانية مسقط'
     at = in_clitic or at_gap <= _NEAR
     at_strict = in_clitic or at_gap == 0
     part = _comma_start(f, m.start, lo)
@@ -122,6 +124,19 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     if not actor_too or at_strict:
         return "mentioned"
     return None
+
+
+def _capital_named(f: Found, vc: list[Match], a: int, b: int) -> bool:
+    """Between 'in' and the name only a place noun, a nationality adjective, 'the' and a comma: 'in the
+    Omani capital, Muscat', 'في العاصمة العمانية، مسقط', 'در پایتخت عمان، مسقط' is 'in Muscat'."""
+    rest = f.doc.text[a:b]
+    parts = [c for c in vc if c.has("place_nouns") and a <= c.start and c.end <= b]
+    if not parts:
+        return False
+    parts += [d for d in f.demonyms_in(a, b) if d.end <= b]
+    for c in sorted(parts, key=lambda c: -c.start):
+        rest = rest[:c.start - a] + " " + rest[c.end - a:]
+    return all(ch.isspace() or ch in COMMAS for ch in rest)
 
 
 _FINAL = 12  # Persian: words between 'در X' and the clause's final talks verb
@@ -264,7 +279,6 @@ def _its_capital(f: Found, a: int, b: int) -> bool:
     return all(ch.isspace() or ch in COMMAS for ch in rest)
 
 
-_AND = ("and", "و")
 _AND_GAP = 3  # 'and two', 'والثانية', 'و دو دور دیگر': words between the two places besides 'in'
 
 
@@ -282,7 +296,9 @@ def _in_and_in(f: Found, prev: Match, m: Match) -> bool:
         return False
     words = gap.split()
     conj = clitics().conjunction
-    return bool(words) and (words[0] in _AND or (len(words[0]) > 1 and words[0][0] in conj))
+    return bool(words) and (
+        any(c.has("coordination") and c.end <= at[-1].start for c in f.venue_in(prev.end, m.start))
+        or (len(words[0]) > 1 and words[0][0] in conj))
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
