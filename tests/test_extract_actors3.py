@@ -99,3 +99,32 @@ def test_more_forms_of_known_names(lang: str, text: str, actor: str) -> None:
 def test_a_title_word_is_not_a_name_the_gazetteer_lacks() -> None:
     got = actors("The talks were hosted by Malaysian Prime Minister Anwar Ibrahim on Monday.", "en")
     assert "malaysian_prime" not in got and "anwar_ibrahim" in got, got
+
+
+def spans(text: str, lang: str) -> dict[str, list[str]]:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    out: dict[str, list[str]] = {}
+    for m in extract_article(art).mentions:
+        out.setdefault(m.actor_id, []).append(m.surface)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who", "title"),
+    [
+        ("fa", "عباس عراقچی، وزیر امور خارجه ایران، ژان-نوئل بارو، وزیر امور خارجه فرانسه، "
+               "در ژنو دیدار کردند.",
+         "abbas_araghchi", "وزیر امور خارجه ایران"),
+        ("ar", "التقى عباس عراقجي، وزير الخارجية الإيراني، جان نويل بارو، "
+               "وزير الخارجية الفرنسي، في جنيف.",
+         "abbas_araghchi", "وزير الخارجية الإيراني"),
+        ("en", "Abbas Araghchi, Iranian Foreign Minister, Jean-Noel Barrot, French Foreign Minister, "
+               "met in Geneva.",
+         "abbas_araghchi", "Iranian Foreign Minister"),
+    ],
+)
+def test_a_title_between_two_names_goes_to_its_holder(lang: str, text: str, who: str, title: str) -> None:
+    got = spans(text, lang)
+    assert any(title in s for s in got.get(who, [])), got
+    assert not any(title in s for s in got.get("jean_noel_barrot", [])), got
+    assert not any(a.startswith("role_") for a in got), got

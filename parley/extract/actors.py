@@ -120,9 +120,10 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
         partner = None
         for i in persons[bisect.bisect_left(starts, m.end):bisect.bisect_right(starts, m.end + 3)]:
             n = names[i]  # the name right after the title
-            if i not in used and n.start >= m.end and text[m.end:n.start].strip(" ,\u060c") == "" \
-                    and n.start - m.end <= 3:
-                partner = i
+            gap = text[m.end:n.start]
+            if i not in used and n.start >= m.end and gap.strip(" ,\u060c") == "" \
+                    and n.start - m.end <= 3 and (gap.strip() == "" or _holds(gaz, n.actor_id, role)):
+                partner = i  # after a comma only its holder: 'عراقچی، وزیر خارجه ایران، ژان-نوئل بارو'
                 break
         if partner is None and not m.prefix:
             for i in persons[bisect.bisect_left(ends, m.start - 3):bisect.bisect_right(ends, m.start)]:
