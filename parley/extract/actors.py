@@ -27,8 +27,8 @@ from parley.extract.records import Mention
 
 _JOIN = ",\u060c-–—\"'«»“”()"  # commas, dashes, quotes between a name and its title
 _CONTEXT_CHARS = 60
-# A typo is read only for a surname this long: one letter away from a shorter one is often a common
-# word ('سياسي' political / سيسي Sisi, 'كالات' / كالاس Kallas).
+# A typo is read only for a surname this long (after a definite article): one letter away from a
+# shorter one is often a common word ('السياسي' political / السيسي Sisi, 'كالات' / كالاس Kallas).
 _FUZZY_SURNAME = 6
 
 
@@ -120,9 +120,10 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
         partner = None
         for i in persons[bisect.bisect_left(starts, m.end):bisect.bisect_right(starts, m.end + 3)]:
             n = names[i]  # the name right after the title
-            if i not in used and n.start >= m.end and text[m.end:n.start].strip(" ,\u060c") == "" \
-                    and n.start - m.end <= 3:
-                partner = i
+            gap = text[m.end:n.start]
+            if i not in used and n.start >= m.end and gap.strip(" ,\u060c") == "" \
+                    and n.start - m.end <= 3 and (gap.strip() == "" or _holds(gaz, n.actor_id, role)):
+                partner = i  # after a comma only its holder: 'عراقچی، وزیر خارجه ایران، ژان-نوئل بارو'
                 break
         if partner is None and not m.prefix:
             for i in persons[bisect.bisect_left(ends, m.start - 3):bisect.bisect_right(ends, m.start)]:
@@ -240,8 +241,11 @@ def _deletes(word: str) -> set[str]:
 def _fuzzy_index(gaz: Gazetteer) -> _FuzzyIndex:
     surnames = _surnames(gaz)
     dels: dict[str, list[str]] = {}
+    article = clitics().article
     for key in surnames:
-        if len(key) < _FUZZY_SURNAME:
+        # the letters after a definite article count: السيسي is a short name, one letter from السياسي
+        core = key[len(article):] if article and key.startswith(article) else key
+        if len(core) < _FUZZY_SURNAME:
             continue
         for d in _deletes(key):
             dels.setdefault(d, []).append(key)

@@ -62,8 +62,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
                 or (c.start >= m.end and doc.text[m.end:c.start].strip() in cl.possessives))
            for c in vc):  # before it ('بطلب من إيران') or after it ("at Iran's request")
         return "mentioned" if not actor_too else None  # 'بطلب من إيران': a requester, not a location
-    moved = _before(f, vc, "move", m.start, s0) is not None or any(  # Persian: 'از رم به مسقط منتقل شد'
-        c.has("move") and m.end <= c.start < s_end for c in vc)
+    moved = _before(f, vc, "move", m.start, s0) is not None or (  # Persian: 'از رم به مسقط منتقل شد'
+        doc.lang_at(m.start) == "fa" and any(c.has("move") and m.end <= c.start < s_end for c in vc))
     if moved:
         to_m = _before(f, vc, "to", m.start, s0)
         from_m = _before(f, vc, "from", m.start, s0)
@@ -81,6 +81,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
             and doc.tokens_between(c.end, m.start) == 0 and doc.tokens_between(at_m.end, c.start) == 0
             for c in vc):
         at_gap = 0
+    elif at_m is not None and 0 < at_gap <= 4 and _capital_named(f, vc, at_m.end, m.start):
+        at_gap = 0  # 'in the Omani capital, Muscat', 'في العاصمة العمانية مسقط'
     at = in_clitic or at_gap <= _NEAR
     at_strict = in_clitic or at_gap == 0
     part = _comma_start(f, m.start, lo)
@@ -96,8 +98,11 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
     if visit is not None and not governed and not _any_in(place_starts, visit.end, m.start):
         # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
-        to_talks = _for_talks(f, vc, s0, s_end) or _delegation_to_talks(f, vc, visit)
+        to_talks = _for_talks(f, vc, *_own_stretch(f, vc, place_starts, m, visit, s0, s_end)) \
+            or _delegation_to_talks(f, vc, visit, place_starts)
         return "talks_venue" if to_talks else "visit"
+    if visit is None and doc.lang_at(m.start) == "fa" and _visit_after(f, vc, m, hi, at_strict):
+        return "visit"  # verb-final 'به بیروت سفر کرد'
     talks = _before(f, vc, "talks", m.start, lo)
     if at_m is not None and at_gap <= _NEAR and any(  # 'the ceasefire in Gaza': where the war is
             c.has("scene_nouns") and c.end <= at_m.start and doc.tokens_between(c.end, at_m.start) == 0
@@ -108,13 +113,60 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
     if at and talks is not None and in_clitic:
         return "talks_venue"
+    if at_strict and _during_talks(f, vc, m, hi):
+        return "talks_venue"  # 'finalized in Cairo during a meeting', 'في القاهرة خلال اجتماع'
     if doc.lang_at(m.start) == "fa" and at_strict and any(c.has("talks") and c.start >= m.end and c.end <= hi
                          and doc.tokens_between(m.end, c.start) <= _AFTER
                          and not any(ch in COMMAS for ch in doc.text[m.end:c.start]) for c in vc):
         return "talks_venue"  # the talks word after the place: Persian 'در رم برگزار شد'
+    if doc.lang_at(m.start) == "fa" and at_strict and _final_talks_verb(f, vc, m, hi, place_starts):
+        return "talks_venue"  # 'در مراسمی در کاخ سفید با حضور … توافق صلح امضا کرد'
     if not actor_too or at_strict:
         return "mentioned"
     return None
+
+
+def _capital_named(f: Found, vc: list[Match], a: int, b: int) -> bool:
+    """Between 'in' and the name only a place noun, a nationality adjective, 'the' and a comma: 'in the
+    Omani capital, Muscat', 'في العاصمة العمانية، مسقط', 'در پایتخت عمان، مسقط' is 'in Muscat'."""
+    rest = f.doc.text[a:b]
+    parts = [c for c in vc if c.has("place_nouns") and a <= c.start and c.end <= b]
+    if not parts:
+        return False
+    parts += [d for d in f.demonyms_in(a, b) if d.end <= b]
+    for c in sorted(parts, key=lambda c: -c.start):
+        rest = rest[:c.start - a] + " " + rest[c.end - a:]
+    return all(ch.isspace() or ch in COMMAS for ch in rest)
+
+
+_FINAL = 12  # Persian: words between 'در X' and the clause's final talks verb
+
+
+def _final_talks_verb(f: Found, vc: list[Match], m: Match, hi: int, place_starts: list[int]) -> bool:
+    """Persian ends its clause with the verb: a holding or signing verb (برگزار، امضا) further on in the
+    clause of 'در X', with no other place and no speech verb between ('در کاخ سفید با حضور ترامپ توافق صلح
+    امضا کرد')."""
+    doc = f.doc
+    end = min(hi, doc.reach(m.end, _FINAL))
+    if _any_in(place_starts, m.end, end):
+        j = bisect.bisect_left(place_starts, m.end)
+        end = place_starts[j]
+    if f.speech_in(m.end, end):
+        return False
+    return any(c.has("final_verb") and m.end <= c.start and c.end <= end for c in vc)
+
+
+_DURING = 2  # 'during a meeting', 'during their third meeting': words between 'during' and the talks word
+
+
+def _during_talks(f: Found, vc: list[Match], m: Match, hi: int) -> bool:
+    """'in X during a meeting', 'في القاهرة خلال اجتماع', 'در ژنو در جریان نشست': 'during' right after the
+    place and a talks word (not a signing or hosting verb) right after it."""
+    doc = f.doc
+    return any(d.has("during") and d.start >= m.end and doc.tokens_between(m.end, d.start) == 0
+               and any(_talks_noun(c) and c.start >= d.end and c.end <= hi
+                       and doc.tokens_between(d.end, c.start) <= _DURING for c in vc)
+               for d in vc)
 
 
 _HOST_GAP = 2  # 'Baku will host', 'قطر هفته گذشته میزبان': words between the host and the cue
@@ -161,6 +213,19 @@ def _named_talks(f: Found, vc: list[Match], m: Match) -> bool:
 _PURPOSE = 2  # 'to resume indirect talks': at most this many words between the purpose and the talks
 
 
+def _own_stretch(f: Found, vc: list[Match], place_starts: list[int], m: Match, visit: Match,
+                 lo: int, hi: int) -> tuple[int, int]:
+    """The part of the sentence [lo, hi) where the purpose of the visit to ``m`` stands: after the
+    place up to the next place ('arrived in Cairo to resume the talks, after a visit to Ankara': the
+    purpose is Cairo's, not Ankara's); in Persian also before it, from the visit word before this one
+    ('برای ازسرگیری مذاکرات به مسقط رفت')."""
+    j = bisect.bisect_right(place_starts, m.start)
+    end = min(hi, place_starts[j]) if j < len(place_starts) else hi
+    if f.doc.lang_at(m.start) != "fa":
+        return m.end, end
+    return max([lo] + [c.end for c in vc if c.has("visit") and c.end <= visit.start]), end
+
+
 def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
     """A purpose word right before a talks word in the sentence [lo, hi): 'to resume … talks'."""
     doc = f.doc
@@ -169,12 +234,32 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
                for p in vc if lo <= p.start < hi)
 
 
-def _delegation_to_talks(f: Found, vc: list[Match], visit: Match) -> bool:
+def _delegation_to_talks(f: Found, vc: list[Match], visit: Match, place_starts: list[int]) -> bool:
     """A negotiating delegation before the visit word, and a talks noun in the sentence: 'the
     delegation charged with the negotiations arrived in Sharm el-Sheikh' (venue_cues.yaml delegation;
     a talks word of any kind: 'negotiations' matches as one of them)."""
-    return any(c.has("delegation") and c.end <= visit.start for c in vc) \
+    doc = f.doc
+
+    def goes_elsewhere(lo: int, hi: int) -> bool:  # 'يصل وفد … إلى القاهرة …، أعقبت زيارة …': Cairo's
+        return any((c.has("to") or c.has("visit")) and lo <= c.start and c.end <= hi
+                   and _any_in(place_starts, c.end, hi)
+                   and doc.tokens_between(c.end, place_starts[bisect.bisect_left(place_starts, c.end)]) == 0
+                   for c in vc)
+
+    return any(c.has("delegation") and c.end <= visit.start and not goes_elsewhere(c.end, visit.start)
+               for c in vc) \
         and any((c.has("named_talks") or c.has("talks")) and not c.has("delegation") for c in vc)
+
+
+def _visit_after(f: Found, vc: list[Match], m: Match, hi: int, at: bool) -> bool:
+    """Persian puts the visit verb after its place: 'به بیروت سفر کرد', 'در پایگاه اندروز به زمین نشست'
+    ('to' or 'at' right before the place, the visit word a few words after it, no comma between)."""
+    doc = f.doc
+    to = at or f.clitics.is_dative(m.prefix) or any(
+        c.has("to") and c.end <= m.start and doc.tokens_between(c.end, m.start) == 0 for c in vc)
+    return to and any(c.has("visit") and m.end <= c.start and c.end <= hi
+                      and doc.tokens_between(m.end, c.start) <= _AFTER
+                      and not any(ch in COMMAS for ch in doc.text[m.end:c.start]) for c in vc)
 
 
 def _its_capital(f: Found, a: int, b: int) -> bool:
@@ -192,6 +277,28 @@ def _its_capital(f: Found, a: int, b: int) -> bool:
     for mark in clitics().possessives:  # longest first
         rest = rest.replace(mark, "")
     return all(ch.isspace() or ch in COMMAS for ch in rest)
+
+
+_AND_GAP = 3  # 'and two', 'والثانية', 'و دو دور دیگر': words between the two places besides 'in'
+
+
+def _in_and_in(f: Found, prev: Match, m: Match) -> bool:
+    """A second 'in Y' coordinated with the first place of the same sentence: 'three in Muscat and two
+    in Rome', 'أولهما في مسقط والثانية في روما', 'یکی در مسقط و دیگری در رم'."""
+    doc = f.doc
+    if prev.end > m.start or doc.sentence_of(prev.start) != doc.sentence_of(m.start):
+        return False
+    at = [c for c in f.venue_in(prev.end, m.start) if c.has("at") and c.end <= m.start]
+    if not at or m.prefix or doc.tokens_between(at[-1].end, m.start) != 0:
+        return False
+    gap = doc.text[prev.end:at[-1].start]
+    if any(ch in COMMAS for ch in gap) or doc.tokens_between(prev.end, at[-1].start) > _AND_GAP:
+        return False
+    words = gap.split()
+    conj = clitics().conjunction
+    return bool(words) and (
+        any(c.has("coordination") and c.end <= at[-1].start for c in f.venue_in(prev.end, m.start))
+        or (len(words[0]) > 1 and words[0][0] in conj))
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
@@ -226,6 +333,8 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
                          and not doc.text[prev[0].end:m.start].strip())
                      or _its_capital(f, prev[0].end, m.start)):
             role = prev[1]  # apposition 'في مسقط، عمان' or coordination 'تركيا وروما'
+        elif prev is not None and prev[1] != "mentioned" and _in_and_in(f, prev[0], m):
+            role = prev[1]  # 'three in Muscat and two in Rome', 'أولهما في مسقط والثانية في روما'
         else:
             role = _role(f, m, lo, hi, place_starts)
         if role is None:
