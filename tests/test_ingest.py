@@ -457,12 +457,15 @@ def test_a_report_borrows_a_date_near_its_own_days(engine: Engine, tmp_path: Pat
                     "Araghchi will travel to Rome for talks.\n"
                     "Araghchi and Witkoff have held four rounds of talks in Muscat and Rome.\n",
                     encoding="utf-8")
+    alone = corpus / "alone.txt"  # its only day is its publication's
+    alone.write_text("date 2025-05-21\nAraghchi will travel to Rome for talks.\n", encoding="utf-8")
     ingest_paths([corpus], engine)
-    with engine.connect() as conn:
-        rows = conn.execute(select(events.c.kind, events.c.date, events.c.date_basis)
-                            .join(articles, articles.c.id == events.c.article_id)
-                            .where(articles.c.origin == str(plan))).all()
-    visits = [(r.date, r.date_basis.startswith("from other articles: 1 report(s)")) for r in rows
-              if r.kind == "visit"]
-    assert visits == [(dt.date(2025, 5, 23), True)]
+    for article in (plan, alone):
+        with engine.connect() as conn:
+            rows = conn.execute(select(events.c.kind, events.c.date, events.c.date_basis)
+                                .join(articles, articles.c.id == events.c.article_id)
+                                .where(articles.c.origin == str(article))).all()
+        visits = [(r.date, r.date_basis.startswith("from other articles: 1 report(s)")) for r in rows
+                  if r.kind == "visit"]
+        assert visits == [(dt.date(2025, 5, 23), True)], article.name
     assert [r.date for r in rows if r.date_basis == "earlier rounds, counted"] == [None]

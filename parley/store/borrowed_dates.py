@@ -94,10 +94,14 @@ _NEAR_DAYS = 21  # a report of the same happening is this near a day its article
 
 
 def _own_days(conn: Connection, article_ids: set[str]) -> dict[str, list[dt.date]]:
-    """The days the articles' own words date their events with (none borrowed)."""
+    """The days the articles' own words date their events with (none borrowed), and their own
+    publication day."""
     out: dict[str, list[dt.date]] = {}
     ids = sorted(article_ids)
     for i in range(0, len(ids), 500):
+        for art, day in conn.execute(select(articles.c.id, articles.c.published).where(
+                articles.c.id.in_(ids[i:i + 500]), articles.c.published.is_not(None))):
+            out.setdefault(str(art), []).append(day)
         for art, day in conn.execute(
                 select(events.c.article_id, events.c.date)
                 .where(events.c.article_id.in_(ids[i:i + 500]), events.c.date.is_not(None),
