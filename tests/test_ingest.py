@@ -468,4 +468,5 @@ def test_a_report_borrows_a_date_near_its_own_days(engine: Engine, tmp_path: Pat
         visits = [(r.date, r.date_basis.startswith("from other articles: 1 report(s)")) for r in rows
                   if r.kind == "visit"]
         assert visits == [(dt.date(2025, 5, 23), True)], article.name
-    assert [r.date for r in rows if r.date_basis == "earlier rounds, counted"] == [None]
+        if article == plan:
+            assert [r.date for r in rows if r.date_basis == "earlier rounds, counted"] == [None]
