@@ -217,6 +217,11 @@ RELATIVE = [
     ("en", "visited Cairo in March", WED, [("March", D(2025, 3, 1), "month")]),
     ("en", "talks stalled since May", WED, [("May", D(2025, 5, 1), "month")]),
     ("en", "Iran may march on", WED, []),
+    # 'tomorrow morning', with the day part before the day word (صباح غد) as with أمس and اليوم
+    ("ar", "سيصل الوفد صباح غدٍ", WED, [("صباح غدٍ", D(2026, 2, 5), "day")]),
+    ("ar", "سيتوجه مساء غد الخميس إلى القاهرة", WED, [("مساء غد الخميس", D(2026, 2, 5), "day")]),
+    ("fa", "هیئت فردا صبح می‌رسد", WED, [("فردا", D(2026, 2, 5), "day")]),
+    ("en", "the delegation arrives tomorrow morning", WED, [("tomorrow morning", D(2026, 2, 5), "day")]),
 ]
 
 
