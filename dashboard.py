@@ -16,35 +16,15 @@ from parley.ui import auth, search, state, store
 from parley.ui.boot import use_router
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html
+from parley.ui.menu import MENU, URL_PATHS
 
 use_router()
 st.set_page_config(layout="wide", page_title="Parley", page_icon=":material/forum:")
 show_html(page_css())
 
-PAGES = {
-    "Corpus": [
-        st.Page("pages/home.py", title="Overview", icon=":material/dashboard:", url_path="home",
-                default=True),
-        st.Page("pages/read.py", title="Read", icon=":material/article:", url_path="read"),
-        st.Page("pages/library.py", title="Library", icon=":material/upload_file:", url_path="library"),
-        st.Page("pages/sources.py", title="Sources", icon=":material/rss_feed:", url_path="sources"),
-        st.Page("pages/search.py", title="Search", icon=":material/search:", url_path="search"),
-    ],
-    "Analysis": [
-        st.Page("pages/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
-        st.Page("pages/positions.py", title="Positions", icon=":material/grid_on:", url_path="positions"),
-        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-        st.Page("pages/network.py", title="Network", icon=":material/hub:", url_path="network"),
-        st.Page("pages/compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
-    ],
-    "Share": [
-        st.Page("pages/briefing.py", title="Briefing", icon=":material/description:", url_path="briefing"),
-        st.Page("pages/review.py", title="Review", icon=":material/fact_check:", url_path="review"),
-        st.Page("pages/history.py", title="History", icon=":material/history:", url_path="history"),
-    ],
-}
-
-URL_PATHS = [p.url_path for pages in PAGES.values() for p in pages]
+PAGES = {section: [st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path,
+                           default=p.url_path == URL_PATHS[0]) for p in pages]
+         for section, pages in MENU.items()}
 
 
 def alone(page: str | Callable[[], None], title: str) -> list[st.Page]:

@@ -143,7 +143,7 @@ def main() -> None:
         (folder / "bare.py").write_text(BARE, encoding="utf-8")
         paths = ["/", "/timeline", "/network", "/positions", f"/compare?a={ids[0]},{ids[1]}",
                  f"/read?a={ids[0]}"]
-        dash_proc, dash = start(REPO / "dashboard.py", db_url)
+        dash_proc, dash = start(REPO / "serve.py", db_url)
         bare_proc, bare = start(folder / "bare.py", db_url)
         try:
             times, errors = asyncio.run(run(args.sessions, args.rounds, paths, dash, bare))

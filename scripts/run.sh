@@ -5,5 +5,5 @@ source scripts/_common.sh
 venv_with requirements.txt
 .venv/bin/python -m parley ingest data/articles --if-empty
 echo "==> Parley on http://localhost:${PARLEY_PORT:-8501}"
-exec .venv/bin/streamlit run dashboard.py --server.port "${PARLEY_PORT:-8501}" \
+exec .venv/bin/streamlit run serve.py --server.port "${PARLEY_PORT:-8501}" \
   --server.headless true --browser.gatherUsageStats false

@@ -15,6 +15,6 @@ as_root su postgres -c "psql -qtc \"SELECT 1 FROM pg_database WHERE datname='par
 export PARLEY_TEST_PG_URL="postgresql+psycopg://parley:parley@127.0.0.1:5432/parley_test"
 export PARLEY_REQUIRE_PG=1 PARLEY_REQUIRE_BROWSER=1
 
-echo "==> ruff";   .venv/bin/ruff check parley tests bench pages dashboard.py
+echo "==> ruff";   .venv/bin/ruff check parley tests bench pages dashboard.py serve.py
 echo "==> mypy --strict parley"; .venv/bin/mypy
 echo "==> pytest"; exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

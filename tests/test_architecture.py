@@ -25,7 +25,8 @@ def _module_name(path: Path) -> str:
 
 
 def _modules() -> list[Path]:
-    return sorted([*(REPO / "parley").rglob("*.py"), *(REPO / "pages").glob("*.py"), REPO / "dashboard.py"])
+    return sorted([*(REPO / "parley").rglob("*.py"), *(REPO / "pages").glob("*.py"), REPO / "dashboard.py",
+                   REPO / "serve.py"])
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:

@@ -1,4 +1,4 @@
-"""Real-browser fixtures: a seeded database, `streamlit run dashboard.py` on a free port, Chromium.
+"""Real-browser fixtures: a seeded database, `streamlit run serve.py` on a free port, Chromium.
 
 Chromium is Debian's (/usr/bin/chromium; `playwright install` cannot download here). When it is
 missing the browser tests skip, unless PARLEY_REQUIRE_BROWSER=1 (set by scripts/test.sh), where
@@ -53,8 +53,9 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory) -> SeededDb:
 @contextmanager
 def running_server(db_url: str, log_name: str = "streamlit-server", *, port: int | None = None,
                    args: Sequence[str] = (), env: Mapping[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboard.py` on a free port (or ``port``) against ``db_url``; yield its
-    base URL. ``args`` go to `streamlit run`, ``env`` is added to the environment.
+    """Run `streamlit run serve.py` (dashboard.py behind its page routes) on a free port (or
+    ``port``) against ``db_url``; yield its base URL. ``args`` go to `streamlit run`, ``env`` is
+    added to the environment.
 
     Waits for the health check (at most STARTUP_LIMIT s), then stops the server on exit:
     terminate, wait, kill.
@@ -65,7 +66,7 @@ def running_server(db_url: str, log_name: str = "streamlit-server", *, port: int
     log = ARTIFACTS / f"{log_name}.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
              "--server.headless", "true", "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *args],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -96,7 +97,7 @@ def running_server(db_url: str, log_name: str = "streamlit-server", *, port: int
 
 @pytest.fixture(scope="session")
 def server(browser_db: SeededDb) -> Iterator[str]:
-    """Base URL of a running `streamlit run dashboard.py` against the seeded database."""
+    """Base URL of a running `streamlit run serve.py` against the seeded database."""
     _need_browser()
     with running_server(browser_db.url) as base:
         yield base
