@@ -8,6 +8,7 @@ memory; with --browser, each page's browser-ready time against a bare Streamlit 
     .venv/bin/python bench/pages.py --articles 1000  # quick, while iterating
     .venv/bin/python bench/pages.py --profile network
     .venv/bin/python bench/pages.py --articles 1000 --browser  # + browser ratio per page
+    .venv/bin/python bench/pages.py --seeds --browser          # the sample corpus (data/articles)
 
 --db names an empty database to fill (its tables are dropped first). The store is built in a child
 process, so the peak memory printed is the app's (AppTest runs of every page) alone.
@@ -257,6 +258,54 @@ def _build_in_child(url: str, n_articles: int, n_actors: int) -> dict[str, Any]:
     return counts
 
 
+def ingest_seeds(url: str) -> dict[str, Any]:
+    """The sample corpus (data/articles) ingested with extraction, as `python -m parley ingest`
+    does, into an emptied store."""
+    from parley.ingest import ingest_paths
+    from parley.store.db import count_articles, drop_store, init_db, make_engine
+
+    engine = make_engine(url)
+    try:
+        drop_store(engine)
+        init_db(engine)
+        ingest_paths([REPO / "data" / "articles"], engine)
+        return {"articles": count_articles(engine)}
+    finally:
+        engine.dispose()
+
+
+def seeds_focus(url: str) -> tuple[str, tuple[str, str], tuple[str, str]]:
+    """The most-mentioned actor, the month of the newest dated article and the three months that
+    end with it (for --seeds)."""
+    from sqlalchemy import func, select
+
+    from parley.store.db import make_engine
+    from parley.store.schema import articles, mentions
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            actor = conn.execute(select(mentions.c.actor_id).group_by(mentions.c.actor_id)
+                                 .order_by(func.count().desc(), mentions.c.actor_id).limit(1)).scalar()
+            newest = conn.execute(select(func.max(articles.c.published))).scalar()
+    finally:
+        engine.dispose()
+    day = newest if isinstance(newest, dt.date) else dt.date.fromisoformat(str(newest)[:10])
+    first = day.replace(day=1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    back = first.month - 3
+    start = first.replace(year=first.year + back // 12, month=back % 12 + 1)
+    return str(actor), (first.isoformat(), last.isoformat()), (start.isoformat(), last.isoformat())
+
+
+def peak_rss_mb(pid: int) -> float:
+    """A live process's peak resident memory in MB (Linux /proc VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def store_facts(url: str) -> tuple[list[str], float]:
     """Two article ids (for /read and /compare) and the store's size in MB."""
     from sqlalchemy import select, text
@@ -279,23 +328,25 @@ def store_facts(url: str) -> tuple[list[str], float]:
     return ids, size / 1e6
 
 
-def cases(ids: list[str]) -> list[tuple[str, dict[str, str], str]]:
-    """(page, URL parameters, label) of every view timed."""
+def cases(ids: list[str], actor: str = "actor_0001", month: tuple[str, str] = ("2025-06-01", "2025-06-30"),
+          window: tuple[str, str] = ("2025-06-01", "2025-08-31")) -> list[tuple[str, dict[str, str], str]]:
+    """(page, URL parameters, label) of every view timed: ``actor`` is the profile and network
+    focus, ``month`` the briefing's dates, ``window`` the timeline's three months."""
     return [
         ("home", {}, "all articles"),
         ("home", {"lang": "fa"}, "one language"),
         ("read", {}, "picker"),
         ("read", {"a": ids[0]}, "one article"),
         ("actors", {}, "actors table"),
-        ("actors", {"actor": "actor_0001"}, "one actor's profile"),
+        ("actors", {"actor": actor}, "one actor's profile"),
         ("positions", {}, "grid"),
         ("timeline", {}, "all filters off"),
-        ("timeline", {"rows": "actor", "from": "2025-06-01", "to": "2025-08-31"}, "3 months, rows by actor"),
+        ("timeline", {"rows": "actor", "from": window[0], "to": window[1]}, "3 months, rows by actor"),
         ("network", {}, "whole network"),
         ("network", {"window": "30"}, "last 30 days"),
-        ("network", {"actor": "actor_0001"}, "focus on one actor"),
+        ("network", {"actor": actor}, "focus on one actor"),
         ("compare", {"a": f"{ids[0]},{ids[1]}"}, "two articles"),
-        ("briefing", {"from": "2025-06-01", "to": "2025-06-30"}, "one month"),
+        ("briefing", {"from": month[0], "to": month[1]}, "one month"),
         ("review", {}, "candidates"),
         ("library", {}, "upload form"),
     ]
@@ -304,7 +355,8 @@ def cases(ids: list[str]) -> list[tuple[str, dict[str, str], str]]:
 SETTLE_S = 0.5  # a pause on the blank tab before each timed navigation: the servers and the browser idle
 
 
-def browser_ratios(url: str, ids: list[str], rounds: int, only: set[str]) -> None:
+def browser_ratios(url: str, views: list[tuple[str, dict[str, str], str]], rounds: int, only: set[str],
+                   entry: str = "serve.py") -> None:
     """Each page's browser-ready time (until Streamlit's script state is notRunning) against a bare
     Streamlit page (a title and one line), interleaved in one Chromium session: page, bare, page,
     bare... Each timed navigation starts from about:blank after a short pause, so neither side pays
@@ -315,7 +367,7 @@ def browser_ratios(url: str, ids: list[str], rounds: int, only: set[str]) -> Non
     from load import BARE, CHROMIUM, CHROMIUM_ARGS, READY, TIMEOUT_MS, start  # bench/load.py
 
     paths = []
-    for page, params, _label in cases(ids):
+    for page, params, _label in views:
         if page not in only:
             continue
         query = "&".join(f"{k}={v}" for k, v in params.items())
@@ -324,7 +376,7 @@ def browser_ratios(url: str, ids: list[str], rounds: int, only: set[str]) -> Non
     with tempfile.TemporaryDirectory() as tmp:
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(BARE, encoding="utf-8")
-        dash_proc, dash = start(REPO / "dashboard.py", url)
+        dash_proc, dash = start(REPO / entry, url)
         bare_proc, bare = start(bare_script, url)
 
         async def run() -> dict[str, list[tuple[float, float]]]:
@@ -356,16 +408,20 @@ def browser_ratios(url: str, ids: list[str], rounds: int, only: set[str]) -> Non
 
         try:
             times = asyncio.run(run())
+            memory = {"app": peak_rss_mb(dash_proc.pid), "bare": peak_rss_mb(bare_proc.pid)}
         finally:
             for proc in (dash_proc, bare_proc):
                 proc.terminate()
                 proc.wait(timeout=10)
-    print(f"browser (Chromium, warm server caches, {rounds} rounds, each page then the bare page):")
+    print(f"browser (Chromium, `streamlit run {entry}`, warm server caches, {rounds} rounds, each page then "
+          "the bare page):")
     print(f"{'path':<48} {'page s':>7} {'bare s':>7} {'ratio':>6}")
     for path, pairs in times.items():
         page_s = statistics.median(p for p, _ in pairs)
         bare_s = statistics.median(b for _, b in pairs)
         print(f"{path[:48]:<48} {page_s:>7.2f} {bare_s:>7.2f} {page_s / bare_s:>6.2f}")
+    print(f"peak memory of the servers after these visits: app {memory['app']:.0f} MB, bare page "
+          f"{memory['bare']:.0f} MB")
 
 
 def main() -> None:
@@ -381,6 +437,10 @@ def main() -> None:
                     "--articles articles instead of building it again")
     ap.add_argument("--browser", action="store_true", help="also the browser ratio per page")
     ap.add_argument("--rounds", type=int, default=3, help="browser rounds (with --browser)")
+    ap.add_argument("--seeds", action="store_true", help="the sample corpus (data/articles, ingested with "
+                    "extraction into --db or a temporary SQLite file) instead of synthetic rows")
+    ap.add_argument("--entry", default="serve.py", help="the script the browser's server runs "
+                    "(serve.py, as scripts/run.sh; dashboard.py for Streamlit's plain server)")
     ap.add_argument("--only", help="comma-separated pages to time, on the server and in the browser "
                     "(default: every page)")
     args = ap.parse_args()
@@ -394,13 +454,20 @@ def main() -> None:
     probe = make_engine(url)
     have = count_articles(probe) if args.reuse and args.db else 0
     probe.dispose()
-    counts = {"articles": have} if have == args.articles else _build_in_child(url, args.articles, args.actors)
+    if args.seeds:
+        counts = ingest_seeds(url)
+    elif have == args.articles:
+        counts = {"articles": have}
+    else:
+        counts = _build_in_child(url, args.articles, args.actors)
     probe = make_engine(url)
     init_db(probe)  # as a server's start does (an older store gets its summaries here)
     probe.dispose()
     ids, size_mb = store_facts(url)
-    print(f"store: {counts} in {time.perf_counter() - t0:.1f} s (synthetic rows, direct inserts); "
-          f"{size_mb:.0f} MB on {url.split(':')[0]} ({args.articles / max(size_mb, 1e-9) * 1000:.0f} "
+    views = cases(ids, *seeds_focus(url)) if args.seeds else cases(ids)
+    how = "the sample corpus, ingested with extraction" if args.seeds else "synthetic rows, direct inserts"
+    print(f"store: {counts} in {time.perf_counter() - t0:.1f} s ({how}); "
+          f"{size_mb:.0f} MB on {url.split(':')[0]} ({counts['articles'] / max(size_mb, 1e-9) * 1000:.0f} "
           "articles per GB)")
     print(f"before: {describe()}")
     os.environ["PARLEY_DB_URL"] = url
@@ -431,7 +498,7 @@ def main() -> None:
 
     only = set(args.only.split(",")) if args.only else set(PAGES)
     print(f"{'page':<11} {'view':<26} {'cold ms':>9} {'warm ms (median)':>17}")
-    for page, params, label in cases(ids):
+    for page, params, label in views:
         if page not in only:
             continue
         cold, warm, err = time_page(PAGES[page], params, args.warm)
@@ -444,7 +511,7 @@ def main() -> None:
               f"metrics (betweenness, brokerage, louvain): {metrics * 1000:.0f} ms")
     print(f"peak memory of the app (AppTest runs of every page, this process): {peak_mb():.0f} MB")
     if args.browser:
-        browser_ratios(url, ids, args.rounds, only)
+        browser_ratios(url, views, args.rounds, only, args.entry)
     print(f"after: {describe()}")
     tmp.cleanup()
 
