@@ -26,7 +26,7 @@ import streamlit as st
 from parley.filters import PARAM_NAMES, Filters, KnownIds, check_text, parse_params, preview, to_params
 from parley.render.html import view_link
 from parley.ui import store
-from parley.ui.html import show_html
+from parley.ui.html import md_text, show_html
 
 _PREFIX = "parley_f_"
 _LIST_WIDGETS: dict[str, str] = {  # Filters field -> widget label
@@ -134,19 +134,56 @@ def _labeller(names: Mapping[str, str]) -> Callable[[str], str]:
     return label
 
 
-def sidebar_filters(*, show: Collection[str] = ("dates", *_LIST_WIDGETS)) -> Filters:
-    """Draw the shared filters in the sidebar (from and back to the URL); returns them validated.
+_PANEL = "parley_filters_panel"
+_SUMMARY_NAMES = 3  # names listed per filter in the closed panel's summary
 
-    ``show`` limits which widgets appear ("dates", "langs", "outlets", "sides", "actors",
-    "topics"); filters from the URL apply whether or not their widget is shown.
+
+def filter_summary(filters: Filters, known: KnownIds) -> list[str]:
+    """One line per sidebar filter in force ("Languages: Arabic (ar)", "Actors: A, B +2"), for the
+    closed panel (plain text: the caller escapes it)."""
+    lines = []
+    if filters.date_from or filters.date_to:
+        lines.append(f"Dates: {filters.date_from or '…'} to {filters.date_to or '…'}")
+    for fld, label in _LIST_WIDGETS.items():
+        ids = list(getattr(filters, fld))
+        if not ids:
+            continue
+        names = known.actor_names if fld == "actors" else _LANG_NAMES if fld == "langs" else {}
+        shown = ", ".join(str(names.get(i, i)) for i in ids[:_SUMMARY_NAMES])
+        more = f" +{len(ids) - _SUMMARY_NAMES}" if len(ids) > _SUMMARY_NAMES else ""
+        lines.append(f"{label}: {shown}{more}")
+    return lines
+
+
+def sidebar_filters(*, show: Collection[str] = ("dates", *_LIST_WIDGETS)) -> Filters:
+    """The shared filters (from and back to the URL), validated; in the sidebar, a "Filters" panel
+    whose widgets are drawn only while it is open, with a summary of the filters in force below it.
+
+    Seven widgets (500 actors among the options) on every visit cost the browser more than most
+    pages' own content; opening the panel reruns the page and draws them. ``show`` limits which
+    widgets appear ("dates", "langs", "outlets", "sides", "actors", "topics"); filters from the URL
+    apply whether or not their widget is shown.
     """
     filters = current_filters()
     known = store.known_ids()
+    summary = filter_summary(filters, known)
+    with st.sidebar:
+        label = f"Filters ({len(summary)} set)" if summary else "Filters"
+        panel = st.expander(label, icon=":material/filter_alt:", key=_PANEL, on_change="rerun")
+        if panel.open:
+            _filter_widgets(panel, filters, known, show)
+        elif summary:
+            st.caption("  \n".join(md_text(line) for line in summary))
+        copy_link()
+    return filters
+
+
+def _filter_widgets(panel: Any, filters: Filters, known: KnownIds, show: Collection[str]) -> None:
+    """The panel's widgets, set from ``filters``; a change goes to the URL (_on_filters_changed)."""
     for key, value in _widget_values(filters).items():
         if st.session_state.get(key, None) != value:
             st.session_state[key] = value
-    with st.sidebar:
-        st.subheader("Filters")
+    with panel:
         if "dates" in show:
             c1, c2 = st.columns(2)
             c1.date_input("From", value=None, key=_PREFIX + "date_from", on_change=_on_filters_changed,
@@ -159,8 +196,6 @@ def sidebar_filters(*, show: Collection[str] = ("dates", *_LIST_WIDGETS)) -> Fil
             names = known.actor_names if fld == "actors" else _LANG_NAMES if fld == "langs" else {}
             st.multiselect(label, _options(fld, known), key=_PREFIX + fld, on_change=_on_filters_changed,
                            format_func=_labeller(names))
-        copy_link()
-    return filters
 
 
 def page_param(name: str, allowed: Collection[str] | None = None, *, what: str = "value") -> str | None:

@@ -102,3 +102,39 @@ def test_a_large_store_shows_a_count_and_one_page_of_rows(tmp_path: Path,
     last.number_input[0].set_value(2).run()
     assert last.query_params["p"] == "2" and last.dataframe[0].value["title"].iloc[0] == "Report 149"
     assert run(p="99").dataframe[0].value["title"].iloc[0] == "Report 249"  # out of range: page 1
+
+
+def _sidebar_captions(at: AppTest) -> str:
+    return "\n".join(str(c.value) for c in at.sidebar.caption).replace("\\", "")
+
+
+def test_the_filter_panel_is_drawn_only_while_open(run_page: RunPage) -> None:
+    """Closed (the default): no filter widgets, the label counts the filters in force and a summary
+    names them. Open: the widgets show the URL's filters, and a change goes back to the URL."""
+    at = run_page(PAGE, lang="fa", actor="jd_vance", to="2026-02-06")
+    assert not at.exception
+    assert not at.sidebar.multiselect and not at.sidebar.date_input
+    assert at.sidebar.expander[0].label == "Filters (3 set)"
+    summary = _sidebar_captions(at)
+    assert "Dates: … to 2026-02-06" in summary and "Languages: Persian (fa)" in summary
+    assert "Actors: JD Vance" in summary or "Actors: J.D. Vance" in summary, summary
+
+    at.session_state["parley_filters_panel"] = True  # as a click on the panel does
+    at.run()
+    assert not at.exception
+    assert [w.label for w in at.sidebar.multiselect] == ["Languages", "Outlets", "Sides", "Actors", "Topics"]
+    assert [w.value for w in at.sidebar.date_input] == [None, dt.date(2026, 2, 6)]
+    assert at.sidebar.multiselect(key="parley_f_langs").value == ["fa"]
+    assert at.sidebar.multiselect(key="parley_f_actors").value == ["jd_vance"]
+    assert "Languages: Persian" not in _sidebar_captions(at)  # the widgets say it now
+
+    at.sidebar.multiselect(key="parley_f_langs").select("ar").run()
+    assert not at.exception
+    assert at.query_params["lang"] == "fa,ar", at.query_params
+    assert set(at.dataframe[0].value["lang"]) <= {"fa", "ar"}
+
+
+def test_no_filters_no_summary(run_page: RunPage) -> None:
+    at = run_page(PAGE)
+    assert at.sidebar.expander[0].label == "Filters"
+    assert "Languages:" not in _sidebar_captions(at) and "Dates:" not in _sidebar_captions(at)
