@@ -168,8 +168,10 @@ def test_timeline_figure_tracks_spans_and_selection_ids(store) -> None:  # type:
     ids = {c[1] for t in fig.data for c in (t.customdata if t.customdata is not None else [])
            if c[0] == "event"}
     assert ids == {"ev_qatar_visit", "ev_sisi_call", "ev_fidan_host", "ev_move", "ev_resume"}
-    symbols = {t.name: t.marker.symbol for t in fig.data if t.type == "scatter"}
+    symbols = {t.name: t.marker.symbol for t in fig.data if t.type in ("scatter", "scattergl")}
     assert symbols["visit"] != symbols["call"] != symbols["meeting"]
+    # the many points (events, publications) are WebGL markers; the few venue marks stay SVG (text)
+    assert {t.type for t in fig.data if t.name in ("visit", "call", "meeting")} == {"scattergl"}
     span = next(t for t in fig.data if t.name.startswith("meeting (month"))
     assert span.type == "bar" and span.orientation == "h"
     assert set(span.base) == {"2026-02-01"}  # on the us row and the iran row

@@ -199,8 +199,10 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
             first = kind not in legend_kinds
             legend_kinds.add(kind)
             if point:
+                # WebGL: the newest 1,500 event reports are thousands of markers (one per row an
+                # event is on), which SVG drew one element at a time, before the page was ready
                 traces.append({
-                    "type": "scatter", "x": _objs(_days(starts[i] for i in point)),
+                    "type": "scattergl", "x": _objs(_days(starts[i] for i in point)),
                     "y": _objs([ys[i] for i in point]), "mode": "markers", "name": name, "legendgroup": kind,
                     "showlegend": first, "opacity": opacity,
                     "marker": {"symbol": symbol, "size": 13, "color": "#374151",
@@ -223,7 +225,7 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
         span = [i for i, day in enumerate(is_day) if not day]
         if point:
             traces.append({
-                "type": "scatter", "x": _objs(_days(starts[i] for i in point)),
+                "type": "scattergl", "x": _objs(_days(starts[i] for i in point)),
                 "y": _objs([ARTICLES_ROW] * len(point)), "mode": "markers", "name": "articles published",
                 "marker": {"symbol": "line-ns-open", "size": 16, "color": "#6b7280", "line": {"width": 2}},
                 "customdata": _objs([["article", aids[i]] for i in point]),
