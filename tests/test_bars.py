@@ -3,11 +3,12 @@ heights relative to the largest count, undated articles apart from the date axis
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
-from parley.render.bars import day_columns, row_bars
+from parley.render.bars import MAX_COLUMNS, day_columns, row_bars
 
 HOSTILE = ["<script>alert(1)</script>", '" onmouseover="alert(1)', "</div><img src=x onerror=alert(1)>",
            "الجزيرة", "ایران اینترنشنال", "BBC فارسی"]
@@ -49,3 +50,20 @@ def test_empty_counts_say_so() -> None:
 
 def test_zero_counts_do_not_divide_by_zero() -> None:
     assert widths(row_bars(["a"], [0], "t")) == ["0"]
+
+
+def test_many_days_are_drawn_a_column_per_week() -> None:
+    """Over MAX_COLUMNS dated days (and month-precise dates), a column per week from its Monday, the
+    counts summed; the axis still names the first and last day."""
+    start = dt.date(2025, 3, 3)  # a Monday
+    days = [(start + dt.timedelta(days=i)).isoformat() for i in range(MAX_COLUMNS + 5)]
+    html = day_columns([*days, "2025-04", "undated"], [1] * len(days) + [10, 7], "By date")
+    cols = re.findall(r'class="parley-col" style="height: ([\d.]+)%" title="week of ([\d-]+): (\d+)"', html)
+    assert len(cols) == -(-(MAX_COLUMNS + 5) // 7)
+    assert [w for _, w, _ in cols] == sorted(w for _, w, _ in cols)
+    assert all(dt.date.fromisoformat(w).weekday() == 0 for _, w, _ in cols)
+    counts = {w: int(n) for _, w, n in cols}
+    assert counts["2025-03-03"] == 7 and counts["2025-03-31"] == 7 + 10  # 2025-04 falls in the week of 03-31
+    assert sum(counts.values()) == len(days) + 10
+    assert f">{days[0]}</span>" in html and f">{days[-1]}</span>" in html and "most in a week: 17" in html
+    assert "7 undated" in html and 'style="gap: 2px"' in html  # a few columns: apart again

@@ -8,11 +8,13 @@ bars, which HTML draws at once. Labels (outlet names) are untrusted: escaped and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from parley.render.html import esc
 
 UNDATED = "undated"
+MAX_COLUMNS = 120  # more dated days than this are drawn a column per week
 
 
 def _pct(n: int, top: int) -> str:
@@ -39,20 +41,34 @@ def row_bars(labels: Sequence[str], counts: Sequence[int], title: str) -> str:
             f'<div class="parley-bar-rows">{rows}{empty}</div></div>')
 
 
+def _week_of(day: str) -> str:
+    """The Monday of the week holding ``day`` (YYYY-MM-DD, or YYYY-MM: its first day)."""
+    d = dt.date.fromisoformat(day if len(day) > 7 else day + "-01")
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
 def day_columns(days: Sequence[str], counts: Sequence[int], title: str) -> str:
     """Articles per day as thin columns in date order (each with its day and count on hover), the
     first and last day under them, and the undated articles, which have no place on the axis, as a
-    line of their own. ``days`` are ISO dates (YYYY-MM-DD or YYYY-MM) or "undated"."""
+    line of their own. ``days`` are ISO dates (YYYY-MM-DD or YYYY-MM) or "undated". Over
+    MAX_COLUMNS days, a column is a week (from its Monday): a year and a half of days was 540
+    columns under a pixel wide, each an element the browser drew."""
     dated = sorted((d, n) for d, n in zip(days, counts, strict=True) if d != UNDATED)
     undated = sum(n for d, n in zip(days, counts, strict=True) if d == UNDATED)
-    top = max((n for _, n in dated), default=0)
-    cols = "".join(f'<span class="parley-col" style="height: {_pct(n, top)}%" title="{esc(d)}: {n:,}"></span>'
-                   for d, n in dated)
+    unit, cols_of = "day", dated
+    if len(dated) > MAX_COLUMNS:
+        weeks: dict[str, int] = {}
+        for d, n in dated:
+            weeks[_week_of(d)] = weeks.get(_week_of(d), 0) + n
+        unit, cols_of = "week", sorted(weeks.items())
+    top = max((n for _, n in cols_of), default=0)
+    prefix = "week of " if unit == "week" else ""
+    cols = "".join(f'<span class="parley-col" style="height: {_pct(n, top)}%" '
+                   f'title="{prefix}{esc(d)}: {n:,}"></span>' for d, n in cols_of)
     axis = (f'<div class="parley-col-axis"><span>{esc(dated[0][0])}</span>'
-            f'<span>most in a day: {top:,}</span><span>{esc(dated[-1][0])}</span></div>') if dated else ""
-    gap = ' style="gap: 2px"' if len(dated) <= 120 else ""  # apart while there is room
+            f'<span>most in a {unit}: {top:,}</span><span>{esc(dated[-1][0])}</span></div>') if dated else ""
+    gap = ' style="gap: 2px"' if len(cols_of) <= MAX_COLUMNS else ""  # apart while there is room
     body = (f'<div class="parley-cols"{gap}>{cols}</div>{axis}' if dated
             else '<div class="parley-meta">No dated articles.</div>')
     foot = f'<div class="parley-meta">{undated:,} undated</div>' if undated else ""
     return f'<div class="parley-bars" dir="ltr">{_caption(title, sum(counts))}{body}{foot}</div>'
-
