@@ -44,6 +44,7 @@ def _draw(filters: Filters, title: str, notes: str) -> None:
     # seven of them data grids, where a few HTML runs show the same document. A long table stays a
     # grid, which draws only the rows in view (541 sources as HTML took longer than the grid)
     run: list[str] = []
+    charts: list[str] = []
     for block in doc.blocks:
         grid = block.kind == "table" and len(block.rows) > HTML_TABLE_ROWS
         if block.kind not in ("heading", "image") and not grid:
@@ -58,7 +59,14 @@ def _draw(filters: Filters, title: str, notes: str) -> None:
             st.dataframe(pd.DataFrame(list(block.rows), columns=list(block.header)), hide_index=True)
         elif block.kind == "image":
             if block.text in figures:
-                st.plotly_chart(figures[block.text], config={"displaylogo": False})
+                # drawn on demand: the two plotly charts (script and drawing) cost the page more than
+                # the rest of the briefing; the downloaded document carries them drawn
+                chart = st.expander(md_text(f"Chart: {block.text}"), icon=":material/monitoring:",
+                                    key=f"parley_briefing_chart_{len(charts)}", on_change="rerun")
+                charts.append(block.text)
+                if chart.open:
+                    with chart:
+                        st.plotly_chart(figures[block.text], config={"displaylogo": False})
             st.caption(md_text(block.text))
     if run:
         show_html(f'<div class="parley-doc">{"".join(run)}</div>')

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from apptest.conftest import HOSTILE, RunPage, html_of, texts
 from sqlalchemy import select
 
+from parley.briefing import FIGURE_CAPTIONS
 from parley.filters import Filters
 from parley.store.briefings import load_briefing
 from parley.store.db import make_engine
@@ -129,3 +130,16 @@ def test_a_bad_link_gives_a_notice_not_a_crash(run_page: RunPage, seeded: object
     with engine.connect() as conn:  # nothing was saved by opening links
         ids = [r for (r,) in conn.execute(select(briefings.c.id))]
     assert all(re.fullmatch(r"[A-Za-z0-9_-]{8}", i) for i in ids)
+
+
+def test_the_charts_are_drawn_when_their_panel_is_opened(run_page: RunPage) -> None:
+    """Each chart of the document sits in a panel named after it, drawn only while open; the
+    caption stays."""
+    at = run_page("pages/briefing.py")
+    assert not at.exception and not at.get("plotly_chart")
+    panels = [str(e.label).replace("\\", "") for e in at.main.expander if str(e.label).startswith("Chart")]
+    assert panels == [f"Chart: {FIGURE_CAPTIONS['network']}"], panels  # the seeds, all articles: one chart
+    assert FIGURE_CAPTIONS["network"] in texts(at, "caption").replace("\\", "")
+    at.session_state["parley_briefing_chart_0"] = True  # as a click on the panel does
+    at.run()
+    assert not at.exception and len(at.get("plotly_chart")) == 1
