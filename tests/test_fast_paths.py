@@ -74,7 +74,20 @@ def reference_find(m: PhraseMatcher, norm: Normalized, longest: bool = True) -> 
             keep.append(p)
         if keep:
             cands.append(Match(start, end, prefix, tuple(keep)))
-    return keep_longest(cands, n) if longest else sorted(cands, key=lambda x: (x.start, -x.end))
+    return reference_keep_longest(cands, n) if longest else sorted(cands, key=lambda x: (x.start, -x.end))
+
+
+def reference_keep_longest(cands: list[Match], n: int) -> list[Match]:
+    """keep_longest as it was: every candidate in (longest, start, as found) order, each kept
+    unless a character it covers is taken already; then by start."""
+    taken = bytearray(n + 1)
+    chosen: list[Match] = []
+    for _i, m in sorted(enumerate(cands), key=lambda im: (im[1].start - im[1].end, im[1].start, im[0])):
+        if taken.find(1, m.start, m.end) != -1:
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def _vocabulary() -> list[str]:
@@ -131,6 +144,17 @@ def test_phrase_sets_find_what_plain_scans_find(parts: list[str]) -> None:
 @given(pieces)
 def test_relative_dates_found_where_plain_finditer_finds_them(parts: list[str]) -> None:
     _same_relative_dates("".join(parts))
+
+
+spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8), st.integers(0, 3)), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(spans)
+def test_keep_longest_keeps_what_the_plain_greedy_keeps(parts: list[tuple[int, int, int]]) -> None:
+    # many overlaps, equal lengths and equal starts (told apart by their prefix, as found)
+    cands = [Match(s, s + length, str(k), ()) for s, length, k in parts]
+    assert keep_longest(cands, 50) == reference_keep_longest(cands, 50)
 
 
 def test_a_short_text_is_folded_like_a_long_one() -> None:

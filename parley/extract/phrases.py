@@ -188,17 +188,37 @@ def keep_longest(cands: list[Match], n: int) -> list[Match]:
     """The matches left when overlaps keep the longest (the first found on a tie), by start."""
     if len(cands) < 2:
         return list(cands)
-    # longest first, then by start, then as found: a stable sort on one int (-length * (n + 1) +
-    # start), without a Python call per match
-    width = n + 1
-    keys = [(m.start - m.end) * width + m.start for m in cands]
-    taken = bytearray(n + 1)
+    # By start (stable: as found on a tie), cut into runs that overlap one another. Most matches
+    # overlap nothing and are kept as they are; a run is settled on its own (nothing outside it
+    # overlaps it), longest first.
+    order = sorted(cands, key=_START)
     chosen: list[Match] = []
-    for m in [cands[i] for i in sorted(range(len(cands)), key=keys.__getitem__)]:
-        s, e = m.start, m.end
-        if taken.find(1, s, e) != -1:
-            continue
-        taken[s:e] = b"\x01" * (e - s)
-        chosen.append(m)
-    chosen.sort(key=_START)
+    i, last = 0, len(order)
+    while i < last:
+        reach = order[i].end
+        j = i + 1
+        while j < last and order[j].start < reach:
+            if order[j].end > reach:
+                reach = order[j].end
+            j += 1
+        if j == i + 1:
+            chosen.append(order[i])
+        else:
+            chosen += _longest_of_run(order[i:j])
+        i = j
     return chosen
+
+
+def _longest_of_run(run: list[Match]) -> list[Match]:
+    """keep_longest over matches that overlap one another, by start: longest first, then by
+    start, then as found (``run`` is by start, as found on a tie; the sort is stable)."""
+    kept: list[Match] = []
+    for m in sorted(run, key=_minus_length):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    kept.sort(key=_START)
+    return kept
+
+
+def _minus_length(m: Match) -> int:
+    return m.start - m.end
