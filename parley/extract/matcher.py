@@ -166,13 +166,12 @@ class PhraseMatcher:
                 if start - 1 - ws <= self.clitics.longest and pre in self.clitics.prefixes:
                     return pre
             return ""
-        if not is_arabic_script(text[start]):
-            return None
+        # mid-word: a clitic prefix before an Arabic-script letter (the cheap tests first)
         ws = folded.rfind(MARK, 0, start) + 1  # the word's start
         if start - ws > self.clitics.longest:
             return None
         pre = text[ws:start]
-        if pre not in self.clitics.prefixes:
+        if pre not in self.clitics.prefixes or not is_arabic_script(text[start]):
             return None
         if self.clitics.whole and text[ws:folded.index(MARK, start)] in self.clitics.whole:
             return None
