@@ -100,9 +100,12 @@ def fold(text: str) -> str:
     return out.astype(np.uint32).tobytes().decode("utf-32-le")
 
 
-# One phrase of one set, as the automaton reports it: (set, the normalised key, its length,
-# 0 for a stem else 1 (stored followed by MARK), payloads, special, labels, check the text).
-Entry = tuple[int, str, int, int, tuple[Payload, ...], bool, frozenset[str], bool]
+# One phrase of one set, as the automaton reports it: (set, the normalised key, payloads,
+# special, labels, check the text).
+Entry = tuple[int, str, tuple[Payload, ...], bool, frozenset[str], bool]
+# The phrases of one folded key: (their length, 0 for stems else 1 (stored followed by MARK),
+# their entries). They share where a hit starts and ends, and so the clitic before it.
+Group = tuple[int, int, tuple[Entry, ...]]
 PrefixOf = Callable[[str, str, int], "str | None"]  # (text, folded + MARK, start)
 
 
@@ -110,7 +113,7 @@ class PhraseAutomaton:
     """One automaton over the folded keys of one or more phrase tables (key -> payloads)."""
 
     def __init__(self, tables: Sequence[Mapping[str, Sequence[Payload]]]) -> None:
-        grouped: dict[str, list[Entry]] = {}
+        grouped: dict[str, dict[tuple[int, int], list[Entry]]] = {}
         for i, table in enumerate(tables):
             for key, payloads in table.items():
                 stem = any(p.stem for p in payloads)
@@ -119,13 +122,16 @@ class PhraseAutomaton:
                 folded = fold(key)
                 term = 0 if stem else 1
                 check = folded != key  # non-letters inside: another non-letter may stand there
-                entry: Entry = (i, key, len(key), term, tuple(payloads), special, labels, check)
-                grouped.setdefault(folded + MARK * term, []).append(entry)
+                entry: Entry = (i, key, tuple(payloads), special, labels, check)
+                # (a stem ending in a non-letter folds as a phrase one shorter does: kept apart)
+                grouped.setdefault(folded + MARK * term, {}).setdefault((len(key), term), []).append(entry)
         self.sets = len(tables)
         self.size = len(grouped)
         self._auto = ahocorasick.Automaton()
-        for folded, entries in grouped.items():
-            self._auto.add_word(folded, tuple(entries))
+        for folded, groups in grouped.items():
+            value: tuple[Group, ...] = tuple((length, term, tuple(entries))
+                                             for (length, term), entries in groups.items())
+            self._auto.add_word(folded, value)
         if grouped:
             self._auto.make_automaton()
 
@@ -140,43 +146,49 @@ class PhraseAutomaton:
         n = len(text)
         folded = fold(text) + MARK
         prefixes: dict[int, str | None] = {}
-        for last, entries in self._auto.iter(folded):
-            for i, key, length, term, payloads, special, labels, check in entries:
+        for last, groups in self._auto.iter(folded):
+            for length, term, entries in groups:
                 end = last + 1 - term
                 start = end - length
-                if check and text[start:end] != key:
-                    continue
-                if not term and folded[end] != MARK:  # a stem inside a word: to the word's end
-                    payloads = tuple(p for p in payloads if p.stem)
-                    labels = frozenset()
-                    end = folded.index(MARK, end)
-                if start == 0:
-                    prefix: str | None = ""
-                elif folded[start - 1] == MARK and text[start - 1] not in quote_marks:
-                    prefix = ""  # the common case: a word start, not after a quotation mark
-                elif start in prefixes:
-                    prefix = prefixes[start]
-                else:
-                    prefix = prefixes[start] = prefix_of(text, folded, start)
-                if prefix is None:
-                    continue
-                langs = clitic_langs[i]
-                if not special and (not prefix or langs is None):
-                    out[i].append(Match(start, end, prefix, payloads, labels))  # the common case
-                    continue
-                keep = []
-                for p in payloads:
-                    if p.lam and prefix not in lam_contraction:
+                # a stem inside a word runs to the word's end
+                word_end = end if term or folded[end] == MARK else folded.index(MARK, end)
+                prefix: str | None = ""
+                read = False  # the clitic before the hit, read at the first entry that needs it
+                for i, key, payloads, special, labels, check in entries:
+                    if check and text[start:end] != key:
                         continue
-                    if prefix and langs is not None and p.lang not in langs:
+                    if not read:
+                        read = True
+                        if start == 0:
+                            prefix = ""
+                        elif folded[start - 1] == MARK and text[start - 1] not in quote_marks:
+                            prefix = ""  # the common case: a word start, not after a quotation mark
+                        elif start in prefixes:
+                            prefix = prefixes[start]
+                        else:
+                            prefix = prefixes[start] = prefix_of(text, folded, start)
+                    if prefix is None:
+                        break  # mid-word, for every phrase of this key
+                    if word_end != end:
+                        payloads = tuple(p for p in payloads if p.stem)
+                        labels = frozenset()
+                    langs = clitic_langs[i]
+                    if not special and (not prefix or langs is None):
+                        out[i].append(Match(start, word_end, prefix, payloads, labels))  # the common case
                         continue
-                    if p.exact_case and isinstance(norm, Normalized):
-                        o0, o1 = norm.span(start, start + length)
-                        if norm.original[o0:o1] != p.form:
+                    keep = []
+                    for p in payloads:
+                        if p.lam and prefix not in lam_contraction:
                             continue
-                    keep.append(p)
-                if keep:
-                    out[i].append(Match(start, end, prefix, tuple(keep)))
+                        if prefix and langs is not None and p.lang not in langs:
+                            continue
+                        if p.exact_case and isinstance(norm, Normalized):
+                            o0, o1 = norm.span(start, start + length)
+                            if norm.original[o0:o1] != p.form:
+                                continue
+                        keep.append(p)
+                    if keep:
+                        out[i].append(Match(start, word_end, prefix, tuple(keep)))
         return [keep_longest(cands, n) if longest else sorted(cands, key=lambda m: (m.start, -m.end))
                 for cands in out]
 
