@@ -3,6 +3,8 @@
 - Phrase matching runs the gazetteer and the cue sets in one pass over a folded copy of the text
   (extract/phrases.py); each set must get what a plain Aho-Corasick pass over the normalised
   text, checking every raw hit, gives (the reference below, the matcher's earlier code).
+- Sentence ends are found by a regex that opens with one character class
+  (extract/sentences.py); it must find what the plain pattern it replaced finds.
 - Relative dates try each regex only where a word it can begin with stands
   (text/date_scan.py); each form must get what ``finditer`` over the whole text gives. A regex
   given a new leading word or group without its words in ``relative_starts`` fails here.
@@ -14,6 +16,7 @@ texts made of the data's own phrases and words, clitics, quotation marks, punctu
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import ahocorasick
@@ -26,6 +29,7 @@ from parley.extract.gazetteer import default_gazetteer
 from parley.extract.matcher import Match, PhraseMatcher, gazetteer_matcher
 from parley.extract.phrases import keep_longest
 from parley.extract.pipeline import _SET_NAMES, phrase_sets
+from parley.extract.sentences import _SENT_END
 from parley.text.date_grammar import default_date_grammar
 from parley.text.date_scan import _relative_matches
 from parley.text.normalize import Normalized, normalize
@@ -155,6 +159,28 @@ def test_keep_longest_keeps_what_the_plain_greedy_keeps(parts: list[tuple[int, i
     # many overlaps, equal lengths and equal starts (told apart by their prefix, as found)
     cands = [Match(s, s + length, str(k), ()) for s, length, k in parts]
     assert keep_longest(cands, 50) == reference_keep_longest(cands, 50)
+
+
+# extract/sentences.py's sentence ends as first written: a run of newlines, or a run of marks not
+# right after a one-letter word, with closing quotes and brackets, before a space or the end
+PLAIN_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$)")
+SENT_GLUE = st.sampled_from([*" \n\t.!?\u061f…\"'»”’)]([«“aZuU5_ـي؟", "u.s. ", "U.S.", "x. ", "..."])
+
+
+def _same_sentence_ends(text: str) -> None:
+    assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in PLAIN_SENT_END.finditer(text)]
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_sentence_ends_are_the_plain_patterns_in_real_text(i: int) -> None:
+    _same_sentence_ends(TEXTS[i])
+    _same_sentence_ends(normalize(TEXTS[i]).text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(SENT_GLUE, st.sampled_from(VOCAB)), max_size=40))
+def test_sentence_ends_are_the_plain_patterns(parts: list[str]) -> None:
+    _same_sentence_ends("".join(parts))
 
 
 def test_a_short_text_is_folded_like_a_long_one() -> None:
