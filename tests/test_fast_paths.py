@@ -3,8 +3,9 @@
 - Phrase matching runs the gazetteer and the cue sets in one pass over a folded copy of the text
   (extract/phrases.py); each set must get what a plain Aho-Corasick pass over the normalised
   text, checking every raw hit, gives (the reference below, the matcher's earlier code).
-- Sentence ends are found by a regex that opens with one character class
-  (extract/sentences.py); it must find what the plain pattern it replaced finds.
+- Sentence ends (extract/sentences.py) and runs of capitalised words (extract/candidates.py)
+  are found by regexes that open with one character class; each must find what the plain
+  pattern it replaced finds.
 - Relative dates try each regex only where a word it can begin with stands
   (text/date_scan.py); each form must get what ``finditer`` over the whole text gives. A regex
   given a new leading word or group without its words in ``relative_starts`` fails here.
@@ -24,6 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parley.extract.candidates import _CAPS
 from parley.extract.cues import load_cues
 from parley.extract.gazetteer import default_gazetteer
 from parley.extract.matcher import Match, PhraseMatcher, gazetteer_matcher
@@ -167,8 +169,14 @@ PLAIN_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s
 SENT_GLUE = st.sampled_from([*" \n\t.!?\u061f…\"'»”’)]([«“aZuU5_ـي؟", "u.s. ", "U.S.", "x. ", "..."])
 
 
+# extract/candidates.py's runs of two or three capitalised words as first written
+PLAIN_CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}\b")
+CAPS_GLUE = st.sampled_from([*" \t\n-'_.,«", "Al", "Trump", "US", "Marco Rubio", "x", "aB", "5", "ي", "é"])
+
+
 def _same_sentence_ends(text: str) -> None:
     assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in PLAIN_SENT_END.finditer(text)]
+    assert [m.span() for m in _CAPS.finditer(text)] == [m.span() for m in PLAIN_CAPS.finditer(text)]
 
 
 @pytest.mark.parametrize("i", range(len(TEXTS)))
@@ -180,6 +188,12 @@ def test_sentence_ends_are_the_plain_patterns_in_real_text(i: int) -> None:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(SENT_GLUE, st.sampled_from(VOCAB)), max_size=40))
 def test_sentence_ends_are_the_plain_patterns(parts: list[str]) -> None:
+    _same_sentence_ends("".join(parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CAPS_GLUE, max_size=40))
+def test_capitalised_runs_are_the_plain_patterns(parts: list[str]) -> None:
     _same_sentence_ends("".join(parts))
 
 
