@@ -16,6 +16,7 @@ texts made of the data's own phrases and words, clitics, quotation marks, punctu
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 from pathlib import Path
@@ -28,9 +29,9 @@ from hypothesis import strategies as st
 from parley.extract.candidates import _CAPS
 from parley.extract.cues import load_cues
 from parley.extract.gazetteer import default_gazetteer
-from parley.extract.matcher import Match, PhraseMatcher, gazetteer_matcher
+from parley.extract.matcher import Doc, Match, PhraseMatcher, gazetteer_matcher
 from parley.extract.phrases import keep_longest
-from parley.extract.pipeline import _SET_NAMES, phrase_sets
+from parley.extract.pipeline import _SET_NAMES, article_from_text, phrase_sets
 from parley.extract.sentences import _SENT_END
 from parley.text.date_grammar import default_date_grammar
 from parley.text.date_scan import _relative_matches
@@ -195,6 +196,25 @@ def test_sentence_ends_are_the_plain_patterns(parts: list[str]) -> None:
 @given(st.lists(CAPS_GLUE, max_size=40))
 def test_capitalised_runs_are_the_plain_patterns(parts: list[str]) -> None:
     _same_sentence_ends("".join(parts))
+
+
+def _plain_words(doc: Doc, start: int, end: int, most: int | None) -> list[tuple[int, int]]:
+    """Doc.words as first written: token by token from the first starting at or after ``start``."""
+    i = bisect.bisect_left([s for s, _ in doc.tokens], start)
+    stop = len(doc.tokens) if most is None else min(len(doc.tokens), i + max(most, 0))
+    out = []
+    while i < stop and doc.tokens[i][1] <= end:
+        out.append(doc.tokens[i])
+        i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(TEXTS) - 1), st.integers(-5, 3000), st.integers(-5, 3000),
+       st.one_of(st.none(), st.integers(-2, 30)))
+def test_words_in_a_span_are_the_plain_loops(i: int, start: int, end: int, most: int | None) -> None:
+    doc = Doc.of(article_from_text(TEXTS[i]))
+    assert doc.words(start, end, most) == _plain_words(doc, start, end, most)
 
 
 def test_a_short_text_is_folded_like_a_long_one() -> None:
