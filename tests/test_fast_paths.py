@@ -198,6 +198,13 @@ def test_capitalised_runs_are_the_plain_patterns(parts: list[str]) -> None:
     _same_sentence_ends("".join(parts))
 
 
+def test_a_long_chain_of_overlaps_is_settled_like_the_plain_greedy() -> None:
+    # 'A B A B …' with both 'A B' and 'B A' phrases: every match overlaps the next, one run of
+    # 40,000 (settled with a map of the run's characters, as the plain greedy uses the text's)
+    cands = [Match(2 * i, 2 * i + 3 + i % 2, "", ()) for i in range(40_000)]
+    assert keep_longest(cands, 80_010) == reference_keep_longest(cands, 80_010)
+
+
 def _plain_words(doc: Doc, start: int, end: int, most: int | None) -> list[tuple[int, int]]:
     """Doc.words as first written: token by token from the first starting at or after ``start``."""
     i = bisect.bisect_left([s for s, _ in doc.tokens], start)

@@ -216,18 +216,25 @@ def keep_longest(cands: list[Match], n: int) -> list[Match]:
         if j == i + 1:
             chosen.append(order[i])
         else:
-            chosen += _longest_of_run(order[i:j])
+            chosen += _longest_of_run(order[i:j], reach)
         i = j
     return chosen
 
 
-def _longest_of_run(run: list[Match]) -> list[Match]:
-    """keep_longest over matches that overlap one another, by start: longest first, then by
-    start, then as found (``run`` is by start, as found on a tie; the sort is stable)."""
+def _longest_of_run(run: list[Match], reach: int) -> list[Match]:
+    """keep_longest over matches that overlap one another (by start, as found on a tie; they
+    end by ``reach``): longest first, then by start, then as found (the sort is stable), each
+    kept unless a character it covers is taken already; then by start. The map of taken
+    characters spans the run only, so a long chain of overlaps costs its length, not its square."""
+    base = run[0].start
+    taken = bytearray(reach - base + 1)
     kept: list[Match] = []
     for m in sorted(run, key=_minus_length):
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
-            kept.append(m)
+        s, e = m.start - base, m.end - base
+        if taken.find(1, s, e) != -1:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        kept.append(m)
     kept.sort(key=_START)
     return kept
 
