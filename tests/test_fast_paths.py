@@ -3,6 +3,9 @@
 - Phrase matching runs the gazetteer and the cue sets in one pass over a folded copy of the text
   (extract/phrases.py); each set must get what a plain Aho-Corasick pass over the normalised
   text, checking every raw hit, gives (the reference below, the matcher's earlier code).
+- Sentence ends (extract/sentences.py) and runs of capitalised words (extract/candidates.py)
+  are found by regexes that open with one character class; each must find what the plain
+  pattern it replaced finds.
 - Relative dates try each regex only where a word it can begin with stands
   (text/date_scan.py); each form must get what ``finditer`` over the whole text gives. A regex
   given a new leading word or group without its words in ``relative_starts`` fails here.
@@ -13,7 +16,9 @@ texts made of the data's own phrases and words, clitics, quotation marks, punctu
 
 from __future__ import annotations
 
+import bisect
 import random
+import re
 from pathlib import Path
 
 import ahocorasick
@@ -21,11 +26,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parley.extract.candidates import _CAPS
 from parley.extract.cues import load_cues
 from parley.extract.gazetteer import default_gazetteer
-from parley.extract.matcher import Match, PhraseMatcher, gazetteer_matcher
+from parley.extract.matcher import Doc, Match, PhraseMatcher, gazetteer_matcher
 from parley.extract.phrases import keep_longest
-from parley.extract.pipeline import _SET_NAMES, phrase_sets
+from parley.extract.pipeline import _SET_NAMES, article_from_text, phrase_sets
+from parley.extract.sentences import _SENT_END
 from parley.text.date_grammar import default_date_grammar
 from parley.text.date_scan import _relative_matches
 from parley.text.normalize import Normalized, normalize
@@ -74,7 +81,20 @@ def reference_find(m: PhraseMatcher, norm: Normalized, longest: bool = True) -> 
             keep.append(p)
         if keep:
             cands.append(Match(start, end, prefix, tuple(keep)))
-    return keep_longest(cands, n) if longest else sorted(cands, key=lambda x: (x.start, -x.end))
+    return reference_keep_longest(cands, n) if longest else sorted(cands, key=lambda x: (x.start, -x.end))
+
+
+def reference_keep_longest(cands: list[Match], n: int) -> list[Match]:
+    """keep_longest as it was: every candidate in (longest, start, as found) order, each kept
+    unless a character it covers is taken already; then by start."""
+    taken = bytearray(n + 1)
+    chosen: list[Match] = []
+    for _i, m in sorted(enumerate(cands), key=lambda im: (im[1].start - im[1].end, im[1].start, im[0])):
+        if taken.find(1, m.start, m.end) != -1:
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def _vocabulary() -> list[str]:
@@ -131,6 +151,77 @@ def test_phrase_sets_find_what_plain_scans_find(parts: list[str]) -> None:
 @given(pieces)
 def test_relative_dates_found_where_plain_finditer_finds_them(parts: list[str]) -> None:
     _same_relative_dates("".join(parts))
+
+
+spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8), st.integers(0, 3)), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(spans)
+def test_keep_longest_keeps_what_the_plain_greedy_keeps(parts: list[tuple[int, int, int]]) -> None:
+    # many overlaps, equal lengths and equal starts (told apart by their prefix, as found)
+    cands = [Match(s, s + length, str(k), ()) for s, length, k in parts]
+    assert keep_longest(cands, 50) == reference_keep_longest(cands, 50)
+
+
+# extract/sentences.py's sentence ends as first written: a run of newlines, or a run of marks not
+# right after a one-letter word, with closing quotes and brackets, before a space or the end
+PLAIN_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$)")
+SENT_GLUE = st.sampled_from([*" \n\t.!?\u061f…\"'»”’)]([«“aZuU5_ـي؟", "u.s. ", "U.S.", "x. ", "..."])
+
+
+# extract/candidates.py's runs of two or three capitalised words as first written
+PLAIN_CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}\b")
+CAPS_GLUE = st.sampled_from([*" \t\n-'_.,«", "Al", "Trump", "US", "Marco Rubio", "x", "aB", "5", "ي", "é"])
+
+
+def _same_sentence_ends(text: str) -> None:
+    assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in PLAIN_SENT_END.finditer(text)]
+    assert [m.span() for m in _CAPS.finditer(text)] == [m.span() for m in PLAIN_CAPS.finditer(text)]
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_sentence_ends_are_the_plain_patterns_in_real_text(i: int) -> None:
+    _same_sentence_ends(TEXTS[i])
+    _same_sentence_ends(normalize(TEXTS[i]).text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(SENT_GLUE, st.sampled_from(VOCAB)), max_size=40))
+def test_sentence_ends_are_the_plain_patterns(parts: list[str]) -> None:
+    _same_sentence_ends("".join(parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CAPS_GLUE, max_size=40))
+def test_capitalised_runs_are_the_plain_patterns(parts: list[str]) -> None:
+    _same_sentence_ends("".join(parts))
+
+
+def test_a_long_chain_of_overlaps_is_settled_like_the_plain_greedy() -> None:
+    # 'A B A B …' with both 'A B' and 'B A' phrases: every match overlaps the next, one run of
+    # 40,000 (settled with a map of the run's characters, as the plain greedy uses the text's)
+    cands = [Match(2 * i, 2 * i + 3 + i % 2, "", ()) for i in range(40_000)]
+    assert keep_longest(cands, 80_010) == reference_keep_longest(cands, 80_010)
+
+
+def _plain_words(doc: Doc, start: int, end: int, most: int | None) -> list[tuple[int, int]]:
+    """Doc.words as first written: token by token from the first starting at or after ``start``."""
+    i = bisect.bisect_left([s for s, _ in doc.tokens], start)
+    stop = len(doc.tokens) if most is None else min(len(doc.tokens), i + max(most, 0))
+    out = []
+    while i < stop and doc.tokens[i][1] <= end:
+        out.append(doc.tokens[i])
+        i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(TEXTS) - 1), st.integers(-5, 3000), st.integers(-5, 3000),
+       st.one_of(st.none(), st.integers(-2, 30)))
+def test_words_in_a_span_are_the_plain_loops(i: int, start: int, end: int, most: int | None) -> None:
+    doc = Doc.of(article_from_text(TEXTS[i]))
+    assert doc.words(start, end, most) == _plain_words(doc, start, end, most)
 
 
 def test_a_short_text_is_folded_like_a_long_one() -> None:

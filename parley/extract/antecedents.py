@@ -13,6 +13,8 @@ from parley.extract.records import Found
 
 def usable(a: ActorSpan) -> bool:
     """An actor that can hold a position: no medium, none after a dative or locative clitic (لـ، بـ)."""
+    if not a.prefix:  # most actors: no clitic, so neither dative nor locative (no table look-up)
+        return a.kind != "media"
     cl = clitics()
     return a.kind != "media" and not cl.is_dative(a.prefix) and not cl.is_locative(a.prefix)
 

@@ -67,6 +67,10 @@ def find_bodies(f: Found, people: list[Person]) -> list[tuple[Person, str]]:
     art = doc.article
     text = art.text
     signs, ps = body_signs(), person_signs()
+    segments = art.segments or []
+    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en"]
+    if not spans:  # no English segment: no body to find, and no names to map
+        return []
     known = sorted([doc.orig_span(m.start, m.end) for m in f.gaz_matches]
                    + [doc.orig_span(a.start, a.end) for a in f.actors] + [(p.start, p.end) for p in people])
     starts = [k[0] for k in known]
@@ -75,8 +79,6 @@ def find_bodies(f: Found, people: list[Person]) -> list[tuple[Person, str]]:
         i = bisect.bisect_left(starts, s)
         return [k for k in known[max(i - 1, 0):bisect.bisect_left(starts, e)] if k[0] < e and k[1] > s]
 
-    segments = art.segments or []
-    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en"]
     out: list[tuple[Person, str]] = []
     for lo, hi in spans:
         line = text[lo:hi]

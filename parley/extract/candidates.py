@@ -16,7 +16,9 @@ import re
 
 from parley.extract.records import Candidate, Found
 
-_CAPS = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}\b")
+# two or three capitalised words ('\b[A-Z]…' written to open with the letter's class, the word
+# start tested after it: the regex engine then skips to the next capital, not every position)
+_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}\b")
 _MAX = 3
 
 

@@ -186,6 +186,12 @@ def find_people(f: Found) -> list[Person]:
     art = doc.article
     text = art.text
     signs = person_signs()
+    segments = art.segments or []
+    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en" and not _headline(seg.text)]
+    if not segments and art.lang == "en":
+        spans = [(0, len(text))]
+    if not spans:  # no English text: nobody to discover, and no names to map
+        return []
     known = sorted(doc.orig_span(m.start, m.end) for m in f.gaz_matches)
     known += sorted(doc.orig_span(a.start, a.end) for a in f.actors)
     known.sort()
@@ -201,10 +207,6 @@ def find_people(f: Found) -> list[Person]:
         return i >= 0 and reach[i] > s
 
     persons_at = sorted(doc.orig_span(a.start, a.end) for a in f.actors if a.kind == "person")
-    segments = art.segments or []
-    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en" and not _headline(seg.text)]
-    if not segments and art.lang == "en":
-        spans = [(0, len(text))]
     runs = [r for lo, hi in spans for r in _runs(text, lo, hi, signs) if not is_known(r[0], r[1])]
     people: dict[tuple[int, int], Person] = {}
     for s, e, _n in runs:

@@ -166,13 +166,12 @@ class PhraseMatcher:
                 if start - 1 - ws <= self.clitics.longest and pre in self.clitics.prefixes:
                     return pre
             return ""
-        if not is_arabic_script(text[start]):
-            return None
+        # mid-word: a clitic prefix before an Arabic-script letter (the cheap tests first)
         ws = folded.rfind(MARK, 0, start) + 1  # the word's start
         if start - ws > self.clitics.longest:
             return None
         pre = text[ws:start]
-        if pre not in self.clitics.prefixes:
+        if pre not in self.clitics.prefixes or not is_arabic_script(text[start]):
             return None
         if self.clitics.whole and text[ws:folded.index(MARK, start)] in self.clitics.whole:
             return None
@@ -251,6 +250,7 @@ class Doc:
     tokens: list[tuple[int, int]] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _tok_starts: list[int] = field(default_factory=list)
+    _tok_ends: list[int] = field(default_factory=list)  # tokens never overlap: ascending too
     _seg_starts: list[int] = field(default_factory=list)
 
     @classmethod
@@ -263,6 +263,7 @@ class Doc:
         doc.tokens = [m.span() for m in _TOKEN.finditer(norm.text)]
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._tok_starts = [s for s, _ in doc.tokens]
+        doc._tok_ends = [e for _, e in doc.tokens]
         # Segment starts as normalised positions: the first normalised char at or after each
         # segment's start. The offset map only grows, so a position lies in a segment exactly
         # when its original offset does, and a look-up needs no mapping back.
@@ -347,11 +348,8 @@ class Doc:
         """Token spans inside [start, end) (the first ``most`` of them, if given)."""
         i = bisect.bisect_left(self._tok_starts, start)
         stop = len(self.tokens) if most is None else min(len(self.tokens), i + max(most, 0))
-        out = []
-        while i < stop and self.tokens[i][1] <= end:
-            out.append(self.tokens[i])
-            i += 1
-        return out
+        # from i on, up to the first token ending after ``end`` (ends rise: found by bisection)
+        return self.tokens[i:max(i, min(stop, bisect.bisect_right(self._tok_ends, end)))]
 
     def reach(self, pos: int, k: int) -> int:
         """The last position x with ``tokens_between(pos, x) <= k``: what lies at most k words

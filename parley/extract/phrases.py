@@ -100,9 +100,12 @@ def fold(text: str) -> str:
     return out.astype(np.uint32).tobytes().decode("utf-32-le")
 
 
-# One phrase of one set, as the automaton reports it: (set, the normalised key, its length,
-# 0 for a stem else 1 (stored followed by MARK), payloads, special, labels, check the text).
-Entry = tuple[int, str, int, int, tuple[Payload, ...], bool, frozenset[str], bool]
+# One phrase of one set, as the automaton reports it: (set, the normalised key, payloads,
+# special, labels, check the text).
+Entry = tuple[int, str, tuple[Payload, ...], bool, frozenset[str], bool]
+# The phrases of one folded key: (their length, 0 for stems else 1 (stored followed by MARK),
+# their entries). They share where a hit starts and ends, and so the clitic before it.
+Group = tuple[int, int, tuple[Entry, ...]]
 PrefixOf = Callable[[str, str, int], "str | None"]  # (text, folded + MARK, start)
 
 
@@ -110,7 +113,7 @@ class PhraseAutomaton:
     """One automaton over the folded keys of one or more phrase tables (key -> payloads)."""
 
     def __init__(self, tables: Sequence[Mapping[str, Sequence[Payload]]]) -> None:
-        grouped: dict[str, list[Entry]] = {}
+        grouped: dict[str, dict[tuple[int, int], list[Entry]]] = {}
         for i, table in enumerate(tables):
             for key, payloads in table.items():
                 stem = any(p.stem for p in payloads)
@@ -119,13 +122,16 @@ class PhraseAutomaton:
                 folded = fold(key)
                 term = 0 if stem else 1
                 check = folded != key  # non-letters inside: another non-letter may stand there
-                entry: Entry = (i, key, len(key), term, tuple(payloads), special, labels, check)
-                grouped.setdefault(folded + MARK * term, []).append(entry)
+                entry: Entry = (i, key, tuple(payloads), special, labels, check)
+                # (a stem ending in a non-letter folds as a phrase one shorter does: kept apart)
+                grouped.setdefault(folded + MARK * term, {}).setdefault((len(key), term), []).append(entry)
         self.sets = len(tables)
         self.size = len(grouped)
         self._auto = ahocorasick.Automaton()
-        for folded, entries in grouped.items():
-            self._auto.add_word(folded, tuple(entries))
+        for folded, groups in grouped.items():
+            value: tuple[Group, ...] = tuple((length, term, tuple(entries))
+                                             for (length, term), entries in groups.items())
+            self._auto.add_word(folded, value)
         if grouped:
             self._auto.make_automaton()
 
@@ -140,43 +146,49 @@ class PhraseAutomaton:
         n = len(text)
         folded = fold(text) + MARK
         prefixes: dict[int, str | None] = {}
-        for last, entries in self._auto.iter(folded):
-            for i, key, length, term, payloads, special, labels, check in entries:
+        for last, groups in self._auto.iter(folded):
+            for length, term, entries in groups:
                 end = last + 1 - term
                 start = end - length
-                if check and text[start:end] != key:
-                    continue
-                if not term and folded[end] != MARK:  # a stem inside a word: to the word's end
-                    payloads = tuple(p for p in payloads if p.stem)
-                    labels = frozenset()
-                    end = folded.index(MARK, end)
-                if start == 0:
-                    prefix: str | None = ""
-                elif folded[start - 1] == MARK and text[start - 1] not in quote_marks:
-                    prefix = ""  # the common case: a word start, not after a quotation mark
-                elif start in prefixes:
-                    prefix = prefixes[start]
-                else:
-                    prefix = prefixes[start] = prefix_of(text, folded, start)
-                if prefix is None:
-                    continue
-                langs = clitic_langs[i]
-                if not special and (not prefix or langs is None):
-                    out[i].append(Match(start, end, prefix, payloads, labels))  # the common case
-                    continue
-                keep = []
-                for p in payloads:
-                    if p.lam and prefix not in lam_contraction:
+                # a stem inside a word runs to the word's end
+                word_end = end if term or folded[end] == MARK else folded.index(MARK, end)
+                prefix: str | None = ""
+                read = False  # the clitic before the hit, read at the first entry that needs it
+                for i, key, payloads, special, labels, check in entries:
+                    if check and text[start:end] != key:
                         continue
-                    if prefix and langs is not None and p.lang not in langs:
+                    if not read:
+                        read = True
+                        if start == 0:
+                            prefix = ""
+                        elif folded[start - 1] == MARK and text[start - 1] not in quote_marks:
+                            prefix = ""  # the common case: a word start, not after a quotation mark
+                        elif start in prefixes:
+                            prefix = prefixes[start]
+                        else:
+                            prefix = prefixes[start] = prefix_of(text, folded, start)
+                    if prefix is None:
+                        break  # mid-word, for every phrase of this key
+                    if word_end != end:
+                        payloads = tuple(p for p in payloads if p.stem)
+                        labels = frozenset()
+                    langs = clitic_langs[i]
+                    if not special and (not prefix or langs is None):
+                        out[i].append(Match(start, word_end, prefix, payloads, labels))  # the common case
                         continue
-                    if p.exact_case and isinstance(norm, Normalized):
-                        o0, o1 = norm.span(start, start + length)
-                        if norm.original[o0:o1] != p.form:
+                    keep = []
+                    for p in payloads:
+                        if p.lam and prefix not in lam_contraction:
                             continue
-                    keep.append(p)
-                if keep:
-                    out[i].append(Match(start, end, prefix, tuple(keep)))
+                        if prefix and langs is not None and p.lang not in langs:
+                            continue
+                        if p.exact_case and isinstance(norm, Normalized):
+                            o0, o1 = norm.span(start, start + length)
+                            if norm.original[o0:o1] != p.form:
+                                continue
+                        keep.append(p)
+                    if keep:
+                        out[i].append(Match(start, word_end, prefix, tuple(keep)))
         return [keep_longest(cands, n) if longest else sorted(cands, key=lambda m: (m.start, -m.end))
                 for cands in out]
 
@@ -188,17 +200,44 @@ def keep_longest(cands: list[Match], n: int) -> list[Match]:
     """The matches left when overlaps keep the longest (the first found on a tie), by start."""
     if len(cands) < 2:
         return list(cands)
-    # longest first, then by start, then as found: a stable sort on one int (-length * (n + 1) +
-    # start), without a Python call per match
-    width = n + 1
-    keys = [(m.start - m.end) * width + m.start for m in cands]
-    taken = bytearray(n + 1)
+    # By start (stable: as found on a tie), cut into runs that overlap one another. Most matches
+    # overlap nothing and are kept as they are; a run is settled on its own (nothing outside it
+    # overlaps it), longest first.
+    order = sorted(cands, key=_START)
     chosen: list[Match] = []
-    for m in [cands[i] for i in sorted(range(len(cands)), key=keys.__getitem__)]:
-        s, e = m.start, m.end
+    i, last = 0, len(order)
+    while i < last:
+        reach = order[i].end
+        j = i + 1
+        while j < last and order[j].start < reach:
+            if order[j].end > reach:
+                reach = order[j].end
+            j += 1
+        if j == i + 1:
+            chosen.append(order[i])
+        else:
+            chosen += _longest_of_run(order[i:j], reach)
+        i = j
+    return chosen
+
+
+def _longest_of_run(run: list[Match], reach: int) -> list[Match]:
+    """keep_longest over matches that overlap one another (by start, as found on a tie; they
+    end by ``reach``): longest first, then by start, then as found (the sort is stable), each
+    kept unless a character it covers is taken already; then by start. The map of taken
+    characters spans the run only, so a long chain of overlaps costs its length, not its square."""
+    base = run[0].start
+    taken = bytearray(reach - base + 1)
+    kept: list[Match] = []
+    for m in sorted(run, key=_minus_length):
+        s, e = m.start - base, m.end - base
         if taken.find(1, s, e) != -1:
             continue
         taken[s:e] = b"\x01" * (e - s)
-        chosen.append(m)
-    chosen.sort(key=_START)
-    return chosen
+        kept.append(m)
+    kept.sort(key=_START)
+    return kept
+
+
+def _minus_length(m: Match) -> int:
+    return m.start - m.end

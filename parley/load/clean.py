@@ -37,6 +37,7 @@ _HINT_CHARS = 40  # ... its ISO date or its separator within the first 40
 _PREFIX_HINT = re.compile(r"[:|\-\u2013\u2014]")
 _MAX_DATE_LINE = 80  # a date/time header line is short
 _CRUMB_SEP = re.compile(r"\s*[|>›»/\\]+\s*")
+_CRUMB_MARK = re.compile(r"[|>›»/\\]")  # is there a separator: a class the regex engine skips to
 _MAX_CRUMB_LINE = 160  # a breadcrumb trail is one short line ...
 _MAX_CRUMB_WORDS = 4  # ... of short steps
 _MIN_CONTAINED = 40  # a block this long (normalised chars) already in earlier text is a repeat
@@ -174,7 +175,7 @@ def _is_breadcrumb(line: str, bp: Boilerplate) -> bool:
     """A short trail of short steps that starts at the site's home: "Home > World > Middle East",
     "الرئيسية | أخبار | سياسة". A headline with a separator ("Iran | US talks ...") does not
     start at a home word, and a sentence has longer steps."""
-    if len(line) > _MAX_CRUMB_LINE or _CRUMB_SEP.search(line) is None:
+    if len(line) > _MAX_CRUMB_LINE or _CRUMB_MARK.search(line) is None:
         return False
     steps = [_key(s) for s in _CRUMB_SEP.split(line)]
     return (len(steps) >= 2 and steps[0] in bp.crumb_roots
