@@ -167,7 +167,8 @@ def test_keep_longest_keeps_what_the_plain_greedy_keeps(parts: list[tuple[int, i
 # extract/sentences.py's sentence ends as first written: a run of newlines, or a run of marks not
 # right after a one-letter word, with closing quotes and brackets, before a space or the end
 PLAIN_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$)")
-SENT_GLUE = st.sampled_from([*" \n\t.!?\u061f…\"'»”’)]([«“aZuU5_ـي؟", "u.s. ", "U.S.", "x. ", "..."])
+SENT_GLUE = st.sampled_from([*" \n\t.!?\u061f…\"'»”’)]([«“aZuU5_ـي؟", "u.s. ", "U.S.", "x. ", "...", "u..",
+                            "?!?!"])
 
 
 # extract/candidates.py's runs of two or three capitalised words as first written
@@ -229,3 +230,11 @@ def test_a_short_text_is_folded_like_a_long_one() -> None:
 
     for text in ("روبيو، «قال» U.S. 😀 x", "A" * (_SHORT + 3) + " ب-ت 😀"):
         assert fold(text) == "".join(ch if ch.isalnum() else "\x01" for ch in text)
+
+
+@pytest.mark.parametrize("text", [
+    "." * 3000 + "x",  # a run of marks that ends in no space: tried once, not once per mark
+    "u" + "." * 3000 + " x", "ab" + "?!" * 1500 + "» y", "\n" + "…" * 3000, "u.s." * 500 + " z",
+])
+def test_long_runs_of_marks_are_the_plain_patterns(text: str) -> None:
+    _same_sentence_ends(text)
