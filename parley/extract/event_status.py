@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from parley.extract.matcher import COMMAS, Doc, Match
-from parley.extract.records import Found
+from parley.extract.records import Found, older_than_report
 from parley.text.date_grammar import default_date_grammar
 from parley.text.normalize import normalize
 
@@ -54,7 +54,6 @@ def after_speech(f: Found, h: Match, lo_bound: int = 0) -> bool:
 _SAME_TALKS_TOKENS = 3  # 'الجولة الثالثة من المحادثات': one happening named twice
 _SINCE_STOPS = (".", ",", "،", "؛", ";", ":", "!", "?", "؟")
 SINCE_TOKENS = 5  # a since-phrase: 'since taking office last week', 'از زمان آغاز به کار در ماه گذشته'
-_BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
 _CANCEL_TOKENS = 10  # a postponement marker this close to the event word is the event's
 STATEMENTS = ("announcement", "speech")
 
@@ -138,10 +137,5 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
 
 
 def older(f: Found, date: dt.date | None, precision: str) -> bool:
-    """Dated a week or more before its article: a week is as old as its last day ('three weeks
-    ago'), a month unless it is the report's own."""
-    ref = f.doc.article.published.date
-    last = date + dt.timedelta(days=6) if date is not None and precision == "week" else date
-    return last is not None and ref is not None and (ref - last).days > _BACKGROUND_DAYS \
-        and precision in ("day", "week", "month") \
-        and not (precision == "month" and last.replace(day=1) == ref.replace(day=1))
+    """Dated a week or more before its article (records.older_than_report)."""
+    return older_than_report(date, precision, f.doc.article.published.date)

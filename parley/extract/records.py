@@ -219,6 +219,17 @@ ARTICLE_DATE = "article date"  # an event's date_basis when only its article's d
 # articles that report the same happening on that day (store.writes.year_from_other_articles).
 NO_YEAR = "day and month without a year: "
 RECAP = "earlier rounds, counted"  # the basis of 'four rounds of negotiations': no one day to borrow
+BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
+
+
+def older_than_report(date: dt.date | None, precision: str, ref: dt.date | None) -> bool:
+    """Dated a week or more before the report's day ``ref``: a week is as old as its last day ('three
+    weeks ago'), a month unless it is the report's own. Extraction and the store's closing pass
+    both read status so."""
+    last = date + dt.timedelta(days=6) if date is not None and precision == "week" else date
+    return last is not None and ref is not None and (ref - last).days > BACKGROUND_DAYS \
+        and precision in ("day", "week", "month") \
+        and not (precision == "month" and last.replace(day=1) == ref.replace(day=1))
 
 
 def no_year_basis(surface: str, calendar: str, month: int, day: int) -> str:

@@ -1,13 +1,15 @@
-"""Dates an event borrows from other articles, in the ingest's closing pass.
+"""Dates an event borrows from other articles, in the ingest's closing pass (``borrow_dates``).
 
 - ``date_from_other_articles``: an undated event that dated articles also report (same kind, same
   place, actors in common) takes the date most of them give.
 - ``year_from_other_articles``: an undated article's event whose words name a day and month but
   no year ('on 15 June', '۲۳ فروردین') takes the year in which dated articles report the same
   kind of event, with actors in common, on that day and month of its calendar.
+- ``background_by_latest_day``: an undated article's borrowed day a week or more before the
+  latest day its own events name is background.
 
-Both record the basis 'from other articles: …' and are reconsidered on every pass, so a new
-report can correct them and an event whose sources are gone is undated again.
+Each records its basis ('from other articles: …') and is reconsidered on every pass, so a new
+report can correct it and an event whose sources are gone is undated again.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 import jdatetime
 from sqlalchemy import Connection, and_, or_, select, update
 
-from parley.extract.records import NO_YEAR, RECAP, no_year_key
+from parley.extract.records import NO_YEAR, RECAP, no_year_key, older_than_report
 from parley.store.schema import articles, gazetteer_actors
 from parley.store.schema import extracted_events as events
 
@@ -33,6 +35,20 @@ def borrow_dates(conn: Connection) -> None:
     date_from_other_articles(conn)
     year_from_other_articles(conn)
     background_by_latest_day(conn)
+def _set(conn: Connection, u: Any, date: dt.date | None, precision: str, basis: str) -> int:
+    """Write an event's date and basis when they changed; 1 when written."""
+    if (u.date, u.date_basis) == (date, basis):
+        return 0
+    conn.execute(update(events).where(events.c.id == u.id)
+                 .values(date=date, date_precision=precision, date_basis=basis))
+    return 1
+
+
+def _reporters(same: list[Any], date: dt.date) -> str:
+    """Up to three of the outlets (or titles) of the reports that give ``date``."""
+    return ", ".join(sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})[:3])
+
+
 _FIRST_YEAR = 1990  # the earliest year a day and month without one is read in
 _AROUND_DAYS = 30  # a day and month with no report of its event: the year of the articles this near it
 _AROUND_MIN = 3  # ... when at least this many, and more than in any other year
@@ -75,18 +91,12 @@ def date_from_other_articles(conn: Connection) -> int:
                 and _near(d.date, own.get(u.article_id))]
         if not same:
             if u.date is not None:  # its sources are gone: undated again
-                conn.execute(update(events).where(events.c.id == u.id)
-                             .values(date=None, date_precision="unknown", date_basis="undated article"))
-                changed += 1
+                changed += _set(conn, u, None, "unknown", "undated article")
             continue
         votes = Counter((d.date, d.date_precision) for d in same)
         (date, precision), n = min(votes.items(), key=lambda kv: (-kv[1], kv[0][0]))
-        names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
-        basis = f"{FROM_OTHERS}{n} report(s) of the same {u.kind} ({', '.join(names[:3])})"
-        if (u.date, u.date_basis) != (date, basis):
-            conn.execute(update(events).where(events.c.id == u.id)
-                         .values(date=date, date_precision=precision, date_basis=basis))
-            changed += 1
+        changed += _set(conn, u, date, precision,
+                        f"{FROM_OTHERS}{n} report(s) of the same {u.kind} ({_reporters(same, date)})")
     return changed
 
 
@@ -117,9 +127,9 @@ def _near(day: dt.date, own: list[dt.date] | None) -> bool:
     return not own or any(abs((day - o).days) <= _NEAR_DAYS for o in own)
 
 
-def _readings(calendar: str, month: int, day: int, today: dt.date) -> dict[dt.date, int]:
+def _readings(calendar: str, month: int, day: int, today: dt.date) -> set[dt.date]:
     """Every Gregorian day a day and month of ``calendar`` falls on, from 1990 to next year."""
-    out: dict[dt.date, int] = {}
+    out: set[dt.date] = set()
     if calendar == "solar_hijri":
         first, last = _FIRST_YEAR - 621, jdatetime.date.fromgregorian(date=today).year + 1
     else:
@@ -130,7 +140,7 @@ def _readings(calendar: str, month: int, day: int, today: dt.date) -> dict[dt.da
                 else dt.date(y, month, day)
         except ValueError:  # 29 February, 31 Esfand
             continue
-        out[g] = y
+        out.add(g)
     return out
 
 
@@ -168,21 +178,21 @@ def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> 
         ids = actor_ids.split(";")
         return set(ids) | {f"side:{side[a]}" for a in ids if a in side}
 
+    theirs = [(d, parties(d.actor_ids)) for d in dated]
     changed = 0
     around: dict[tuple[str, int, int], tuple[dt.date, int] | None] = {}
     for u, key in keyed:
         mine = parties(u.actor_ids)
-        same = [d for d in dated if d.kind == u.kind and d.article_id != u.article_id
-                and d.date in readings[key] and mine & parties(d.actor_ids)
+        same = [d for d, ps in theirs if d.kind == u.kind and d.article_id != u.article_id
+                and d.date in readings[key] and mine & ps
                 and (u.place_id is None or d.place_id is None or d.place_id == u.place_id)]
         words = u.date_basis[u.date_basis.index(NO_YEAR):]
         date: dt.date | None = None
         if same:
             votes = Counter(d.date for d in same)
             date, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-            names = sorted({d.outlet or d.title or d.article_id for d in same if d.date == date})
             basis = (f"{FROM_OTHERS}the year of {n} report(s) of the same {u.kind} "
-                     f"({', '.join(names[:3])}); {words}")
+                     f"({_reporters(same, date)}); {words}")
         else:  # no report of it: the year the store's coverage of those days comes from
             if key not in around:
                 around[key] = _coverage_year(conn, readings[key])
@@ -193,18 +203,13 @@ def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> 
                          f"that day; {words}")
         if date is None:
             if u.date is not None:  # its sources are gone: without a year again
-                conn.execute(update(events).where(events.c.id == u.id)
-                             .values(date=None, date_precision="unknown", date_basis=words))
-                changed += 1
+                changed += _set(conn, u, None, "unknown", words)
             continue
-        if (u.date, u.date_basis) != (date, basis):
-            conn.execute(update(events).where(events.c.id == u.id)
-                         .values(date=date, date_precision="day", date_basis=basis))
-            changed += 1
+        changed += _set(conn, u, date, "day", basis)
     return changed
 
 
-def _coverage_year(conn: Connection, readings: dict[dt.date, int]) -> tuple[dt.date, int] | None:
+def _coverage_year(conn: Connection, readings: set[dt.date]) -> tuple[dt.date, int] | None:
     """The reading of a day and month whose year the store's dated articles cover most densely
     within _AROUND_DAYS of it (originals only), with that count; None when no year has
     _AROUND_MIN such articles or two years tie: an undated article is read as part of the coverage
@@ -222,7 +227,6 @@ def _coverage_year(conn: Connection, readings: dict[dt.date, int]) -> tuple[dt.d
 
 
 BEFORE_LATEST = "; a week or more before the latest day its article names"  # a basis suffix
-_BACKGROUND_DAYS = 6  # as extract.event_status: a happening this much older than its report is background
 
 
 def unmark_background(conn: Connection) -> None:
@@ -257,10 +261,7 @@ def background_by_latest_day(conn: Connection) -> int:
         basis = str(r.date_basis)
         if not basis.startswith(FROM_OTHERS) or r.status != "happened":
             continue
-        ref = latest.get(r.article_id)
-        last = r.date + dt.timedelta(days=6) if r.date is not None and r.date_precision == "week" else r.date
-        if ref is not None and last is not None and r.date_precision in ("day", "week", "month") \
-                and (ref - last).days > _BACKGROUND_DAYS:
+        if older_than_report(r.date, r.date_precision, latest.get(r.article_id)):
             conn.execute(update(events).where(events.c.id == r.id)
                          .values(status="background", date_basis=basis + BEFORE_LATEST))
             changed += 1
