@@ -103,6 +103,12 @@ def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date |
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def _words_basis(d: DateMention, basis: str) -> str:
+    """``basis``, or for a day and month left without a year ('15 June' in an undated article) the
+    basis that lets the closing pass find its year from other articles."""
+    return no_year_basis(d.surface, *d.no_year) if d.date is None and d.no_year is not None else basis
+
+
 def _usable(a: ActorSpan) -> bool:
     return a.kind != "media"
 
@@ -327,16 +333,12 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             d = min(in_sentence, key=lambda d: (d.date is None, abs(d.start - o_cue)))  # a day it can name
             date = d.date
             precision = d.precision if d.date is not None else "unknown"
-            basis = f"'{d.surface}'" + (" (relative)" if d.relative else "")
-            if d.date is None and d.no_year is not None:  # '15 June' in an undated article
-                basis = no_year_basis(d.surface, *d.no_year)
+            basis = _words_basis(d, f"'{d.surface}'" + (" (relative)" if d.relative else ""))
         elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
             date, precision, basis = None, "unknown", RECAP
         elif (line := last_before(lines, o_s0)) is not None:
-            date, basis = line.date, f"dateline '{line.surface}'"
+            date, basis = line.date, _words_basis(line, f"dateline '{line.surface}'")
             precision = "day" if line.date else "unknown"
-            if line.date is None and line.no_year is not None:  # the year from other articles
-                basis = no_year_basis(line.surface, *line.no_year)
         elif art.published.date is not None:
             date, precision, basis = art.published.date, art.published.precision, ARTICLE_DATE
         elif latest is not None:
