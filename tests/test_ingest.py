@@ -443,6 +443,29 @@ def test_an_undated_articles_borrowed_old_day_is_background(engine: Engine, tmp_
     assert meetings() == got
 
 
+def test_an_undated_articles_own_old_dates_are_background(engine: Engine, tmp_path: Path) -> None:
+    """An undated article's own dates, not only borrowed ones: a visit in March 2019 and talks in
+    2016 (عام 2016) are background against the day in September 2024 it reports; a called-off meeting's day
+    (a plan's day) is no report day, so the talks two weeks before it stay a happening."""
+    old = tmp_path / "old.txt"
+    old.write_text("Talks\nLavrov met Wang Yi in Beijing on 12 September 2024.\n"
+                   "Lavrov last visited Beijing in March 2019.\n"
+                   "والتقى لافروف نظيره الصيني وانغ يي في موسكو عام 2016.\n", encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Talks\nErdogan met Aliyev in Ankara on 3 October 2024.\n"
+                    "The meeting of Erdogan and Aliyev planned for 20 October 2024 was cancelled.\n",
+                    encoding="utf-8")
+    ingest_paths([old, plan], engine)
+    with engine.connect() as conn:
+        rows = conn.execute(select(articles.c.origin, events.c.kind, events.c.date, events.c.status)
+                            .join(articles, articles.c.id == events.c.article_id)).all()
+    got = {(Path(r.origin).name, r.kind, r.date, r.status) for r in rows}
+    assert ("old.txt", "meeting", dt.date(2024, 9, 12), "happened") in got
+    assert ("old.txt", "visit", dt.date(2019, 3, 1), "background") in got
+    assert ("old.txt", "meeting", dt.date(2016, 1, 1), "background") in got
+    assert ("plan.txt", "meeting", dt.date(2024, 10, 3), "happened") in got
+
+
 def test_a_report_borrows_a_date_near_its_own_days(engine: Engine, tmp_path: Path) -> None:
     """Two reports date Araghchi's arrival in Rome on 18 April and one on 23 May; an article of
     21 May whose plan of that trip gives no day takes 23 May, the report near its own days, not the

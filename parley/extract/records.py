@@ -223,12 +223,13 @@ BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is bac
 
 
 def older_than_report(date: dt.date | None, precision: str, ref: dt.date | None) -> bool:
-    """Dated a week or more before the report's day ``ref``: a week is as old as its last day ('three
-    weeks ago'), a month unless it is the report's own. Extraction and the store's closing pass
-    both read status so."""
-    last = date + dt.timedelta(days=6) if date is not None and precision == "week" else date
+    """Dated a week or more before the report's day ``ref``: a week or a year is as old as its last day
+    ('three weeks ago', 'in 2016'), a month unless it is the report's own. Extraction and the store's
+    closing pass both read status so."""
+    last = date + dt.timedelta(days=6) if date is not None and precision == "week" else \
+        date.replace(month=12, day=31) if date is not None and precision == "year" else date
     return last is not None and ref is not None and (ref - last).days > BACKGROUND_DAYS \
-        and precision in ("day", "week", "month") \
+        and precision in ("day", "week", "month", "year") \
         and not (precision == "month" and last.replace(day=1) == ref.replace(day=1))
 
 

@@ -5,8 +5,8 @@
 - ``year_from_other_articles``: an undated article's event whose words name a day and month but
   no year ('on 15 June', '۲۳ فروردین') takes the year in which dated articles report the same
   kind of event, with actors in common, on that day and month of its calendar.
-- ``background_by_latest_day``: an undated article's borrowed day a week or more before the
-  latest day its own events name is background.
+- ``background_by_latest_day``: an undated article's happening dated (by its own words or
+  borrowed) a week or more before the latest day its own happenings name is background.
 
 Each records its basis ('from other articles: …') and is reconsidered on every pass, so a new
 report can correct it and an event whose sources are gone is undated again.
@@ -239,27 +239,25 @@ def unmark_background(conn: Connection) -> None:
 
 
 def background_by_latest_day(conn: Connection) -> int:
-    """An undated article's event that borrowed its date (above) and was read as happened is
-    background when that date is a week or more before the latest day the article's events name
-    (planned ones aside): the article's best date, as extraction reads it. The mark is a suffix of
-    the basis, so that every pass first undoes it (unmark_background) and decides again. Returns
-    how many it marked."""
+    """An undated article's event read as happened is background when its date, its own or
+    borrowed (above), is a week or more before the latest day the article's happenings name (a
+    plan's or a called-off meeting's day is none): the article's best date, as extraction reads it.
+    The mark is a suffix of the basis, so that every pass first undoes it (unmark_background) and
+    decides again. Returns how many it marked."""
     rows = conn.execute(
         select(events.c.id, events.c.article_id, events.c.date, events.c.date_precision, events.c.status,
                events.c.date_basis)
         .join(articles, articles.c.id == events.c.article_id)
-        .where(articles.c.published.is_(None), articles.c.duplicate_of.is_(None),
-               events.c.article_id.in_(select(events.c.article_id)
-                                       .where(events.c.date_basis.startswith(FROM_OTHERS))))
+        .where(articles.c.published.is_(None), articles.c.duplicate_of.is_(None))
         .order_by(events.c.id)).all()
     latest: dict[str, dt.date] = {}
     for r in rows:
-        if r.date is not None and r.date_precision == "day" and r.status != "planned":
+        if r.date is not None and r.date_precision == "day" and r.status in ("happened", "background"):
             latest[r.article_id] = max(r.date, latest.get(r.article_id, r.date))
     changed = 0
     for r in rows:
         basis = str(r.date_basis)
-        if not basis.startswith(FROM_OTHERS) or r.status != "happened":
+        if r.status != "happened":
             continue
         if older_than_report(r.date, r.date_precision, latest.get(r.article_id)):
             conn.execute(update(events).where(events.c.id == r.id)
