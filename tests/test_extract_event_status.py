@@ -560,3 +560,23 @@ def test_a_dateline_dates_its_news(lang: str, text: str) -> None:
 )
 def test_the_pluperfect(lang: str, text: str, status: str) -> None:
     assert [s for _k, s, _d, _p in found(text, lang)][:1] == [status]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an earlier round whose only name is its venue's ('Doha, Qatar'; a city's country is part of
+        # the place) is a round of the talks just reported, with their parties, and background
+        ("en", "Lavrov and Rubio held talks in Riyadh on Tuesday. Their first round of talks had been held "
+               "in Doha, Qatar on 12 February."),
+        ("ar", "التقى لافروف وروبيو في الرياض يوم الثلاثاء. وكانت الجولة الأولى من هذه المحادثات قد عقدت "
+               "في الدوحة بقطر في 12 فبراير."),
+        ("fa", "لاوروف و روبیو روز سه‌شنبه در ریاض دیدار کردند. دور نخست این مذاکرات ۱۲ فوریه در دوحه قطر "
+               "برگزار شده بود."),
+    ],
+)
+def test_a_round_named_by_its_venue_has_the_talks_parties(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 3, 5))).events
+    assert [(e.kind, e.actor_ids, e.date, e.status) for e in events] == [
+        ("meeting", "sergey_lavrov;marco_rubio", D(2025, 3, 4), "happened"),
+        ("meeting", "sergey_lavrov;marco_rubio", D(2025, 2, 12), "background")]

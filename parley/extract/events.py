@@ -26,8 +26,16 @@ import hashlib
 from collections.abc import Mapping
 from typing import TypeVar
 
-from parley.extract.actors import ActorSpan, possessor, resolve_places
+from parley.extract.actors import ActorSpan, resolve_places
 from parley.extract.dates import beside_a_day, date_mentions, datelines, last_before
+from parley.extract.event_parties import (
+    after_with,
+    delegation_of,
+    demonym_agent,
+    possessor_of,
+    usable,
+    venue_country,
+)
 from parley.extract.event_status import (
     STATEMENTS,
     after_speech,
@@ -46,55 +54,8 @@ _AFTER_TOKENS = 15
 _AND = ("and", "و", "&")  # 'Araghchi and Witkoff met': both met
 _JOINS = ("", *COMMAS, *_AND, "and the")  # between two names of one list
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
-_DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
-_PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
-_DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
-
-
-def _delegation_of(f: Found, cue: Match, s0: int) -> str | None:
-    """The state of a delegation named by its nationality before the cue in its sentence
-    ('An Israeli delegation departed for Doha', 'وصل الوفد الإيراني', 'هیئت ایرانی وارد شد')."""
-    doc = f.doc
-    # before the cue (its subject), or right after it (verb first: 'وصل الوفد الإيراني')
-    nouns = [n for n in f.event_in(s0, cue.end + 80) if n.has("delegation")
-             and (n.end <= cue.start or (n.start >= cue.end and doc.tokens_between(cue.end, n.start) <= 1))]
-    if not nouns:
-        return None
-    # an adjective next to a noun starts at most a word past the last noun's end
-    for d in f.demonyms_in(s0, max(doc.reach(n.end, 0) for n in nouns) + 1):
-        for n in nouns:
-            if (d.end <= n.start and doc.tokens_between(d.end, n.start) == 0) or (
-                    n.end <= d.start and doc.tokens_between(n.end, d.start) == 0):
-                state = d.idents("demonym")[0]
-                return state if state in f.gaz.actors else None
-    return None
-
-
-def _demonym_agent(f: Found, cue: Match) -> str | None:
-    """The state named by a nationality adjective right around an event cue, or None."""
-    doc = f.doc
-    near = f.demonyms_ending(doc.reach_back(cue.start, _DEMONYM_BEFORE), cue.start)
-    near += f.demonyms_in(cue.end, doc.reach(cue.end, _DEMONYM_AFTER) + 1)
-    for d in near:
-        before = d.end <= cue.start and doc.tokens_between(d.end, cue.start) <= _DEMONYM_BEFORE
-        after = d.start >= cue.end and doc.tokens_between(cue.end, d.start) <= _DEMONYM_AFTER \
-            and not any(ch in COMMAS for ch in doc.text[cue.end:d.start])
-        if before or after:
-            state = d.idents("demonym")[0]
-            if state in f.gaz.actors:
-                return state
-    return None
-
-
 _QUALIFIER = 3  # words of title between a state and the person it qualifies ('US President Trump')
-_POSSESSOR_WORDS = 3  # "Israel's June 13 surprise attack": at most this many words between
-
-
-def _possessor(f: Found, cue: Match, s0: int) -> str | None:
-    """The actor whose possessive ('Israel’s', "Hamas'") stands right before an event word."""
-    before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and _usable(a)]
-    a = possessor(f.doc.text, before, cue.start, _POSSESSOR_WORDS)
-    return a.actor_id if a is not None else None
+_PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
 
 
 def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date | None) -> str:
@@ -107,10 +68,6 @@ def _words_basis(d: DateMention, basis: str) -> str:
     """``basis``, or for a day and month left without a year ('15 June' in an undated article) the
     basis that lets the closing pass find its year from other articles."""
     return no_year_basis(d.surface, *d.no_year) if d.date is None and d.no_year is not None else basis
-
-
-def _usable(a: ActorSpan) -> bool:
-    return a.kind != "media"
 
 
 def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
@@ -203,14 +160,14 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         toks = doc.words(cue.end, stop, _AFTER_TOKENS)
         stop = toks[-1][1] if toks else cue.end
         p0 = _after_dateline(text, s0, cue.start)  # 'MUSCAT, Oman (AP) – Iran and the US met': not Oman
-        before = [a for a in f.actors_in(p0, cue.start) if a.end <= cue.start and _usable(a)]
+        before = [a for a in f.actors_in(p0, cue.start) if a.end <= cue.start and usable(a)]
         subject: ActorSpan | None = None
         # the last 'that' before the event word: what was said holds the event
         told_at = max((c.start for c in f.speech_in(p0, cue.start) if c.has("comp")), default=None) \
             if kind not in STATEMENTS else None
         if told_at is not None and before:  # 'the ministry announced that Albusaidi arrived': he did
             inner = [a for a in before if a.start > told_at]
-            if inner and kind in _RECIPROCAL and _after_with(f, inner[0]):
+            if inner and kind in _RECIPROCAL and after_with(f, inner[0]):
                 subject = before[0]  # 'X wrote that on Friday [he] meets with Putin'
             before = inner or before
         if kind in STATEMENTS:  # who said it: not a name quoted, and the cue's own clause first
@@ -230,14 +187,14 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 gap = text[chosen[-1].end:a.start - len(a.prefix)].strip().lower()
                 if gap in _JOINS or (gap[:1] in COMMAS and gap[1:].strip() in _JOINS):
                     chosen.append(a)
-                elif kind in _RECIPROCAL and _after_with(f, a) and a.start > chosen[-1].end:
+                elif kind in _RECIPROCAL and after_with(f, a) and a.start > chosen[-1].end:
                     chosen.append(a)  # the other party before the verb: 'عراقچی امروز با ویتکاف دیدار کرد'
             after_end = min([i for i in (text.find(ch, cue.end, stop) for ch in COMMAS) if i != -1],
                             default=stop)  # the first comma after the cue
         else:
             chosen = []
             after_end = stop
-        after = [a for a in f.actors_in(cue.end, after_end) if a.end <= after_end and _usable(a)]
+        after = [a for a in f.actors_in(cue.end, after_end) if a.end <= after_end and usable(a)]
         if kind in STATEMENTS and not chosen and speakers and si in speakers \
                 and all(a.kind == "media" for a in after):
             after = []  # 'He added in remarks to CBS': the outlet spoken to; the sentence's speaker said it
@@ -255,12 +212,15 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         if ranked:
             pids = [p for p in resolve_places(doc, ranked[0], f.cues, f.venue) if p in f.gaz.places]
             place = pids[0] if pids else None
-        venues_here = {m.start for m in window if place_roles.get(m.start, "mentioned") != "mentioned"}
+        venues = [m for m in window if place_roles.get(m.start, "mentioned") != "mentioned"]
+        venues_here = {m.start for m in venues} | {a.start for a in chosen if any(  # 'Doha, Qatar'
+            venue_country(f, m, a) for m in sentence if place_roles.get(m.start, "mentioned") != "mentioned")}
         # a venue is no party, unless it is the only one named: 'Russia said it would host the envoys'
-        chosen = [a for a in chosen if a.start not in venues_here] or chosen
+        parties = [a for a in chosen if a.start not in venues_here]
+        hosts_only, chosen = kind == "meeting" and not parties and bool(chosen), parties or chosen
         actor_ids: list[str] = []
-        by = (_demonym_agent(f, cue) or _possessor(f, cue, p0)) if kind in _AGENT_BY_DEMONYM \
-            else _delegation_of(f, cue, s0)
+        by = (demonym_agent(f, cue) or possessor_of(f, cue, p0)) if kind in _AGENT_BY_DEMONYM \
+            else delegation_of(f, cue, s0)
         if by is not None:  # 'US strikes', 'الضربات الأمريكية', 'حملات هوایی اسرائیل'
             actor_ids.append(by)
         for a in chosen:
@@ -278,10 +238,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         held = any(h.has("held") for h in here)  # 'were held', 'will be held'
         sides = any(h.has("both_sides") for h in here)
         plan = cue.has("needs_date") and any(h.has("scheduled") for h in here)  # 'a third round is set for'
-        if not actor_ids and kind == "meeting" and (ahead or sides or plan):
-            # 'the two sides agreed to meet again next week', 'the next round will be in Rome': the
-            # parties of the talks just reported
-            actor_ids = next((e.actor_ids.split(";") for e in reversed(out) if e.kind == "meeting"), [])
+        if kind == "meeting" and (hosts_only or (not actor_ids and (ahead or sides or plan))):
+            # 'the two sides will meet again', 'its first round was held in Muscat, Oman': the last talks'
+            actor_ids = next((e.actor_ids.split(";") for e in out[::-1] if e.kind == "meeting"), actor_ids)
         if not actor_ids and kind in STATEMENTS and speakers and si in speakers:
             actor_ids = [speakers[si]]  # 'وأضاف في حديثه لشبكة فوكس نيوز': the sentence's speaker
         if not actor_ids or (kind == "visit" and not sentence):
@@ -385,12 +344,6 @@ _CLOSE_QUOTES = "\u201d\u00bb"
 _RECIPROCAL = ("meeting", "call")
 _SAME_TALKS = 3  # words between two talks words of one happening ('a new round of the talks')
 _ABOUT = ("call", "speech", "announcement")  # kinds that can be about another happening
-
-
-def _after_with(f: Found, a: ActorSpan) -> bool:
-    """The actor is the object of 'with' ('با رییس جمهور روسیه', 'مع بوتين', 'with Putin')."""
-    lo = f.doc.reach_back(a.start, 1)
-    return any(m.has("with") and m.end <= a.start for m in f.event_in(lo, a.start))
 
 
 _DATELINE_CHARS = 60  # a dateline ends with its dash this close to the start of a paragraph

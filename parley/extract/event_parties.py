@@ -1,0 +1,75 @@
+"""Who takes part in an event: the state of a delegation or of a nationality adjective around the
+event word, a possessive before it, the object of 'with', and a state named only as its venue's
+country ('Doha, Qatar', 'الدوحة بقطر', 'دوحه قطر'), which is part of the place, not a party."""
+
+from __future__ import annotations
+
+from parley.extract.actors import ActorSpan, possessor
+from parley.extract.matcher import COMMAS, Match
+from parley.extract.records import Found
+
+_DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
+_DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
+_POSSESSOR_WORDS = 3  # "Israel's June 13 surprise attack": at most this many words between
+_COUNTRY_AFTER = 1  # words between a city and its country ('Muscat, the capital of Oman' is not one)
+
+
+def usable(a: ActorSpan) -> bool:
+    """An actor that can take part in an event: not an outlet."""
+    return a.kind != "media"
+
+
+def venue_country(f: Found, venue: Match, a: ActorSpan) -> bool:
+    """True when ``a`` names the country of the place ``venue`` right after it ('Doha, Qatar')."""
+    places = f.gaz.places
+    countries = {places[p].country for p in venue.idents("place") if p in places}
+    return a.actor_id in countries and a.start >= venue.end \
+        and f.doc.tokens_between(venue.end, a.start) <= _COUNTRY_AFTER
+
+
+def delegation_of(f: Found, cue: Match, s0: int) -> str | None:
+    """The state of a delegation named by its nationality before the cue in its sentence
+    ('An Israeli delegation departed for Doha', 'وصل الوفد الإيراني', 'هیئت ایرانی وارد شد')."""
+    doc = f.doc
+    # before the cue (its subject), or right after it (verb first: 'وصل الوفد الإيراني')
+    nouns = [n for n in f.event_in(s0, cue.end + 80) if n.has("delegation")
+             and (n.end <= cue.start or (n.start >= cue.end and doc.tokens_between(cue.end, n.start) <= 1))]
+    if not nouns:
+        return None
+    # an adjective next to a noun starts at most a word past the last noun's end
+    for d in f.demonyms_in(s0, max(doc.reach(n.end, 0) for n in nouns) + 1):
+        for n in nouns:
+            if (d.end <= n.start and doc.tokens_between(d.end, n.start) == 0) or (
+                    n.end <= d.start and doc.tokens_between(n.end, d.start) == 0):
+                state = d.idents("demonym")[0]
+                return state if state in f.gaz.actors else None
+    return None
+
+
+def demonym_agent(f: Found, cue: Match) -> str | None:
+    """The state named by a nationality adjective right around an event cue, or None."""
+    doc = f.doc
+    near = f.demonyms_ending(doc.reach_back(cue.start, _DEMONYM_BEFORE), cue.start)
+    near += f.demonyms_in(cue.end, doc.reach(cue.end, _DEMONYM_AFTER) + 1)
+    for d in near:
+        before = d.end <= cue.start and doc.tokens_between(d.end, cue.start) <= _DEMONYM_BEFORE
+        after = d.start >= cue.end and doc.tokens_between(cue.end, d.start) <= _DEMONYM_AFTER \
+            and not any(ch in COMMAS for ch in doc.text[cue.end:d.start])
+        if before or after:
+            state = d.idents("demonym")[0]
+            if state in f.gaz.actors:
+                return state
+    return None
+
+
+def possessor_of(f: Found, cue: Match, s0: int) -> str | None:
+    """The actor whose possessive ('Israel’s', "Hamas'") stands right before an event word."""
+    before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and usable(a)]
+    a = possessor(f.doc.text, before, cue.start, _POSSESSOR_WORDS)
+    return a.actor_id if a is not None else None
+
+
+def after_with(f: Found, a: ActorSpan) -> bool:
+    """The actor is the object of 'with' ('با رییس جمهور روسیه', 'مع بوتين', 'with Putin')."""
+    lo = f.doc.reach_back(a.start, 1)
+    return any(m.has("with") and m.end <= a.start for m in f.event_in(lo, a.start))
