@@ -580,3 +580,20 @@ def test_a_round_named_by_its_venue_has_the_talks_parties(lang: str, text: str) 
     assert [(e.kind, e.actor_ids, e.date, e.status) for e in events] == [
         ("meeting", "sergey_lavrov;marco_rubio", D(2025, 3, 4), "happened"),
         ("meeting", "sergey_lavrov;marco_rubio", D(2025, 2, 12), "background")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an earlier meeting named beside the news ('after earlier meetings in Baku in July') is a second
+        # meeting of its sentence, background, dated by what follows it, not by the news's Tuesday
+        ("en", "Shaibani met Dermer in Paris on Tuesday, after earlier meetings in Baku in July."),
+        ("ar", "التقى الشيباني ديرمر في باريس يوم الثلاثاء، بعد اللقاءات السابقة بينهما في باكو في يوليو."),
+        ("fa", "شیبانی روز سه‌شنبه در پاریس با درمر دیدار کرد، پس از دیدارهای قبلی در باکو در ژوئیه."),
+    ],
+)
+def test_an_earlier_meeting_beside_the_news(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 8, 20))).events
+    assert [(e.kind, e.date, e.status) for e in events] == [
+        ("meeting", D(2025, 8, 19), "happened"), ("meeting", D(2025, 7, 1), "background")]
+    assert all("asaad_al_shaibani" in e.actor_ids for e in events)

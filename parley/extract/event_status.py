@@ -68,6 +68,15 @@ def _beside(doc: Doc, m: Match, cue: Match) -> bool:
     return m.start >= cue.end and doc.lang_at(m.start) != "en" and doc.tokens_between(cue.end, m.start) == 0
 
 
+def earlier_one(f: Found, cue: Match) -> bool:
+    """The event word names an earlier one, which may be a second of its kind in a sentence: a prior
+    marker beside it ('talks resumed in Geneva, where the previous round was held in March',
+    'الجولة السابقة', 'دور قبلی')."""
+    doc = f.doc
+    near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 1) + 1)
+    return any(m.has("prior") and _beside(doc, m, cue) for m in near)
+
+
 def since_span(doc: Doc, end: int) -> tuple[int, int]:
     """What a 'since' ending at ``end`` names: a few words, up to a stop or a comma."""
     hi = doc.reach(end, SINCE_TOKENS)

@@ -40,6 +40,7 @@ from parley.extract.event_status import (
     STATEMENTS,
     after_speech,
     ahead_in,
+    earlier_one,
     event_status,
     older,
     says_when,
@@ -131,7 +132,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
     for k, cue in enumerate(cues):
         kind = cue.idents("event")[0]
         si = doc.sentence_of(cue.start)
-        if (si, kind) in seen:
+        second = (si, kind) in seen  # another of its kind in the sentence: only an earlier one
+        if second and not earlier_one(f, cue):  # ('held talks on Saturday, a week after a round in Rome')
             continue
         if cue.has("round") and k + 1 < len(cues) and cues[k + 1].has("needs_date") \
                 and doc.tokens_between(cue.end, cues[k + 1].start) <= 1:
@@ -252,7 +254,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             dates, latest = _dates(f)
             date_starts = [d.start for d in dates]  # in text order
             lines = datelines(art.text, dates)  # 'ISTANBUL, May 16. /TASS/.': its paragraphs' day
-        in_sentence = [d for d in _starting_in(dates, date_starts, o_s0, o_s1 + 1) if d.end <= o_s1]
+        in_sentence = [d for d in _starting_in(dates, date_starts, o_cue if second else o_s0, o_s1 + 1)
+                       if d.end <= o_s1]  # an earlier one is dated by what follows it
         # 'the first trip since taking office last week': that date is the office's, not the trip's
         since = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)])
                  for a, b in (since_span(doc, c.end) for c in here if c.has("since"))]
@@ -295,6 +298,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             basis = _words_basis(d, f"'{d.surface}'" + (" (relative)" if d.relative else ""))
         elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
             date, precision, basis = None, "unknown", RECAP
+        elif second:
+            date, precision, basis = None, "unknown", "an earlier one, undated"
         elif (line := last_before(lines, o_s0)) is not None:
             date, basis = line.date, _words_basis(line, f"dateline '{line.surface}'")
             precision = "day" if line.date else "unknown"
@@ -325,6 +330,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
             status = event_status(f, cue, kind, c0, c1, date, precision, dated_here=bool(in_sentence))
+        if second:
+            status = "background"
         if told and status == "happened":
             status = "planned"
         if ahead and status == "happened" and not held:
