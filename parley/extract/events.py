@@ -132,8 +132,13 @@ def find_events(f: Found, place_roles: Mapping[int, str],
     for k, cue in enumerate(cues):
         kind = cue.idents("event")[0]
         si = doc.sentence_of(cue.start)
-        second = (si, kind) in seen  # another of its kind in the sentence: only an earlier one
-        if second and not earlier_one(f, cue):  # ('held talks on Saturday, a week after a round in Rome')
+        # another of its kind in the sentence: only an earlier one, not the same talks' other word
+        # ('الجولة السابقة من المحادثات')
+        second = (si, kind) in seen
+        same = k > 0 and cues[k - 1].idents("event")[0] == kind \
+            and doc.tokens_between(cues[k - 1].end, cue.start) <= _SAME_TALKS \
+            and not any(ch in COMMAS for ch in text[cues[k - 1].end:cue.start])
+        if second and (same or not earlier_one(f, cue)):
             continue
         if cue.has("round") and k + 1 < len(cues) and cues[k + 1].has("needs_date") \
                 and doc.tokens_between(cue.end, cues[k + 1].start) <= 1:
