@@ -73,3 +73,13 @@ def after_with(f: Found, a: ActorSpan) -> bool:
     """The actor is the object of 'with' ('با رییس جمهور روسیه', 'مع بوتين', 'with Putin')."""
     lo = f.doc.reach_back(a.start, 1)
     return any(m.has("with") and m.end <= a.start for m in f.event_in(lo, a.start))
+
+
+def with_their_people(f: Found, actor_ids: list[str], named: list[ActorSpan]) -> list[str]:
+    """The event's parties, and the people its sentence names whose state is one of them ('Iran and
+    the US held talks in Muscat, with Araghchi and Witkoff leading': Araghchi and Witkoff too)."""
+    acts = f.gaz.actors
+    states = {a for a in actor_ids if a in acts and acts[a].kind != "person"}
+    more = [a.actor_id for a in named if a.kind == "person" and a.actor_id not in actor_ids
+            and a.actor_id in acts and acts[a.actor_id].country in states]
+    return actor_ids + list(dict.fromkeys(more))

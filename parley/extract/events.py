@@ -35,6 +35,7 @@ from parley.extract.event_parties import (
     possessor_of,
     usable,
     venue_country,
+    with_their_people,
 )
 from parley.extract.event_status import (
     STATEMENTS,
@@ -168,6 +169,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         stop = toks[-1][1] if toks else cue.end
         p0 = _after_dateline(text, s0, cue.start)  # 'MUSCAT, Oman (AP) – Iran and the US met': not Oman
         before = [a for a in f.actors_in(p0, cue.start) if a.end <= cue.start and usable(a)]
+        sources = [c.end for c in f.speech_in(p0, cue.start) if c.has("according")]  # 'according to X',
+        before = [a for a in before if not any(  # 'به گفته X': X is the source, no party
+            e <= a.start and doc.tokens_between(e, a.start) == 0 for e in sources)]
         subject: ActorSpan | None = None
         # the last 'that' before the event word: what was said holds the event
         told_at = max((c.start for c in f.speech_in(p0, cue.start) if c.has("comp")), default=None) \
@@ -250,6 +254,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             actor_ids = next((e.actor_ids.split(";") for e in out[::-1] if e.kind == "meeting"), actor_ids)
         if not actor_ids and kind in STATEMENTS and speakers and si in speakers:
             actor_ids = [speakers[si]]  # 'وأضاف في حديثه لشبكة فوكس نيوز': the sentence's speaker
+        if kind in _RECIPROCAL:
+            actor_ids = with_their_people(f, actor_ids, [a for a in f.actors_in(p0, s1) if usable(a)])
         if not actor_ids or (kind == "visit" and not sentence):
             continue  # a visit goes somewhere: 'وارد مرحله جدید شد' (entered a new phase) is none
         seen.add((si, kind))

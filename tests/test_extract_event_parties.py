@@ -1,0 +1,39 @@
+"""Who takes part in a meeting or a call, in ar, fa and en: the people its sentence names on the
+parties' sides. Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.pipeline import article_from_text, extract_article
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Iran and the United States held a new round of talks in Geneva on Monday, with Araghchi and "
+               "Witkoff heading the delegations."),
+        ("ar", "عقدت إيران والولايات المتحدة جولة محادثات جديدة في جنيف يوم الاثنين برئاسة عراقجي وويتكوف."),
+        ("fa", "دور تازه مذاکرات ایران و آمریکا روز دوشنبه در ژنو به ریاست عراقچی و ویتکاف برگزار شد."),
+    ],
+)
+def test_the_people_of_the_parties_take_part(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, dt.date(2025, 5, 1))).events
+    assert [(e.kind, set(e.actor_ids.split(";"))) for e in events] == [
+        ("meeting", {"iran", "usa", "abbas_araghchi", "steve_witkoff"})]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the source of the news ('according to X') is no party, nor a person of another state
+        ("en", "According to Lavrov, Iran and the United States held talks in Muscat on Monday."),
+        ("ar", "بحسب لافروف، عقدت إيران والولايات المتحدة محادثات في مسقط يوم الاثنين."),
+        ("fa", "به گفته لاوروف، مذاکرات ایران و آمریکا روز دوشنبه در مسقط برگزار شد."),
+    ],
+)
+def test_the_source_is_no_party(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, dt.date(2025, 5, 1))).events
+    assert [(e.kind, set(e.actor_ids.split(";"))) for e in events] == [("meeting", {"iran", "usa"})]
