@@ -36,6 +36,7 @@ from parley.extract.sentences import _SENT_END
 from parley.text.date_grammar import default_date_grammar
 from parley.text.date_scan import _relative_matches
 from parley.text.normalize import Normalized, normalize
+from parley.text.script import ARABIC_LETTER_CLASS
 
 REPO = Path(__file__).resolve().parent.parent
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "data" / "articles").glob("*.txt"))]
@@ -165,10 +166,11 @@ def test_keep_longest_keeps_what_the_plain_greedy_keeps(parts: list[tuple[int, i
 
 
 # extract/sentences.py's sentence ends as first written: a run of newlines, or a run of marks not
-# right after a one-letter word, with closing quotes and brackets, before a space or the end
-PLAIN_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$)")
+# right after a one-letter word, with closing quotes and brackets, before a space, the end or an
+# Arabic-script letter
+PLAIN_SENT_END = re.compile(r"\n+|(?<!\b\w)[.!?\u061f…]+[\"'»”’)\]]*(?=\s|$|" + ARABIC_LETTER_CLASS + ")")
 SENT_GLUE = st.sampled_from([*" \n\t.!?\u061f…\"'»”’)]([«“aZuU5_ـي؟", "u.s. ", "U.S.", "x. ", "...", "u..",
-                            "?!?!"])
+                            "?!?!", "روما.و", "د."])
 
 
 # extract/candidates.py's runs of two or three capitalised words as first written

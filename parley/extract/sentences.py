@@ -1,11 +1,13 @@
 """Sentences of an article's normalised text, for extraction: lines, and . ! ? ؟ (with any
-closing quote or bracket) before a space (not after 'u.s'); a sentence is at most
+closing quote or bracket) before a space or an Arabic-script letter (not after 'u.s'); a sentence is at most
 MAX_SENTENCE characters, so that what a stage reads around a cue in its sentence stays bounded
 however a text is written."""
 
 from __future__ import annotations
 
 import re
+
+from parley.text.script import ARABIC_LETTER_CLASS
 
 # \u061f: Arabic question mark; closing quotes and brackets after the mark end the sentence with it.
 # That is: a run of newlines, or a run of marks not right after a one-letter word ('u.s'). Written
@@ -15,9 +17,11 @@ import re
 # A mark inside a run of marks starts no match (the run's first mark, or the second after a one-letter
 # word, does), and the run and its quotes are taken possessively: a run that ends in no space is
 # tried once, not once per mark (20,000 dots before a letter took ~10 s).
+# A mark right before an Arabic-script letter ends a sentence too: Arabic and Persian have no
+# abbreviation with a dot inside a word, so 'بروما.وتمثل' is two sentences pasted without a space.
 _M = "[.!?\u061f…]"
 _SENT_END = re.compile(rf"[\n.!?\u061f…](?:(?<!{_M}{_M})|(?<=\b\w{_M}{_M}))"
-                       rf"(?:(?<=\n)\n*|(?<!\b\w{_M}){_M}*+[\"'»”’)\]]*+(?=\s|$))")
+                       rf"(?:(?<=\n)\n*|(?<!\b\w{_M}){_M}*+[\"'»”’)\]]*+(?=\s|$|{ARABIC_LETTER_CLASS}))")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,25 @@
+"""Sentence ends: a mark pasted right before an Arabic-script letter ends a sentence (Arabic and
+Persian write no abbreviation with a dot inside a word); a Latin one does not ('U.S.Navy').
+Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("عقدت الجولة الثالثة في روما.وتمثل هذه اللقاءات أعلى مستوى من التواصل.", 2),
+        ("مذاکرات در رم برگزار شد.این دور سوم گفتگوها بود؟آری.", 3),
+        ("قال د.محمد إن المحادثات مستمرة.", 1),  # a one-letter title ('د.' for doctor) ends nothing
+        ("The talks were held at the U.S.Embassy in Rome.", 1),
+        ("The talks ended in Rome. وقال عراقجي إنها بناءة.", 2),
+    ],
+)
+def test_sentences_pasted_without_a_space(text: str, n: int) -> None:
+    spans = split_sentences(text)
+    assert len(spans) == n, [text[s:e] for s, e in spans]
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
