@@ -103,9 +103,9 @@ def event_status(f: Found, cue: Match, kind: str, s0: int, s1: int, date: dt.dat
     # for October'; one before it may govern a verb further on ('قرار است … در این سفر … دیدار کند')
     def anothers(m: Match, lo: int, hi: int) -> bool:  # (a talks word a few words on is this one:
         return m.start >= cue.end and any(  # 'the third round of talks, which will be held')
-            gap(m, c) < gap(m) for c in f.event_in(lo, hi)
-            if c is not cue and c.idents("event") and (c.end <= m.start or m.end <= c.start)
-            and not (c.idents("event")[0] == kind and gap(c) <= _SAME_TALKS_TOKENS))
+            (gap(m, c) < gap(m) or c is m) for c in f.event_in(lo, hi)  # a mark that is an event word
+            if c is not cue and c.idents("event") and (c.end <= m.start or m.end <= c.start or c is m)
+            and not (c.idents("event")[0] == kind and gap(c) <= _SAME_TALKS_TOKENS))  # is its own
 
     markers = {label for m in f.event_in(s0, s1) if not any(a <= m.start <= b for a, b in since)
                and not anothers(m, s0, s1) for label in ("planned", "background") if m.has(label)}

@@ -139,8 +139,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         same = k > 0 and cues[k - 1].idents("event")[0] == kind \
             and doc.tokens_between(cues[k - 1].end, cue.start) <= _SAME_TALKS \
             and not any(ch in COMMAS for ch in text[cues[k - 1].end:cue.start])
-        if second and (same or not earlier_one(f, cue)):
+        if second and same:
             continue
+        prior = second and earlier_one(f, cue)
         if cue.has("round") and k + 1 < len(cues) and cues[k + 1].has("needs_date") \
                 and doc.tokens_between(cue.end, cues[k + 1].start) <= 1:
             continue  # 'دور پنجم مذاکرات': the talks word stands for its round
@@ -309,7 +310,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             basis = _words_basis(d, f"'{d.surface}'" + (" (relative)" if d.relative else ""))
         elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
             date, precision, basis = None, "unknown", RECAP
-        elif second:
+        elif prior:
             date, precision, basis = None, "unknown", "an earlier one, undated"
         elif (line := last_before(lines, o_s0)) is not None:
             date, basis = line.date, _words_basis(line, f"dateline '{line.surface}'")
@@ -341,13 +342,18 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
             status = event_status(f, cue, kind, c0, c1, date, precision, dated_here=bool(in_sentence))
-        if second:
+        if prior:
             status = "background"
         if told and status == "happened":
             status = "planned"
         if ahead and status == "happened" and not held:
             status = "planned"  # 'the upcoming talks'
-        if status == "planned" and not in_sentence:  # a plan is not dated by the day it was reported
+        # a second of its kind is another happening only by its status ('held talks and agreed to meet
+        # again'); a plan is not dated by the day it was reported
+        if second and not prior and any(e.kind == kind and e.start == o_s0 and e.status == status
+                                        for e in out):
+            continue
+        if status == "planned" and not in_sentence:
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
                          basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
