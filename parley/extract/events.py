@@ -1,6 +1,8 @@
 """Events: meetings, calls, visits, speeches, announcements and strikes, each dated.
 
-One event per (sentence, kind), from the cue words in event_cues.yaml:
+One event per (sentence, kind), from the cue words in event_cues.yaml (a second of a kind only
+when it is an earlier one, 'after earlier meetings in Baku', or has another status, 'held talks
+and agreed to meet again'):
 - skipped when its comma-bounded clause is hypothetical (إذا، احتمال، could); talks named by
   a noun, and plain statements ('said'), count only in a sentence that dates them;
 - actors: the first actor of the sentence before the cue (and those coordinated with it),
