@@ -326,6 +326,15 @@ def test_published_bad_given_falls_back_to_the_text() -> None:
         ("قال اليوم الجمعة\n" + "نص " * 200 + "\n— A (@a) February 5, 2026", D(2026, 2, 5), "month"),
         ("نص طويل " * 80 + "وفي 6 فبراير 2026 اجتمع الوفدان", None, "unknown"),  # an event date only
         ("قال أمس إن المحادثات مستمرة", None, "unknown"),
+        # a date opening its line dates the article; one deep in the first sentence, in a caption or
+        # beside 'next' is an event's
+        ("BEIRUT – 4 March 2026: The envoys met again.", D(2026, 3, 4), "day"),
+        ("Lina Haddad, Wednesday 4 Mar 2026\nThe envoys met again.", D(2026, 3, 4), "day"),
+        ("Delegates walk past the hotel where the talks are held, in Geneva, Switzerland, March 4, 2026.\n"
+         "The envoys met again.", None, "unknown"),
+        ("تستأنف الولايات المتحدة وإيران الأحد المقبل 8 مارس 2026 المباحثات في مسقط.", None, "unknown"),
+        ("دور چهارم مذاکرات غیرمستقیم ایران و آمریکا روز یکشنبه ۱۷ اسفند ۱۴۰۴ در مسقط برگزار می‌شود.", None,
+         "unknown"),
     ],
 )
 def test_published_rules(text: str, date: dt.date | None, precision: str) -> None:

@@ -30,7 +30,8 @@ _PUBLISHED_PRECISION: dict[str, Precision] = {"day": "day", "month": "month", "y
 
 HEAD_LINES = 8  # site chrome and bylines live in the first non-empty lines ...
 HEAD_CHARS = 600  # ... and in the first characters of the raw text
-OPENING_CHARS = 300  # a date this close to the start of the text dates the article
+OPENING_CHARS = 300  # a date this close to the start of the text dates the article ...
+OPENING_WORDS = 4  # ... with at most this many words before it on its line
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 # An embedded social-media post signs off with "(@handle) February 5, 2026".
 _POST_SIGNATURE = re.compile(r"@\w{1,30}\)?\s*[-\u2013\u2014,]?\s*$")
@@ -185,12 +186,22 @@ def _from_head(nt: str, head: list[_Located], g: DateGrammar, orig: Any) -> Publ
     for x in sorted(alone, key=lambda x: x.hit.prefixed):  # 3. a dateline; the site's today line last
         what = "site date line" if x.hit.prefixed else "date line"
         return _published(x.hit.date, x.hit.precision, f"{what} '{orig(x.hit.start, x.hit.end)}'")
-    for x in head:  # 4. a date in the opening words
-        if x.hit.start < OPENING_CHARS and x.line_no < HEAD_LINES:
+    for x in head:  # 4. a date in the opening words, near the start of its line, no event's
+        if x.hit.start < OPENING_CHARS and x.line_no < HEAD_LINES and _opens_its_line(nt, x, g):
             ctx = orig(x.line_start, x.hit.end) if x.hit.start - x.line_start <= 12 else orig(
                 x.hit.start, x.hit.end)
             return _published(x.hit.date, x.hit.precision, f"opening words '{ctx}'")
     return None
+
+
+def _opens_its_line(nt: str, x: _Located, g: DateGrammar) -> bool:
+    """A date that opens its line ('CAIRO – 10 September 2025:', 'Samar Al-Gamal, Tuesday 9 Sep 2025',
+    'في أوائل فبراير 2026،'): at most OPENING_WORDS words before it, weekdays aside, and no 'next' or
+    'last' beside it. A date deep in a sentence or a caption ('… in Istanbul, Turkey, April 23, 2025',
+    'الأحد المقبل 11 مايو') is an event's, not the article's."""
+    before = [w for w in re.findall(r"\w+", nt[x.line_start:x.hit.start]) if w not in g.weekdays]
+    beside = before[-1:] + re.findall(r"\w+", nt[x.hit.end:x.hit.end + 30])[:1]
+    return len(before) <= OPENING_WORDS and not any(w in g.modifiers for w in beside)
 
 
 def _embedded_post(nt: str, x: _Located, g: DateGrammar, orig: Any) -> Published:
