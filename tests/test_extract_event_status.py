@@ -616,3 +616,26 @@ def test_talks_held_and_a_plan_to_meet_again(lang: str, text: str) -> None:
     assert [(e.kind, e.actor_ids, e.date, e.status) for e in events] == [
         ("meeting", "sergey_lavrov;marco_rubio", D(2025, 5, 16), "happened"),
         ("meeting", "sergey_lavrov;marco_rubio", None, "planned")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        # in a dated report, an attack named by its agent with no day of its own is the war recalled;
+        # one the report dates is the day's news; an undated report cannot tell, and keeps it
+        ("en", "The envoys met in Muscat on Monday. Israel's attack on Iran upended the diplomacy.",
+         "background"),
+        ("en", "Israeli strikes hit Tehran on Saturday.", "happened"),
+        ("ar", "التقى المبعوثان في مسقط يوم الاثنين. وقد أدت الضربات الإسرائيلية إلى تعطيل المسار "
+               "الدبلوماسي.", "background"),
+        ("ar", "استهدفت الضربات الإسرائيلية طهران يوم السبت.", "happened"),
+        ("fa", "فرستادگان روز دوشنبه در مسقط دیدار کردند. حملات هوایی اسرائیل روند دیپلماسی را متوقف کرد.",
+         "background"),
+        ("fa", "حملات هوایی اسرائیل روز شنبه تهران را هدف قرار داد.", "happened"),
+    ],
+)
+def test_an_attack_recalled_in_a_dated_report(lang: str, text: str, status: str) -> None:
+    strikes = [s for k, s, _d, _p in found(text, lang) if k == "strike"]
+    assert strikes == [status]
+    undated = extract_article(article_from_text(text, lang, None)).events
+    assert [e.status for e in undated if e.kind == "strike"] == ["happened"]

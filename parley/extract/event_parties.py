@@ -63,9 +63,14 @@ def demonym_agent(f: Found, cue: Match) -> str | None:
 
 
 def possessor_of(f: Found, cue: Match, s0: int) -> str | None:
-    """The actor whose possessive ('Israel’s', "Hamas'") stands right before an event word."""
+    """The actor whose possessive ('Israel’s', "Hamas'") stands right before an event word, or in
+    Persian, whose name follows it as its genitive ('حملات هوایی اسرائیل': Persian attack words are
+    all nouns; the verb is 'حمله کرد', with no actor after it)."""
     before = [a for a in f.actors_in(s0, cue.start) if a.end <= cue.start and usable(a)]
     a = possessor(f.doc.text, before, cue.start, _POSSESSOR_WORDS)
+    if a is None and f.doc.lang_at(cue.start) == "fa":
+        a = next((b for b in f.actors_in(cue.end, f.doc.reach(cue.end, 1) + 1) if usable(b)
+                  and f.doc.tokens_between(cue.end, b.start) == 0), None)
     return a.actor_id if a is not None else None
 
 

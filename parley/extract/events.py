@@ -344,7 +344,10 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                 c0 = max(c0, doc.reach_back(cue.start, 2))  # 'will announce', 'is expected to announce'
                 c1 = min(c1, said if said is not None else c1, doc.reach(cue.end, 1) + 1)
             status = event_status(f, cue, kind, c0, c1, date, precision, dated_here=bool(in_sentence))
-        if prior:
+        # an earlier one; and in a dated report, an attack named by its agent with no day of its own
+        # ('Israel's attacks', 'الضربات الإسرائيلية'): the war recalled, not the day's news, which is dated
+        if prior or (kind == "strike" and by is not None and not in_sentence and status == "happened"
+                     and art.published.date is not None):
             status = "background"
         if told and status == "happened":
             status = "planned"
