@@ -639,3 +639,18 @@ def test_an_attack_recalled_in_a_dated_report(lang: str, text: str, status: str)
     assert strikes == [status]
     undated = extract_article(article_from_text(text, lang, None)).events
     assert [e.status for e in undated if e.kind == "strike"] == ["happened"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # talks named as an earlier round need no date to be a happening: a background one, undated
+        ("en", "Hopes for a truce rose after a previous round of talks between Hamas and Israel in Doha."),
+        ("ar", "وتزايدت الآمال بالهدنة بعد جولة سابقة من المحادثات بين حماس وإسرائيل في الدوحة."),
+        ("fa", "امیدها به آتش‌بس پس از دور قبلی مذاکرات حماس و اسرائیل در دوحه افزایش یافت."),
+    ],
+)
+def test_an_earlier_round_needs_no_date(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 5, 17))).events
+    assert [(e.kind, e.actor_ids, e.date, e.status) for e in events] == [
+        ("meeting", "hamas;israel", None, "background")]

@@ -73,7 +73,7 @@ def earlier_one(f: Found, cue: Match) -> bool:
     marker beside it ('talks resumed in Geneva, where the previous round was held in March',
     'الجولة السابقة', 'دور قبلی')."""
     doc = f.doc
-    near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 1) + 1)
+    near = f.event_in(doc.reach_back(cue.start, 3), doc.reach(cue.end, 1) + 1)  # ('previous round of')
     return any(m.has("prior") and _beside(doc, m, cue) for m in near)
 
 

@@ -143,7 +143,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             and not any(ch in COMMAS for ch in text[cues[k - 1].end:cue.start])
         if second and same:
             continue
-        prior = second and earlier_one(f, cue)
+        earlier = earlier_one(f, cue)  # 'the previous round', 'الجولة السابقة', 'دور قبلی'
+        prior = second and earlier
         if cue.has("round") and k + 1 < len(cues) and cues[k + 1].has("needs_date") \
                 and doc.tokens_between(cue.end, cues[k + 1].start) <= 1:
             continue  # 'دور پنجم مذاکرات': the talks word stands for its round
@@ -300,8 +301,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         in_sentence = [d for d in in_sentence if other == s1 or d.start < offsets[other]]
         if cue.has("needs_date") and not ahead \
                 and not any(d.date is not None or d.no_year is not None for d in in_sentence) \
-                and not (held and kind == "meeting") and not cue.has("recap"):  # 'were held' makes talks
-            # a happening, not a saying; so does a count of rounds ('five rounds of talks since April')
+                and not (held and kind == "meeting") and not cue.has("recap") and not earlier:
+            # 'were held' makes talks a happening, not a saying; so does a count of rounds ('five rounds
+            # of talks since April'), and an earlier round named ('after a previous round of talks')
             seen.discard((si, kind))
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
@@ -312,7 +314,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             basis = _words_basis(d, f"'{d.surface}'" + (" (relative)" if d.relative else ""))
         elif cue.has("recap"):  # 'four rounds of negotiations': earlier talks, not the report's day
             date, precision, basis = None, "unknown", RECAP
-        elif prior:
+        elif earlier:
             date, precision, basis = None, "unknown", "an earlier one, undated"
         elif (line := last_before(lines, o_s0)) is not None:
             date, basis = line.date, _words_basis(line, f"dateline '{line.surface}'")
@@ -335,7 +337,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             # news follows ('talks resumed after the strikes'); a meeting or a statement it follows
             # ('announced after a meeting') is a happening, background only when dated weeks back
             status = "background" if kind == "strike" or any(c.has("context") for c in context) \
-                or older(f, date, precision) else "happened"
+                or earlier or older(f, date, precision) else "happened"
         else:
             c0, c1 = clause_span(doc, cue.start, breaks)
             if other < s1:  # and the words that qualify it: 'the upcoming nuclear talks'
