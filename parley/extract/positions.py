@@ -310,7 +310,11 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             # ... and so does an outcome sought ('calls for a ceasefire'), unlike talks wanted
             # ... and so does what is asked of another ('called on Iran to resume the talks')
             if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome") or asks):
-                st = f.cues.overrides.get((st, topic), st)
+                turned = f.cues.overrides.get((st, topic), st)
+                if turned == "warns" and st == "supports" and not (outer or cue).has("ready") \
+                        and not on_condition:
+                    continue  # 'joined the bombing', 'to resume the strikes': an act of force, no stance
+                st = turned
             if condition and (st == "supports" or (st in ("demands", "rejects") and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
             if on_condition:
