@@ -45,3 +45,30 @@ def test_an_act_of_force_is_no_warning(lang: str, text: str, actor: str) -> None
 ])
 def test_readiness_to_use_force_still_warns(lang: str, text: str, actor: str) -> None:
     assert (actor, "military_force", "warns") in positions(text, lang)
+
+
+# An aim that talks have is no one's position: 'talks … aimed at', 'the goal of the meeting is …'.
+@pytest.mark.parametrize(("lang", "text", "actor", "topic"), [
+    ("en", "Qatar and Egypt have held three rounds of talks in Doha aimed at limiting Iran's nuclear "
+           "program.", "qatar", "nuclear"),
+    ("en", "Egypt said the goal of the meeting is to reach a ceasefire in Sudan.", "egypt", "diplomacy"),
+    ("ar", "عقدت قطر ومصر ثلاث جولات من المفاوضات تهدف إلى تقييد البرنامج النووي الإيراني.", "qatar",
+     "nuclear"),
+    ("ar", "قالت مصر إن الهدف من الاجتماع هو التوصل إلى وقف لإطلاق النار في السودان.", "egypt", "diplomacy"),
+    ("fa", "قطر و مصر سه دور مذاکراتی برگزار کرده‌اند که هدف آن محدود کردن برنامه هسته‌ای ایران است.",
+     "qatar", "nuclear"),
+    ("fa", "مصر گفت هدف از جلسه رسیدن به آتش‌بس در سودان است.", "egypt", "diplomacy"),
+])
+def test_an_aim_of_talks_is_no_position(lang: str, text: str, actor: str, topic: str) -> None:
+    assert (actor, topic) not in pairs(text, lang)
+
+
+# An actor's own aim, or the purpose of its act ('with the aim of'), stays a demand.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Qatar aims to limit Iran's nuclear program."),
+    ("ar", "تهدف قطر إلى تقييد البرنامج النووي الإيراني."),
+    ("en", "Qatar held talks with the aim of limiting Iran's nuclear program."),
+    ("fa", "قطر می‌کوشد با هدف محدود کردن برنامه هسته‌ای ایران رایزنی کند."),
+])
+def test_an_actors_own_aim_is_a_demand(lang: str, text: str) -> None:
+    assert ("qatar", "nuclear", "demands") in positions(text, lang)

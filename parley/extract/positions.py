@@ -146,6 +146,26 @@ def _asks_another(f: Found, d: Match) -> bool:
     return False
 
 
+_AIM_TOKENS = 3  # 'negotiations through Oman aimed at': the talks word this close before the aim
+
+
+def _aim_of_talks(f: Found, cue: Match, lo: int) -> bool:
+    """An aim whose subject is talks, not an actor (stances.yaml aims, aims_of): a talks word at most
+    three words before it with no comma between ('rounds of negotiations through Oman aimed at …'),
+    or right after 'the goal of' ('the goal of the meeting is …', 'الهدف من الاجتماع')."""
+    doc = f.doc
+    if cue.has("aimof"):
+        return any(t.has("topic") and t.idents("topic")[0] == "diplomacy"
+                   and doc.tokens_between(cue.end, t.start) <= 1
+                   for t in f.topic_in(cue.end, doc.reach(cue.end, 1) + 1))
+    if not cue.has("aim"):
+        return False
+    return any(t.has("topic") and t.idents("topic")[0] == "diplomacy" and t.end <= cue.start
+               and doc.tokens_between(t.end, cue.start) <= _AIM_TOKENS
+               and not any(ch in doc.text[t.end:cue.start] for ch in COMMAS)
+               for t in f.topic_in(max(lo, doc.reach_back(cue.start, _AIM_TOKENS + 2)), cue.start))
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -230,6 +250,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 f.cues.stances[outer.idents("stance")[0]].polarity > 0
                 and f.cues.stances[cue.idents("stance")[0]].polarity < 0)):
             outer = None  # 'signed a law suspending cooperation' suspends it: backing a refusal refuses
+        if outer is None and _aim_of_talks(f, cue, lo):  # 'talks aimed at a deal': the talks' aim
+            continue
         base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
         if _uncertain(f, cue, lo, hi):
