@@ -72,3 +72,26 @@ def test_an_aim_of_talks_is_no_position(lang: str, text: str, actor: str, topic:
 ])
 def test_an_actors_own_aim_is_a_demand(lang: str, text: str) -> None:
     assert ("qatar", "nuclear", "demands") in positions(text, lang)
+
+
+# A weaker cue ('prevent', 'illegal': strength 0.7) whose subject stands more than 15 words back has
+# too little frame to be anyone's position: here the text, not Germany, is meant to prevent.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Germany began a long legal process at the United Nations in New York last week over the accord "
+           "of 2015, a text meant to prevent Iran from building nuclear weapons."),
+    ("ar", "بدأت ألمانيا الأسبوع الماضي إجراءات قانونية طويلة في الأمم المتحدة في نيويورك بشأن اتفاق عام 2015 "
+           "وهو نص وضع من أجل الحيلولة دون امتلاك إيران أسلحة نووية."),
+    ("fa", "آلمان هفته گذشته روند حقوقی طولانی را در سازمان ملل در نیویورک درباره توافق سال ۲۰۱۵ آغاز کرد "
+           "که متنی است که برای جلوگیری از دستیابی ایران به سلاح هسته‌ای نوشته شده بود."),
+])
+def test_a_weak_cue_far_from_its_subject_gives_no_row(lang: str, text: str) -> None:
+    assert ("germany", "nuclear") not in pairs(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Germany wants to prevent Iran from building nuclear weapons."),
+    ("ar", "تسعى ألمانيا إلى الحيلولة دون امتلاك إيران أسلحة نووية."),
+    ("fa", "آلمان می‌خواهد از دستیابی ایران به سلاح هسته‌ای جلوگیری کند."),
+])
+def test_a_weak_cue_near_its_subject_keeps_its_row(lang: str, text: str) -> None:
+    assert ("germany", "nuclear", "opposes") in positions(text, lang)

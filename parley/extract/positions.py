@@ -13,7 +13,9 @@ For every stance cue (stances.yaml) in a clause:
 - a condition (إذا، اگر، if) or a precondition ('before any negotiation') makes supported or
   demanded talks 'conditional'; 'ready, but not on X' also rejects X;
 - overrides: wanting talks is supporting them; being ready to use force is a warning.
-Confidence = cue strength, lowered with the distance between actor and cue.
+Confidence = cue strength, lowered with the distance between actor and cue and when the holder is
+only the sentence's speaker; a row whose named holder leaves it below _MIN_CONFIDENCE (a weaker cue,
+'illegal', 'prevent', 'conditioned', with its subject more than 15 words away) is not kept.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from parley.extract.topic_frames import Topics, condition_topics, governed_topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
+_MIN_CONFIDENCE = 0.5  # 0.7 x 0.7 ('opposes', holder far away) falls under it; 0.8 x 0.7 stays
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
 
@@ -320,6 +323,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         conf = info.strength * (1.0 if dist <= 6 else 0.85 if dist <= 15 else 0.7)
         if not actors:
             conf *= 0.85
+        if actors and round(conf, 2) < _MIN_CONFIDENCE:  # a weaker cue ('illegal', 'prevent') needs its
+            continue  # subject within 15 words; the sentence's own speaker, below the floor too, is kept
         c0, c1 = doc.orig_span(lo, hi)
         s0, s1 = doc.sentences[si]
         e0, e1 = doc.orig_span(s0, s1)
