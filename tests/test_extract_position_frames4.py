@@ -95,3 +95,19 @@ def test_a_weak_cue_far_from_its_subject_gives_no_row(lang: str, text: str) -> N
 ])
 def test_a_weak_cue_near_its_subject_keeps_its_row(lang: str, text: str) -> None:
     assert ("germany", "nuclear", "opposes") in positions(text, lang)
+
+
+# The one something is for ('open for Tehran', 'برای تهران', 'أمام طهران') holds nothing.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "For Tehran the path to talks remains open, the EU said."),
+    ("ar", "أمام طهران فرصة حقيقية للعودة إلى المفاوضات، وفق الاتحاد الأوروبي."),
+    ("fa", "اتحادیه اروپا و آمریکا تأکید کردند که با وجود بازگشت تحریم‌ها، راه دیپلماسی هنوز برای تهران "
+           "باز است."),
+])
+def test_the_one_it_is_for_holds_nothing(lang: str, text: str) -> None:
+    assert not any(a == "iran" for a, _, _ in positions(text, lang))
+
+
+def test_the_subject_before_the_one_it_is_for_holds_it() -> None:
+    text = "اتحادیه اروپا و آمریکا تأکید کردند که با وجود بازگشت تحریم‌ها، راه دیپلماسی هنوز برای تهران باز است."
+    assert {("eu", "diplomacy", "supports"), ("usa", "diplomacy", "supports")} <= positions(text, "fa")

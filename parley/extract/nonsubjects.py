@@ -36,7 +36,7 @@ def partner(f: Found, a: ActorSpan) -> bool:
     start = a.start - len(a.prefix)
     for m in f.stance_ending(doc.reach_back(start, _WITNESS_TOKENS), start):
         gap = doc.tokens_between(m.end, start)
-        if (m.has("with") or m.has("location") or m.has("against")) and gap == 0:
+        if (m.has("with") or m.has("location") or m.has("against") or m.has("benefit")) and gap == 0:
             return True
         if m.has("witness") and gap <= _WITNESS_TOKENS:
             return True
