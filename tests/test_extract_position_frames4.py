@@ -111,3 +111,22 @@ def test_the_one_it_is_for_holds_nothing(lang: str, text: str) -> None:
 def test_the_subject_before_the_one_it_is_for_holds_it() -> None:
     text = "اتحادیه اروپا و آمریکا تأکید کردند که با وجود بازگشت تحریم‌ها، راه دیپلماسی هنوز برای تهران باز است."
     assert {("eu", "diplomacy", "supports"), ("usa", "diplomacy", "supports")} <= positions(text, "fa")
+
+
+# An expectation is someone else's forecast, not the subject's stance.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russia and Ukraine are expected to resume talks in Istanbul next week."),
+    ("ar", "من المتوقع أن تعود روسيا وأوكرانيا إلى استئناف المحادثات في إسطنبول الأسبوع المقبل."),
+    ("fa", "انتظار می‌رود روسیه و اوکراین هفته آینده در استانبول مذاکرات را ازسرگیری کنند."),
+])
+def test_an_expectation_is_no_position(lang: str, text: str) -> None:
+    assert not any(a in ("russia", "ukraine") for a, _, _ in positions(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russia and Ukraine agreed to resume talks in Istanbul next week."),
+    ("ar", "وافقت روسيا وأوكرانيا على استئناف المحادثات في إسطنبول الأسبوع المقبل."),
+    ("fa", "روسیه و اوکراین با ازسرگیری مذاکرات در استانبول در هفته آینده موافقت کردند."),
+])
+def test_an_agreement_to_resume_is_a_position(lang: str, text: str) -> None:
+    assert {("russia", "diplomacy"), ("ukraine", "diplomacy")} <= pairs(text, lang)
