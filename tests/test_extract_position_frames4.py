@@ -130,3 +130,16 @@ def test_an_expectation_is_no_position(lang: str, text: str) -> None:
 ])
 def test_an_agreement_to_resume_is_a_position(lang: str, text: str) -> None:
     assert {("russia", "diplomacy"), ("ukraine", "diplomacy")} <= pairs(text, lang)
+
+
+# The parties after 'between' never mediate their own talks, the second of the pair included when a
+# title stands before the first ('between Presidents Putin and Zelensky'). Persian already left a
+# coordinated pair out; its case guards that.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Earlier direct talks between Presidents Putin and Zelensky were also hosted in Istanbul."),
+    ("ar", "عقدت جولة محادثات بين الرئيسين بوتين وزيلينسكي ضمن جهود وساطة سابقة."),
+    ("fa", "گفتگوهای مستقیم میان رئیسان جمهور پوتین و زلنسکی در چارچوب یک میانجیگری پیشین برگزار شد."),
+])
+def test_the_parties_between_do_not_mediate(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert not any(a in ("vladimir_putin", "volodymyr_zelensky") and s == "mediates" for a, _, s in got)

@@ -22,7 +22,14 @@ def between(f: Found, a: ActorSpan) -> bool:
             named = [b for b in f.actors_in(m.end, start) if b.end <= start]
             if len(named) <= 1 and doc.tokens_between(m.end, start) <= (1 if named else 0) + _BETWEEN_GAP:
                 return True
+            # 'between Presidents Putin and Zelensky': the second of the pair right after the first
+            if len(named) == 1 and doc.tokens_between(m.end, named[0].start - len(named[0].prefix)) \
+                    <= _BETWEEN_GAP and doc.text[named[0].end:start].strip() in _AND:
+                return True
     return False
+
+
+_AND = ("", "and", "\u0648", "&")  # Arabic glues its و to the name (the prefix); Persian writes it apart
 
 
 _WITNESS_TOKENS = 2  # 'بحضور الرئيس الأمريكي ترامب': a title may stand between the marker and the name
