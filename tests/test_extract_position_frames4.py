@@ -79,8 +79,8 @@ def test_an_actors_own_aim_is_a_demand(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Germany began a long legal process at the United Nations in New York last week over the accord "
            "of 2015, a text meant to prevent Iran from building nuclear weapons."),
-    ("ar", "بدأت ألمانيا الأسبوع الماضي إجراءات قانونية طويلة في الأمم المتحدة في نيويورك بشأن اتفاق عام 2015 "
-           "وهو نص وضع من أجل الحيلولة دون امتلاك إيران أسلحة نووية."),
+    ("ar", "بدأت ألمانيا الأسبوع الماضي إجراءات قانونية طويلة في الأمم المتحدة في نيويورك "
+           "بشأن اتفاق عام 2015 وهو نص وضع من أجل الحيلولة دون امتلاك إيران أسلحة نووية."),
     ("fa", "آلمان هفته گذشته روند حقوقی طولانی را در سازمان ملل در نیویورک درباره توافق سال ۲۰۱۵ آغاز کرد "
            "که متنی است که برای جلوگیری از دستیابی ایران به سلاح هسته‌ای نوشته شده بود."),
 ])
@@ -109,7 +109,8 @@ def test_the_one_it_is_for_holds_nothing(lang: str, text: str) -> None:
 
 
 def test_the_subject_before_the_one_it_is_for_holds_it() -> None:
-    text = "اتحادیه اروپا و آمریکا تأکید کردند که با وجود بازگشت تحریم‌ها، راه دیپلماسی هنوز برای تهران باز است."
+    text = ("اتحادیه اروپا و آمریکا تأکید کردند که با وجود بازگشت تحریم‌ها، "
+            "راه دیپلماسی هنوز برای تهران باز است.")
     assert {("eu", "diplomacy", "supports"), ("usa", "diplomacy", "supports")} <= positions(text, "fa")
 
 
