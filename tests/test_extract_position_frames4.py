@@ -144,3 +144,27 @@ def test_an_agreement_to_resume_is_a_position(lang: str, text: str) -> None:
 def test_the_parties_between_do_not_mediate(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert not any(a in ("vladimir_putin", "volodymyr_zelensky") and s == "mediates" for a, _, s in got)
+
+
+# A person in one of a state's offices at the article's date (a foreign minister) speaks for the
+# state, as a ministry does; a former holder of the office speaks only for himself.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Araghchi rejected any negotiation over the missile program."),
+    ("ar", "رفض عراقجي أي تفاوض بشأن البرنامج الصاروخي."),
+    ("fa", "عراقچی هرگونه مذاکره درباره برنامه موشکی را رد کرد."),
+])
+def test_an_official_speaks_for_the_state(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    want = {("abbas_araghchi", "ballistic_missiles", "rejects"), ("iran", "ballistic_missiles", "rejects")}
+    assert want <= got
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Zarif rejected any negotiation over the missile program."),
+    ("ar", "رفض محمد جواد ظريف أي تفاوض بشأن البرنامج الصاروخي."),
+    ("fa", "محمدجواد ظریف هرگونه مذاکره درباره برنامه موشکی را رد کرد."),
+])
+def test_a_former_official_speaks_for_himself(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("mohammad_javad_zarif", "ballistic_missiles", "rejects") in got
+    assert not any(a == "iran" for a, _, _ in got)

@@ -2,7 +2,8 @@
 
 For every stance cue (stances.yaml) in a clause:
 - holders: parley.extract.holders (the speaker of a quote, a mediator, the subject, the
-  reporting verb's speaker); a speaker stating their state's position holds it too;
+  reporting verb's speaker); a speaker stating their state's position holds it too, and a person
+  in one of the state's offices at the article's date speaks for the state (as a ministry does);
 - topics (parley.extract.topic_frames): topic words after the cue up to the next cue (Persian
   and predicative cues such as 'non-negotiable': before it too); 'negotiate about X' is about X;
   X then 'only', or a restriction before X ('confined to'), is insisted on; mediation is always
@@ -235,6 +236,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
     cue_of: dict[int, Match] = {}  # index in out -> the cue that made the row
     seen: set[tuple[str, str, str, int]] = set()
     governs = {p.start for p in f.object_of.values()}
+    day = doc.article.published.date
     for cue in f.stance:
         if not cue.has("stance") or f.in_topic(cue.start, cue.end) \
                 or cue.start in governs:  # 'support for terrorism' is a topic; its object speaks for a verb
@@ -306,8 +308,12 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         for aid in list(ids):  # a ministry, a parliament, an army speaks for its state (not a movement in it)
             org = f.gaz.actors.get(aid)
             state = f.gaz.actors.get(org.country) if org is not None and org.country is not None else None
-            if org is not None and org.kind == "org" and state is not None and state.side == org.side \
-                    and org.side != "other" and state.id not in ids:  # 'other' tells no state apart
+            if org is None or state is None or state.id in ids:
+                continue
+            # 'other' tells no state apart; a person speaks for the state while in one of its offices at
+            # the article's date (a minister, a president), not as a former holder
+            if (org.kind == "org" and state.side == org.side and org.side != "other") or (
+                    org.kind == "person" and state.kind == "state" and any(r.covers(day) for r in org.roles)):
                 ids.append(state.id)
         lang = next((p.lang for p in cue.payloads), "ar")
         c_lo = lo if lang == "fa" else cue.end
