@@ -168,3 +168,24 @@ def test_a_former_official_speaks_for_himself(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert ("mohammad_javad_zarif", "ballistic_missiles", "rejects") in got
     assert not any(a == "iran" for a, _, _ in got)
+
+
+# Joining or attending with no topic word of its own is about the talks its sentence or the one
+# before names; not attending opposes nothing (Arabic and Persian negate these verbs so that they
+# are no cue at all: those cases guard it).
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The talks opened in Cairo on Sunday.\nTurkey joined on Monday."),
+    ("ar", "افتتحت المحادثات في القاهرة يوم الأحد.\nوانضمت تركيا يوم الاثنين."),
+    ("fa", "مذاکرات یکشنبه در قاهره آغاز شد.\nترکیه روز دوشنبه در آن شرکت کرد."),
+])
+def test_joining_is_about_the_talks_named_before(lang: str, text: str) -> None:
+    assert ("turkey", "diplomacy", "supports") in positions(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Turkey did not attend the talks in Cairo."),
+    ("ar", "لم تشارك تركيا في المحادثات في القاهرة."),
+    ("fa", "ترکیه در مذاکرات قاهره شرکت نکرد."),
+])
+def test_not_attending_opposes_nothing(lang: str, text: str) -> None:
+    assert not any(a == "turkey" for a, _, _ in positions(text, lang))

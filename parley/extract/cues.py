@@ -81,7 +81,7 @@ class Cues:
     # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit,
     # neg1, noun, view, reason, with, masc, between, other, relative, neghave, talksact, dealonly,
     # witness, location, against, askto, notcue, send, deleg, act, noforce, venueok, sched, ready,
-    # aim, aimof, benefit
+    # aim, aimof, benefit, partake
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about, outcome, nontopic, wfrom
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
@@ -172,7 +172,7 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("sending_verbs", "send"), ("delegation_words", "deleg"), ("act_nouns", "act"),
                        ("no_force", "noforce"), ("venue_agreement", "venueok"),
                        ("scheduling", "sched"), ("readiness", "ready"),
-                       ("aims", "aim"), ("aims_of", "aimof"),
+                       ("aims", "aim"), ("aims_of", "aimof"), ("participation", "partake"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

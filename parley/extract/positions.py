@@ -170,6 +170,15 @@ def _aim_of_talks(f: Found, cue: Match, lo: int) -> bool:
                for t in f.topic_in(max(lo, doc.reach_back(cue.start, _AIM_TOKENS + 2)), cue.start))
 
 
+def _talks_named_near(f: Found, cue: Match) -> bool:
+    """A talks word (topic diplomacy) in the cue's sentence or the one before it."""
+    doc = f.doc
+    si = doc.sentence_of(cue.start)
+    lo = doc.sentences[max(0, si - 1)][0]
+    return any(t.has("topic") and t.idents("topic")[0] == "diplomacy"
+               for t in f.topic_in(lo, doc.sentences[si][1]))
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -263,7 +272,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             continue
         stance = base
         if _negated(f, cue, lo, hi):
-            if base != "supports":
+            if base != "supports" or (outer or cue).has("partake"):  # 'did not attend' opposes nothing
                 continue
             stance = "opposes"
         topics = governed_topics(f, cue, lo, hi)
@@ -274,7 +283,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [t for t in topics if t[0] == "diplomacy"]
         if cue.has("noforce"):  # 'launched strikes' is an act, not a stance on force
             topics = [t for t in topics if t[0] != "military_force"]
-        if not topics and (cue.has("talksact") or cue.has("send")):  # 'sent a delegation to Cairo'
+        if not topics and (cue.has("talksact") or cue.has("send")  # 'sent a delegation to Cairo'
+                           or (cue.has("partake") and _talks_named_near(f, cue))):  # '… joined (them)'
             topics = [("diplomacy", cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
