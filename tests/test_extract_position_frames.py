@@ -104,9 +104,10 @@ CUES = [
     ("en", "Trump said there is a real chance for negotiations.", ("donald_trump", "diplomacy", "supports")),
     ("ar", "تحدث ترامب عن فرصة حقيقية لنجاح المفاوضات.", ("donald_trump", "diplomacy", "supports")),
     ("fa", "ترامپ از فرصت واقعی برای مذاکرات سخن گفت.", ("donald_trump", "diplomacy", "supports")),
-    ("en", "Turkey will join the talks in Cairo.", ("turkey", "diplomacy", "supports")),
-    ("ar", "ستنضم تركيا إلى المحادثات في القاهرة.", ("turkey", "diplomacy", "supports")),
-    ("fa", "ترکیه به مذاکرات قاهره خواهد پیوست.", ("turkey", "diplomacy", "supports")),
+    # Turkey is a mediator (actors.yaml side): joining talks, it mediates them
+    ("en", "Turkey will join the talks in Cairo.", ("turkey", "diplomacy", "mediates")),
+    ("ar", "ستنضم تركيا إلى المحادثات في القاهرة.", ("turkey", "diplomacy", "mediates")),
+    ("fa", "ترکیه به مذاکرات قاهره خواهد پیوست.", ("turkey", "diplomacy", "mediates")),
     ("en", "Iran and Oman agreed on a new round of talks.", ("oman", "diplomacy", "supports")),
     ("ar", "اتفقت إيران وعمان على جولة جديدة من المحادثات.", ("oman", "diplomacy", "supports")),
     ("fa", "ایران و عمان درباره دور جدید مذاکرات توافق کردند.", ("oman", "diplomacy", "supports")),

@@ -174,12 +174,12 @@ def test_a_former_official_speaks_for_himself(lang: str, text: str) -> None:
 # before names; not attending opposes nothing (Arabic and Persian negate these verbs so that they
 # are no cue at all: those cases guard it).
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", "The talks opened in Cairo on Sunday.\nTurkey joined on Monday."),
-    ("ar", "افتتحت المحادثات في القاهرة يوم الأحد.\nوانضمت تركيا يوم الاثنين."),
-    ("fa", "مذاکرات یکشنبه در قاهره آغاز شد.\nترکیه روز دوشنبه در آن شرکت کرد."),
+    ("en", "The talks opened in Cairo on Sunday.\nRussia joined on Monday."),
+    ("ar", "افتتحت المحادثات في القاهرة يوم الأحد.\nوانضمت روسيا يوم الاثنين."),
+    ("fa", "مذاکرات یکشنبه در قاهره آغاز شد.\nروسیه روز دوشنبه در آن شرکت کرد."),
 ])
 def test_joining_is_about_the_talks_named_before(lang: str, text: str) -> None:
-    assert ("turkey", "diplomacy", "supports") in positions(text, lang)
+    assert ("russia", "diplomacy", "supports") in positions(text, lang)
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -189,3 +189,15 @@ def test_joining_is_about_the_talks_named_before(lang: str, text: str) -> None:
 ])
 def test_not_attending_opposes_nothing(lang: str, text: str) -> None:
     assert not any(a == "turkey" for a, _, _ in positions(text, lang))
+
+
+# A mediator (actors.yaml side 'mediator') joining or attending talks mediates them.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The talks between Hamas and Israel opened on Sunday.\nEgypt joined on Monday."),
+    ("ar", "افتتحت المحادثات بين حماس وإسرائيل يوم الأحد.\nوانضمت مصر يوم الاثنين."),
+    ("fa", "مذاکرات میان حماس و اسرائیل یکشنبه آغاز شد.\nمصر روز دوشنبه در آن شرکت کرد."),
+])
+def test_a_mediator_joining_talks_mediates(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert ("egypt", "diplomacy", "mediates") in got
+    assert ("egypt", "diplomacy", "supports") not in got

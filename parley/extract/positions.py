@@ -368,13 +368,18 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 cues = doc.orig_text(outer.start, outer.end) + ";" + cues
             if tmatch is not cue:
                 cues += ";" + doc.orig_text(tmatch.start, tmatch.end)
+            joins = st == "supports" and topic == "diplomacy" and (outer or cue).has("partake")
             for aid in ids:
-                key = (aid, topic, st, doc.segment_idx(cue.start))
+                # a mediator (actors.yaml side 'mediator') joining or attending talks mediates them
+                row_st = "mediates" if joins and aid in f.gaz.actors \
+                    and f.gaz.actors[aid].side == "mediator" else st
+                key = (aid, topic, row_st, doc.segment_idx(cue.start))
                 if key in seen:
                     continue
                 seen.add(key)
                 cue_of[len(out)] = cue
-                out.append(Position(doc.segment_idx(cue.start), aid, topic, st, pol, condition, cues,
+                row_pol = f.cues.stances[row_st].polarity if row_st != st else pol
+                out.append(Position(doc.segment_idx(cue.start), aid, topic, row_st, row_pol, condition, cues,
                                     round(conf, 2), c0, c1, doc.article.text[e0:e1]))
     rows = out + _but_not(f, out, cue_of)
     # a mediator of talks is not also their supporter in the same segment ('flew to Doha to meet other
