@@ -201,3 +201,16 @@ def test_a_mediator_joining_talks_mediates(lang: str, text: str) -> None:
     got = positions(text, lang)
     assert ("egypt", "diplomacy", "mediates") in got
     assert ("egypt", "diplomacy", "supports") not in got
+
+
+# An office of an international body is no office of the holder's country: the IAEA's director
+# general speaks for the IAEA's side of things, not for Argentina.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Grossi welcomed the resumption of inspections in Iran."),
+    ("ar", "رحب غروسي باستئناف عمليات التفتيش في إيران."),
+    ("fa", "گروسی از ازسرگیری بازرسی‌ها در ایران استقبال کرد."),
+])
+def test_an_international_office_speaks_for_no_state(lang: str, text: str) -> None:
+    got = positions(text, lang)
+    assert any(a == "rafael_grossi" for a, _, _ in got)
+    assert not any(a == "argentina" for a, _, _ in got)

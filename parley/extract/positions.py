@@ -22,11 +22,13 @@ only the sentence's speaker; a row whose named holder leaves it below _MIN_CONFI
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
 
 from parley.extract.actors import ActorSpan
+from parley.extract.gazetteer import Actor
 from parley.extract.holders import holders
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.quotes import Speech
@@ -168,6 +170,25 @@ def _aim_of_talks(f: Found, cue: Match, lo: int) -> bool:
                and doc.tokens_between(t.end, cue.start) <= _AIM_TOKENS
                and not any(ch in doc.text[t.end:cue.start] for ch in COMMAS)
                for t in f.topic_in(max(lo, doc.reach_back(cue.start, _AIM_TOKENS + 2)), cue.start))
+
+
+def _speaks_for(f: Found, who: Actor, state: Actor, day: dt.date | None) -> bool:
+    """Whether ``who`` speaks for its country ``state``: an org of the state's own side ('other' tells
+    no state apart); a person in one of the state's offices at ``day`` (a minister, a president; not a
+    former holder), an office of an org counting only when that org speaks for the state (the IAEA's
+    director general does not speak for Argentina, nor Hezbollah's leader for Lebanon)."""
+    if who.kind == "org":
+        return state.side == who.side and who.side != "other"
+    if who.kind != "person" or state.kind != "state":
+        return False
+    for term in who.roles:
+        if not term.covers(day):
+            continue
+        body = next((a for a in f.gaz.actors.values() if a.kind == "org" and term.role.startswith(a.id + "_")
+                     and (a.country is None or a.country == state.id)), None) if "_" in term.role else None
+        if body is None or _speaks_for(f, body, state, day):
+            return True
+    return False
 
 
 def _talks_named_near(f: Found, cue: Match) -> bool:
@@ -320,10 +341,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             state = f.gaz.actors.get(org.country) if org is not None and org.country is not None else None
             if org is None or state is None or state.id in ids:
                 continue
-            # 'other' tells no state apart; a person speaks for the state while in one of its offices at
-            # the article's date (a minister, a president), not as a former holder
-            if (org.kind == "org" and state.side == org.side and org.side != "other") or (
-                    org.kind == "person" and state.kind == "state" and any(r.covers(day) for r in org.roles)):
+            if _speaks_for(f, org, state, day):
                 ids.append(state.id)
         lang = next((p.lang for p in cue.payloads), "ar")
         c_lo = lo if lang == "fa" else cue.end
