@@ -80,7 +80,8 @@ class Cues:
     speech: PhraseMatcher  # verb, participle, comp, according, anaphor, unnamed, possessive, tell, notverb
     # stance, cond, only, neg, negafter, notneg, break, agent, restrict, butnot, uncertain, demonym, explicit,
     # neg1, noun, view, reason, with, masc, between, other, relative, neghave, talksact, dealonly,
-    # witness, location, against, askto, notcue, send, deleg, act, noforce, venueok, sched
+    # witness, location, against, askto, notcue, send, deleg, act, noforce, venueok, sched, ready,
+    # aim, aimof, benefit, partake
     stance: PhraseMatcher
     topic: PhraseMatcher  # topic, about, outcome, nontopic, wfrom
     # move, to, from, proposed, visit, talks, at, prepositions, proposed_after, agent_markers, purpose,
@@ -166,10 +167,12 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("relative_pronouns", "relative"), ("negators_have", "neghave"),
                        ("talks_acts", "talksact"), ("deal_only", "dealonly"), ("witness_markers", "witness"),
                        ("location_markers", "location"),
-                       ("against_markers", "against"), ("asked_to", "askto"), ("not_cues", "notcue"),
+                       ("against_markers", "against"), ("beneficiary_markers", "benefit"),
+                       ("asked_to", "askto"), ("not_cues", "notcue"),
                        ("sending_verbs", "send"), ("delegation_words", "deleg"), ("act_nouns", "act"),
                        ("no_force", "noforce"), ("venue_agreement", "venueok"),
-                       ("scheduling", "sched"),
+                       ("scheduling", "sched"), ("readiness", "ready"),
+                       ("aims", "aim"), ("aims_of", "aimof"), ("participation", "partake"),
                        ("preconditions", "precond")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key), allow_empty=True))
     dem = _mapping("demonyms.yaml")

@@ -131,7 +131,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return _obligation_holder(f, cue, lo, speech)
     if cue.idents("stance")[0] in f.cues.fixed_topics:  # a host is a venue and a mediator: 'تستضيفها قطر'
         hosts = [a for a in f.actors_in(lo, hi) if a.end <= hi and usable(a)
-                 and not f.in_topic(a.start, a.end) and not addressee(f, a)]
+                 and not f.in_topic(a.start, a.end) and not addressee(f, a)
+                 and not between(f, a)]  # the parties: 'talks between X and Y, hosted in Doha'
         found = _mediators(f, cue, hosts, hi)
         if not found:  # 'في مسقط التي تقود جهود الوساطة': the host city's state mediates
             found = [c for c in _host_city_state(f, cue, lo)  # nearer than any actor

@@ -22,7 +22,14 @@ def between(f: Found, a: ActorSpan) -> bool:
             named = [b for b in f.actors_in(m.end, start) if b.end <= start]
             if len(named) <= 1 and doc.tokens_between(m.end, start) <= (1 if named else 0) + _BETWEEN_GAP:
                 return True
+            # 'between Presidents Putin and Zelensky': the second of the pair right after the first
+            if len(named) == 1 and doc.tokens_between(m.end, named[0].start - len(named[0].prefix)) \
+                    <= _BETWEEN_GAP and doc.text[named[0].end:start].strip() in _AND:
+                return True
     return False
+
+
+_AND = ("", "and", "\u0648", "&")  # Arabic glues its و to the name (the prefix); Persian writes it apart
 
 
 _WITNESS_TOKENS = 2  # 'بحضور الرئيس الأمريكي ترامب': a title may stand between the marker and the name
@@ -36,7 +43,7 @@ def partner(f: Found, a: ActorSpan) -> bool:
     start = a.start - len(a.prefix)
     for m in f.stance_ending(doc.reach_back(start, _WITNESS_TOKENS), start):
         gap = doc.tokens_between(m.end, start)
-        if (m.has("with") or m.has("location") or m.has("against")) and gap == 0:
+        if (m.has("with") or m.has("location") or m.has("against") or m.has("benefit")) and gap == 0:
             return True
         if m.has("witness") and gap <= _WITNESS_TOKENS:
             return True

@@ -2,7 +2,8 @@
 
 For every stance cue (stances.yaml) in a clause:
 - holders: parley.extract.holders (the speaker of a quote, a mediator, the subject, the
-  reporting verb's speaker); a speaker stating their state's position holds it too;
+  reporting verb's speaker); a speaker stating their state's position holds it too, and a person
+  in one of the state's offices at the article's date speaks for the state (as a ministry does);
 - topics (parley.extract.topic_frames): topic words after the cue up to the next cue (Persian
   and predicative cues such as 'non-negotiable': before it too); 'negotiate about X' is about X;
   X then 'only', or a restriction before X ('confined to'), is insisted on; mediation is always
@@ -13,17 +14,21 @@ For every stance cue (stances.yaml) in a clause:
 - a condition (إذا، اگر، if) or a precondition ('before any negotiation') makes supported or
   demanded talks 'conditional'; 'ready, but not on X' also rejects X;
 - overrides: wanting talks is supporting them; being ready to use force is a warning.
-Confidence = cue strength, lowered with the distance between actor and cue.
+Confidence = cue strength, lowered with the distance between actor and cue and when the holder is
+only the sentence's speaker; a row whose named holder leaves it below _MIN_CONFIDENCE (a weaker cue,
+'illegal', 'prevent', 'conditioned', with its subject more than 15 words away) is not kept.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
 
 from parley.extract.actors import ActorSpan
+from parley.extract.gazetteer import Actor
 from parley.extract.holders import holders
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.quotes import Speech
@@ -33,6 +38,7 @@ from parley.extract.topic_frames import Topics, condition_topics, governed_topic
 _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic this close after the contrast
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
+_MIN_CONFIDENCE = 0.5  # 0.7 x 0.7 ('opposes', holder far away) falls under it; 0.8 x 0.7 stays
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
 
@@ -146,6 +152,54 @@ def _asks_another(f: Found, d: Match) -> bool:
     return False
 
 
+_AIM_TOKENS = 3  # 'negotiations through Oman aimed at': the talks word this close before the aim
+
+
+def _aim_of_talks(f: Found, cue: Match, lo: int) -> bool:
+    """An aim whose subject is talks, not an actor (stances.yaml aims, aims_of): a talks word at most
+    three words before it with no comma between ('rounds of negotiations through Oman aimed at …'),
+    or right after 'the goal of' ('the goal of the meeting is …', 'الهدف من الاجتماع')."""
+    doc = f.doc
+    if cue.has("aimof"):
+        return any(t.has("topic") and t.idents("topic")[0] == "diplomacy"
+                   and doc.tokens_between(cue.end, t.start) <= 1
+                   for t in f.topic_in(cue.end, doc.reach(cue.end, 1) + 1))
+    if not cue.has("aim"):
+        return False
+    return any(t.has("topic") and t.idents("topic")[0] == "diplomacy" and t.end <= cue.start
+               and doc.tokens_between(t.end, cue.start) <= _AIM_TOKENS
+               and not any(ch in doc.text[t.end:cue.start] for ch in COMMAS)
+               for t in f.topic_in(max(lo, doc.reach_back(cue.start, _AIM_TOKENS + 2)), cue.start))
+
+
+def _speaks_for(f: Found, who: Actor, state: Actor, day: dt.date | None) -> bool:
+    """Whether ``who`` speaks for its country ``state``: an org of the state's own side ('other' tells
+    no state apart); a person in one of the state's offices at ``day`` (a minister, a president; not a
+    former holder), an office of an org counting only when that org speaks for the state (the IAEA's
+    director general does not speak for Argentina, nor Hezbollah's leader for Lebanon)."""
+    if who.kind == "org":
+        return state.side == who.side and who.side != "other"
+    if who.kind != "person" or state.kind != "state":
+        return False
+    for term in who.roles:
+        if not term.covers(day):
+            continue
+        body = next((a for a in f.gaz.actors.values() if a.kind == "org" and term.role.startswith(a.id + "_")
+                     and (a.country is None or a.country == state.id)), None) if "_" in term.role else None
+        if body is None or _speaks_for(f, body, state, day):
+            return True
+    return False
+
+
+def _talks_named_near(f: Found, cue: Match) -> bool:
+    """A talks word (topic diplomacy) in the cue's sentence or the one before it."""
+    doc = f.doc
+    si = doc.sentence_of(cue.start)
+    lo = doc.sentences[max(0, si - 1)][0]
+    return any(t.has("topic") and t.idents("topic")[0] == "diplomacy"
+               for t in f.topic_in(lo, doc.sentences[si][1]))
+
+
 def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
@@ -212,6 +266,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
     cue_of: dict[int, Match] = {}  # index in out -> the cue that made the row
     seen: set[tuple[str, str, str, int]] = set()
     governs = {p.start for p in f.object_of.values()}
+    day = doc.article.published.date
     for cue in f.stance:
         if not cue.has("stance") or f.in_topic(cue.start, cue.end) \
                 or cue.start in governs:  # 'support for terrorism' is a topic; its object speaks for a verb
@@ -230,13 +285,15 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 f.cues.stances[outer.idents("stance")[0]].polarity > 0
                 and f.cues.stances[cue.idents("stance")[0]].polarity < 0)):
             outer = None  # 'signed a law suspending cooperation' suspends it: backing a refusal refuses
+        if outer is None and _aim_of_talks(f, cue, lo):  # 'talks aimed at a deal': the talks' aim
+            continue
         base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
         if _uncertain(f, cue, lo, hi):
             continue
         stance = base
         if _negated(f, cue, lo, hi):
-            if base != "supports":
+            if base != "supports" or (outer or cue).has("partake"):  # 'did not attend' opposes nothing
                 continue
             stance = "opposes"
         topics = governed_topics(f, cue, lo, hi)
@@ -247,7 +304,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [t for t in topics if t[0] == "diplomacy"]
         if cue.has("noforce"):  # 'launched strikes' is an act, not a stance on force
             topics = [t for t in topics if t[0] != "military_force"]
-        if not topics and (cue.has("talksact") or cue.has("send")):  # 'sent a delegation to Cairo'
+        if not topics and (cue.has("talksact") or cue.has("send")  # 'sent a delegation to Cairo'
+                           or (cue.has("partake") and _talks_named_near(f, cue))):  # '… joined (them)'
             topics = [("diplomacy", cue, False)]
         if not topics and info.default_topic:
             topics = [(info.default_topic, cue, False)]
@@ -281,8 +339,9 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         for aid in list(ids):  # a ministry, a parliament, an army speaks for its state (not a movement in it)
             org = f.gaz.actors.get(aid)
             state = f.gaz.actors.get(org.country) if org is not None and org.country is not None else None
-            if org is not None and org.kind == "org" and state is not None and state.side == org.side \
-                    and org.side != "other" and state.id not in ids:  # 'other' tells no state apart
+            if org is None or state is None or state.id in ids:
+                continue
+            if _speaks_for(f, org, state, day):
                 ids.append(state.id)
         lang = next((p.lang for p in cue.payloads), "ar")
         c_lo = lo if lang == "fa" else cue.end
@@ -298,6 +357,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         conf = info.strength * (1.0 if dist <= 6 else 0.85 if dist <= 15 else 0.7)
         if not actors:
             conf *= 0.85
+        if actors and round(conf, 2) < _MIN_CONFIDENCE:  # a weaker cue ('illegal', 'prevent') needs its
+            continue  # subject within 15 words; the sentence's own speaker, below the floor too, is kept
         c0, c1 = doc.orig_span(lo, hi)
         s0, s1 = doc.sentences[si]
         e0, e1 = doc.orig_span(s0, s1)
@@ -310,7 +371,11 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             # ... and so does an outcome sought ('calls for a ceasefire'), unlike talks wanted
             # ... and so does what is asked of another ('called on Iran to resume the talks')
             if not (cue.has("modal") or (outer or cue).has("explicit") or tmatch.has("outcome") or asks):
-                st = f.cues.overrides.get((st, topic), st)
+                turned = f.cues.overrides.get((st, topic), st)
+                if turned == "warns" and st == "supports" and not (outer or cue).has("ready") \
+                        and not on_condition:
+                    continue  # 'joined the bombing', 'to resume the strikes': an act of force, no stance
+                st = turned
             if condition and (st == "supports" or (st in ("demands", "rejects") and topic == "diplomacy")):
                 st = "conditional"  # talks wanted on a condition ('before any negotiation, the US must …')
             if on_condition:
@@ -321,13 +386,18 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 cues = doc.orig_text(outer.start, outer.end) + ";" + cues
             if tmatch is not cue:
                 cues += ";" + doc.orig_text(tmatch.start, tmatch.end)
+            joins = st == "supports" and topic == "diplomacy" and (outer or cue).has("partake")
             for aid in ids:
-                key = (aid, topic, st, doc.segment_idx(cue.start))
+                # a mediator (actors.yaml side 'mediator') joining or attending talks mediates them
+                row_st = "mediates" if joins and aid in f.gaz.actors \
+                    and f.gaz.actors[aid].side == "mediator" else st
+                key = (aid, topic, row_st, doc.segment_idx(cue.start))
                 if key in seen:
                     continue
                 seen.add(key)
                 cue_of[len(out)] = cue
-                out.append(Position(doc.segment_idx(cue.start), aid, topic, st, pol, condition, cues,
+                row_pol = f.cues.stances[row_st].polarity if row_st != st else pol
+                out.append(Position(doc.segment_idx(cue.start), aid, topic, row_st, row_pol, condition, cues,
                                     round(conf, 2), c0, c1, doc.article.text[e0:e1]))
     rows = out + _but_not(f, out, cue_of)
     # a mediator of talks is not also their supporter in the same segment ('flew to Doha to meet other
