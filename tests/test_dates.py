@@ -456,3 +456,18 @@ def test_persian_ordinal_days(text: str, ref: dt.date, expected: list[tuple[str,
     found = [(m.surface, m.date) for m in date_mentions(text, ref) if m.precision == "day"]
     assert found == expected
     assert all(m.precision != "month" for m in date_mentions(text, ref) if "ماه ۱۴۰۴" in m.surface)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The summit planned for Thursday (June 12) was put off.", "Thursday (June 12)"),
+    ("أُرجئت القمة التي كانت مقررة يوم الخميس (12 يونيو).", "يوم الخميس (12 يونيو)"),
+    ("نشست روز پنجشنبه (۲۲ خرداد) به تعویق افتاد.", "روز پنجشنبه (۲۲ خرداد)"),
+    ("نشست قبلی پنجشنبه گذشته- ۲۲ خرداد- برگزار شد.", "پنجشنبه گذشته- ۲۲ خرداد"),
+    ("The earlier round took place last Thursday - June 12 - in Geneva.", "Thursday - June 12"),
+])
+def test_a_weekday_before_a_bracketed_or_dashed_day_month_fixes_its_year(text: str, surface: str) -> None:
+    """'Thursday (12 June)', 'پنجشنبه گذشته- ۲۲ خرداد': one date, whose weekday fixes the year of an
+    undated text's day and month (12 June 2025 was a Thursday), and in a dated text the day and month."""
+    found = [m for m in date_mentions(text, None) if m.precision == "day"]
+    assert [(m.surface, m.date) for m in found] == [(surface, D(2025, 6, 12))]
+    assert [m.date for m in date_mentions(text, D(2025, 6, 20)) if m.precision == "day"] == [D(2025, 6, 12)]

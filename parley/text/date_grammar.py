@@ -273,7 +273,11 @@ def load_date_grammar() -> DateGrammar:
     dn = _alt(_all(section("day_nouns")))
     day_noun = _opt(rf"(?:{dn})\s+")
     ordinal = r"(?:st|nd|rd|th)?"
-    wd_prefix = _opt(rf"{cb}{day_noun}(?P<wd>{wd_rx}){e_}\s*[:,\u060c\-\u2013]?\s*")
+    # 'Saturday (3 May)', 'شنبه گذشته- ۲۳ فروردین': the weekday's own modifier and a bracket or dash may
+    # stand between it and the day (the weekday then fixes the year of a day and month without one)
+    wd_post = _opt(rf"\s+(?:{_alt(mods_after)}){e_}") if mods_after else ""
+    wd_prefix = _opt(rf"{cb}{day_noun}(?P<wd>{wd_rx}){e_}{wd_post}\s*(?:[:,\u060c\-\u2013]|(?P<wdb>\())?\s*")
+    wd_close = r"(?(wdb)\s*\)|)"  # and the bracket it opened: 'Saturday (3 May)'
     month_noun = _opt(rf"(?:{_alt(_all(section('month_nouns')))})\s+")
     month = (
         rf"{month_noun}(?P<mon>{mon})"
@@ -285,9 +289,9 @@ def load_date_grammar() -> DateGrammar:
     year = rf"(?:\s*[,\u060c]?\s*(?:(?:{year_noun})\s+)?(?P<y>\d{{4}})(?!\d){year_suffix})"
     prec = _opt(rf"(?P<prec>{_alt(precision)})(?:\s+|-)(?:of\s+)?")
     absolute = (
-        ("dmy", rf"{wd_prefix}(?<!\w)(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s*[-/]?\s*{month}{year}?"),
+        ("dmy", rf"{wd_prefix}(?<!\w)(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s*[-/]?\s*{month}{year}?{wd_close}"),
         ("mdy", rf"{wd_prefix}{cb}(?P<mon>{_alt(en_months)}){e_}\.?\s*(?P<d>\d{{1,2}}){ordinal}(?!\d)"
-                rf"{year}?"),
+                rf"{year}?{wd_close}"),
         ("my", rf"{cb}{prec}{month}{year}"),
         ("year", rf"{cb}(?:{year_noun})\s+(?P<y>\d{{4}})(?!\d){year_suffix}"),
         ("iso", r"(?<![\w/.\-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])"),
@@ -321,7 +325,7 @@ def load_date_grammar() -> DateGrammar:
                   rf"(?!\s*[,\u060c/]?\s*\d)(?:\s+(?P<post>{_alt(mods_after)}){e_})?"),
         ("counted", counted_rx),
         # 'دوم مهرماه ۱۴۰۴', 'روز پنجشنبه، ششم آذرماه': a day as an ordinal word (no digit window finds it)
-        ("ordinal", rf"{wd_prefix}{cb}(?P<ow>{_alt(ordinals)}){e_}\s+{month}{year}?"),
+        ("ordinal", rf"{wd_prefix}{cb}(?P<ow>{_alt(ordinals)}){e_}\s+{month}{year}?{wd_close}"),
     )
     # 'تاریخ انتشار: ۱۹:۲۹ - ۲۶-۰۲-۱۴۰۴': a time may stand between the header word and the date
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*"
