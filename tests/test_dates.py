@@ -463,7 +463,7 @@ def test_persian_ordinal_days(text: str, ref: dt.date, expected: list[tuple[str,
     ("أُرجئت القمة التي كانت مقررة يوم الخميس (12 يونيو).", "يوم الخميس (12 يونيو)"),
     ("نشست روز پنجشنبه (۲۲ خرداد) به تعویق افتاد.", "روز پنجشنبه (۲۲ خرداد)"),
     ("نشست قبلی پنجشنبه گذشته- ۲۲ خرداد- برگزار شد.", "پنجشنبه گذشته- ۲۲ خرداد"),
-    ("The earlier round took place last Thursday - June 12 - in Geneva.", "Thursday - June 12"),
+    ("The earlier round ended on Thursday (June 12, 2025) in Geneva.", "Thursday (June 12, 2025)"),
 ])
 def test_a_weekday_before_a_bracketed_or_dashed_day_month_fixes_its_year(text: str, surface: str) -> None:
     """'Thursday (12 June)', 'پنجشنبه گذشته- ۲۲ خرداد': one date, whose weekday fixes the year of an
@@ -471,3 +471,54 @@ def test_a_weekday_before_a_bracketed_or_dashed_day_month_fixes_its_year(text: s
     found = [m for m in date_mentions(text, None) if m.precision == "day"]
     assert [(m.surface, m.date) for m in found] == [(surface, D(2025, 6, 12))]
     assert [m.date for m in date_mentions(text, D(2025, 6, 20)) if m.precision == "day"] == [D(2025, 6, 12)]
+
+
+@pytest.mark.parametrize(("words", "days", "want"), [
+    (("gregorian", 7, 28), 1, ("gregorian", 7, 29)),
+    (("gregorian", 12, 31), 1, ("gregorian", 1, 1)),
+    (("gregorian", 3, 1), -1, ("gregorian", 2, 29)),  # a day and month only: 29 February may be it
+    (("solar_hijri", 1, 1), -1, ("solar_hijri", 12, 29)),  # counted in 1403: 1402's Esfand had 29 days
+    (("solar_hijri", 5, 6), 0, ("solar_hijri", 5, 6)),
+    (("gregorian", 2, 30), 1, None),
+])
+def test_a_day_and_month_without_a_year_moves_in_its_calendar(
+        words: tuple[str, int, int], days: int, want: tuple[str, int, int] | None) -> None:
+    from parley.extract.dates import shift_day_month
+
+    assert shift_day_month(words, days) == want
+
+
+@pytest.mark.parametrize(("text", "anchor", "yesterday"), [
+    ("The envoys met in Oslo on 14 March. Yesterday the ministers spoke by phone; the next day they met.",
+     ("gregorian", 3, 14), "Yesterday"),
+    ("التقى المبعوثان في أوسلو في 14 مارس. وتحدث الوزيران هاتفيا أمس، وفي اليوم التالي التقيا.",
+     ("gregorian", 3, 14), "أمس"),
+    ("فرستادگان ۲۴ اسفند در اسلو دیدار کردند. دیروز وزیران تلفنی گفتگو کردند و روز بعد دیدار کردند.",
+     ("solar_hijri", 12, 24), "دیروز"),
+])
+def test_an_undated_texts_latest_day_and_month_anchors_its_relative_days(
+        text: str, anchor: tuple[str, int, int], yesterday: str) -> None:
+    """An undated text whose only day has no year: 'the next day' counts from it and is the latest
+    day the text names; with that as the reference 'yesterday' is the day before it. All stay without
+    a year (date None), for other articles to give the year."""
+    from parley.extract.dates import latest_named_day, shift_day_month
+
+    plain = date_mentions(text, None)
+    next_day = shift_day_month(anchor, 1)
+    assert [m.no_year for m in plain if m.surface != yesterday] == [anchor, next_day]
+    latest = latest_named_day(plain)
+    assert latest is not None and (latest.date, latest.no_year) == (None, next_day)
+    anchored = {m.surface: (m.date, m.no_year) for m in date_mentions(text, None, ref_words=next_day)}
+    assert anchored[yesterday] == (None, anchor)
+    assert date_mentions(text, D(2025, 3, 20), ref_words=anchor) == date_mentions(text, D(2025, 3, 20))
+
+
+def test_the_latest_named_day_prefers_a_full_date() -> None:
+    from parley.extract.dates import latest_named_day
+
+    text = "Talks on 2 May 2024 and on 30 June; a call on 5 June."
+    latest = latest_named_day(date_mentions(text, None))
+    assert latest is not None and latest.date == D(2024, 5, 2)
+    latest = latest_named_day(date_mentions("A call on 5 June; talks on 30 June and 3 May.", None))
+    assert latest is not None and latest.surface == "30 June"
+    assert latest_named_day(date_mentions("No day here, only a week.", None)) is None

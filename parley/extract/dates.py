@@ -30,11 +30,14 @@ from parley.text.normalize import Normalized, normalize
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 9}
 
 
-def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day") -> list[DateMention]:
+def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day",
+                  ref_words: tuple[str, int, int] | None = None) -> list[DateMention]:
     """Absolute and relative dates together, in text order, normalising and scanning once.
 
     The same as ``find_dates(text) + resolve_relative(text, ref, ref_precision)`` sorted by
-    position, at about half the cost: extraction calls this once per article.
+    position, at about half the cost: extraction calls this once per article. Without ``ref``,
+    ``ref_words`` (a day and month without a year: an undated article's latest) is the day that
+    'today' and 'yesterday' count from, and they stay without a year too.
     """
     if ref_precision not in _RANK:
         raise ValueError(f"ref_precision must be one of {', '.join(_RANK)}, not {ref_precision!r}")
@@ -49,7 +52,7 @@ def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day") ->
         if h.kind == "abs" and not any(w.start < h.end and h.start < w.end for w in words):
             s, e = original_span(norm, h.start, h.end)
             out.append(DateMention(s, e, h.date, h.precision, text[s:e], relative=False))
-    out += _resolved(text, norm, chosen, ref, ref_precision)
+    out += _resolved(text, norm, chosen, ref, ref_precision, None if ref else ref_words)
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
@@ -200,27 +203,65 @@ def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day")
 
 
 def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | None,
-              ref_precision: str) -> list[DateMention]:
+              ref_precision: str, ref_words: tuple[str, int, int] | None = None) -> list[DateMention]:
     """The relative hits as DateMentions, resolved against ``ref`` and earlier dates."""
     g = default_date_grammar()
     out: list[DateMention] = []
     last: dt.date | None = None  # the last day-precision date seen, for anaphora
+    last_words: tuple[str, int, int] | None = None  # ... or the last day and month left without a year
     for h in hits:
         if h.kind == "invalid":
             continue
         if h.kind == "abs":
             if h.precision == "day":
-                last = h.date
+                last, last_words = h.date, None
             continue
         future = h.kind in ("weekday", "month") and h.direction == 0 \
             and _in_future(norm.text, g, h.start, h.end)
         date, precision = _resolve(h, ref, ref_precision, last, future)
+        no_year: tuple[str, int, int] | None = None
+        if h.kind == "partial" and date is None:
+            no_year = (h.calendar, h.month, h.day)
+        elif h.kind == "anaphoric" and last is None and last_words is not None:
+            no_year = shift_day_month(last_words, h.offset)  # 'July 28 ... the next day'
+        elif h.kind == "rel" and h.weekday is None and date is None and ref_words is not None:
+            no_year = shift_day_month(ref_words, h.offset)  # 'earlier in the day', said on July 28
         if date is not None and precision == "day":
-            last = date
+            last, last_words = date, None
+        elif no_year is not None:
+            last, last_words = None, no_year
         s, e = original_span(norm, h.start, h.end)
-        no_year = (h.calendar, h.month, h.day) if h.kind == "partial" and date is None else None
         out.append(DateMention(s, e, date, precision, text[s:e], relative=True, no_year=no_year))
     return out
+
+
+_LEAP = {"solar_hijri": 1403, "gregorian": 2024}  # a year in which every real day and month exists
+
+
+def shift_day_month(words: tuple[str, int, int], days: int) -> tuple[str, int, int] | None:
+    """A day and month without a year ('28 July', '۲۳ فروردین') moved by ``days`` in its calendar:
+    what 'the next day' after it names, still without a year; None for an impossible day."""
+    calendar, month, day = words
+    start = to_gregorian(calendar, _LEAP[calendar], month, day)
+    if start is None:
+        return None
+    moved = start + dt.timedelta(days=days)
+    if calendar == "solar_hijri":
+        j = jdatetime.date.fromgregorian(date=moved)
+        return calendar, j.month, j.day
+    return calendar, moved.month, moved.day
+
+
+def latest_named_day(mentions: list[DateMention]) -> DateMention | None:
+    """For an undated article, the latest day its words name: a full date, else a day and month
+    without a year (latest in its calendar's year), else None. Its own words are the best evidence
+    of when it was written, and a day and month still lets other articles give the year."""
+    explicit = [d for d in mentions if d.date is not None and d.precision == "day"]
+    if explicit:
+        return max(explicit, key=lambda d: (d.date or dt.date.min, d.start))
+    words = [(d, k) for d in mentions if d.no_year is not None
+             and (k := to_gregorian(d.no_year[0], _LEAP[d.no_year[0]], *d.no_year[1:])) is not None]
+    return max(words, key=lambda dk: (dk[1], dk[0].start))[0] if words else None
 
 
 # A wire dateline: a place and a comma, then the date, then the agency or the story
