@@ -522,3 +522,22 @@ def test_the_latest_named_day_prefers_a_full_date() -> None:
     latest = latest_named_day(date_mentions("A call on 5 June; talks on 30 June and 3 May.", None))
     assert latest is not None and latest.surface == "30 June"
     assert latest_named_day(date_mentions("No day here, only a week.", None)) is None
+
+
+@pytest.mark.parametrize(("text", "ref", "want"), [
+    # reported on Thursday 19 June 2025: the Tuesday before is nearer than the coming one
+    ("The summit was originally scheduled for Tuesday but was put off.", D(2025, 6, 19), D(2025, 6, 17)),
+    ("كان من المقرر أن تعقد القمة الثلاثاء لكنها أرجئت.", D(2025, 6, 19), D(2025, 6, 17)),
+    ("قرار بود نشست روز سه‌شنبه برگزار شود اما به تعویق افتاد.", D(2025, 6, 19), D(2025, 6, 17)),
+    # reported on Monday 16 June: the coming Tuesday
+    ("The summit was originally scheduled for Tuesday but was put off.", D(2025, 6, 16), D(2025, 6, 17)),
+    ("كان من المقرر أن تعقد القمة الثلاثاء لكنها أرجئت.", D(2025, 6, 16), D(2025, 6, 17)),
+    ("قرار بود نشست روز سه‌شنبه برگزار شود اما به تعویق افتاد.", D(2025, 6, 16), D(2025, 6, 17)),
+])
+def test_a_weekday_in_a_plan_told_in_the_past_is_the_nearest(text: str, ref: dt.date, want: dt.date) -> None:
+    """'was scheduled for Tuesday', 'كان من المقرر', 'قرار بود': neither surely past nor to come; the
+    Tuesday nearest the report (a plan for the coming one, by itself, is still the coming one)."""
+    assert [m.date for m in resolve_relative(text, ref)] == [want]
+    plan = text.replace("was originally scheduled", "is scheduled").replace("كان من المقرر", "من المقرر") \
+        .replace("قرار بود", "قرار است")
+    assert [m.date for m in resolve_relative(plan, D(2025, 6, 19))] == [D(2025, 6, 24)]

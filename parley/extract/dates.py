@@ -90,7 +90,7 @@ def _year_of_weekday(h: DateHit, weekday: int, today: dt.date | None = None) -> 
 
 
 def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date | None,
-             future: bool = False) -> tuple[dt.date | None, str]:
+             future: bool = False, nearest: bool = False) -> tuple[dt.date | None, str]:
     """The date and precision of one relative hit; (None, "unknown") without a usable reference."""
     day_ref = ref if ref is not None and ref_precision == "day" else None
     if h.kind == "wordday":  # a full date in words: it needs no reference
@@ -132,7 +132,11 @@ def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date 
         return _weekday_on_or_before(day_ref - dt.timedelta(days=1), h.weekday), "day"
     if h.direction > 0 or future:  # 'next Friday', or 'will meet on Friday'
         return _weekday_on_or_after(day_ref + dt.timedelta(days=1), h.weekday), "day"
-    return _weekday_on_or_before(day_ref, h.weekday), "day"
+    before = _weekday_on_or_before(day_ref, h.weekday)
+    if nearest:  # 'was scheduled for Tuesday': the Tuesday nearest the report, the last one on a tie
+        after = _weekday_on_or_after(day_ref + dt.timedelta(days=1), h.weekday)
+        return (after if (after - day_ref) < (day_ref - before) else before), "day"
+    return before, "day"
 
 
 def _bare_month(h: DateHit, ref: dt.date, future: bool) -> dt.date:
@@ -186,6 +190,17 @@ def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
     return g.future.search(nt, lo, start) is not None or g.future.search(nt, end, hi) is not None
 
 
+def _told_plan(nt: str, g: DateGrammar, start: int, end: int) -> bool:
+    """True when a plan told in the past ('was scheduled', 'كان من المقرر', 'قرار بود') stands before
+    [start, end) in its sentence, and no past speech verb stands right beside it."""
+    if g.past_speech.search(nt, max(0, start - _SAID_BEFORE), start) \
+            or g.past_speech.search(nt, end, min(len(nt), end + _SAID_AFTER)):
+        return False
+    lo = max(0, start - _TENSE_BEFORE)
+    ends = [m.end() for m in _SENTENCE_END.finditer(nt, lo, start)]
+    return g.future_in_past.search(nt, ends[-1] if ends else lo, start) is not None
+
+
 def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day") -> list[DateMention]:
     """Relative dates (أمس، دیروز، yesterday, السبت، قبل ذلك بيوم ...) resolved against ``ref``.
 
@@ -216,9 +231,10 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
             if h.precision == "day":
                 last, last_words = h.date, None
             continue
-        future = h.kind in ("weekday", "month") and h.direction == 0 \
+        told = h.kind == "weekday" and h.direction == 0 and _told_plan(norm.text, g, h.start, h.end)
+        future = h.kind in ("weekday", "month") and h.direction == 0 and not told \
             and _in_future(norm.text, g, h.start, h.end)
-        date, precision = _resolve(h, ref, ref_precision, last, future)
+        date, precision = _resolve(h, ref, ref_precision, last, future, told)
         no_year: tuple[str, int, int] | None = None
         if h.kind == "partial" and date is None:
             no_year = (h.calendar, h.month, h.day)

@@ -151,6 +151,7 @@ class DateGrammar:
     relative_starts: tuple[frozenset[str], ...]
     header_marker: re.Pattern[str]
     future: re.Pattern[str]  # a future marker: a bare weekday near it is the coming one
+    future_in_past: re.Pattern[str]  # a plan told in the past: a bare weekday after it is the nearest one
     tense_stop: re.Pattern[str]  # a complementizer: a marker after it is what was said, not when
     past_speech: re.Pattern[str]  # a speech verb in the past: a weekday beside it is the last one
     # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
@@ -358,6 +359,7 @@ def load_date_grammar() -> DateGrammar:
         relative_starts=tuple(frozenset(w.split()[0] for w in begins[k]) for k, _ in relative),
         header_marker=marker,
         future=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_markers')))})(?!\w)"),
+        future_in_past=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_in_past')))})(?!\w)"),
         tense_stop=re.compile(rf"(?<!\w)(?:{_alt(_all(section('tense_stops')))})(?!\w)"),
         past_speech=re.compile(rf"(?<!\w)(?:{_alt(_all(section('past_speech')))})(?!\w)"),
         today_weekday=today_weekday,
