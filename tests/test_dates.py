@@ -541,3 +541,19 @@ def test_a_weekday_in_a_plan_told_in_the_past_is_the_nearest(text: str, ref: dt.
     plan = text.replace("was originally scheduled", "is scheduled").replace("كان من المقرر", "من المقرر") \
         .replace("قرار بود", "قرار است")
     assert [m.date for m in resolve_relative(plan, D(2025, 6, 19))] == [D(2025, 6, 24)]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The envoys met in Oslo in June.", ("gregorian", 6, 0)),
+    ("التقى المبعوثان في أوسلو في يونيو.", ("gregorian", 6, 0)),
+    ("فرستادگان در خرداد ماه در اسلو دیدار کردند.", ("solar_hijri", 3, 0)),
+])
+def test_a_month_alone_in_an_undated_text_is_kept_without_a_year(
+        text: str, words: tuple[str, int, int]) -> None:
+    """'in June' without the article's date: no date, but the month (day 0) for other articles to give
+    its year; with a date it is resolved as before and keeps no such words; 'last June' keeps none."""
+    (m,) = date_mentions(text, None)
+    assert (m.date, m.precision, m.no_year) == (None, "unknown", words)
+    (m,) = date_mentions(text, D(2025, 7, 1))
+    assert m.no_year is None and m.precision == "month"
+    assert date_mentions("The envoys met in Oslo last June.", None)[0].no_year is None

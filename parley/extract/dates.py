@@ -238,13 +238,15 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
         no_year: tuple[str, int, int] | None = None
         if h.kind == "partial" and date is None:
             no_year = (h.calendar, h.month, h.day)
+        elif h.kind == "month" and date is None and ref is None and h.direction == 0:
+            no_year = (h.calendar, h.month, 0)  # 'in June' in an undated article: day 0, the month alone
         elif h.kind == "anaphoric" and last is None and last_words is not None:
             no_year = shift_day_month(last_words, h.offset)  # 'July 28 ... the next day'
         elif h.kind == "rel" and h.weekday is None and date is None and ref_words is not None:
             no_year = shift_day_month(ref_words, h.offset)  # 'earlier in the day', said on July 28
         if date is not None and precision == "day":
             last, last_words = date, None
-        elif no_year is not None:
+        elif no_year is not None and no_year[2]:
             last, last_words = None, no_year
         s, e = original_span(norm, h.start, h.end)
         out.append(DateMention(s, e, date, precision, text[s:e], relative=True, no_year=no_year))
