@@ -32,3 +32,25 @@ def test_an_undated_articles_day_and_month_dates_its_undated_sentences(lang: str
     got = [(e.date, e.date_basis.startswith("day and month without a year")) for e in events
            if "sergey_lavrov" in e.actor_ids]
     assert got == [(None, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Lavrov and Rubio met in Riyadh on Saturday, officials said.\n"
+               "Lavrov and Rubio held talks in Riyadh that both sides described as useful."),
+        ("ar", "التقى لافروف وروبيو في الرياض يوم السبت، بحسب مسؤولين.\n"
+               "وعقد لافروف وروبيو محادثات في الرياض وصفها الجانبان بأنها مفيدة."),
+        ("fa", "لاوروف و روبیو روز شنبه در ریاض دیدار کردند.\n"
+               "لاوروف و روبیو در ریاض با یکدیگر دیدار و گفتگو کردند."),
+    ],
+)
+def test_a_happening_undated_in_its_sentence_takes_its_dated_report(lang: str, text: str) -> None:
+    """The same meeting (kind, place, parties) told twice: the sentence that gives no day takes the day
+    the other gives, not the article's; with no dated report of it, the article's day stands."""
+    events = extract_article(article_from_text(text, lang, D(2025, 3, 3))).events
+    meetings = [(e.date, e.date_basis.startswith("the same meeting dated")) for e in events
+                if e.kind == "meeting"]
+    assert meetings == [(D(2025, 3, 1), False), (D(2025, 3, 1), True)]
+    alone = extract_article(article_from_text(text.split("\n")[1], lang, D(2025, 3, 3))).events
+    assert [(e.date, e.date_basis) for e in alone if e.kind == "meeting"] == [(D(2025, 3, 3), "article date")]

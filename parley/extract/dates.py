@@ -11,9 +11,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 import jdatetime
 
+from parley.extract.records import ARTICLE_DATE, Event
 from parley.text.date_grammar import DateGrammar, default_date_grammar
 from parley.text.date_scan import (
     DateHit,
@@ -306,3 +309,28 @@ def last_before(lines: list[DateMention], pos: int) -> DateMention | None:
     """The last of ``lines`` (in text order) starting at or before ``pos``."""
     i = bisect.bisect_right([d.start for d in lines], pos) - 1 if lines else -1
     return lines[i] if i >= 0 else None
+
+
+def dated_by_its_report(found: list[Event], ident: Callable[[Event], str]) -> list[Event]:
+    """An event its own sentence does not date (the article's day, a dateline) takes the day of the
+    same happening reported, dated, in another sentence of the article: same kind and place, actors
+    in common, both happened ('The White House on Saturday said the talks in Muscat were positive.
+    … Witkoff held talks with Araghchi in Muscat'). Its basis names that sentence's words; ``ident``
+    gives the re-dated event its id."""
+    told = [e for e in found if e.date_basis.startswith("'") and e.date is not None
+            and e.date_precision == "day" and e.place_id is not None and e.status == "happened"]
+    if not told:
+        return found
+    out: list[Event] = []
+    for e in found:
+        if e.status == "happened" and e.place_id is not None \
+                and (e.date_basis == ARTICLE_DATE or e.date_basis.startswith("dateline")):
+            mine = set(e.actor_ids.split(";"))
+            o = next((o for o in told if o.kind == e.kind and o.place_id == e.place_id
+                      and mine & set(o.actor_ids.split(";"))), None)
+            if o is not None and o.date != e.date:
+                e = replace(e, date=o.date, date_precision="day",
+                            date_basis=f"the same {e.kind} dated in another sentence: {o.date_basis}")
+                e = replace(e, event_id=ident(e))
+        out.append(e)
+    return out

@@ -29,7 +29,14 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, resolve_places
-from parley.extract.dates import beside_a_day, date_mentions, datelines, last_before, latest_named_day
+from parley.extract.dates import (
+    beside_a_day,
+    date_mentions,
+    dated_by_its_report,
+    datelines,
+    last_before,
+    latest_named_day,
+)
 from parley.extract.event_parties import (
     after_with,
     delegation_of,
@@ -363,6 +370,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
                          basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
+    out = dated_by_its_report(out, lambda e: event_id(e.kind, e.actor_ids.split(";"), e.place_id, e.date))
     return _one_per_happening(out, f.cues.specificity, f.cues.statements_fold_into)
 
 
