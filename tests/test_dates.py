@@ -456,3 +456,104 @@ def test_persian_ordinal_days(text: str, ref: dt.date, expected: list[tuple[str,
     found = [(m.surface, m.date) for m in date_mentions(text, ref) if m.precision == "day"]
     assert found == expected
     assert all(m.precision != "month" for m in date_mentions(text, ref) if "ماه ۱۴۰۴" in m.surface)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The summit planned for Thursday (June 12) was put off.", "Thursday (June 12)"),
+    ("أُرجئت القمة التي كانت مقررة يوم الخميس (12 يونيو).", "يوم الخميس (12 يونيو)"),
+    ("نشست روز پنجشنبه (۲۲ خرداد) به تعویق افتاد.", "روز پنجشنبه (۲۲ خرداد)"),
+    ("نشست قبلی پنجشنبه گذشته- ۲۲ خرداد- برگزار شد.", "پنجشنبه گذشته- ۲۲ خرداد"),
+    ("The earlier round ended on Thursday (June 12, 2025) in Geneva.", "Thursday (June 12, 2025)"),
+])
+def test_a_weekday_before_a_bracketed_or_dashed_day_month_fixes_its_year(text: str, surface: str) -> None:
+    """'Thursday (12 June)', 'پنجشنبه گذشته- ۲۲ خرداد': one date, whose weekday fixes the year of an
+    undated text's day and month (12 June 2025 was a Thursday), and in a dated text the day and month."""
+    found = [m for m in date_mentions(text, None) if m.precision == "day"]
+    assert [(m.surface, m.date) for m in found] == [(surface, D(2025, 6, 12))]
+    assert [m.date for m in date_mentions(text, D(2025, 6, 20)) if m.precision == "day"] == [D(2025, 6, 12)]
+
+
+@pytest.mark.parametrize(("words", "days", "want"), [
+    (("gregorian", 7, 28), 1, ("gregorian", 7, 29)),
+    (("gregorian", 12, 31), 1, ("gregorian", 1, 1)),
+    (("gregorian", 3, 1), -1, ("gregorian", 2, 29)),  # a day and month only: 29 February may be it
+    (("solar_hijri", 1, 1), -1, ("solar_hijri", 12, 29)),  # counted in 1403: 1402's Esfand had 29 days
+    (("solar_hijri", 5, 6), 0, ("solar_hijri", 5, 6)),
+    (("gregorian", 2, 30), 1, None),
+])
+def test_a_day_and_month_without_a_year_moves_in_its_calendar(
+        words: tuple[str, int, int], days: int, want: tuple[str, int, int] | None) -> None:
+    from parley.extract.dates import shift_day_month
+
+    assert shift_day_month(words, days) == want
+
+
+@pytest.mark.parametrize(("text", "anchor", "yesterday"), [
+    ("The envoys met in Oslo on 14 March. Yesterday the ministers spoke by phone; the next day they met.",
+     ("gregorian", 3, 14), "Yesterday"),
+    ("التقى المبعوثان في أوسلو في 14 مارس. وتحدث الوزيران هاتفيا أمس، وفي اليوم التالي التقيا.",
+     ("gregorian", 3, 14), "أمس"),
+    ("فرستادگان ۲۴ اسفند در اسلو دیدار کردند. دیروز وزیران تلفنی گفتگو کردند و روز بعد دیدار کردند.",
+     ("solar_hijri", 12, 24), "دیروز"),
+])
+def test_an_undated_texts_latest_day_and_month_anchors_its_relative_days(
+        text: str, anchor: tuple[str, int, int], yesterday: str) -> None:
+    """An undated text whose only day has no year: 'the next day' counts from it and is the latest
+    day the text names; with that as the reference 'yesterday' is the day before it. All stay without
+    a year (date None), for other articles to give the year."""
+    from parley.extract.dates import latest_named_day, shift_day_month
+
+    plain = date_mentions(text, None)
+    next_day = shift_day_month(anchor, 1)
+    assert [m.no_year for m in plain if m.surface != yesterday] == [anchor, next_day]
+    latest = latest_named_day(plain)
+    assert latest is not None and (latest.date, latest.no_year) == (None, next_day)
+    anchored = {m.surface: (m.date, m.no_year) for m in date_mentions(text, None, ref_words=next_day)}
+    assert anchored[yesterday] == (None, anchor)
+    assert date_mentions(text, D(2025, 3, 20), ref_words=anchor) == date_mentions(text, D(2025, 3, 20))
+
+
+def test_the_latest_named_day_prefers_a_full_date() -> None:
+    from parley.extract.dates import latest_named_day
+
+    text = "Talks on 2 May 2024 and on 30 June; a call on 5 June."
+    latest = latest_named_day(date_mentions(text, None))
+    assert latest is not None and latest.date == D(2024, 5, 2)
+    latest = latest_named_day(date_mentions("A call on 5 June; talks on 30 June and 3 May.", None))
+    assert latest is not None and latest.surface == "30 June"
+    assert latest_named_day(date_mentions("No day here, only a week.", None)) is None
+
+
+@pytest.mark.parametrize(("text", "ref", "want"), [
+    # reported on Thursday 19 June 2025: the Tuesday before is nearer than the coming one
+    ("The summit was originally scheduled for Tuesday but was put off.", D(2025, 6, 19), D(2025, 6, 17)),
+    ("كان من المقرر أن تعقد القمة الثلاثاء لكنها أرجئت.", D(2025, 6, 19), D(2025, 6, 17)),
+    ("قرار بود نشست روز سه‌شنبه برگزار شود اما به تعویق افتاد.", D(2025, 6, 19), D(2025, 6, 17)),
+    # reported on Monday 16 June: the coming Tuesday
+    ("The summit was originally scheduled for Tuesday but was put off.", D(2025, 6, 16), D(2025, 6, 17)),
+    ("كان من المقرر أن تعقد القمة الثلاثاء لكنها أرجئت.", D(2025, 6, 16), D(2025, 6, 17)),
+    ("قرار بود نشست روز سه‌شنبه برگزار شود اما به تعویق افتاد.", D(2025, 6, 16), D(2025, 6, 17)),
+])
+def test_a_weekday_in_a_plan_told_in_the_past_is_the_nearest(text: str, ref: dt.date, want: dt.date) -> None:
+    """'was scheduled for Tuesday', 'كان من المقرر', 'قرار بود': neither surely past nor to come; the
+    Tuesday nearest the report (a plan for the coming one, by itself, is still the coming one)."""
+    assert [m.date for m in resolve_relative(text, ref)] == [want]
+    plan = text.replace("was originally scheduled", "is scheduled").replace("كان من المقرر", "من المقرر") \
+        .replace("قرار بود", "قرار است")
+    assert [m.date for m in resolve_relative(plan, D(2025, 6, 19))] == [D(2025, 6, 24)]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The envoys met in Oslo in June.", ("gregorian", 6, 0)),
+    ("التقى المبعوثان في أوسلو في يونيو.", ("gregorian", 6, 0)),
+    ("فرستادگان در خرداد ماه در اسلو دیدار کردند.", ("solar_hijri", 3, 0)),
+])
+def test_a_month_alone_in_an_undated_text_is_kept_without_a_year(
+        text: str, words: tuple[str, int, int]) -> None:
+    """'in June' without the article's date: no date, but the month (day 0) for other articles to give
+    its year; with a date it is resolved as before and keeps no such words; 'last June' keeps none."""
+    (m,) = date_mentions(text, None)
+    assert (m.date, m.precision, m.no_year) == (None, "unknown", words)
+    (m,) = date_mentions(text, D(2025, 7, 1))
+    assert m.no_year is None and m.precision == "month"
+    assert date_mentions("The envoys met in Oslo last June.", None)[0].no_year is None

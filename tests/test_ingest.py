@@ -411,6 +411,41 @@ def test_a_day_and_month_no_report_dates_takes_the_year_of_the_coverage(engine: 
     assert date is None and basis.startswith("day and month without a year: ")
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Lavrov met Wang Yi in Beijing in June, officials said."),
+    ("ar", "التقى لافروف وانغ يي في بكين في يونيو، بحسب مسؤولين."),
+    ("fa", "لاوروف در خرداد ماه با وانگ یی در پکن دیدار کرد."),  # 22 May - 21 June: placed in June
+])
+def test_an_undated_month_takes_the_year_of_the_coverage(engine: Engine, tmp_path: Path, lang: str,
+                                                         sentence: str) -> None:
+    """An undated article names a month alone: its event takes the month, at month precision, in the
+    year that the store's dated articles around that month come from (at least three); without such
+    coverage it stays undated, and its basis says why."""
+    undated = tmp_path / f"undated_{lang}.txt"
+    undated.write_text(f"Talks\n{sentence}\n", encoding="utf-8")
+    ingest_paths([undated], engine)
+
+    def meeting() -> tuple[object, str, str]:
+        with engine.connect() as conn:
+            row = conn.execute(select(events.c.date, events.c.date_precision, events.c.date_basis)
+                               .join(articles, articles.c.id == events.c.article_id)
+                               .where(articles.c.origin == str(undated))).one()
+        return row.date, row.date_precision, row.date_basis
+
+    date, precision, basis = meeting()
+    assert (date, precision) == (None, "unknown") and basis.startswith("month without a year: ")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, day in enumerate(("2025-05-20", "2025-06-10", "2025-07-01")):
+        text = f"date {day}\nAraghchi met Witkoff in Muscat for talks, round {i}.\n"
+        (corpus / f"d{i}.txt").write_text(text, encoding="utf-8")
+    ingest_paths([corpus], engine)
+    date, precision, basis = meeting()
+    assert (date, precision) == (dt.date(2025, 6, 1), "month")
+    assert basis.startswith("from other articles: the year of 3 dated article(s) within 30 days of "
+                            "that month; month without a year: ")
+
+
 def test_an_undated_articles_borrowed_old_day_is_background(engine: Engine, tmp_path: Path) -> None:
     """An undated article names two days without a year; dated reports give them their year, and
     the one two weeks before the other (the latest day the article names) is background. Another

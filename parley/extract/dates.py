@@ -11,9 +11,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 import jdatetime
 
+from parley.extract.records import ARTICLE_DATE, Event
 from parley.text.date_grammar import DateGrammar, default_date_grammar
 from parley.text.date_scan import (
     DateHit,
@@ -30,11 +33,14 @@ from parley.text.normalize import Normalized, normalize
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 9}
 
 
-def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day") -> list[DateMention]:
+def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day",
+                  ref_words: tuple[str, int, int] | None = None) -> list[DateMention]:
     """Absolute and relative dates together, in text order, normalising and scanning once.
 
     The same as ``find_dates(text) + resolve_relative(text, ref, ref_precision)`` sorted by
-    position, at about half the cost: extraction calls this once per article.
+    position, at about half the cost: extraction calls this once per article. Without ``ref``,
+    ``ref_words`` (a day and month without a year: an undated article's latest) is the day that
+    'today' and 'yesterday' count from, and they stay without a year too.
     """
     if ref_precision not in _RANK:
         raise ValueError(f"ref_precision must be one of {', '.join(_RANK)}, not {ref_precision!r}")
@@ -49,7 +55,7 @@ def date_mentions(text: str, ref: dt.date | None, ref_precision: str = "day") ->
         if h.kind == "abs" and not any(w.start < h.end and h.start < w.end for w in words):
             s, e = original_span(norm, h.start, h.end)
             out.append(DateMention(s, e, h.date, h.precision, text[s:e], relative=False))
-    out += _resolved(text, norm, chosen, ref, ref_precision)
+    out += _resolved(text, norm, chosen, ref, ref_precision, None if ref else ref_words)
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
@@ -87,7 +93,7 @@ def _year_of_weekday(h: DateHit, weekday: int, today: dt.date | None = None) -> 
 
 
 def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date | None,
-             future: bool = False) -> tuple[dt.date | None, str]:
+             future: bool = False, nearest: bool = False) -> tuple[dt.date | None, str]:
     """The date and precision of one relative hit; (None, "unknown") without a usable reference."""
     day_ref = ref if ref is not None and ref_precision == "day" else None
     if h.kind == "wordday":  # a full date in words: it needs no reference
@@ -129,7 +135,11 @@ def _resolve(h: DateHit, ref: dt.date | None, ref_precision: str, last: dt.date 
         return _weekday_on_or_before(day_ref - dt.timedelta(days=1), h.weekday), "day"
     if h.direction > 0 or future:  # 'next Friday', or 'will meet on Friday'
         return _weekday_on_or_after(day_ref + dt.timedelta(days=1), h.weekday), "day"
-    return _weekday_on_or_before(day_ref, h.weekday), "day"
+    before = _weekday_on_or_before(day_ref, h.weekday)
+    if nearest:  # 'was scheduled for Tuesday': the Tuesday nearest the report, the last one on a tie
+        after = _weekday_on_or_after(day_ref + dt.timedelta(days=1), h.weekday)
+        return (after if (after - day_ref) < (day_ref - before) else before), "day"
+    return before, "day"
 
 
 def _bare_month(h: DateHit, ref: dt.date, future: bool) -> dt.date:
@@ -183,6 +193,17 @@ def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
     return g.future.search(nt, lo, start) is not None or g.future.search(nt, end, hi) is not None
 
 
+def _told_plan(nt: str, g: DateGrammar, start: int, end: int) -> bool:
+    """True when a plan told in the past ('was scheduled', 'كان من المقرر', 'قرار بود') stands before
+    [start, end) in its sentence, and no past speech verb stands right beside it."""
+    if g.past_speech.search(nt, max(0, start - _SAID_BEFORE), start) \
+            or g.past_speech.search(nt, end, min(len(nt), end + _SAID_AFTER)):
+        return False
+    lo = max(0, start - _TENSE_BEFORE)
+    ends = [m.end() for m in _SENTENCE_END.finditer(nt, lo, start)]
+    return g.future_in_past.search(nt, ends[-1] if ends else lo, start) is not None
+
+
 def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day") -> list[DateMention]:
     """Relative dates (أمس، دیروز، yesterday, السبت، قبل ذلك بيوم ...) resolved against ``ref``.
 
@@ -200,27 +221,68 @@ def resolve_relative(text: str, ref: dt.date | None, ref_precision: str = "day")
 
 
 def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | None,
-              ref_precision: str) -> list[DateMention]:
+              ref_precision: str, ref_words: tuple[str, int, int] | None = None) -> list[DateMention]:
     """The relative hits as DateMentions, resolved against ``ref`` and earlier dates."""
     g = default_date_grammar()
     out: list[DateMention] = []
     last: dt.date | None = None  # the last day-precision date seen, for anaphora
+    last_words: tuple[str, int, int] | None = None  # ... or the last day and month left without a year
     for h in hits:
         if h.kind == "invalid":
             continue
         if h.kind == "abs":
             if h.precision == "day":
-                last = h.date
+                last, last_words = h.date, None
             continue
-        future = h.kind in ("weekday", "month") and h.direction == 0 \
+        told = h.kind == "weekday" and h.direction == 0 and _told_plan(norm.text, g, h.start, h.end)
+        future = h.kind in ("weekday", "month") and h.direction == 0 and not told \
             and _in_future(norm.text, g, h.start, h.end)
-        date, precision = _resolve(h, ref, ref_precision, last, future)
+        date, precision = _resolve(h, ref, ref_precision, last, future, told)
+        no_year: tuple[str, int, int] | None = None
+        if h.kind == "partial" and date is None:
+            no_year = (h.calendar, h.month, h.day)
+        elif h.kind == "month" and date is None and ref is None and h.direction == 0:
+            no_year = (h.calendar, h.month, 0)  # 'in June' in an undated article: day 0, the month alone
+        elif h.kind == "anaphoric" and last is None and last_words is not None:
+            no_year = shift_day_month(last_words, h.offset)  # 'July 28 ... the next day'
+        elif h.kind == "rel" and h.weekday is None and date is None and ref_words is not None:
+            no_year = shift_day_month(ref_words, h.offset)  # 'earlier in the day', said on July 28
         if date is not None and precision == "day":
-            last = date
+            last, last_words = date, None
+        elif no_year is not None and no_year[2]:
+            last, last_words = None, no_year
         s, e = original_span(norm, h.start, h.end)
-        no_year = (h.calendar, h.month, h.day) if h.kind == "partial" and date is None else None
         out.append(DateMention(s, e, date, precision, text[s:e], relative=True, no_year=no_year))
     return out
+
+
+_LEAP = {"solar_hijri": 1403, "gregorian": 2024}  # a year in which every real day and month exists
+
+
+def shift_day_month(words: tuple[str, int, int], days: int) -> tuple[str, int, int] | None:
+    """A day and month without a year ('28 July', '۲۳ فروردین') moved by ``days`` in its calendar:
+    what 'the next day' after it names, still without a year; None for an impossible day."""
+    calendar, month, day = words
+    start = to_gregorian(calendar, _LEAP[calendar], month, day)
+    if start is None:
+        return None
+    moved = start + dt.timedelta(days=days)
+    if calendar == "solar_hijri":
+        j = jdatetime.date.fromgregorian(date=moved)
+        return calendar, j.month, j.day
+    return calendar, moved.month, moved.day
+
+
+def latest_named_day(mentions: list[DateMention]) -> DateMention | None:
+    """For an undated article, the latest day its words name: a full date, else a day and month
+    without a year (latest in its calendar's year), else None. Its own words are the best evidence
+    of when it was written, and a day and month still lets other articles give the year."""
+    explicit = [d for d in mentions if d.date is not None and d.precision == "day"]
+    if explicit:
+        return max(explicit, key=lambda d: (d.date or dt.date.min, d.start))
+    words = [(d, k) for d in mentions if d.no_year is not None
+             and (k := to_gregorian(d.no_year[0], _LEAP[d.no_year[0]], *d.no_year[1:])) is not None]
+    return max(words, key=lambda dk: (dk[1], dk[0].start))[0] if words else None
 
 
 # A wire dateline: a place and a comma, then the date, then the agency or the story
@@ -247,3 +309,28 @@ def last_before(lines: list[DateMention], pos: int) -> DateMention | None:
     """The last of ``lines`` (in text order) starting at or before ``pos``."""
     i = bisect.bisect_right([d.start for d in lines], pos) - 1 if lines else -1
     return lines[i] if i >= 0 else None
+
+
+def dated_by_its_report(found: list[Event], ident: Callable[[Event], str]) -> list[Event]:
+    """An event its own sentence does not date (the article's day, a dateline) takes the day of the
+    same happening reported, dated, in another sentence of the article: same kind and place, actors
+    in common, both happened ('The White House on Saturday said the talks in Muscat were positive.
+    … Witkoff held talks with Araghchi in Muscat'). Its basis names that sentence's words; ``ident``
+    gives the re-dated event its id."""
+    told = [e for e in found if e.date_basis.startswith("'") and e.date is not None
+            and e.date_precision == "day" and e.place_id is not None and e.status == "happened"]
+    if not told:
+        return found
+    out: list[Event] = []
+    for e in found:
+        if e.status == "happened" and e.place_id is not None \
+                and (e.date_basis == ARTICLE_DATE or e.date_basis.startswith("dateline")):
+            mine = set(e.actor_ids.split(";"))
+            o = next((o for o in told if o.kind == e.kind and o.place_id == e.place_id
+                      and mine & set(o.actor_ids.split(";"))), None)
+            if o is not None and o.date != e.date:
+                e = replace(e, date=o.date, date_precision="day",
+                            date_basis=f"the same {e.kind} dated in another sentence: {o.date_basis}")
+                e = replace(e, event_id=ident(e))
+        out.append(e)
+    return out

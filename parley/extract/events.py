@@ -29,7 +29,14 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from parley.extract.actors import ActorSpan, resolve_places
-from parley.extract.dates import beside_a_day, date_mentions, datelines, last_before
+from parley.extract.dates import (
+    beside_a_day,
+    date_mentions,
+    dated_by_its_report,
+    datelines,
+    last_before,
+    latest_named_day,
+)
 from parley.extract.event_parties import (
     after_with,
     delegation_of,
@@ -85,8 +92,9 @@ def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
         i = bisect.bisect_left(named_starts, d.end) - 1
         return i >= 0 and named[i][1] > d.start
 
-    def dates(ref: dt.date | None, precision: str = "day") -> list[DateMention]:
-        found = date_mentions(art.text, ref, precision)
+    def dates(ref: dt.date | None, precision: str = "day", words: tuple[str, int, int] | None = None
+              ) -> list[DateMention]:
+        found = date_mentions(art.text, ref, precision, words)
         return [d for d in found if not in_a_name(d)] if named else found
 
     if art.published.date is not None:
@@ -94,11 +102,8 @@ def _dates(f: Found) -> tuple[list[DateMention], DateMention | None]:
     mentions = dates(None)
     # without a reference, a relative mention has a day only when its words fix it: 'Saturday 3 May'
     # (the year whose 3 May is a Saturday), 'the next day' after a full date
-    explicit = [d for d in mentions if d.date is not None and d.precision == "day"]
-    if not explicit:
-        return mentions, None
-    latest = max(explicit, key=lambda d: (d.date or dt.date.min, d.start))
-    return dates(latest.date), latest
+    latest = latest_named_day(mentions)
+    return (dates(latest.date, words=latest.no_year) if latest is not None else mentions), latest
 
 
 def _comma_clause(f: Found, cue: Match, breaks: list[int]) -> tuple[int, int]:
@@ -321,9 +326,10 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             precision = "day" if line.date else "unknown"
         elif art.published.date is not None:
             date, precision, basis = art.published.date, art.published.precision, ARTICLE_DATE
-        elif latest is not None:
-            date, precision = latest.date, "day"
-            basis = f"undated article: the latest day its text names, '{latest.surface}'"
+        elif latest is not None:  # a day and month without a year: the closing pass may find its year
+            date, precision = latest.date, "day" if latest.date else "unknown"
+            basis = _words_basis(latest, "undated article: the latest day its text names, "
+                                 f"'{latest.surface}'")
         else:
             date, precision, basis = None, "unknown", "undated article"
         context = [c for c in f.event_in(s0, cue.start)  # 'since the war', 'after the strikes'
@@ -364,6 +370,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
                          basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
+    out = dated_by_its_report(out, lambda e: event_id(e.kind, e.actor_ids.split(";"), e.place_id, e.date))
     return _one_per_happening(out, f.cues.specificity, f.cues.statements_fold_into)
 
 

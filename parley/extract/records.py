@@ -216,8 +216,10 @@ class Event:
 ARTICLE_DATE = "article date"  # an event's date_basis when only its article's day dates it
 # An undated article's event whose words give a day and month but no year: its basis ends with
 # the day as '(calendar MM-DD)', so that the store's closing pass can take the year from other
-# articles that report the same happening on that day (store.writes.year_from_other_articles).
-NO_YEAR = "day and month without a year: "
+# articles that report the same happening on that day (store.borrowed_dates.year_from_other_articles).
+# A month alone ('in June') is day 00, and the coverage of that month gives its year.
+NO_YEAR = "without a year: "  # in both heads: 'day and month without a year: ', 'month without a year: '
+_NO_YEAR_HEADS = ("day and month ", "month ")
 RECAP = "earlier rounds, counted"  # the basis of 'four rounds of negotiations': no one day to borrow
 BACKGROUND_DAYS = 6  # a happening dated a week or more before its report is background to it
 
@@ -235,8 +237,18 @@ def older_than_report(date: dt.date | None, precision: str, ref: dt.date | None)
 
 def no_year_basis(surface: str, calendar: str, month: int, day: int) -> str:
     """The basis of an event dated by a day and month only: 'day and month without a year:
-    '15 June' (gregorian 06-15)'."""
-    return f"{NO_YEAR}'{surface}' ({calendar} {month:02d}-{day:02d})"
+    '15 June' (gregorian 06-15)'; by a month only (day 0): 'month without a year: 'June' (gregorian
+    06-00)'."""
+    return f"{_NO_YEAR_HEADS[0 if day else 1]}{NO_YEAR}'{surface}' ({calendar} {month:02d}-{day:02d})"
+
+
+def no_year_words(basis: str) -> str:
+    """The part of a basis that no_year_basis wrote ('day and month without a year: …'), else ''."""
+    i = basis.find(NO_YEAR)
+    if i < 0:
+        return ""
+    head = next((h for h in _NO_YEAR_HEADS if basis.endswith(h, 0, i)), "")
+    return basis[i - len(head):]
 
 
 def no_year_key(basis: str) -> tuple[str, int, int] | None:

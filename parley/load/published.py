@@ -201,6 +201,7 @@ def _opens_its_line(nt: str, x: _Located, g: DateGrammar) -> bool:
     'الأحد المقبل 11 مايو') is an event's, not the article's."""
     before = [w for w in re.findall(r"\w+", nt[x.line_start:x.hit.start]) if w not in g.weekdays]
     beside = before[-1:] + re.findall(r"\w+", nt[x.hit.end:x.hit.end + 30])[:1]
+    beside += re.findall(r"\w+", nt[x.hit.start:x.hit.end])  # 'الأحد المقبل 8 مارس': the weekday's own
     return len(before) <= OPENING_WORDS and not any(w in g.modifiers for w in beside)
 
 

@@ -4,7 +4,8 @@
   place, actors in common) takes the date most of them give.
 - ``year_from_other_articles``: an undated article's event whose words name a day and month but
   no year ('on 15 June', '۲۳ فروردین') takes the year in which dated articles report the same
-  kind of event, with actors in common, on that day and month of its calendar.
+  kind of event, with actors in common, on that day and month of its calendar (a month alone,
+  'in June', the year the store's coverage of that month points to).
 - ``background_by_latest_day``: an undated article's happening dated (by its own words or
   borrowed) a week or more before the latest day its own happenings name is background.
 
@@ -21,7 +22,7 @@ from typing import Any
 import jdatetime
 from sqlalchemy import Connection, and_, or_, select, update
 
-from parley.extract.records import NO_YEAR, RECAP, no_year_key, older_than_report
+from parley.extract.records import NO_YEAR, RECAP, no_year_key, no_year_words, older_than_report
 from parley.store.schema import articles, gazetteer_actors
 from parley.store.schema import extracted_events as events
 
@@ -128,8 +129,10 @@ def _near(day: dt.date, own: list[dt.date] | None) -> bool:
 
 
 def _readings(calendar: str, month: int, day: int, today: dt.date) -> set[dt.date]:
-    """Every Gregorian day a day and month of ``calendar`` falls on, from 1990 to next year."""
+    """Every Gregorian day a day and month of ``calendar`` falls on, from 1990 to next year (for a
+    month alone, day 0, its middle day)."""
     out: set[dt.date] = set()
+    day = day or 15
     if calendar == "solar_hijri":
         first, last = _FIRST_YEAR - 621, jdatetime.date.fromgregorian(date=today).year + 1
     else:
@@ -152,7 +155,8 @@ def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> 
     reports give (the earliest on a tie) wins, with the basis 'from other articles: the year of …'
     followed by the words' own basis. Without such reports, the year the store's dated articles
     around that day come from, when they point one way (_coverage_year); else it stays undated.
-    Reconsidered on every pass. Returns how many changed."""
+    A month alone ('in June', basis 'month without a year: …') takes the year of that coverage
+    only, at month precision. Reconsidered on every pass. Returns how many changed."""
     rows = conn.execute(
         select(events.c.id, events.c.article_id, events.c.kind, events.c.place_id, events.c.actor_ids,
                events.c.date, events.c.date_basis)
@@ -183,10 +187,11 @@ def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> 
     around: dict[tuple[str, int, int], tuple[dt.date, int] | None] = {}
     for u, key in keyed:
         mine = parties(u.actor_ids)
+        month_only = key[2] == 0  # 'in June': only the coverage can give its year
         same = [d for d, ps in theirs if d.kind == u.kind and d.article_id != u.article_id
-                and d.date in readings[key] and mine & ps
+                and d.date in readings[key] and mine & ps and not month_only
                 and (u.place_id is None or d.place_id is None or d.place_id == u.place_id)]
-        words = u.date_basis[u.date_basis.index(NO_YEAR):]
+        words = no_year_words(u.date_basis)
         date: dt.date | None = None
         if same:
             votes = Counter(d.date for d in same)
@@ -200,12 +205,15 @@ def year_from_other_articles(conn: Connection, today: dt.date | None = None) -> 
             if hit is not None:
                 date, n = hit
                 basis = (f"{FROM_OTHERS}the year of {n} dated article(s) within {_AROUND_DAYS} days of "
-                         f"that day; {words}")
+                         f"that {'month' if month_only else 'day'}; {words}")
         if date is None:
             if u.date is not None:  # its sources are gone: without a year again
                 changed += _set(conn, u, None, "unknown", words)
             continue
-        changed += _set(conn, u, date, "day", basis)
+        if month_only:  # placed by its middle day, as a month of the article's own year is
+            changed += _set(conn, u, date.replace(day=1), "month", basis)
+        else:
+            changed += _set(conn, u, date, "day", basis)
     return changed
 
 

@@ -151,6 +151,7 @@ class DateGrammar:
     relative_starts: tuple[frozenset[str], ...]
     header_marker: re.Pattern[str]
     future: re.Pattern[str]  # a future marker: a bare weekday near it is the coming one
+    future_in_past: re.Pattern[str]  # a plan told in the past: a bare weekday after it is the nearest one
     tense_stop: re.Pattern[str]  # a complementizer: a marker after it is what was said, not when
     past_speech: re.Pattern[str]  # a speech verb in the past: a weekday beside it is the last one
     # A 'today' word then a weekday: found wherever a 'today, <weekday>' relative hit can be.
@@ -273,7 +274,11 @@ def load_date_grammar() -> DateGrammar:
     dn = _alt(_all(section("day_nouns")))
     day_noun = _opt(rf"(?:{dn})\s+")
     ordinal = r"(?:st|nd|rd|th)?"
-    wd_prefix = _opt(rf"{cb}{day_noun}(?P<wd>{wd_rx}){e_}\s*[:,\u060c\-\u2013]?\s*")
+    # 'Saturday (3 May)', 'شنبه گذشته- ۲۳ فروردین': the weekday's own modifier and a bracket or dash may
+    # stand between it and the day (the weekday then fixes the year of a day and month without one)
+    wd_post = _opt(rf"\s+(?:{_alt(mods_after)}){e_}") if mods_after else ""
+    wd_prefix = _opt(rf"{cb}{day_noun}(?P<wd>{wd_rx}){e_}{wd_post}\s*(?:[:,\u060c\-\u2013]|(?P<wdb>\())?\s*")
+    wd_close = r"(?(wdb)\s*\)|)"  # and the bracket it opened: 'Saturday (3 May)'
     month_noun = _opt(rf"(?:{_alt(_all(section('month_nouns')))})\s+")
     month = (
         rf"{month_noun}(?P<mon>{mon})"
@@ -285,9 +290,9 @@ def load_date_grammar() -> DateGrammar:
     year = rf"(?:\s*[,\u060c]?\s*(?:(?:{year_noun})\s+)?(?P<y>\d{{4}})(?!\d){year_suffix})"
     prec = _opt(rf"(?P<prec>{_alt(precision)})(?:\s+|-)(?:of\s+)?")
     absolute = (
-        ("dmy", rf"{wd_prefix}(?<!\w)(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s*[-/]?\s*{month}{year}?"),
+        ("dmy", rf"{wd_prefix}(?<!\w)(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s*[-/]?\s*{month}{year}?{wd_close}"),
         ("mdy", rf"{wd_prefix}{cb}(?P<mon>{_alt(en_months)}){e_}\.?\s*(?P<d>\d{{1,2}}){ordinal}(?!\d)"
-                rf"{year}?"),
+                rf"{year}?{wd_close}"),
         ("my", rf"{cb}{prec}{month}{year}"),
         ("year", rf"{cb}(?:{year_noun})\s+(?P<y>\d{{4}})(?!\d){year_suffix}"),
         ("iso", r"(?<![\w/.\-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/])"),
@@ -321,7 +326,7 @@ def load_date_grammar() -> DateGrammar:
                   rf"(?!\s*[,\u060c/]?\s*\d)(?:\s+(?P<post>{_alt(mods_after)}){e_})?"),
         ("counted", counted_rx),
         # 'دوم مهرماه ۱۴۰۴', 'روز پنجشنبه، ششم آذرماه': a day as an ordinal word (no digit window finds it)
-        ("ordinal", rf"{wd_prefix}{cb}(?P<ow>{_alt(ordinals)}){e_}\s+{month}{year}?"),
+        ("ordinal", rf"{wd_prefix}{cb}(?P<ow>{_alt(ordinals)}){e_}\s+{month}{year}?{wd_close}"),
     )
     # 'تاریخ انتشار: ۱۹:۲۹ - ۲۶-۰۲-۱۴۰۴': a time may stand between the header word and the date
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*"
@@ -354,6 +359,7 @@ def load_date_grammar() -> DateGrammar:
         relative_starts=tuple(frozenset(w.split()[0] for w in begins[k]) for k, _ in relative),
         header_marker=marker,
         future=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_markers')))})(?!\w)"),
+        future_in_past=re.compile(rf"(?<!\w)(?:{_alt(_all(section('future_in_past')))})(?!\w)"),
         tense_stop=re.compile(rf"(?<!\w)(?:{_alt(_all(section('tense_stops')))})(?!\w)"),
         past_speech=re.compile(rf"(?<!\w)(?:{_alt(_all(section('past_speech')))})(?!\w)"),
         today_weekday=today_weekday,

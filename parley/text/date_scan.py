@@ -33,7 +33,8 @@ class DateMention:
     precision: str  # "day" | "week" | "month" | "year" | "unknown"
     surface: str  # the words, as written
     relative: bool
-    # a day and month written without a year and left unresolved: (calendar, month, day)
+    # a day and month written without a year and left unresolved: (calendar, month, day); day 0 for a
+    # month named alone in a text without a reference date ('in June')
     no_year: tuple[str, int, int] | None = None
 
 

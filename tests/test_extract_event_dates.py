@@ -1,0 +1,56 @@
+"""An event's date from the words of its article, in ar, fa and en: an undated article's own days
+and months, and the same happening dated in another sentence. Every sentence is written for this
+test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.pipeline import article_from_text, extract_article
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Talks between Armenia and Azerbaijan opened on 14 March in Oslo.\n"
+               "Lavrov met Wang Yi in Beijing for talks.\n"),
+        ("ar", "بدأت المحادثات بين أرمينيا وأذربيجان في 14 مارس في أوسلو.\n"
+               "التقى لافروف وانغ يي في بكين لإجراء محادثات.\n"),
+        ("fa", "مذاکرات ارمنستان و آذربایجان ۲۴ اسفند در اسلو آغاز شد.\n"
+               "لاوروف با وانگ یی در پکن دیدار کرد.\n"),
+    ],
+)
+def test_an_undated_articles_day_and_month_dates_its_undated_sentences(lang: str, text: str) -> None:
+    """An undated article whose only day has no year: a sentence without a date of its own takes that
+    day and month, without a year, so that other articles can give the year (as the sentence naming it
+    does)."""
+    events = extract_article(article_from_text(text, lang, None)).events
+    got = [(e.date, e.date_basis.startswith("day and month without a year")) for e in events
+           if "sergey_lavrov" in e.actor_ids]
+    assert got == [(None, True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Lavrov and Rubio met in Riyadh on Saturday, officials said.\n"
+               "Lavrov and Rubio held talks in Riyadh that both sides described as useful."),
+        ("ar", "التقى لافروف وروبيو في الرياض يوم السبت، بحسب مسؤولين.\n"
+               "وعقد لافروف وروبيو محادثات في الرياض وصفها الجانبان بأنها مفيدة."),
+        ("fa", "لاوروف و روبیو روز شنبه در ریاض دیدار کردند.\n"
+               "لاوروف و روبیو در ریاض با یکدیگر دیدار و گفتگو کردند."),
+    ],
+)
+def test_a_happening_undated_in_its_sentence_takes_its_dated_report(lang: str, text: str) -> None:
+    """The same meeting (kind, place, parties) told twice: the sentence that gives no day takes the day
+    the other gives, not the article's; with no dated report of it, the article's day stands."""
+    events = extract_article(article_from_text(text, lang, D(2025, 3, 3))).events
+    meetings = [(e.date, e.date_basis.startswith("the same meeting dated")) for e in events
+                if e.kind == "meeting"]
+    assert meetings == [(D(2025, 3, 1), False), (D(2025, 3, 1), True)]
+    alone = extract_article(article_from_text(text.split("\n")[1], lang, D(2025, 3, 3))).events
+    assert [(e.date, e.date_basis) for e in alone if e.kind == "meeting"] == [(D(2025, 3, 3), "article date")]
