@@ -17,6 +17,10 @@ from parley.extract.sentences import split_sentences
         ("قال د.محمد إن المحادثات مستمرة.", 1),  # a one-letter title ('د.' for doctor) ends nothing
         ("The talks were held at the U.S.Embassy in Rome.", 1),
         ("The talks ended in Rome. وقال عراقجي إنها بناءة.", 2),
+        # an abbreviation's stop before a number or a capital ends nothing (data/gazetteer/abbreviations.yaml)
+        ("The deadline is Nov. 14 for both sides. Lt. Gen. Rahimi said so.", 2),
+        ("Talks resumed in Sept. The envoys left.", 2),  # a month's, only before its number
+        ("Mr. Lavrov met Dr. Haddad on Dec. 2 in Vienna.", 1),
     ],
 )
 def test_sentences_pasted_without_a_space(text: str, n: int) -> None:

@@ -1,12 +1,15 @@
 """Sentences of an article's normalised text, for extraction: lines, and . ! ? ؟ (with any
-closing quote or bracket) before a space or an Arabic-script letter (not after 'u.s'); a sentence is at most
-MAX_SENTENCE characters, so that what a stage reads around a cue in its sentence stays bounded
-however a text is written."""
+closing quote or bracket) before a space or an Arabic-script letter (not after 'u.s', nor after
+an abbreviation of data/gazetteer/abbreviations.yaml before a number or a capital: 'Oct. 31');
+a sentence is at most MAX_SENTENCE characters, so that what a stage reads around a cue in its
+sentence stays bounded however a text is written."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from parley.datafiles import data_error, load_yaml
 from parley.text.script import ARABIC_LETTER_CLASS
 
 # \u061f: Arabic question mark; closing quotes and brackets after the mark end the sentence with it.
@@ -30,6 +33,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        if m.end() - m.start() == 1 and text[m.start()] == "." and _abbreviated(text, m.start()):
+            continue  # 'Oct. 31', 'Gen. Bagheri'
         end = m.end()
         if text[pos:m.start()].strip():
             spans.append((pos, end))
@@ -44,6 +49,41 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         out += _bounded(text, s, e)
     return out
+
+
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """data/gazetteer/abbreviations.yaml (before numbers, before names), read once per process."""
+    data = load_yaml("abbreviations.yaml")
+    out: list[frozenset[str]] = []
+    for key in ("before_numbers", "before_names"):
+        lists = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(lists, dict) or not all(
+                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in lists.values()):
+            raise data_error("abbreviations.yaml", key, "must map each language to a list of words")
+        out.append(frozenset(w for v in lists.values() for w in v))
+    return out[0], out[1]
+
+
+_ABBREV_CHARS = 5  # the longest abbreviation listed
+
+
+def _abbreviated(text: str, dot: int) -> bool:
+    """True when the stop at ``dot`` closes a listed abbreviation that its number or name follows
+    ('Oct. 31', 'Gen. Bagheri'): no sentence ends there."""
+    start = dot
+    while start > 0 and dot - start <= _ABBREV_CHARS and text[start - 1].isalpha():
+        start -= 1
+    if start == dot or (start > 0 and text[start - 1].isalnum()):
+        return False
+    nxt = dot + 1
+    while nxt < len(text) and text[nxt] == " ":
+        nxt += 1
+    if nxt == len(text):
+        return False
+    numbers, names = _abbreviations()
+    word = text[start:dot]
+    return (word in numbers and text[nxt].isdigit()) or (word in names and text[nxt].isupper())
 
 
 # A sentence is at most this many characters (a news sentence has a few hundred): a longer run
