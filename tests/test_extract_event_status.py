@@ -654,3 +654,20 @@ def test_an_earlier_round_needs_no_date(lang: str, text: str) -> None:
     events = extract_article(article_from_text(text, lang, D(2025, 5, 17))).events
     assert [(e.kind, e.actor_ids, e.date, e.status) for e in events] == [
         ("meeting", "hamas;israel", None, "background")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        # a news conference is a speech, a letter a statement
+        ("en", "Baghaei told a news conference on Monday that the talks would continue.", "speech"),
+        ("ar", "وقال بقائي في مؤتمر صحافي يوم الاثنين إن المحادثات ستستمر.", "speech"),
+        ("en", "In a letter to Guterres on Monday, Araghchi described the snapback as illegal.",
+         "announcement"),
+        ("ar", "ووصف عراقجي في رسالة إلى غوتيريش يوم الاثنين آلية الزناد بأنها غير قانونية.", "announcement"),
+        ("fa", "عراقچی روز دوشنبه در نامه‌ای به گوترش سازوکار ماشه را غیرقانونی خواند.", "announcement"),
+    ],
+)
+def test_news_conferences_and_letters(lang: str, text: str, kind: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 5, 17))).events
+    assert [(e.kind, e.date, e.status) for e in events] == [(kind, D(2025, 5, 12), "happened")]
