@@ -15,6 +15,7 @@ from parley.extract.actors import (
     nested_spans,
     to_mentions,
 )
+from parley.extract.bare_bodies import find_bare_bodies
 from parley.extract.bodies import find_bodies
 from parley.extract.candidates import find_candidates
 from parley.extract.cues import Cues, load_cues
@@ -138,6 +139,7 @@ def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extractio
     quotes, speech = find_quotes(f)
     named = to_mentions(f.doc, f.actors)
     also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))
+    also += find_bare_bodies(f)  # 'the parliament', 'البرلمان': the body of the state in the passage
     people = find_people(f)  # people, organisations and outlets the gazetteer lacks, named in English
     also += people_spans(f, people)
     for body, kind in find_bodies(f, people):
