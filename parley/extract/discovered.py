@@ -130,7 +130,7 @@ def _runs(text: str, lo: int, hi: int, signs: _Signs) -> list[tuple[int, int, in
     return [r for r in out if r[2] <= _MAX]
 
 
-def _headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     """A line in title case with no full stop ('Ceasefire Now In Effect, Says Trump'): its capitals
     are no sign."""
     words = [w for w in line.split() if w[:1].isalpha()]
@@ -187,7 +187,7 @@ def find_people(f: Found) -> list[Person]:
     text = art.text
     signs = person_signs()
     segments = art.segments or []
-    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en" and not _headline(seg.text)]
+    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en" and not is_headline(seg.text)]
     if not segments and art.lang == "en":
         spans = [(0, len(text))]
     if not spans:  # no English text: nobody to discover, and no names to map

@@ -24,6 +24,7 @@ from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
 from parley.extract.links import find_links
 from parley.extract.matcher import Doc, Match, PhraseMatcher, PhraseSets, gazetteer_matcher
+from parley.extract.new_places import find_new_places
 from parley.extract.positions import find_positions
 from parley.extract.quotes import find_quotes
 from parley.extract.records import Extraction, Found
@@ -135,14 +136,16 @@ def _asks_to(doc: Doc, ask: Match, cue: Match, markers: list[Match]) -> bool:
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     """Mentions, venues, quotes, positions, events, name candidates and typed links of one article."""
     f = analyse(article, gaz)
-    venues, place_roles = find_venues(f)  # positions skip actors that are venues; events take them as places
+    people = find_people(f)  # people, organisations and outlets the gazetteer lacks, named in English
+    bodies = find_bodies(f, people)
+    # positions skip actors that are venues; events take them as places
+    venues, place_roles = find_venues(f, find_new_places(f, people + [b for b, _ in bodies]))
     quotes, speech = find_quotes(f)
     named = to_mentions(f.doc, f.actors)
     also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))
     also += find_bare_bodies(f)  # 'the parliament', 'البرلمان': the body of the state in the passage
-    people = find_people(f)  # people, organisations and outlets the gazetteer lacks, named in English
     also += people_spans(f, people)
-    for body, kind in find_bodies(f, people):
+    for body, kind in bodies:
         also += people_spans(f, [body], via=f"discovered_{kind}", kind=kind)
     mentions = sorted(named + to_mentions(f.doc, also), key=lambda m: m.start)
     positions = find_positions(f, speech, place_roles)

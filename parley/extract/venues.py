@@ -307,9 +307,10 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
-def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
-    """Venue rows of one article (only places from places.yaml), and the role of each place
-    name that has one, by its match start in the normalised text (for positions and events)."""
+def find_venues(f: Found, new: list[Match] | None = None) -> tuple[list[Venue], dict[int, str]]:
+    """Venue rows of one article, and the role of each place name of places.yaml that has one, by
+    its match start in the normalised text (for positions and events). ``new``: place names the
+    gazetteer lacks (new_places.py), kept only with a role other than 'mentioned'."""
     doc = f.doc
     roles: dict[int, str] = {}
     place_ids: dict[int, list[str]] = {}
@@ -317,10 +318,12 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
     out: list[Venue] = []
     seen: set[tuple[int, str]] = set()
     prev: tuple[Match, str] | None = None
-    places: list[Match] = [m for m in f.gaz_matches if m.has("place")]
+    places = sorted([m for m in f.gaz_matches if m.has("place")] + (new or []), key=lambda m: m.start)
     place_starts = [m.start for m in places]
     for m in places:
-        pids = [p for p in resolve_places(doc, m, f.cues, f.venue) if p in f.gaz.places]
+        unknown = m.has("new_place")
+        pids = m.idents("place") if unknown else \
+            [p for p in resolve_places(doc, m, f.cues, f.venue) if p in f.gaz.places]
         if not pids:
             continue
         lo, hi = clause_span(doc, m.start, breaks)
@@ -337,11 +340,12 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
             role = prev[1]  # 'three in Muscat and two in Rome', 'أولهما في مسقط والثانية في روما'
         else:
             role = _role(f, m, lo, hi, place_starts)
-        if role is None:
+        if role is None or (unknown and role == "mentioned"):
             continue
         prev = (m, role)
-        roles[m.start] = role
-        place_ids[m.start] = pids
+        if not unknown:
+            roles[m.start] = role
+            place_ids[m.start] = pids
         o0, o1 = doc.orig_span(m.start, m.end)
         s0, s1 = doc.sentences[doc.sentence_of(m.start)]
         e0, e1 = doc.orig_span(s0, s1)
@@ -363,6 +367,7 @@ def _held_in_its_city(f: Found, out: list[Venue]) -> set[str]:
     """Talks held in a country happen in a city of it that the article names: 'talks in Oman' and a
     dateline 'MUSCAT' make Muscat the venue too, when no city of that country is one already."""
     places = f.gaz.places
+    out = [v for v in out if v.place_id in places]  # a place the gazetteer lacks has no country
     hosts = {places[v.place_id].country for v in out
              if v.role == "talks_venue" and places[v.place_id].kind == "country"}
     held = {places[v.place_id].country for v in out
