@@ -18,6 +18,7 @@ from parley.extract.actors import (
 from parley.extract.bare_bodies import find_bare_bodies
 from parley.extract.bodies import find_bodies
 from parley.extract.candidates import find_candidates
+from parley.extract.capitals import find_capital_phrases
 from parley.extract.cues import Cues, load_cues
 from parley.extract.discovered import find_people, people_spans
 from parley.extract.events import find_events
@@ -139,7 +140,8 @@ def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extractio
     people = find_people(f)  # people, organisations and outlets the gazetteer lacks, named in English
     bodies = find_bodies(f, people)
     # positions skip actors that are venues; events take them as places
-    venues, place_roles = find_venues(f, find_new_places(f, people + [b for b, _ in bodies]))
+    new_places = find_new_places(f, people + [b for b, _ in bodies]) + find_capital_phrases(f)
+    venues, place_roles = find_venues(f, new_places)
     quotes, speech = find_quotes(f)
     named = to_mentions(f.doc, f.actors)
     also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))

@@ -309,8 +309,9 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
 
 def find_venues(f: Found, new: list[Match] | None = None) -> tuple[list[Venue], dict[int, str]]:
     """Venue rows of one article, and the role of each place name of places.yaml that has one, by
-    its match start in the normalised text (for positions and events). ``new``: place names the
-    gazetteer lacks (new_places.py), kept only with a role other than 'mentioned'."""
+    its match start in the normalised text (for positions and events). ``new``: more place matches:
+    names the gazetteer lacks (new_places.py, label 'new_place'), kept only with a role other than
+    'mentioned', and capitals named by their state (capitals.py), read like the city's name."""
     doc = f.doc
     roles: dict[int, str] = {}
     place_ids: dict[int, list[str]] = {}
