@@ -55,7 +55,9 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     vc = f.venue_in(s0, s_end)  # every rule reads cues of the place's own sentence
     cl = f.clitics
     to_clitic = cl.is_dative(m.prefix)
-    in_clitic = cl.is_locative(m.prefix)
+    in_clitic = cl.is_locative(m.prefix) or any(  # 'بمدينة إسطنبول', 'بالعاصمة مسقط': the noun takes the بـ
+        c.has("place_nouns") and cl.is_locative(c.prefix) and c.end <= m.start
+        and (doc.tokens_between(c.end, m.start) == 0 or _capital_named(f, vc, c.start, m.start)) for c in vc)
     actor_too = m.has("actor")  # واشنطن may be the US government: needs a place cue right before
     if any(c.has("agent_markers")
            and ((c.end <= m.start and doc.tokens_between(c.end, m.start) <= 1)
@@ -95,7 +97,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         return "talks_venue"
     visit = _before(f, vc, "visit", m.start, lo)
     prep = _before(f, vc, "prepositions", m.start, lo)
-    governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
+    governed = prep is not None and doc.tokens_between(prep.end, m.start) == 0  # a dative لـ is where to
     if visit is not None and not governed and not _any_in(place_starts, visit.end, m.start):
         # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
         to_talks = _for_talks(f, vc, *_own_stretch(f, vc, place_starts, m, visit, s0, s_end)) \
@@ -282,6 +284,13 @@ def _its_capital(f: Found, a: int, b: int) -> bool:
 _AND_GAP = 3  # 'and two', 'والثانية', 'و دو دور دیگر': words between the two places besides 'in'
 
 
+def _joined(f: Found, a: int, b: int) -> bool:
+    """Only one coordinating word between two places: 'Cairo and Doha', 'قاهره و دوحه'."""
+    gap = f.doc.text[a:b]
+    return any(c.has("coordination") and gap[c.start - a:c.end - a] == gap.strip()
+               for c in f.venue_in(a, b) if a <= c.start and c.end <= b)
+
+
 def _in_and_in(f: Found, prev: Match, m: Match) -> bool:
     """A second 'in Y' coordinated with the first place of the same sentence: 'three in Muscat and two
     in Rome', 'أولهما في مسقط والثانية في روما', 'یکی در مسقط و دیگری در رم'."""
@@ -332,7 +341,7 @@ def find_venues(f: Found, new: list[Match] | None = None) -> tuple[list[Venue], 
         # (the sentence first: the text between is read only within one sentence)
         if prev is not None and prev[0].end <= m.start and prev[1] != "mentioned" \
                 and doc.sentence_of(prev[0].start) == doc.sentence_of(m.start) \
-                and (doc.text[prev[0].end:m.start].strip() in (*COMMAS, "and")
+                and (doc.text[prev[0].end:m.start].strip() in COMMAS or _joined(f, prev[0].end, m.start)
                      or (m.prefix and clitics().is_conjunction(m.prefix)
                          and not doc.text[prev[0].end:m.start].strip())
                      or _its_capital(f, prev[0].end, m.start)):

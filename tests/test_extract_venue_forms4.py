@@ -1,0 +1,51 @@
+"""Venue frames, fourth round, on new ar/fa/en sentences of our own: a second place joined by a separate
+'and' word (Persian و), an Arabic dative لـ after an arrival verb, the Arabic host verb احتضن, and the
+locative بـ on a place noun ('بمدينة إسطنبول')."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.pipeline import article_from_text, extract_article
+
+DAY = dt.date(2025, 10, 1)
+
+
+def venues(text: str, lang: str) -> set[tuple[str, str]]:
+    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
+    return {(v.place_id, v.role) for v in extract_article(art).venues}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # a second place joined by a separate 'and' shares the first one's role
+        ("fa", "گفتگوها در قاهره و دوحه ادامه دارد.", {("cairo", "talks_venue"), ("doha", "talks_venue")}),
+        ("en", "The round went on in Cairo and Doha.", {("cairo", "talks_venue"), ("doha", "talks_venue")}),
+        # the dative لـ after an arrival verb is where the visit goes
+        ("ar", "وصلت المبعوثة للدوحة صباح الثلاثاء.", {("doha", "visit")}),
+        ("ar", "سافر رئيس الوفد لأنقرة بعد ظهر الأحد.", {("ankara", "visit")}),
+        # the host verb احتضن
+        ("ar", "تحتضن مسقط يوم السبت جولة جديدة من المباحثات.", {("muscat", "talks_venue")}),
+        # the locative بـ on the place noun before the name
+        ("ar", "تواصلت المباحثات بمدينة جنيف لليوم الثاني.", {("geneva", "talks_venue")}),
+        ("ar", "انطلقت الجولة بالعاصمة القطرية الدوحة.", {("doha", "talks_venue")}),
+    ],
+)
+def test_venue_forms(lang: str, text: str, want: set[tuple[str, str]]) -> None:
+    assert want <= venues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "role"),
+    [
+        # a dative after another place is no second visit: 'thanked Qatar'
+        ("ar", "زار الوزير عمّان وقدم الشكر لقطر على جهودها.", "qatar", "visit"),
+        # a place and an actor joined by 'and' do not share a role
+        ("fa", "گفتگوها در قاهره با حضور هیئت قطر ادامه دارد.", "qatar", "talks_venue"),
+    ],
+)
+def test_no_role_beyond_the_frame(lang: str, text: str, place: str, role: str) -> None:
+    assert (place, role) not in venues(text, lang)
