@@ -49,3 +49,33 @@ def test_venue_forms(lang: str, text: str, want: set[tuple[str, str]]) -> None:
 )
 def test_no_role_beyond_the_frame(lang: str, text: str, place: str, role: str) -> None:
     assert (place, role) not in venues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # 'in X for talks': a purpose word right after the place, governing a talks word
+        ("en", "The delegation stayed in Doha for talks with the mediators.", ("doha", "talks_venue")),
+        ("ar", "الوفد موجود في القاهرة لإجراء مباحثات مع الوسطاء.", ("cairo", "talks_venue")),
+        ("fa", "هیئت در دوحه برای مذاکره با میانجی‌ها ماند.", ("doha", "talks_venue")),
+        # departing for a place is a visit to it
+        ("fa", "وزیر خارجه صبح امروز عازم مسکو شد.", ("moscow", "visit")),
+        ("fa", "هیئت دیروز راهی ریاض شد.", ("riyadh", "visit")),
+        ("fa", "هیئت آنکارا را به مقصد دوحه ترک کرد.", ("doha", "visit")),
+        ("ar", "غادرت الوزيرة أنقرة متوجهة إلى الدوحة.", ("doha", "visit")),
+    ],
+)
+def test_purpose_after_the_place_and_departures(lang: str, text: str, want: tuple[str, str]) -> None:
+    assert want in venues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # the purpose word too far from the place, or governing no talks word
+        ("en", "Hamas said in Cairo on Monday evening that it was ready for new talks.", "cairo"),
+        ("en", "Crowds marched in Tehran for the funeral of the commanders.", "tehran"),
+    ],
+)
+def test_no_talks_venue_without_a_purpose_for_talks_beside_it(lang: str, text: str, place: str) -> None:
+    assert (place, "talks_venue") not in venues(text, lang)

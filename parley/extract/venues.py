@@ -115,6 +115,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
     if at and talks is not None and in_clitic:
         return "talks_venue"
+    if at_strict and _here_for_talks(f, vc, m, hi, place_starts):
+        return "talks_venue"  # 'was in Cairo for talks', 'في القاهرة لإجراء مباحثات', 'در دوحه برای مذاکره'
     if at_strict and _during_talks(f, vc, m, hi):
         return "talks_venue"  # 'finalized in Cairo during a meeting', 'في القاهرة خلال اجتماع'
     if doc.lang_at(m.start) == "fa" and at_strict and any(c.has("talks") and c.start >= m.end and c.end <= hi
@@ -234,6 +236,17 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
     return any(p.has("purpose") and any(c.has("talks") and c.start >= p.end and c.end <= hi
                                         and doc.tokens_between(p.end, c.start) <= _PURPOSE for c in vc)
                for p in vc if lo <= p.start < hi)
+
+
+_HERE_FOR = 2  # 'in Cairo on Monday for talks': the purpose word this close after the place
+
+
+def _here_for_talks(f: Found, vc: list[Match], m: Match, hi: int, place_starts: list[int]) -> bool:
+    """A purpose word right after 'in X', before the next place, governing a talks word."""
+    j = bisect.bisect_right(place_starts, m.start)
+    end = min(hi, place_starts[j]) if j < len(place_starts) else hi
+    return any(p.has("purpose") and p.start >= m.end and f.doc.tokens_between(m.end, p.start) <= _HERE_FOR
+               and _for_talks(f, vc, p.start, end) for p in vc)
 
 
 def _delegation_to_talks(f: Found, vc: list[Match], visit: Match, place_starts: list[int]) -> bool:
