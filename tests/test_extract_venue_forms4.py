@@ -79,3 +79,15 @@ def test_purpose_after_the_place_and_departures(lang: str, text: str, want: tupl
 )
 def test_no_talks_venue_without_a_purpose_for_talks_beside_it(lang: str, text: str, place: str) -> None:
     assert (place, "talks_venue") not in venues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # 'for talks' after a visit word: still a visit (the seeds' reading)
+        ("ar", "زار قائد الجيش أنقرة يوم الأحد لإجراء محادثات مع نظيره.", "ankara"),
+        ("en", "The army chief visited Ankara on Sunday for talks with his counterpart.", "ankara"),
+    ],
+)
+def test_a_visit_for_talks_with_someone_stays_a_visit(lang: str, text: str, place: str) -> None:
+    assert (place, "visit") in venues(text, lang)

@@ -227,7 +227,7 @@ def _venue_rows() -> Rows:
         rows += _rows(label, label, lang_lists(f, f"moves.{key}", _section(f, moves, key)))
     for key in ("proposed", "visit", "talks", "at", "prepositions", "proposed_after", "agent_markers",
                 "place_nouns", "purpose", "host", "named_talks", "scene_nouns", "delegation", "during",
-                "coordination"):
+                "coordination", "here_for"):
         rows += _rows(key, key, lang_lists(f, key, _section(f, data, key)))
     rows += _rows("final_verb", "final_verb", lang_lists(f, "final_verb", _section(f, data, "final_verb")))
     # phrases that hold a proposal word but propose no place ('the proposed plan'): matched so that

@@ -245,8 +245,12 @@ def _here_for_talks(f: Found, vc: list[Match], m: Match, hi: int, place_starts: 
     """A purpose word right after 'in X', before the next place, governing a talks word."""
     j = bisect.bisect_right(place_starts, m.start)
     end = min(hi, place_starts[j]) if j < len(place_starts) else hi
-    return any(p.has("purpose") and p.start >= m.end and f.doc.tokens_between(m.end, p.start) <= _HERE_FOR
-               and _for_talks(f, vc, p.start, end) for p in vc)
+    doc = f.doc
+    return any((p.has("purpose") or p.has("here_for")) and p.start >= m.end
+               and doc.tokens_between(m.end, p.start) <= _HERE_FOR
+               and any(c.has("talks") and c.start >= p.end and c.end <= end
+                       and doc.tokens_between(p.end, c.start) <= _PURPOSE for c in vc)
+               for p in vc)
 
 
 def _delegation_to_talks(f: Found, vc: list[Match], visit: Match, place_starts: list[int]) -> bool:
