@@ -91,3 +91,26 @@ def test_no_talks_venue_without_a_purpose_for_talks_beside_it(lang: str, text: s
 )
 def test_a_visit_for_talks_with_someone_stays_a_visit(lang: str, text: str, place: str) -> None:
     assert (place, "visit") in venues(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # the Persian ezafe written after a vowel-final city name
+        ("fa", "دور تازه گفتگوها در ژنوی سوئیس برگزار شد.", ("geneva", "talks_venue")),
+        ("fa", "دور تازه مذاکرات در دوحه‌ی قطر آغاز شد.", ("doha", "talks_venue")),
+        ("fa", "وزیر خارجه به باکوی آذربایجان سفر کرد.", ("baku", "visit")),
+        # a country's name between 'in the capital' and the city's name
+        ("fa", "در پایتخت قطر، دوحه، دور جدید گفتگوها برگزار شد.", ("doha", "talks_venue")),
+        # a building and then 'in' its city: the city shares the building's role
+        ("ar", "جرت المباحثات بقصر الاتحادية في القاهرة.", ("cairo", "talks_venue")),
+        ("en", "The two leaders held talks at the White House in Washington.", ("washington", "talks_venue")),
+    ],
+)
+def test_ezafe_capital_apposition_and_building_in_city(lang: str, text: str, want: tuple[str, str]) -> None:
+    assert want in venues(text, lang)
+
+
+def test_the_ezafe_form_is_read_for_cities_only() -> None:
+    # 'آمریکای لاتین' (Latin America) is no mention of the United States as a place
+    assert not {p for p, _ in venues("کشورهای آمریکای لاتین از این طرح حمایت کردند.", "fa")} & {"usa"}

@@ -131,13 +131,17 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
 
 
 def _capital_named(f: Found, vc: list[Match], a: int, b: int) -> bool:
-    """Between 'in' and the name only a place noun, a nationality adjective, 'the' and a comma: 'in the
-    Omani capital, Muscat', 'في العاصمة العمانية، مسقط', 'در پایتخت عمان، مسقط' is 'in Muscat'."""
+    """Between 'in' and the name only a place noun, a nationality adjective or a country's name, 'the'
+    and a comma: 'in the Omani capital, Muscat', 'في العاصمة العمانية، مسقط', 'در پایتخت عمان، مسقط' is 'in
+    Muscat'."""
     rest = f.doc.text[a:b]
     parts = [c for c in vc if c.has("place_nouns") and a <= c.start and c.end <= b]
     if not parts:
         return False
     parts += [d for d in f.demonyms_in(a, b) if d.end <= b]
+    places = f.gaz.places  # a country's name: 'در پایتخت عمان، مسقط'
+    parts += [m for m in f.gaz_matches if a <= m.start and m.end <= b and m.has("place")
+              and any(p in places and places[p].kind == "country" for p in m.idents("place"))]
     for c in sorted(parts, key=lambda c: -c.start):
         rest = rest[:c.start - a] + " " + rest[c.end - a:]
     return all(ch.isspace() or ch in COMMAS for ch in rest)
@@ -301,6 +305,16 @@ def _its_capital(f: Found, a: int, b: int) -> bool:
 _AND_GAP = 3  # 'and two', 'والثانية', 'و دو دور دیگر': words between the two places besides 'in'
 
 
+def _venue_in_city(f: Found, venue: Match, m: Match) -> bool:
+    """A building and then 'in' its city: 'at the Ritz-Carlton in Riyadh', 'بقصر الاتحادية في القاهرة'."""
+    places = f.gaz.places
+    if not any(p in places and places[p].kind == "venue" for p in venue.idents("place")):
+        return False
+    gap = f.doc.text[venue.end:m.start]
+    return any(c.has("at") and gap[c.start - venue.end:c.end - venue.end] == gap.strip()
+               for c in f.venue_in(venue.end, m.start) if venue.end <= c.start and c.end <= m.start)
+
+
 def _joined(f: Found, a: int, b: int) -> bool:
     """Only one coordinating word between two places: 'Cairo and Doha', 'قاهره و دوحه'."""
     gap = f.doc.text[a:b]
@@ -361,7 +375,7 @@ def find_venues(f: Found, new: list[Match] | None = None) -> tuple[list[Venue], 
                 and (doc.text[prev[0].end:m.start].strip() in COMMAS or _joined(f, prev[0].end, m.start)
                      or (m.prefix and clitics().is_conjunction(m.prefix)
                          and not doc.text[prev[0].end:m.start].strip())
-                     or _its_capital(f, prev[0].end, m.start)):
+                     or _its_capital(f, prev[0].end, m.start) or _venue_in_city(f, prev[0], m)):
             role = prev[1]  # apposition 'في مسقط، عمان' or coordination 'تركيا وروما'
         elif prev is not None and prev[1] != "mentioned" and _in_and_in(f, prev[0], m):
             role = prev[1]  # 'three in Muscat and two in Rome', 'أولهما في مسقط والثانية في روما'
