@@ -113,7 +113,7 @@ def find_bare_bodies(f: Found) -> list[ActorSpan]:
     data = bare_bodies()
     doc = f.doc
     gaz = f.gaz
-    found = doc.in_own_language(data.matcher.find(doc.norm))
+    found = doc.in_own_language(f.bare_nouns if f.bare_nouns is not None else data.matcher.find(doc.norm))
     if not found:
         return []
     adjectives = [ActorSpan(d.start, d.end, d.idents("demonym")[0], "demonym", "state", d.prefix)

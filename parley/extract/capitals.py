@@ -63,7 +63,7 @@ def find_capital_phrases(f: Found) -> list[Match]:
     """Place matches (label 'place') of the capitals named by their state only (see the module doc)."""
     data = capitals()
     doc = f.doc
-    found = doc.in_own_language(data.nouns.find(doc.norm))
+    found = doc.in_own_language(f.capital_nouns if f.capital_nouns is not None else data.nouns.find(doc.norm))
     nouns = [m for m in found if m.has("capital")]
     if not nouns:
         return []

@@ -15,10 +15,10 @@ from parley.extract.actors import (
     nested_spans,
     to_mentions,
 )
-from parley.extract.bare_bodies import find_bare_bodies
+from parley.extract.bare_bodies import bare_bodies, find_bare_bodies
 from parley.extract.bodies import find_bodies
 from parley.extract.candidates import find_candidates
-from parley.extract.capitals import find_capital_phrases
+from parley.extract.capitals import capitals, find_capital_phrases
 from parley.extract.cues import Cues, load_cues
 from parley.extract.discovered import find_people, people_spans
 from parley.extract.events import find_events
@@ -33,20 +33,23 @@ from parley.extract.venues import find_venues
 from parley.records import Article, Lang, Published, Segment
 from parley.text.script import has_arabic_script
 
-_SET_NAMES = ("gazetteer", "speech", "venue", "names", "stance", "event", "topic")
-_SETS: dict[tuple[int, int], tuple[PhraseMatcher, Cues, PhraseSets]] = {}
+_SET_NAMES = ("gazetteer", "speech", "venue", "names", "stance", "event", "topic",
+              "bare_nouns", "capital_nouns")
+_SETS: dict[tuple[int, ...], tuple[tuple[PhraseMatcher, ...], Cues, PhraseSets]] = {}
 
 
 def phrase_sets(matcher: PhraseMatcher, cues: Cues) -> PhraseSets:
-    """The gazetteer's matcher and the cue matchers as one pass (_SET_NAMES order), built once."""
-    key = (id(matcher), id(cues))
+    """The gazetteer's matcher, the cue matchers and the bare-body and capital nouns as one pass
+    (_SET_NAMES order), built once."""
+    own = (matcher, bare_bodies().matcher, capitals().nouns)
+    key = (*(id(m) for m in own), id(cues))
     hit = _SETS.get(key)
-    if hit is not None and hit[0] is matcher and hit[1] is cues:
+    if hit is not None and all(a is b for a, b in zip(hit[0], own, strict=True)) and hit[1] is cues:
         return hit[2]
-    sets = PhraseSets([matcher, *(getattr(cues, name) for name in _SET_NAMES[1:])])
+    sets = PhraseSets([matcher, *(getattr(cues, name) for name in _SET_NAMES[1:7]), *own[1:]])
     if len(_SETS) > 8:
         _SETS.clear()
-    _SETS[key] = (matcher, cues, sets)
+    _SETS[key] = (own, cues, sets)
     return sets
 
 
@@ -117,7 +120,7 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  stance_starts=[m.start for m in stance], topic_cover=cover, governed_stops=stops,
                  speech_starts=[m.start for m in speech], topic_starts=[m.start for m in topic],
                  actor_starts=[a.start for a in actors], demonym_starts=[m.start for m in demonyms],
-                 object_of=object_of)
+                 object_of=object_of, bare_nouns=found["bare_nouns"], capital_nouns=found["capital_nouns"])
 
 
 _ASK_TO_TOKENS = 8  # 'urged European signatories of the 2015 deal to trigger …': the infinitive this far
