@@ -76,15 +76,17 @@ def _state_of(gaz: Gazetteer, span: ActorSpan) -> str | None:
     return actor.id if actor.kind == "state" else actor.country
 
 
-def _beside(f: Found, m: Match, spans: list[ActorSpan]) -> ActorSpan | None:
-    """The state, or its adjective, written right beside the noun (English before, else after)."""
+def _beside(f: Found, m: Match, spans: list[ActorSpan], starts: list[int]) -> ActorSpan | None:
+    """The state, or its adjective, written right beside the noun (English before, else after);
+    ``starts``: the spans' starts (sorted), so that only the neighbours are read."""
     doc = f.doc
+    k = bisect.bisect_left(starts, m.start)
     if doc.lang_at(m.start) == "en":
-        before = [s for s in spans if s.end <= m.start and m.start - s.end <= 4
+        before = [s for s in spans[max(0, k - 3):k] if s.end <= m.start and m.start - s.end <= 4
                   and doc.tokens_between(s.end, m.start) <= 1
                   and doc.text[s.end:m.start].strip().lower() in ("", "'s", "\u2019s", "the")]
         return before[-1] if before else None
-    after = [s for s in spans if s.start >= m.end and doc.tokens_between(m.end, s.start) == 0]
+    after = [s for s in spans[k:k + 3] if s.start >= m.end and doc.tokens_between(m.end, s.start) == 0]
     return after[0] if after else None
 
 
@@ -100,12 +102,14 @@ def _after_capital(f: Found, m: Match) -> bool:
     return bool(words) and words[-1][:1].isupper()
 
 
-def _in_title(f: Found, m: Match) -> bool:
-    """A title word of name_signs.yaml right before the noun or right after it."""
+def _in_title(f: Found, m: Match, name_starts: list[int]) -> bool:
+    """A title word of name_signs.yaml right before the noun or right after it; ``name_starts``: the
+    starts of f.names (sorted), so that only the matches near the noun are read."""
     doc = f.doc
+    lo, hi = bisect.bisect_left(name_starts, m.start - 40), bisect.bisect_right(name_starts, m.end + 40)
     return any(t.has("title") and ((t.end <= m.start and doc.tokens_between(t.end, m.start) == 0)
                                    or (t.start >= m.end and doc.tokens_between(m.end, t.start) == 0))
-               for t in f.names if t.end >= m.start - 40 and t.start <= m.end + 40)
+               for t in f.names[lo:hi])
 
 
 def find_bare_bodies(f: Found) -> list[ActorSpan]:
@@ -120,6 +124,7 @@ def find_bare_bodies(f: Found) -> list[ActorSpan]:
                   for d in f.demonyms]
     states = sorted([*f.actors, *adjectives], key=lambda s: s.start)
     starts = [s.start for s in states]
+    name_starts = [n.start for n in f.names]
     taken = sorted([(x.start, x.end) for x in f.gaz_matches] + [(a.start, a.end) for a in f.actors])
     t_starts = [t[0] for t in taken]
     reach: list[int] = []
@@ -130,11 +135,11 @@ def find_bare_bodies(f: Found) -> list[ActorSpan]:
         i = bisect.bisect_left(t_starts, m.end) - 1
         if i >= 0 and reach[i] > m.start:
             continue  # inside a name or title the gazetteer matched
-        if _in_title(f, m):
+        if _in_title(f, m, name_starts):
             continue  # 'وزير الخارجية عباس عراقجي', 'Foreign Ministry spokesperson X': a person's title
         kind = m.idents("bare_body")[0]
         bodies = data.of[kind]
-        beside = _beside(f, m, states)
+        beside = _beside(f, m, states, starts)
         if beside is not None:
             body = bodies.get(_state_of(gaz, beside) or "")
         elif doc.lang_at(m.start) == "en" and _after_capital(f, m):

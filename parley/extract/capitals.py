@@ -70,7 +70,10 @@ def find_capital_phrases(f: Found) -> list[Match]:
     money = [m.start for m in found if m.has("not_after")]
     states = _states(f)
     starts = [s[0] for s in states]
-    named = [(m.start, pid) for m in f.gaz_matches if m.has("place") for pid in m.idents("place")]
+    named: dict[str, list[int]] = {}  # place id -> where the text names it (ascending)
+    for m in f.gaz_matches:
+        for pid in m.idents("place") if m.has("place") else ():
+            named.setdefault(pid, []).append(m.start)
     out: list[Match] = []
     for n in nouns:
         i = bisect.bisect_left(money, n.end)
@@ -98,7 +101,9 @@ def find_capital_phrases(f: Found) -> list[Match]:
         if city not in f.gaz.places:
             continue
         s_lo, s_hi = doc.sentences[doc.sentence_of(n.start)]
-        if any(s_lo <= pos < s_hi and pid == city for pos, pid in named):
+        at = named.get(city, [])
+        i = bisect.bisect_left(at, s_lo)
+        if i < len(at) and at[i] < s_hi:
             continue  # the sentence names the city: the phrase is its apposition
         payload = Payload("place", city, doc.lang_at(n.start), "capital")
         out.append(Match(state[0], state[1], n.prefix, (payload,), frozenset({"place", "capital_phrase"})))
