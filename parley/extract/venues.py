@@ -57,7 +57,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     to_clitic = cl.is_dative(m.prefix)
     in_clitic = cl.is_locative(m.prefix) or any(  # 'بمدينة إسطنبول', 'بالعاصمة مسقط': the noun takes the بـ
         c.has("place_nouns") and cl.is_locative(c.prefix) and c.end <= m.start
-        and (doc.tokens_between(c.end, m.start) == 0 or _capital_named(f, vc, c.start, m.start)) for c in vc)
+        and (doc.tokens_between(c.end, m.start) == 0 or _capital_named(f, c.start, m.start))
+        for c in f.venue_in(max(s0, doc.reach_back(m.start, 4)), m.start))
     actor_too = m.has("actor")  # واشنطن may be the US government: needs a place cue right before
     if any(c.has("agent_markers")
            and ((c.end <= m.start and doc.tokens_between(c.end, m.start) <= 1)
@@ -83,7 +84,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
             and doc.tokens_between(c.end, m.start) == 0 and doc.tokens_between(at_m.end, c.start) == 0
             for c in vc):
         at_gap = 0
-    elif at_m is not None and 0 < at_gap <= 4 and _capital_named(f, vc, at_m.end, m.start):
+    elif at_m is not None and 0 < at_gap <= 4 and _capital_named(f, at_m.end, m.start):
         at_gap = 0  # 'in the Omani capital, Muscat', 'في العاصمة العمانية مسقط'
     at = in_clitic or at_gap <= _NEAR
     at_strict = in_clitic or at_gap == 0
@@ -115,7 +116,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
     if at and talks is not None and in_clitic:
         return "talks_venue"
-    if at_strict and _here_for_talks(f, vc, m, hi, place_starts):
+    if at_strict and _here_for_talks(f, m, hi, place_starts):
         return "talks_venue"  # 'was in Cairo for talks', 'في القاهرة لإجراء مباحثات', 'در دوحه برای مذاکره'
     if at_strict and _during_talks(f, vc, m, hi):
         return "talks_venue"  # 'finalized in Cairo during a meeting', 'في القاهرة خلال اجتماع'
@@ -130,17 +131,19 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     return None
 
 
-def _capital_named(f: Found, vc: list[Match], a: int, b: int) -> bool:
+def _capital_named(f: Found, a: int, b: int) -> bool:
     """Between 'in' and the name only a place noun, a nationality adjective or a country's name, 'the'
     and a comma: 'in the Omani capital, Muscat', 'في العاصمة العمانية، مسقط', 'در پایتخت عمان، مسقط' is 'in
     Muscat'."""
     rest = f.doc.text[a:b]
-    parts = [c for c in vc if c.has("place_nouns") and a <= c.start and c.end <= b]
+    parts = [c for c in f.venue_in(a, b) if c.has("place_nouns") and c.end <= b]
     if not parts:
         return False
     parts += [d for d in f.demonyms_in(a, b) if d.end <= b]
     places = f.gaz.places  # a country's name: 'در پایتخت عمان، مسقط'
-    parts += [m for m in f.gaz_matches if a <= m.start and m.end <= b and m.has("place")
+    gm = f.gaz_matches
+    lo, hi = (bisect.bisect_left(gm, x, key=lambda m: m.start) for x in (a, b))
+    parts += [m for m in gm[lo:hi] if m.end <= b and m.has("place")
               and any(p in places and places[p].kind == "country" for p in m.idents("place"))]
     for c in sorted(parts, key=lambda c: -c.start):
         rest = rest[:c.start - a] + " " + rest[c.end - a:]
@@ -245,16 +248,15 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
 _HERE_FOR = 2  # 'in Cairo on Monday for talks': the purpose word this close after the place
 
 
-def _here_for_talks(f: Found, vc: list[Match], m: Match, hi: int, place_starts: list[int]) -> bool:
+def _here_for_talks(f: Found, m: Match, hi: int, place_starts: list[int]) -> bool:
     """A purpose word right after 'in X', before the next place, governing a talks word."""
     j = bisect.bisect_right(place_starts, m.start)
     end = min(hi, place_starts[j]) if j < len(place_starts) else hi
     doc = f.doc
     return any((p.has("purpose") or p.has("here_for")) and p.start >= m.end
-               and doc.tokens_between(m.end, p.start) <= _HERE_FOR
                and any(c.has("talks") and c.start >= p.end and c.end <= end
-                       and doc.tokens_between(p.end, c.start) <= _PURPOSE for c in vc)
-               for p in vc)
+                       for c in f.venue_in(p.end, min(end, doc.reach(p.end, _PURPOSE) + 1)))
+               for p in f.venue_in(m.end, min(end, doc.reach(m.end, _HERE_FOR) + 1)))
 
 
 def _delegation_to_talks(f: Found, vc: list[Match], visit: Match, place_starts: list[int]) -> bool:
