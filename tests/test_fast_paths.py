@@ -26,7 +26,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parley.extract.bare_bodies import bare_bodies
 from parley.extract.candidates import _CAPS
+from parley.extract.capitals import capitals
 from parley.extract.cues import load_cues
 from parley.extract.gazetteer import default_gazetteer
 from parley.extract.matcher import Doc, Match, PhraseMatcher, gazetteer_matcher
@@ -45,7 +47,9 @@ TEXTS += [p.read_text(encoding="utf-8") for p in sorted((REPO / "devset" / "text
 
 def _matchers() -> list[PhraseMatcher]:
     cues = load_cues()
-    return [gazetteer_matcher(default_gazetteer()), *(getattr(cues, name) for name in _SET_NAMES[1:])]
+    own = {"bare_nouns": bare_bodies().matcher, "capital_nouns": capitals().nouns}
+    return [gazetteer_matcher(default_gazetteer()),
+            *(own[name] if name in own else getattr(cues, name) for name in _SET_NAMES[1:])]
 
 
 def reference_find(m: PhraseMatcher, norm: Normalized, longest: bool = True) -> list[Match]:

@@ -358,7 +358,8 @@ def venue_track(venues: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFra
             if text not in cues_in:
                 cues_in[text] = _request_cues(text, c)
             asked = _askers(cues_in[text], seg_start, by_seg[key], names)
-        place = str(place_en.get(str(place_id), place_id))
+        # a place the gazetteer lacks (extract/new_places.py) is named from its id: 'bellevue_palace'
+        place = str(place_en.get(str(place_id)) or str(place_id).replace("_", " ").title())
         role = ROLE_EN.get(str(role_id), str(role_id))
         rows.append((place_id, place, str(role_id), placed[0], placed[1], placed[2], prec,
                      ", ".join(asked), key[0], key[1], role, placed[3]))

@@ -91,8 +91,9 @@ def _holds(gaz: Gazetteer, aid: str, role: str) -> bool:
 
 
 def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
-                     venue_cues: list[Match]) -> list[ActorSpan]:
-    """Actor mentions of one article from its gazetteer matches (normalised spans)."""
+                     venue_cues: list[Match], signs: list[Match] | None = None) -> list[ActorSpan]:
+    """Actor mentions of one article from its gazetteer matches (normalised spans); ``signs``: the
+    name-sign matches, whose deputy and former words keep a title from its holder."""
     day = doc.article.published.date
     text = doc.text
     names: list[ActorSpan] = []
@@ -142,6 +143,8 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
         if gaz.roles[role].bare and " ".join(text[m.start:m.end].split()) in gaz.roles[role].bare \
                 and (_state_follows(text, m.end, names, name_starts) or not _title_ends(text, m.end, cues)):
             continue  # 'وزیر امور خارجه نروژ': another state's title; 'سخنگوی وزارت خارجه ناصر ...': a name
+        if _not_holder(doc, m, signs or []):
+            continue  # 'معاون سخنگوی وزارت خارجه آمریکا', 'الرئيس الأمريكي السابق': not the holder
         holder = gaz.holder(role, day)
         if holder is not None and holder in gaz.actors:
             merged.append(ActorSpan(m.start, m.end, holder, "title", gaz.actors[holder].kind, m.prefix))
@@ -150,6 +153,14 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
     merged += [n for i, n in enumerate(names) if i not in used]
     merged.sort(key=lambda s: s.start)
     return merged
+
+
+def _not_holder(doc: Doc, title: Match, signs: list[Match]) -> bool:
+    """A deputy or former word right before the title, or a former word right after it."""
+    a, b = title.start, title.end
+    return any((n.has("not_holder_before") and n.end <= a and doc.tokens_between(n.end, a) == 0)
+               or (n.has("not_holder_after") and n.start >= b and doc.tokens_between(b, n.start) == 0)
+               for n in signs if a - 30 <= n.start <= b + 30)
 
 
 def _state_follows(text: str, end: int, names: list[ActorSpan], starts: list[int]) -> bool:

@@ -90,7 +90,7 @@ class Cues:
     # event, hypo, needs_date, held, delegation, called_off, planned, background, context, planned_talks,
     # with, round
     event: PhraseMatcher
-    names: PhraseMatcher  # title, title_word, stop
+    names: PhraseMatcher  # title, title_word, stop, not_holder_before, not_holder_after
     specificity: tuple[str, ...]  # event kinds, most specific first
     statements_fold_into: tuple[str, ...]  # kinds an announcement of the same sentence is part of
     stances: dict[str, StanceInfo]
@@ -227,7 +227,7 @@ def _venue_rows() -> Rows:
         rows += _rows(label, label, lang_lists(f, f"moves.{key}", _section(f, moves, key)))
     for key in ("proposed", "visit", "talks", "at", "prepositions", "proposed_after", "agent_markers",
                 "place_nouns", "purpose", "host", "named_talks", "scene_nouns", "delegation", "during",
-                "coordination"):
+                "coordination", "here_for"):
         rows += _rows(key, key, lang_lists(f, key, _section(f, data, key)))
     rows += _rows("final_verb", "final_verb", lang_lists(f, "final_verb", _section(f, data, "final_verb")))
     # phrases that hold a proposal word but propose no place ('the proposed plan'): matched so that
@@ -321,7 +321,8 @@ def _name_rows() -> tuple[Rows, frozenset[str]]:
     f = "name_signs.yaml"
     data = _mapping(f)
     rows: Rows = []
-    for key, label in (("titles", "title"), ("title_words", "title_word"), ("stop", "stop")):
+    for key, label in (("titles", "title"), ("title_words", "title_word"), ("stop", "stop"),
+                       ("not_holder_before", "not_holder_before"), ("not_holder_after", "not_holder_after")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     nn = _section(f, data, "not_names_en")
     if not isinstance(nn, list) or not all(isinstance(x, str) for x in nn):

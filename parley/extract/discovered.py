@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +29,9 @@ from parley.extract.records import Found
 _FILE = "person_signs.yaml"
 _PARTICLES = r"(?:al|el|bin|ibn|abu|bint|ben|de|da|van|von|der|del|la|le)"
 _WORD = rf"(?:{_PARTICLES}[- ])?[A-Z][a-z\u00df-\u00ff]+(?:-[A-Za-z][a-z\u00df-\u00ff]+)*"
-_RUN = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \t]+{_WORD})*")
+# a middle initial may stand inside the run ('Edgard D. Kagan'); the id leaves it out (edgard_kagan)
+_RUN = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_WORD})*")
+_INITIAL = re.compile(r"(?<=\s)[A-Z]\.\s+")
 _TOKEN = re.compile(rf"{_WORD}")
 _WORDS = re.compile(r"[A-Za-z\u00c0-\u00ff][\w'\u2019.-]*|[,;:.!?()\"“”«»\u2013\u2014]")
 _MIN, _MAX = 2, 4
@@ -108,14 +111,20 @@ class Person:
     actor_id: str
 
 
-def _runs(text: str, lo: int, hi: int, signs: _Signs) -> list[tuple[int, int, int]]:
+def _runs(text: str, lo: int, hi: int, signs: _Signs,
+          known: Callable[[int, int], bool] = lambda s, e: False) -> list[tuple[int, int, int]]:
     """(start, end, words) of the name runs in text[lo:hi]: maximal runs of Capitalised words
-    with title, organisation and sentence words cut away."""
+    with title, organisation and sentence words cut away. A word of a ``known`` name ends the run
+    before it, which is that name's own ('Seyyed Abbas Araghchi'), and starts a new one ('Ambassador to
+    Malaysia Edgard Kagan': Malaysia is no part of his name)."""
     out: list[tuple[int, int, int]] = []
     for m in _RUN.finditer(text, lo, hi):
         run: list[tuple[int, int]] = []
         for t in _TOKEN.finditer(text, m.start(), m.end()):
             w = _bare(t.group())
+            if known(t.start(), t.end()):
+                run = []  # words right before a known name are its own ('Datuk Seri Anwar Ibrahim')
+                continue
             if signs.is_title(w) or w in signs.not_name or w in signs.not_person:
                 if w in signs.not_person and run:
                     run = []  # 'Shura Council': the run was an organisation's name
@@ -130,7 +139,7 @@ def _runs(text: str, lo: int, hi: int, signs: _Signs) -> list[tuple[int, int, in
     return [r for r in out if r[2] <= _MAX]
 
 
-def _headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     """A line in title case with no full stop ('Ceasefire Now In Effect, Says Trump'): its capitals
     are no sign."""
     words = [w for w in line.split() if w[:1].isalpha()]
@@ -187,7 +196,7 @@ def find_people(f: Found) -> list[Person]:
     text = art.text
     signs = person_signs()
     segments = art.segments or []
-    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en" and not _headline(seg.text)]
+    spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en" and not is_headline(seg.text)]
     if not segments and art.lang == "en":
         spans = [(0, len(text))]
     if not spans:  # no English text: nobody to discover, and no names to map
@@ -207,11 +216,12 @@ def find_people(f: Found) -> list[Person]:
         return i >= 0 and reach[i] > s
 
     persons_at = sorted(doc.orig_span(a.start, a.end) for a in f.actors if a.kind == "person")
-    runs = [r for lo, hi in spans for r in _runs(text, lo, hi, signs) if not is_known(r[0], r[1])]
+    runs = [r for lo, hi in spans for r in _runs(text, lo, hi, signs, is_known)
+            if not is_known(r[0], r[1])]
     people: dict[tuple[int, int], Person] = {}
     for s, e, _n in runs:
         if _has_sign(text, s, e, signs):
-            pid = person_id(text[s:e])
+            pid = person_id(_INITIAL.sub("", text[s:e]))
             if pid is not None and pid not in f.gaz.actors:
                 people[(s, e)] = Person(s, e, text[s:e], pid)
     # a list with a person in it is a list of people: 'Khaled Mashal, Khalil al-Hayya, Zaher Jabarin'
@@ -224,7 +234,7 @@ def find_people(f: Found) -> list[Person]:
                 continue
             if any(_LIST.match(text[b:s]) and b <= s for _a, b in anchors if 0 <= s - b <= 8) \
                     or any(_LIST.match(text[e:a]) for a, _b in anchors if 0 <= a - e <= 8):
-                pid = person_id(text[s:e])
+                pid = person_id(_INITIAL.sub("", text[s:e]))
                 if pid is not None and pid not in f.gaz.actors:
                     people[(s, e)] = Person(s, e, text[s:e], pid)
                     anchors.append((s, e))

@@ -50,6 +50,8 @@ class Clitics:
     possessives: tuple[str, ...] = ()  # longest first: "'s" before "'"
     conjunction: frozenset[str] = frozenset()
     whole: frozenset[str] = frozenset()  # words whose first letters are no clitic (بحث is no ب + حث)
+    ezafe_after: frozenset[str] = frozenset()  # Persian: final letters a written ezafe may follow
+    ezafe: str = ""  # ... and the ezafe letter
 
     def bare(self, prefix: str) -> str:
         """The prefix without the definite article."""
@@ -111,6 +113,8 @@ def _load_clitics(override: str) -> Clitics:
         possessives=tuple(sorted((str(x) for x in data.get("possessives") or []), key=len, reverse=True)),
         conjunction=frozenset(normalize_text(str(x)) for x in data["conjunction"]),
         whole=frozenset(normalize_text(str(x)) for x in data.get("whole_words") or []),
+        ezafe_after=frozenset(normalize_text(str(x)) for x in (data.get("ezafe") or {}).get("after") or []),
+        ezafe=normalize_text(str((data.get("ezafe") or {}).get("suffix") or "")),
     )
 
 
@@ -220,8 +224,12 @@ def gazetteer_entries(gaz: Gazetteer) -> list[tuple[str, str, str, str]]:
         rows += [(form, "actor", a.id, lang) for lang, form in a.surface_forms()]
     for r in gaz.roles.values():
         rows += [(t, "role", r.id, lang) for lang, ts in r.titles.items() for t in ts]
+    ez = clitics()
     for p in gaz.places.values():
         rows += [(form, "place", p.id, lang) for lang, form in p.surface_forms()]
+        if ez.ezafe and p.kind in ("city", "venue"):  # 'ژنوی سوئیس': the Persian form with its written ezafe
+            rows += [(form + ez.ezafe, "place", p.id, lang) for lang, form in p.surface_forms()
+                     if lang == "fa" and normalize_text(form)[-1:] in ez.ezafe_after]
     return rows
 
 

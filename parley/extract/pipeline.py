@@ -15,14 +15,17 @@ from parley.extract.actors import (
     nested_spans,
     to_mentions,
 )
+from parley.extract.bare_bodies import bare_bodies, find_bare_bodies
 from parley.extract.bodies import find_bodies
 from parley.extract.candidates import find_candidates
+from parley.extract.capitals import capitals, find_capital_phrases
 from parley.extract.cues import Cues, load_cues
 from parley.extract.discovered import find_people, people_spans
 from parley.extract.events import find_events
 from parley.extract.gazetteer import Gazetteer, default_gazetteer
 from parley.extract.links import find_links
 from parley.extract.matcher import Doc, Match, PhraseMatcher, PhraseSets, gazetteer_matcher
+from parley.extract.new_places import find_new_places
 from parley.extract.positions import find_positions
 from parley.extract.quotes import find_quotes
 from parley.extract.records import Extraction, Found
@@ -30,20 +33,23 @@ from parley.extract.venues import find_venues
 from parley.records import Article, Lang, Published, Segment
 from parley.text.script import has_arabic_script
 
-_SET_NAMES = ("gazetteer", "speech", "venue", "names", "stance", "event", "topic")
-_SETS: dict[tuple[int, int], tuple[PhraseMatcher, Cues, PhraseSets]] = {}
+_SET_NAMES = ("gazetteer", "speech", "venue", "names", "stance", "event", "topic",
+              "bare_nouns", "capital_nouns")
+_SETS: dict[tuple[int, ...], tuple[tuple[PhraseMatcher, ...], Cues, PhraseSets]] = {}
 
 
 def phrase_sets(matcher: PhraseMatcher, cues: Cues) -> PhraseSets:
-    """The gazetteer's matcher and the cue matchers as one pass (_SET_NAMES order), built once."""
-    key = (id(matcher), id(cues))
+    """The gazetteer's matcher, the cue matchers and the bare-body and capital nouns as one pass
+    (_SET_NAMES order), built once."""
+    own = (matcher, bare_bodies().matcher, capitals().nouns)
+    key = (*(id(m) for m in own), id(cues))
     hit = _SETS.get(key)
-    if hit is not None and hit[0] is matcher and hit[1] is cues:
+    if hit is not None and all(a is b for a, b in zip(hit[0], own, strict=True)) and hit[1] is cues:
         return hit[2]
-    sets = PhraseSets([matcher, *(getattr(cues, name) for name in _SET_NAMES[1:])])
+    sets = PhraseSets([matcher, *(getattr(cues, name) for name in _SET_NAMES[1:7]), *own[1:]])
     if len(_SETS) > 8:
         _SETS.clear()
-    _SETS[key] = (matcher, cues, sets)
+    _SETS[key] = (own, cues, sets)
     return sets
 
 
@@ -60,7 +66,7 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
     speech = own(found["speech"])
     venue = own(found["venue"])
     names = own(found["names"])
-    actors = find_actor_spans(doc, gaz, gm, cues, venue)
+    actors = find_actor_spans(doc, gaz, gm, cues, venue, names)
     anchors = [(m.start, m.end) for m in gm if m.has("role")]
     anchors += [(m.start, m.end) for m in speech if m.has("verb") or m.has("participle")]
     anchors += [(m.start, m.end) for m in names if m.has("title")]
@@ -114,7 +120,7 @@ def analyse(article: Article, gaz: Gazetteer | None = None) -> Found:
                  stance_starts=[m.start for m in stance], topic_cover=cover, governed_stops=stops,
                  speech_starts=[m.start for m in speech], topic_starts=[m.start for m in topic],
                  actor_starts=[a.start for a in actors], demonym_starts=[m.start for m in demonyms],
-                 object_of=object_of)
+                 object_of=object_of, bare_nouns=found["bare_nouns"], capital_nouns=found["capital_nouns"])
 
 
 _ASK_TO_TOKENS = 8  # 'urged European signatories of the 2015 deal to trigger …': the infinitive this far
@@ -134,13 +140,17 @@ def _asks_to(doc: Doc, ask: Match, cue: Match, markers: list[Match]) -> bool:
 def extract_article(article: Article, gaz: Gazetteer | None = None) -> Extraction:
     """Mentions, venues, quotes, positions, events, name candidates and typed links of one article."""
     f = analyse(article, gaz)
-    venues, place_roles = find_venues(f)  # positions skip actors that are venues; events take them as places
+    people = find_people(f)  # people, organisations and outlets the gazetteer lacks, named in English
+    bodies = find_bodies(f, people)
+    # positions skip actors that are venues; events take them as places
+    new_places = find_new_places(f, people + [b for b, _ in bodies]) + find_capital_phrases(f)
+    venues, place_roles = find_venues(f, new_places)
     quotes, speech = find_quotes(f)
     named = to_mentions(f.doc, f.actors)
     also = mention_only_spans(f.doc, f.gaz, f.actors, f.demonyms, f.gaz_matches, gazetteer_matcher(f.gaz))
-    people = find_people(f)  # people, organisations and outlets the gazetteer lacks, named in English
+    also += find_bare_bodies(f)  # 'the parliament', 'البرلمان': the body of the state in the passage
     also += people_spans(f, people)
-    for body, kind in find_bodies(f, people):
+    for body, kind in bodies:
         also += people_spans(f, [body], via=f"discovered_{kind}", kind=kind)
     mentions = sorted(named + to_mentions(f.doc, also), key=lambda m: m.start)
     positions = find_positions(f, speech, place_roles)

@@ -76,6 +76,10 @@ class Found:
     # a stance cue at most three words after another is its object: start of the object -> the cue
     # before it, whose stance it takes ('dismissed the demands for X' rejects X, demands nothing)
     object_of: dict[int, Match] = field(default_factory=dict)
+    # matches of the nouns of bare_bodies.yaml ('البرلمان') and capitals.yaml ('العاصمة'), found in the
+    # same pass as the rest; None: not found yet (a stage then scans for them itself)
+    bare_nouns: list[Match] | None = None
+    capital_nouns: list[Match] | None = None
 
     def stance_in(self, lo: int, hi: int) -> list[Match]:
         """The stance-file cues starting in [lo, hi)."""

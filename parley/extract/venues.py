@@ -55,7 +55,10 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     vc = f.venue_in(s0, s_end)  # every rule reads cues of the place's own sentence
     cl = f.clitics
     to_clitic = cl.is_dative(m.prefix)
-    in_clitic = cl.is_locative(m.prefix)
+    in_clitic = cl.is_locative(m.prefix) or any(  # 'بمدينة إسطنبول', 'بالعاصمة مسقط': the noun takes the بـ
+        c.has("place_nouns") and cl.is_locative(c.prefix) and c.end <= m.start
+        and (doc.tokens_between(c.end, m.start) == 0 or _capital_named(f, c.start, m.start))
+        for c in f.venue_in(max(s0, doc.reach_back(m.start, 4)), m.start))
     actor_too = m.has("actor")  # واشنطن may be the US government: needs a place cue right before
     if any(c.has("agent_markers")
            and ((c.end <= m.start and doc.tokens_between(c.end, m.start) <= 1)
@@ -81,7 +84,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
             and doc.tokens_between(c.end, m.start) == 0 and doc.tokens_between(at_m.end, c.start) == 0
             for c in vc):
         at_gap = 0
-    elif at_m is not None and 0 < at_gap <= 4 and _capital_named(f, vc, at_m.end, m.start):
+    elif at_m is not None and 0 < at_gap <= 4 and _capital_named(f, at_m.end, m.start):
         at_gap = 0  # 'in the Omani capital, Muscat', 'في العاصمة العمانية مسقط'
     at = in_clitic or at_gap <= _NEAR
     at_strict = in_clitic or at_gap == 0
@@ -95,7 +98,7 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         return "talks_venue"
     visit = _before(f, vc, "visit", m.start, lo)
     prep = _before(f, vc, "prepositions", m.start, lo)
-    governed = to_clitic or (prep is not None and doc.tokens_between(prep.end, m.start) == 0)
+    governed = prep is not None and doc.tokens_between(prep.end, m.start) == 0  # a dative لـ is where to
     if visit is not None and not governed and not _any_in(place_starts, visit.end, m.start):
         # the first place after 'زار', as its object (not 'حرب مع إيران'); a visit for talks is to them
         to_talks = _for_talks(f, vc, *_own_stretch(f, vc, place_starts, m, visit, s0, s_end)) \
@@ -113,6 +116,8 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
         return "talks_venue"  # the first 'in' after the talks word: 'المفاوضات … في مسقط'
     if at and talks is not None and in_clitic:
         return "talks_venue"
+    if at_strict and _here_for_talks(f, m, hi, place_starts):
+        return "talks_venue"  # 'was in Cairo for talks', 'في القاهرة لإجراء مباحثات', 'در دوحه برای مذاکره'
     if at_strict and _during_talks(f, vc, m, hi):
         return "talks_venue"  # 'finalized in Cairo during a meeting', 'في القاهرة خلال اجتماع'
     if doc.lang_at(m.start) == "fa" and at_strict and any(c.has("talks") and c.start >= m.end and c.end <= hi
@@ -126,14 +131,20 @@ def _role(f: Found, m: Match, lo: int, hi: int, place_starts: list[int]) -> str 
     return None
 
 
-def _capital_named(f: Found, vc: list[Match], a: int, b: int) -> bool:
-    """Between 'in' and the name only a place noun, a nationality adjective, 'the' and a comma: 'in the
-    Omani capital, Muscat', 'في العاصمة العمانية، مسقط', 'در پایتخت عمان، مسقط' is 'in Muscat'."""
+def _capital_named(f: Found, a: int, b: int) -> bool:
+    """Between 'in' and the name only a place noun, a nationality adjective or a country's name, 'the'
+    and a comma: 'in the Omani capital, Muscat', 'في العاصمة العمانية، مسقط', 'در پایتخت عمان، مسقط' is 'in
+    Muscat'."""
     rest = f.doc.text[a:b]
-    parts = [c for c in vc if c.has("place_nouns") and a <= c.start and c.end <= b]
+    parts = [c for c in f.venue_in(a, b) if c.has("place_nouns") and c.end <= b]
     if not parts:
         return False
     parts += [d for d in f.demonyms_in(a, b) if d.end <= b]
+    places = f.gaz.places  # a country's name: 'در پایتخت عمان، مسقط'
+    gm = f.gaz_matches
+    lo, hi = (bisect.bisect_left(gm, x, key=lambda m: m.start) for x in (a, b))
+    parts += [m for m in gm[lo:hi] if m.end <= b and m.has("place")
+              and any(p in places and places[p].kind == "country" for p in m.idents("place"))]
     for c in sorted(parts, key=lambda c: -c.start):
         rest = rest[:c.start - a] + " " + rest[c.end - a:]
     return all(ch.isspace() or ch in COMMAS for ch in rest)
@@ -234,6 +245,20 @@ def _for_talks(f: Found, vc: list[Match], lo: int, hi: int) -> bool:
                for p in vc if lo <= p.start < hi)
 
 
+_HERE_FOR = 2  # 'in Cairo on Monday for talks': the purpose word this close after the place
+
+
+def _here_for_talks(f: Found, m: Match, hi: int, place_starts: list[int]) -> bool:
+    """A purpose word right after 'in X', before the next place, governing a talks word."""
+    j = bisect.bisect_right(place_starts, m.start)
+    end = min(hi, place_starts[j]) if j < len(place_starts) else hi
+    doc = f.doc
+    return any((p.has("purpose") or p.has("here_for")) and p.start >= m.end
+               and any(c.has("talks") and c.start >= p.end and c.end <= end
+                       for c in f.venue_in(p.end, min(end, doc.reach(p.end, _PURPOSE) + 1)))
+               for p in f.venue_in(m.end, min(end, doc.reach(m.end, _HERE_FOR) + 1)))
+
+
 def _delegation_to_talks(f: Found, vc: list[Match], visit: Match, place_starts: list[int]) -> bool:
     """A negotiating delegation before the visit word, and a talks noun in the sentence: 'the
     delegation charged with the negotiations arrived in Sharm el-Sheikh' (venue_cues.yaml delegation;
@@ -282,6 +307,23 @@ def _its_capital(f: Found, a: int, b: int) -> bool:
 _AND_GAP = 3  # 'and two', 'والثانية', 'و دو دور دیگر': words between the two places besides 'in'
 
 
+def _venue_in_city(f: Found, venue: Match, m: Match) -> bool:
+    """A building and then 'in' its city: 'at the Ritz-Carlton in Riyadh', 'بقصر الاتحادية في القاهرة'."""
+    places = f.gaz.places
+    if not any(p in places and places[p].kind == "venue" for p in venue.idents("place")):
+        return False
+    gap = f.doc.text[venue.end:m.start]
+    return any(c.has("at") and gap[c.start - venue.end:c.end - venue.end] == gap.strip()
+               for c in f.venue_in(venue.end, m.start) if venue.end <= c.start and c.end <= m.start)
+
+
+def _joined(f: Found, a: int, b: int) -> bool:
+    """Only one coordinating word between two places: 'Cairo and Doha', 'قاهره و دوحه'."""
+    gap = f.doc.text[a:b]
+    return any(c.has("coordination") and gap[c.start - a:c.end - a] == gap.strip()
+               for c in f.venue_in(a, b) if a <= c.start and c.end <= b)
+
+
 def _in_and_in(f: Found, prev: Match, m: Match) -> bool:
     """A second 'in Y' coordinated with the first place of the same sentence: 'three in Muscat and two
     in Rome', 'أولهما في مسقط والثانية في روما', 'یکی در مسقط و دیگری در رم'."""
@@ -307,9 +349,11 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
-def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
-    """Venue rows of one article (only places from places.yaml), and the role of each place
-    name that has one, by its match start in the normalised text (for positions and events)."""
+def find_venues(f: Found, new: list[Match] | None = None) -> tuple[list[Venue], dict[int, str]]:
+    """Venue rows of one article, and the role of each place name of places.yaml that has one, by
+    its match start in the normalised text (for positions and events). ``new``: more place matches:
+    names the gazetteer lacks (new_places.py, label 'new_place'), kept only with a role other than
+    'mentioned', and capitals named by their state (capitals.py), read like the city's name."""
     doc = f.doc
     roles: dict[int, str] = {}
     place_ids: dict[int, list[str]] = {}
@@ -317,10 +361,12 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
     out: list[Venue] = []
     seen: set[tuple[int, str]] = set()
     prev: tuple[Match, str] | None = None
-    places: list[Match] = [m for m in f.gaz_matches if m.has("place")]
+    places = sorted([m for m in f.gaz_matches if m.has("place")] + (new or []), key=lambda m: m.start)
     place_starts = [m.start for m in places]
     for m in places:
-        pids = [p for p in resolve_places(doc, m, f.cues, f.venue) if p in f.gaz.places]
+        unknown = m.has("new_place")
+        pids = m.idents("place") if unknown else \
+            [p for p in resolve_places(doc, m, f.cues, f.venue) if p in f.gaz.places]
         if not pids:
             continue
         lo, hi = clause_span(doc, m.start, breaks)
@@ -328,20 +374,21 @@ def find_venues(f: Found) -> tuple[list[Venue], dict[int, str]]:
         # (the sentence first: the text between is read only within one sentence)
         if prev is not None and prev[0].end <= m.start and prev[1] != "mentioned" \
                 and doc.sentence_of(prev[0].start) == doc.sentence_of(m.start) \
-                and (doc.text[prev[0].end:m.start].strip() in (*COMMAS, "and")
+                and (doc.text[prev[0].end:m.start].strip() in COMMAS or _joined(f, prev[0].end, m.start)
                      or (m.prefix and clitics().is_conjunction(m.prefix)
                          and not doc.text[prev[0].end:m.start].strip())
-                     or _its_capital(f, prev[0].end, m.start)):
+                     or _its_capital(f, prev[0].end, m.start) or _venue_in_city(f, prev[0], m)):
             role = prev[1]  # apposition 'في مسقط، عمان' or coordination 'تركيا وروما'
         elif prev is not None and prev[1] != "mentioned" and _in_and_in(f, prev[0], m):
             role = prev[1]  # 'three in Muscat and two in Rome', 'أولهما في مسقط والثانية في روما'
         else:
             role = _role(f, m, lo, hi, place_starts)
-        if role is None:
+        if role is None or (unknown and role == "mentioned"):
             continue
         prev = (m, role)
-        roles[m.start] = role
-        place_ids[m.start] = pids
+        if not unknown:
+            roles[m.start] = role
+            place_ids[m.start] = pids
         o0, o1 = doc.orig_span(m.start, m.end)
         s0, s1 = doc.sentences[doc.sentence_of(m.start)]
         e0, e1 = doc.orig_span(s0, s1)
@@ -363,6 +410,7 @@ def _held_in_its_city(f: Found, out: list[Venue]) -> set[str]:
     """Talks held in a country happen in a city of it that the article names: 'talks in Oman' and a
     dateline 'MUSCAT' make Muscat the venue too, when no city of that country is one already."""
     places = f.gaz.places
+    out = [v for v in out if v.place_id in places]  # a place the gazetteer lacks has no country
     hosts = {places[v.place_id].country for v in out
              if v.role == "talks_venue" and places[v.place_id].kind == "country"}
     held = {places[v.place_id].country for v in out
