@@ -54,3 +54,13 @@ def data_error(file: str, entry: str | None, msg: str) -> GazetteerError:
     the file's top level) and what is wrong, e.g. "data/gazetteer/stances.yaml: entry 'modal': ..."."""
     where = f"entry '{entry}'" if entry is not None else "top level"
     return GazetteerError(f"data/gazetteer/{file}: {where}: {msg}")
+
+
+def english_words(file: str, data: dict[str, object], key: str) -> tuple[str, ...]:
+    """``data[key]``, a mapping with one key 'en' holding a list of words (signs that only English
+    writes, such as capitalised heads), lower-cased; raises the file's data error otherwise."""
+    value = data.get(key)
+    if not isinstance(value, dict) or set(value) != {"en"} or not isinstance(value["en"], list) \
+            or not all(isinstance(x, str) and x.strip() for x in value["en"]):
+        raise data_error(file, key, "expected a mapping with one key 'en' holding a list of words")
+    return tuple(str(x).strip().lower() for x in value["en"])

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parley.datafiles import data_error, gazetteer_path, load_yaml
+from parley.datafiles import data_error, english_words, gazetteer_path, load_yaml
 from parley.extract.discovered import Person, is_headline, person_id, person_signs
 from parley.extract.matcher import Match
 from parley.extract.phrases import Payload
@@ -35,11 +35,7 @@ class _PlaceSigns:
 
 
 def _en(data: dict[str, object], key: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if not isinstance(value, dict) or set(value) != {"en"} or not isinstance(value["en"], list) \
-            or not all(isinstance(x, str) and x.strip() for x in value["en"]):
-        raise data_error(_FILE, key, "expected a mapping with one key 'en' holding a list of words")
-    return tuple(str(x).strip().lower() for x in value["en"])
+    return english_words(_FILE, data, key)
 
 
 @lru_cache(maxsize=4)
