@@ -9,19 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from position_rows import DAY, pairs, positions
 
 from parley.extract.pipeline import article_from_text, extract_article
-
-DAY = dt.date(2025, 9, 14)
-
-
-def positions(text: str, lang: str) -> set[tuple[str, str, str]]:
-    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
-    return {(p.actor_id, p.topic, p.stance) for p in extract_article(art).positions}
-
-
-def pairs(text: str, lang: str) -> set[tuple[str, str]]:
-    return {(a, t) for a, t, _ in positions(text, lang)}
 
 
 # Having no plan or intention to do something turns it down: 'no plans to', 'لا نية لديها',

@@ -7,23 +7,8 @@ table is one frame, in Arabic, Persian and English.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from parley.extract.pipeline import article_from_text, extract_article
-
-DAY = dt.date(2025, 9, 14)
-Row = tuple[str, str, str]
-
-
-def positions(text: str, lang: str) -> set[Row]:
-    art = article_from_text(text, lang, DAY)  # type: ignore[arg-type]
-    return {(p.actor_id, p.topic, p.stance) for p in extract_article(art).positions}
-
-
-def pairs(text: str, lang: str) -> set[tuple[str, str]]:
-    return {(a, t) for a, t, _ in positions(text, lang)}
+from position_rows import Row, pairs, positions
 
 
 # A mediation word inside the object ('a US-brokered peace agreement', 'توافق صلح با میانجیگری
