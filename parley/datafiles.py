@@ -30,6 +30,17 @@ def gazetteer_path(name: str) -> Path:
     return _gazetteer_path(os.environ.get("PARLEY_GAZETTEER_DIR"), name)
 
 
+def file_key(name: str) -> int:
+    """A key of data file NAME's path and version (its modification time, 0.0 when it is missing),
+    for a per-version cache of what is read from it; one stat per call (it is called per article)."""
+    path = gazetteer_path(name)
+    try:
+        mtime = os.stat(path).st_mtime
+    except (FileNotFoundError, NotADirectoryError):
+        mtime = 0.0
+    return hash((str(path), mtime))
+
+
 @lru_cache(maxsize=64)
 def _load_yaml_cached(path: str, mtime: float) -> Any:
     with open(path, encoding="utf-8") as fh:

@@ -21,7 +21,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parley.datafiles import data_error, gazetteer_path, load_yaml
+from parley.datafiles import data_error, file_key, load_yaml
 from parley.extract.actors import ActorSpan
 from parley.extract.cues import lang_lists
 from parley.extract.gazetteer import Gazetteer
@@ -65,8 +65,7 @@ def _load(_key: int) -> BareBodies:
 
 def bare_bodies() -> BareBodies:
     """The data of bare_bodies.yaml (read once per file version)."""
-    path = gazetteer_path(_FILE)
-    return _load(hash((str(path), path.stat().st_mtime if path.exists() else 0.0)))
+    return _load(file_key(_FILE))
 
 
 def _state_of(gaz: Gazetteer, span: ActorSpan) -> str | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parley.datafiles import data_error, english_words, gazetteer_path, load_yaml
+from parley.datafiles import data_error, english_words, file_key, load_yaml
 from parley.extract.discovered import Person, person_id, person_signs
 from parley.extract.records import Found
 
@@ -53,8 +53,7 @@ def _load(_key: int) -> _BodySigns:
 
 def body_signs() -> _BodySigns:
     """The signs of body_signs.yaml (read once per file version)."""
-    path = gazetteer_path(_FILE)
-    return _load(hash((str(path), path.stat().st_mtime if path.exists() else 0.0)))
+    return _load(file_key(_FILE))
 
 
 def find_bodies(f: Found, people: list[Person]) -> list[tuple[Person, str]]:
@@ -67,8 +66,7 @@ def find_bodies(f: Found, people: list[Person]) -> list[tuple[Person, str]]:
     spans = [(seg.start, seg.end) for seg in segments if seg.lang == "en"]
     if not spans:  # no English segment: no body to find, and no names to map
         return []
-    known = sorted([doc.orig_span(m.start, m.end) for m in f.gaz_matches]
-                   + [doc.orig_span(a.start, a.end) for a in f.actors] + [(p.start, p.end) for p in people])
+    known = sorted(f.gaz_orig_spans + f.actor_orig_spans + [(p.start, p.end) for p in people])
     starts = [k[0] for k in known]
 
     def known_words(s: int, e: int) -> list[tuple[int, int]]:

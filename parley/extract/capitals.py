@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parley.datafiles import data_error, gazetteer_path, load_yaml
+from parley.datafiles import data_error, file_key, load_yaml
 from parley.extract.cues import lang_lists
 from parley.extract.matcher import Match, PhraseMatcher
 from parley.extract.phrases import Payload
@@ -48,8 +48,7 @@ def _load(_key: int) -> Capitals:
 
 def capitals() -> Capitals:
     """The data of capitals.yaml (read once per file version)."""
-    path = gazetteer_path(_FILE)
-    return _load(hash((str(path), path.stat().st_mtime if path.exists() else 0.0)))
+    return _load(file_key(_FILE))
 
 
 def _states(f: Found) -> list[tuple[int, int, str, bool]]:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parley.datafiles import data_error, load_yaml
+from parley.datafiles import data_error, file_key, load_yaml
 from parley.extract.actors import ActorSpan
 from parley.extract.records import Found
 
@@ -87,10 +87,7 @@ def _load(_key: int) -> _Signs:
 
 def person_signs() -> _Signs:
     """The signs of person_signs.yaml (read once per file version)."""
-    from parley.datafiles import gazetteer_path
-
-    path = gazetteer_path(_FILE)
-    return _load(hash((str(path), path.stat().st_mtime if path.exists() else 0.0)))
+    return _load(file_key(_FILE))
 
 
 def person_id(name: str) -> str | None:
@@ -142,8 +139,10 @@ def _runs(text: str, lo: int, hi: int, signs: _Signs,
 def is_headline(line: str) -> bool:
     """A line in title case with no full stop ('Ceasefire Now In Effect, Says Trump'): its capitals
     are no sign."""
+    if line.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return False
     words = [w for w in line.split() if w[:1].isalpha()]
-    if line.rstrip().endswith((".", "!", "?", "\"", "”")) or len(words) < 4:
+    if len(words) < 4:
         return False
     return sum(w[0].isupper() for w in words) >= _HEADLINE * len(words)
 
@@ -201,9 +200,7 @@ def find_people(f: Found) -> list[Person]:
         spans = [(0, len(text))]
     if not spans:  # no English text: nobody to discover, and no names to map
         return []
-    known = sorted(doc.orig_span(m.start, m.end) for m in f.gaz_matches)
-    known += sorted(doc.orig_span(a.start, a.end) for a in f.actors)
-    known.sort()
+    known = sorted(f.gaz_orig_spans + f.actor_orig_spans)
     known_starts = [k[0] for k in known]
     reach = [0] * len(known)
     top = 0
@@ -215,7 +212,7 @@ def find_people(f: Found) -> list[Person]:
         i = bisect.bisect_left(known_starts, e) - 1
         return i >= 0 and reach[i] > s
 
-    persons_at = sorted(doc.orig_span(a.start, a.end) for a in f.actors if a.kind == "person")
+    persons_at = sorted(o for o, a in zip(f.actor_orig_spans, f.actors, strict=True) if a.kind == "person")
     runs = [r for lo, hi in spans for r in _runs(text, lo, hi, signs, is_known)
             if not is_known(r[0], r[1])]
     people: dict[tuple[int, int], Person] = {}

@@ -21,10 +21,11 @@ def usable(a: ActorSpan) -> bool:
 
 def venue_country(f: Found, venue: Match, a: ActorSpan) -> bool:
     """True when ``a`` names the country of the place ``venue`` right after it ('Doha, Qatar')."""
+    if a.start < venue.end:  # the cheap test first
+        return False
     places = f.gaz.places
     countries = {places[p].country for p in venue.idents("place") if p in places}
-    return a.actor_id in countries and a.start >= venue.end \
-        and f.doc.tokens_between(venue.end, a.start) <= _COUNTRY_AFTER
+    return a.actor_id in countries and f.doc.tokens_between(venue.end, a.start) <= _COUNTRY_AFTER
 
 
 def delegation_of(f: Found, cue: Match, s0: int) -> str | None:

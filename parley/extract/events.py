@@ -135,6 +135,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
     place_matches = [m for m in f.gaz_matches if m.has("place")]
     place_starts = [m.start for m in place_matches]
     cues = [c for c in f.event if c.has("event")]
+    # without a prior marker no cue names an earlier one, without a delegation word none has one
+    priors = any(c.has("prior") for c in f.event)
+    delegations = any(c.has("delegation") for c in f.event)
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for k, cue in enumerate(cues):
@@ -148,7 +151,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             and not any(ch in COMMAS for ch in text[cues[k - 1].end:cue.start])
         if second and same:
             continue
-        earlier = earlier_one(f, cue)  # 'the previous round', 'الجولة السابقة', 'دور قبلی'
+        earlier = priors and earlier_one(f, cue)  # 'the previous round', 'الجولة السابقة', 'دور قبلی'
         prior = second and earlier
         if cue.has("round") and k + 1 < len(cues) and cues[k + 1].has("needs_date") \
                 and doc.tokens_between(cue.end, cues[k + 1].start) <= 1:
@@ -233,14 +236,15 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             pids = [p for p in resolve_places(doc, ranked[0], f.cues, f.venue) if p in f.gaz.places]
             place = pids[0] if pids else None
         venues = [m for m in window if place_roles.get(m.start, "mentioned") != "mentioned"]
+        roled = [m for m in sentence if place_roles.get(m.start, "mentioned") != "mentioned"]
         venues_here = {m.start for m in venues} | {a.start for a in chosen if any(  # 'Doha, Qatar'
-            venue_country(f, m, a) for m in sentence if place_roles.get(m.start, "mentioned") != "mentioned")}
+            venue_country(f, m, a) for m in roled)}
         # a venue is no party, unless it is the only one named: 'Russia said it would host the envoys'
         parties = [a for a in chosen if a.start not in venues_here]
         hosts_only, chosen = kind == "meeting" and not parties and bool(chosen), parties or chosen
         actor_ids: list[str] = []
         by = (demonym_agent(f, cue) or possessor_of(f, cue, p0)) if kind in _AGENT_BY_DEMONYM \
-            else delegation_of(f, cue, s0)
+            else delegation_of(f, cue, s0) if delegations else None
         if by is not None:  # 'US strikes', 'الضربات الأمريكية', 'حملات هوایی اسرائیل'
             actor_ids.append(by)
         for a in chosen:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parley.datafiles import data_error, english_words, gazetteer_path, load_yaml
+from parley.datafiles import data_error, english_words, file_key, load_yaml
 from parley.extract.discovered import Person, is_headline, person_id, person_signs
 from parley.extract.matcher import Match
 from parley.extract.phrases import Payload
@@ -51,8 +51,7 @@ def _load(_key: int) -> _PlaceSigns:
 
 def place_signs() -> _PlaceSigns:
     """The signs of place_signs.yaml (read once per file version)."""
-    path = gazetteer_path(_FILE)
-    return _load(hash((str(path), path.stat().st_mtime if path.exists() else 0.0)))
+    return _load(file_key(_FILE))
 
 
 def _name(run: str, signs: _PlaceSigns, no_name: frozenset[str], most: int) -> str:
@@ -69,6 +68,19 @@ def _name(run: str, signs: _PlaceSigns, no_name: frozenset[str], most: int) -> s
     return " ".join(kept) if kept and run.startswith(kept[0]) else ""
 
 
+def _known(f: Found, people: list[Person]) -> tuple[list[int], list[int]]:
+    """The starts of the spans the gazetteer, a discovered name or an adjective covers on the
+    original text, sorted, and the furthest end reached up to each (a sentinel when none)."""
+    doc = f.doc
+    known = sorted(f.gaz_orig_spans + f.actor_orig_spans
+                   + [doc.orig_span(d.start, d.end) for d in f.demonyms]
+                   + [(p.start, p.end) for p in people])
+    reach: list[int] = []
+    for _, end in known:
+        reach.append(max(end, reach[-1]) if reach else end)
+    return [k[0] for k in known] or [len(doc.article.text) + 1], reach or [-1]
+
+
 def find_new_places(f: Found, people: list[Person]) -> list[Match]:
     """Place matches (label 'place', and 'new_place') on the normalised text for the English place
     names the gazetteer lacks (see the module doc); ``people``: the discovered people and bodies."""
@@ -83,19 +95,15 @@ def find_new_places(f: Found, people: list[Person]) -> list[Match]:
         return []
     signs = place_signs()
     no_name = f.cues.not_names_en
-    known = sorted([doc.orig_span(m.start, m.end) for m in f.gaz_matches]
-                   + [doc.orig_span(a.start, a.end) for a in f.actors]
-                   + [doc.orig_span(d.start, d.end) for d in f.demonyms]
-                   + [(p.start, p.end) for p in people])
-    starts = [k[0] for k in known]
+    starts: list[int] = []
     reach: list[int] = []
-    for _, end in known:
-        reach.append(max(end, reach[-1]) if reach else end)
     offsets = doc.norm.offsets
     out: list[Match] = []
     for lo, hi, headline in spans:
         for m in signs.before.finditer(art.text, lo, hi):
             s, e = m.span(1)
+            if not reach:  # the known names' spans, mapped once, when the first sign is found
+                starts, reach = _known(f, people)
             i = bisect.bisect_left(starts, e) - 1
             if i >= 0 and reach[i] > s:
                 continue  # the gazetteer, a discovered name or an adjective has these words

@@ -172,6 +172,23 @@ def _aim_of_talks(f: Found, cue: Match, lo: int) -> bool:
                for t in f.topic_in(max(lo, doc.reach_back(cue.start, _AIM_TOKENS + 2)), cue.start))
 
 
+_ORGS: dict[int, tuple[Mapping[str, Actor], dict[str, tuple[Actor, ...]]]] = {}
+
+
+def _role_orgs(actors: Mapping[str, Actor], role: str) -> tuple[Actor, ...]:
+    """The orgs whose id and '_' open ``role``, in the gazetteer's order (read once per role and
+    gazetteer, not by a scan of every actor per role term)."""
+    held = _ORGS.get(id(actors))
+    if held is None or held[0] is not actors:
+        _ORGS.clear()
+        held = _ORGS[id(actors)] = (actors, {})
+    orgs = held[1].get(role)
+    if orgs is None:
+        orgs = held[1][role] = tuple(a for a in actors.values()
+                                     if a.kind == "org" and role.startswith(a.id + "_"))
+    return orgs
+
+
 def _speaks_for(f: Found, who: Actor, state: Actor, day: dt.date | None) -> bool:
     """Whether ``who`` speaks for its country ``state``: an org of the state's own side ('other' tells
     no state apart); a person in one of the state's offices at ``day`` (a minister, a president; not a
@@ -184,8 +201,8 @@ def _speaks_for(f: Found, who: Actor, state: Actor, day: dt.date | None) -> bool
     for term in who.roles:
         if not term.covers(day):
             continue
-        body = next((a for a in f.gaz.actors.values() if a.kind == "org" and term.role.startswith(a.id + "_")
-                     and (a.country is None or a.country == state.id)), None) if "_" in term.role else None
+        body = next((a for a in _role_orgs(f.gaz.actors, term.role)
+                     if a.country is None or a.country == state.id), None) if "_" in term.role else None
         if body is None or _speaks_for(f, body, state, day):
             return True
     return False

@@ -120,6 +120,16 @@ class Found:
 
         return clitics()
 
+    # The gazetteer's matches and the actors mapped to the clean text, once per article: the English
+    # finders (people, bodies, new places) each read them as the spans already named.
+    @cached_property
+    def gaz_orig_spans(self) -> list[tuple[int, int]]:
+        return [self.doc.orig_span(m.start, m.end) for m in self.gaz_matches]
+
+    @cached_property
+    def actor_orig_spans(self) -> list[tuple[int, int]]:
+        return [self.doc.orig_span(a.start, a.end) for a in self.actors]
+
     # The end positions of three lists, taken on first use: ending_in's bisection by key calls
     # a Python function at every step, and these are read a few hundred times per article.
     @cached_property

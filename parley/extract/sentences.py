@@ -71,19 +71,22 @@ _ABBREV_CHARS = 5  # the longest abbreviation listed
 def _abbreviated(text: str, dot: int) -> bool:
     """True when the stop at ``dot`` closes a listed abbreviation that its number or name follows
     ('Oct. 31', 'Gen. Bagheri'): no sentence ends there."""
+    nxt = dot + 1  # what follows first: most stops end a sentence before no number or capital
+    while nxt < len(text) and text[nxt] == " ":
+        nxt += 1
+    if nxt == len(text):
+        return False
+    digit, upper = text[nxt].isdigit(), text[nxt].isupper()
+    if not (digit or upper):
+        return False
     start = dot
     while start > 0 and dot - start <= _ABBREV_CHARS and text[start - 1].isalpha():
         start -= 1
     if start == dot or (start > 0 and text[start - 1].isalnum()):
         return False
-    nxt = dot + 1
-    while nxt < len(text) and text[nxt] == " ":
-        nxt += 1
-    if nxt == len(text):
-        return False
     numbers, names = _abbreviations()
     word = text[start:dot]
-    return (word in numbers and text[nxt].isdigit()) or (word in names and text[nxt].isupper())
+    return (word in numbers and digit) or (word in names and upper)
 
 
 # A sentence is at most this many characters (a news sentence has a few hundred): a longer run
