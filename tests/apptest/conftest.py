@@ -26,19 +26,26 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> SeededDb:
     return build_seeded_db(tmp_path_factory.mktemp("apptest") / "parley.db")
 
 
+def _run(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+    at.switch_page(page)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+@pytest.fixture
+def open_page() -> RunPage:
+    """open_page("pages/read.py", a=ID, ...) -> the AppTest after one run of that page, on the store
+    PARLEY_DB_URL names (set it first)."""
+    return _run
+
+
 @pytest.fixture
 def run_page(seeded: SeededDb, monkeypatch: pytest.MonkeyPatch) -> Iterator[RunPage]:
-    """run_page("pages/read.py", a=ID, ...) -> the AppTest after one run of that page."""
+    """run_page("pages/read.py", a=ID, ...) -> the AppTest after one run of that page on the seeds."""
     monkeypatch.setenv("PARLEY_DB_URL", seeded.url)
-
-    def run(page: str, **params: str) -> AppTest:
-        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
-        at.switch_page(page)
-        for k, v in params.items():
-            at.query_params[k] = v
-        return at.run()
-
-    yield run
+    yield _run
 
 
 def texts(at: AppTest, kind: str = "markdown") -> str:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest.conftest import REPO, html_of
-from streamlit.testing.v1 import AppTest
+from apptest.conftest import RunPage, html_of
 
 from parley.ingest import ingest_paths
 from parley.store import db
@@ -36,20 +35,13 @@ def hostile_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def _page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
-    at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
-
-
 @pytest.mark.parametrize(("page", "params"), [
     ("pages/actors.py", {"actor": "abbas_araghchi"}),
     ("pages/briefing.py", {"from": "2026-02-01", "to": "2026-02-28"}),
 ])
-def test_article_html_is_shown_as_text(hostile_db: str, page: str, params: dict[str, str]) -> None:
-    at = _page(page, **params)
+def test_article_html_is_shown_as_text(hostile_db: str, open_page: RunPage, page: str,
+                                       params: dict[str, str]) -> None:
+    at = open_page(page, **params)
     assert not at.exception
     html = html_of(at)
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the quote is there, as text
