@@ -159,6 +159,9 @@ def _configure_eval(p: argparse.ArgumentParser) -> None:
                    help="the articles' texts, ingested into a temporary database and scored "
                         "(default: GOLD_DIR/../text for a development set, data/articles otherwise); "
                         "with --db, the stored articles are scored instead")
+    p.add_argument("--no-urls", action="store_true",
+                   help="development set: ingest the bare texts, without each page's address "
+                        "(by default each text comes with its gold 'url', as a fetched page would)")
     _add_db(p)
 
 
@@ -170,7 +173,7 @@ def _run_eval(args: argparse.Namespace) -> int:
 
     if is_devset(args.gold_dir) and args.db is None:
         text = args.text or args.gold_dir.parent / "text"
-        print(format_devset(*evaluate_devset(args.gold_dir, text)))
+        print(format_devset(*evaluate_devset(args.gold_dir, text, urls=not args.no_urls)))
         return EXIT_OK
     if args.db is not None:
         _print_eval(make_engine(args.db), args)

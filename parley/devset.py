@@ -11,11 +11,13 @@ real ingest path (cleaning, dates, extraction, store).
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from parley.errors import ParleyError
+from parley.errors import LoadError, ParleyError
 from parley.evaluate import evaluate, format_report, load_gold
+from parley.records import RawDocument
 
 SPLITS = ("tune", "held")
 
@@ -52,9 +54,25 @@ def is_devset(gold_dir: Path) -> bool:
 Scores = dict[str, dict[str, float]]
 
 
-def evaluate_devset(gold_dir: Path, text_dir: Path) -> tuple[dict[str, Scores], list[str]]:
-    """Scores per split ('tune', 'held', 'all') of the texts present, and the origins missing."""
-    from parley.ingest import ingest_paths
+def _documents(present: list[DevEntry], text_dir: Path, urls: bool) -> Iterator[RawDocument | LoadError]:
+    """Each text as the file reader reads it, with its page's address from the gold when
+    ``urls`` (an article fetched from the web comes with its address; a text file has none)."""
+    from parley.load.readers import read_path
+
+    for e in present:
+        read = read_path(text_dir / e.origin)
+        yield from read.rejects
+        for doc in read.docs:
+            yield replace(doc, url=e.url or None) if urls and doc.url is None else doc
+
+
+def evaluate_devset(gold_dir: Path, text_dir: Path, *,
+                    urls: bool = True) -> tuple[dict[str, Scores], list[str]]:
+    """Scores per split ('tune', 'held', 'all') of the texts present, and the origins missing.
+
+    ``urls``: each text is ingested with its page's address (the gold's ``url``), as a fetched
+    page would be; False ingests the bare text files."""
+    from parley.ingest import ingest_documents
     from parley.store.db import init_db, make_engine
 
     entries = load_manifest(gold_dir)
@@ -63,7 +81,7 @@ def evaluate_devset(gold_dir: Path, text_dir: Path) -> tuple[dict[str, Scores], 
     with tempfile.TemporaryDirectory(prefix="parley-dev-") as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dev.db'}")
         init_db(engine)
-        ingest_paths([text_dir / e.origin for e in present], engine)
+        ingest_documents(_documents(present, text_dir, urls), engine)
         scores = {split: evaluate(engine, gold_dir, {e.origin for e in present if e.split == split})
                   for split in SPLITS}
         scores["all"] = evaluate(engine, gold_dir, {e.origin for e in present})

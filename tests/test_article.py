@@ -172,3 +172,34 @@ def test_outlets_file_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(GazetteerError) as info:
         load_outlets()
     assert "outlets.yaml" in str(info.value) and "'a'" in str(info.value) and "banner" in str(info.value)
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://news.example/world/2025/4/12/talks-end-in-muscat", "2025-04-12"),
+    ("https://example.ir/fa/news/2025-06-13-حمله", "2025-06-13"),
+    ("https://example.org/2024_11_03/story.html", "2024-11-03"),
+    ("https://example.org/news/18507361", None),  # a number is no date
+    ("https://example.org/2025/04/", None),  # no day: the month alone does not date it
+    ("https://example.org/2025/13/45/x", None),  # no such day
+    ("https://example.org/1970/01/02/x", None),  # before the years news addresses carry
+])
+def test_an_address_gives_its_day(url: str, day: str | None) -> None:
+    from parley.load.published import url_date
+
+    got = url_date(url)
+    assert (got.isoformat() if got else None) == day
+
+
+def test_an_undated_text_takes_its_given_address_date_but_a_dated_one_keeps_its_own() -> None:
+    undated = "Delegations met in Geneva for a second day of talks on the prisoner exchange.\n"
+    url = "https://news.example/2025/09/18/geneva-talks"
+    art = build_article(RawDocument("a.json", undated, url=url))
+    assert art.published.date == dt.date(2025, 9, 18) and art.published.precision == "day"
+    assert "address" in art.published.basis and "2025-09-18" in art.published.basis
+    dated = "Geneva, 17 September 2025\n" + undated
+    own = build_article(RawDocument("b.json", dated, url=url)).published
+    assert own.date == dt.date(2025, 9, 17) and "address" not in own.basis
+    # a link inside the text is some article's address, perhaps another's: it dates nothing
+    linked = undated + "Read more: https://news.example/2019/01/05/older-story\n"
+    assert build_article(RawDocument("c.txt", linked)).published.date is None
+    assert build_article(RawDocument("d.txt", undated)).published.date is None

@@ -86,3 +86,19 @@ def test_a_week_precise_date_matches_a_gold_month_or_the_days_it_lists() -> None
     assert ok(monday, "week", [dt.date(2025, 4, 15), dt.date(2025, 4, 19)])
     assert not ok(monday, "week", [dt.date(2025, 4, 15), dt.date(2025, 4, 21)])
     assert not ok(monday, "week", dt.date(2025, 4, 13)) and not ok(monday, "day", "2025-04")
+
+
+def test_each_text_is_ingested_with_its_page_address(tmp_path: Path) -> None:
+    """An undated text whose gold address carries a day is dated by it (the default), and
+    not with --no-urls; the event's date in the text is then read against that day."""
+    root = make_set(tmp_path)
+    gold = GOLD.format(n=1, split="tune").replace("https://example.org/1", "https://example.org/2025/05/09/x")
+    gold = gold.replace("events: []", "events:\n  - {kind: meeting, actor: iran, date: 2025-05-08, "
+                                      "date_in_text: true, status: happened}")
+    (root / "gold" / "1.yaml").write_text(gold, encoding="utf-8")
+    (root / "text" / "1.txt").write_text("Iran met the Omani delegation in Muscat on Thursday for talks.\n",
+                                         encoding="utf-8")
+    with_url, _ = evaluate_devset(root / "gold", root / "text")
+    bare, _ = evaluate_devset(root / "gold", root / "text", urls=False)
+    assert with_url["tune"]["detail"]["dates_in_text"] == 1.0
+    assert bare["tune"]["detail"]["dates_in_text"] == 0.0

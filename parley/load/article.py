@@ -7,7 +7,7 @@ import hashlib
 from parley.errors import LoadError
 from parley.load.clean import body_key, clean_with_key
 from parley.load.metadata import find_outlet, find_title, find_url, outlet_from_url
-from parley.load.published import find_published, with_feed_date
+from parley.load.published import find_published, with_feed_date, with_url_date
 from parley.records import Article, Lang, RawDocument, Segment
 from parley.text.langid import guess_lang, majority_lang
 from parley.text.segment import split_segments
@@ -45,7 +45,8 @@ def build_article(doc: RawDocument) -> Article:
         outlet=doc.outlet or find_outlet(doc.raw, lang) or outlet_from_url(url, lang),
         url=url,
         lang=lang,
-        # the raw text: header dates count; a feed item's date is the last basis
-        published=with_feed_date(find_published(doc.raw, doc.published), doc.feed_published),
+        # the raw text: header dates count; then a feed item's date; the given address's, last
+        published=with_url_date(with_feed_date(find_published(doc.raw, doc.published), doc.feed_published),
+                                doc.url),
         segments=segments,
     )

@@ -235,6 +235,37 @@ def _agrees(own: Published, date: dt.date) -> bool:
     return own.date == date
 
 
+def url_date(url: str | None) -> dt.date | None:
+    """The day a news address carries in its path ('/2025/04/12/', '/2025-04-12-'), or None.
+
+    htmldate's URL rule (years 1990-2039, year-month-day only): a path without a day, or a
+    number that is no date, gives None."""
+    if not url or len(url) > 2000:
+        return None
+    from htmldate.extractors import COMPLETE_URL  # imported on need: 0.1 s, and most texts are dated
+
+    m = COMPLETE_URL.search(url)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def with_url_date(own: Published, url: str | None) -> Published:
+    """``own`` or, when the text gives no date, the day in the article's given address.
+
+    Only an address given with the document (JSON 'url', an HTML page's canonical link, a
+    fetched page) counts, never a link inside the text: that may be any other article's."""
+    if own.date is not None:
+        return own
+    day = url_date(url)
+    if day is None:
+        return own
+    return Published(day, "day", f"the article's address has {day.isoformat()} (the text: {own.basis})")
+
+
 def with_feed_date(own: Published, feed_date: str | None) -> Published:
     """``own`` (the text's date) with a feed item's date as one more basis.
 
