@@ -528,3 +528,27 @@ def test_a_report_borrows_a_date_near_its_own_days(engine: Engine, tmp_path: Pat
         assert visits == [(dt.date(2025, 5, 23), True)], article.name
         if article == plan:
             assert [r.date for r in rows if r.date_basis == "earlier rounds, counted"] == [None]
+
+
+@pytest.mark.parametrize(("days", "want"), [
+    (("2025-03-02", "2025-04-20"), None),  # two trips, one report each: which one is not known
+    (("2025-03-02", "2025-03-02", "2025-03-02", "2025-04-20"), dt.date(2025, 3, 2)),  # most tell of one
+    (("2025-03-02", "2025-03-04"), dt.date(2025, 3, 2)),  # days apart: one trip, the earliest day
+])
+def test_an_undated_report_borrows_no_date_when_the_reports_tell_of_different_happenings(
+        engine: Engine, tmp_path: Path, days: tuple[str, ...], want: dt.date | None) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, day in enumerate(days):
+        text = f"date {day}\nLammy arrived in Geneva today for talks with Lavrov, report {i}.\n"
+        (corpus / f"r{i}.txt").write_text(text, encoding="utf-8")
+    undated = corpus / "undated.txt"  # names no day of its own
+    undated.write_text("Lammy arrived in Geneva for talks with Lavrov, his office said.\n", encoding="utf-8")
+    ingest_paths([corpus], engine)
+    with engine.connect() as conn:
+        rows = conn.execute(select(events.c.kind, events.c.date, events.c.date_basis)
+                            .join(articles, articles.c.id == events.c.article_id)
+                            .where(articles.c.origin == str(undated))).all()
+    visits = [r for r in rows if r.kind == "visit"]
+    assert visits and all(r.date == want for r in visits), rows
+    assert all(r.date_basis.startswith("from other articles") == (want is not None) for r in visits)

@@ -22,7 +22,14 @@ from typing import Any
 import jdatetime
 from sqlalchemy import Connection, and_, or_, select, update
 
-from parley.extract.records import NO_YEAR, RECAP, no_year_key, no_year_words, older_than_report
+from parley.extract.records import (
+    BACKGROUND_DAYS,
+    NO_YEAR,
+    RECAP,
+    no_year_key,
+    no_year_words,
+    older_than_report,
+)
 from parley.store.schema import articles, gazetteer_actors
 from parley.store.schema import extracted_events as events
 
@@ -96,9 +103,19 @@ def date_from_other_articles(conn: Connection) -> int:
             continue
         votes = Counter((d.date, d.date_precision) for d in same)
         (date, precision), n = min(votes.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        if _split(votes, date, n):  # the reports tell of different happenings: which one is not known
+            if u.date is not None:
+                changed += _set(conn, u, None, "unknown", "undated article")
+            continue
         changed += _set(conn, u, date, precision,
                         f"{FROM_OTHERS}{n} report(s) of the same {u.kind} ({_reporters(same, date)})")
     return changed
+
+
+def _split(votes: Counter[tuple[dt.date, str]], date: dt.date, n: int) -> bool:
+    """Whether the reports' dates tell of more than one happening with none clearly the one:
+    another date over a week from the winner's has more than half the winner's votes."""
+    return any(abs((d - date).days) > BACKGROUND_DAYS and 2 * m > n for (d, _), m in votes.items())
 
 
 _NEAR_DAYS = 21  # a report of the same happening is this near a day its article names
