@@ -671,3 +671,25 @@ def test_an_earlier_round_needs_no_date(lang: str, text: str) -> None:
 def test_news_conferences_and_letters(lang: str, text: str, kind: str) -> None:
     events = extract_article(article_from_text(text, lang, D(2025, 5, 17))).events
     assert [(e.kind, e.date, e.status) for e in events] == [(kind, D(2025, 5, 12), "happened")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Qatar has postponed the talks between Hamas and Israel, officials said."),
+    ("en", "Kyiv said the negotiations with Moscow were called off."),
+    ("ar", "أعلنت القاهرة تأجيل المفاوضات بين حماس وإسرائيل."),
+    ("ar", "قررت أنقرة إلغاء المحادثات بين روسيا وأوكرانيا."),
+    ("fa", "مذاکرات روسیه و اوکراین به تعویق افتاد."),
+    ("fa", "قطر لغو مذاکرات حماس و اسرائیل را اعلام کرد."),
+])
+def test_talks_called_off_need_no_date(lang: str, text: str) -> None:
+    """Talks named by a noun are a happening only with a day or a verb that holds them; one that
+    calls them off holds them too: a called-off meeting, with no day of its own."""
+    assert ("meeting", "called_off") in {(k, s) for k, s, _, _ in found(text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "وقد رفض المتحدث التعليق على المفاوضات بين حماس وإسرائيل."),
+    ("ar", "وتعليقا على المحادثات بين روسيا وأوكرانيا، قال لافروف إنها مفيدة."),
+])
+def test_commenting_on_talks_calls_nothing_off(lang: str, text: str) -> None:
+    assert all(s != "called_off" for _, s, _, _ in found(text, lang))

@@ -282,7 +282,8 @@ def _event_rows() -> Rows:
                        ("background_markers", "background"), ("background_before", "context"),
                        ("after_before", "after"), ("since_words", "since"),
                        ("pluperfect", "pluperfect"),
-                       ("prior", "prior"), ("reported_future", "reported_future"), ("acts", "act")):
+                       ("prior", "prior"), ("reported_future", "reported_future"), ("acts", "act"),
+                       ("not_called_off", "not_called_off")):
         rows += _rows(label, label, lang_lists(f, key, _section(f, data, key)))
     recap = _recap(f, _section(f, data, "recap"))
     rows += _rows("event", "meeting", recap) + _rows("needs_date", "needs_date", recap)

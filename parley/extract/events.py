@@ -258,6 +258,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         # 'the upcoming talks', 'المحادثات المرتقبة': talks named as a plan need no date
         near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
         ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
+        # 'postponed the talks', 'تأجيل المحادثات', 'مذاکرات به تعویق افتاد': talks called off need no date
+        off = cue.has("needs_date") and kind == "meeting" and any(h.has("called_off") for h in f.event_in(
+            doc.reach_back(cue.start, _OFF_NEAR), doc.reach(cue.end, _OFF_NEAR) + 1))
         here = f.event_in(s0, s1)
         held = any(h.has("held") for h in here)  # 'were held', 'will be held'
         sides = any(h.has("both_sides") for h in here)
@@ -310,7 +313,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         in_sentence = [d for d in in_sentence if other == s1 or d.start < offsets[other]]
         if cue.has("needs_date") and not ahead \
                 and not any(d.date is not None or d.no_year is not None for d in in_sentence) \
-                and not (held and kind == "meeting") and not cue.has("recap") and not earlier:
+                and not (held and kind == "meeting") and not cue.has("recap") and not earlier and not off:
             # 'were held' makes talks a happening, not a saying; so does a count of rounds ('five rounds
             # of talks since April'), and an earlier round named ('after a previous round of talks')
             seen.discard((si, kind))
@@ -384,6 +387,7 @@ _CLOSE_QUOTES = "\u201d\u00bb"
 
 
 _RECIPROCAL = ("meeting", "call")
+_OFF_NEAR = 3  # words between a talks noun and the word that calls it off ('postponed the talks')
 _SAME_TALKS = 3  # words between two talks words of one happening ('a new round of the talks')
 _ABOUT = ("call", "speech", "announcement")  # kinds that can be about another happening
 
