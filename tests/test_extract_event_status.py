@@ -703,6 +703,8 @@ def test_commenting_on_talks_calls_nothing_off(lang: str, text: str) -> None:
         ("en", "Thailand and Cambodia signed a ceasefire in Kuala Lumpur on Monday.", "meeting"),
         ("ar", "أرمينيا وأذربيجان وقعتا على اتفاقية سلام في واشنطن يوم الاثنين.", "meeting"),
         ("fa", "لاوروف روز دوشنبه با روبیو تلفنی گفتگو کرد.", "call"),
+        # talks resumed are held talks, as 'resumed' and 'استؤنفت' are
+        ("fa", "مذاکرات ارمنستان و آذربایجان روز دوشنبه در ابوظبی از سر گرفته شد.", "meeting"),
     ],
 )
 def test_signings_and_calls_by_their_verbs(lang: str, text: str, kind: str) -> None:
