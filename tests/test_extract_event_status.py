@@ -703,10 +703,18 @@ def test_commenting_on_talks_calls_nothing_off(lang: str, text: str) -> None:
         ("en", "Thailand and Cambodia signed a ceasefire in Kuala Lumpur on Monday.", "meeting"),
         ("ar", "أرمينيا وأذربيجان وقعتا على اتفاقية سلام في واشنطن يوم الاثنين.", "meeting"),
         ("fa", "لاوروف روز دوشنبه با روبیو تلفنی گفتگو کرد.", "call"),
-        # talks resumed are held talks, as 'resumed' and 'استؤنفت' are
-        ("fa", "مذاکرات ارمنستان و آذربایجان روز دوشنبه در ابوظبی از سر گرفته شد.", "meeting"),
     ],
 )
 def test_signings_and_calls_by_their_verbs(lang: str, text: str, kind: str) -> None:
     events = extract_article(article_from_text(text, lang, D(2025, 5, 17))).events
     assert [(e.kind, e.date, e.status) for e in events] == [(kind, D(2025, 5, 12), "happened")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Talks between Armenia and Azerbaijan resumed in Abu Dhabi."),
+    ("ar", "استؤنفت المحادثات بين أرمينيا وأذربيجان في أبوظبي."),
+    ("fa", "مذاکرات ارمنستان و آذربایجان در ابوظبی از سر گرفته شد."),
+])
+def test_talks_resumed_are_held_without_a_day(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 5, 17))).events
+    assert [(e.kind, e.date, e.status) for e in events] == [("meeting", D(2025, 5, 17), "happened")]
