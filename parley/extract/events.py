@@ -373,8 +373,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         if second and not prior and any(e.kind == kind and e.start == o_s0 and e.status == status
                                         for e in out):
             continue
-        if status == "planned" and not in_sentence:
-            date, precision, basis = None, "unknown", f"planned, no date given ({basis})"
+        if not in_sentence and (status == "planned" or (status == "background" and basis == ARTICLE_DATE)):
+            # a plan is not dated by the day it was reported, nor is the past it recalls
+            date, precision, basis = None, "unknown", f"{status}, no date given ({basis})"
         out.append(Event(event_id(kind, actor_ids, place, date), doc.segment_idx(cue.start), date, precision,
                          basis, kind, ";".join(actor_ids), place, o_s0, o_s1, art.text[o_s0:o_s1], status))
     out = dated_by_its_report(out, lambda e: event_id(e.kind, e.actor_ids.split(";"), e.place_id, e.date))
