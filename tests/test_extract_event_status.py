@@ -731,3 +731,13 @@ def test_the_past_recalled_is_not_dated_by_its_report(lang: str, text: str) -> N
     the day of the report that recalls it."""
     events = extract_article(article_from_text(text, lang, D(2025, 5, 17))).events
     assert [(e.kind, e.date, e.status) for e in events] == [("meeting", None, "background")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A planned meeting between Lammy and Lavrov never materialised."),
+    ("en", "The meeting between Lammy and Lavrov did not take place."),
+    ("ar", "لم تعقد المحادثات بين روسيا وأوكرانيا في جنيف."),
+    ("fa", "دیدار لامی و لاوروف هرگز برگزار نشد."),
+])
+def test_talks_that_did_not_happen_are_called_off(lang: str, text: str) -> None:
+    assert ("meeting", "called_off") in {(k, s) for k, s, _, _ in found(text, lang)}
