@@ -330,7 +330,8 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
         return states
     if cue.has("agent"):
         after = [a for a in pool if a.start >= cue.end
-                 and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
+                 and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS
+                 and not _talks_between(f, cue.end, a)]
         if after:
             return _coordinated(f, after[0], pool, hi)
     if _mediators_are_object(f, cue) and not cue.has("sched"):  # 'از تعویق … خبر داد' is no object
@@ -339,9 +340,10 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
     if lang in ("ar", "fa"):  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان',
         # an adjective between ('الوساطة المشتركة لقطر', 'میانجیگری مشترک قطر'), but 'بين الطرفين
         # (إسرائيل وحماس)' names the parties in brackets
+        # ... but 'میزبان مذاکرات ایران و آمریکا', 'استضافة محادثات إيران': the talks' parties
         next_to = [a for a in pool if a.start >= cue.end
                    and doc.tokens_between(cue.end, a.start) <= 1
-                   and "(" not in doc.text[cue.end:a.start]]
+                   and "(" not in doc.text[cue.end:a.start] and not _talks_between(f, cue.end, a)]
         if next_to:
             return _coordinated(f, next_to[0], pool, hi)
     near = [a for a in pool if a.end <= cue.start
@@ -354,6 +356,12 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
         chain = _coordinated(f, near[0], pool, cue.start)
         return chain if len(chain) == 1 else []
     return _chain_holding(f, near[-1], pool, cue.start)  # 'مصر وتركيا وقطر على تنظيم اجتماع'
+
+
+def _talks_between(f: Found, start: int, a: ActorSpan) -> bool:
+    """A talks word between a mediation cue and the actor after it: the actor is a party of the talks
+    ('میزبان مذاکرات ایران و آمریکا', 'باستضافة محادثات إيران'), not their host."""
+    return any(t.has("topic") and t.idents("topic")[0] == "diplomacy" for t in f.topic_in(start, a.start))
 
 
 def _chain_holding(f: Found, actor: ActorSpan, pool: list[ActorSpan], limit: int) -> list[ActorSpan]:

@@ -55,9 +55,10 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
             return not any(x.has("notneg") and x.start <= n.start < x.end
                            for x in f.stance_in(lo, n.start + 1))
     end = window_end(f, cue, hi)
-    # 'have not' negates a noun of intent, and the cue it governs ('برنامه‌ای برای ازسرگیری … ندارد')
+    # 'have not' negates a noun of intent, and the cue it governs ('برنامه‌ای برای ازسرگیری … ندارد',
+    # 'تمایلی به ازسرگیری … ندارد': a preposition may stand between)
     intent = cue.has("noun") or any(p.has("noun") and p.end <= cue.start
-                                    and doc.tokens_between(p.end, cue.start) == 0 for p in before)
+                                    and doc.tokens_between(p.end, cue.start) <= 1 for p in before)
     return any((n.has("negafter") or (n.has("neghave") and intent)) and n.end <= end
                and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS
                for n in f.stance_in(cue.end, end))
@@ -223,6 +224,23 @@ def _in_name(f: Found, m: Match) -> bool:
                for a in f.actors_in(f.doc.reach_back(m.start, _NAME_TOKENS), m.end))
 
 
+_DENY_TOKENS = 8  # 'denied reports that it had agreed to': the denial this close before the cue
+
+
+def _denied(f: Found, cue: Match, hi: int) -> bool:
+    """A denial (stances.yaml denials) governing the cue: before it in its sentence with no comma
+    between ('Iran denied that it had agreed', 'نفت حماس أنها رفضت'), or (Persian, the verb last)
+    after it in its clause ('… را تکذیب کرد')."""
+    doc = f.doc
+    s0 = doc.sentences[doc.sentence_of(cue.start)][0]
+    if any(d.has("deny") and d.end <= cue.start and doc.tokens_between(d.end, cue.start) <= _DENY_TOKENS
+           and not any(ch in doc.text[d.end:cue.start] for ch in COMMAS) for d in f.stance_in(s0, cue.start)):
+        return True
+    return doc.lang_at(cue.start) == "fa" and any(
+        d.has("deny") and doc.tokens_between(cue.end, d.start) <= _DENY_TOKENS
+        and not any(ch in doc.text[cue.end:d.start] for ch in COMMAS) for d in f.stance_in(cue.end, hi))
+
+
 def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
     """A question, uncertainty before the cue in its clause ('unclear whether Iran will accept'), or
     a condition the cue stands in ('… unless Iran resumes the talks')."""
@@ -231,6 +249,8 @@ def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
     if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
         return True
     if any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start)):
+        return True
+    if _denied(f, cue, hi):
         return True
     # inside a condition ('unless it resumes negotiations', 'إذا رفضت', 'اگر … نپذیرد'): a hypothesis
     return any(c.has("cond") and c.end <= cue.start
@@ -309,7 +329,8 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
         if _uncertain(f, cue, lo, hi):
             continue
         stance = base
-        if _negated(f, cue, lo, hi):
+        # 'is not ready to resume the talks': a negator before the verb governing the cue negates it too
+        if _negated(f, cue, lo, hi) or (outer is not None and _negated(f, outer, lo, hi)):
             if base != "supports" or (outer or cue).has("partake"):  # 'did not attend' opposes nothing
                 continue
             stance = "opposes"

@@ -1,0 +1,61 @@
+"""Positions, fifth round: general frames found by listing the tuning half's misses by kind
+(scripts/position_misses.py), each checked on the validation 30 not to lower their figures.
+
+Every sentence here was written for this test (none is copied from an article or a seed). Each
+table is one frame, in Arabic, Persian and English.
+"""
+
+from __future__ import annotations
+
+import pytest
+from position_rows import pairs, positions
+
+
+# A negator before the verb that governs the cue negates the cue too: 'is not ready to resume'.
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("en", "Britain is not ready to resume the talks with Russia.", "uk"),
+    ("en", "Britain has not agreed to resume the negotiations.", "uk"),
+    ("fa", "ترکیه تمایلی به ازسرگیری مذاکرات ندارد.", "turkey"),
+    ("ar", "تركيا غير مستعدة لاستئناف المفاوضات.", "turkey"),
+])
+def test_a_negated_governing_verb_opposes(lang: str, text: str, actor: str) -> None:
+    rows = positions(text, lang)
+    assert (actor, "diplomacy", "opposes") in rows
+    assert (actor, "diplomacy", "supports") not in rows
+
+
+# A denial disowns what it governs: no position.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Qatar denied that it had rejected the talks."),
+    ("en", "Qatar denied reports that it had agreed to a new round of talks."),
+    ("ar", "ونفت قطر أنها رفضت المحادثات."),
+    ("fa", "قطر رد مذاکرات را تکذیب کرد."),
+])
+def test_a_denial_states_no_position(lang: str, text: str) -> None:
+    assert ("qatar", "diplomacy") not in pairs(text, lang)
+
+
+# The host of talks mediates them; the talks' parties named after the talks word do not.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fa", "قطر میزبان مذاکرات روسیه و اوکراین بود."),
+    ("ar", "رحبت قطر باستضافة محادثات روسيا وأوكرانيا."),
+])
+def test_the_parties_after_hosted_talks_do_not_mediate(lang: str, text: str) -> None:
+    rows = positions(text, lang)
+    assert ("russia", "diplomacy", "mediates") not in rows
+    assert ("ukraine", "diplomacy", "mediates") not in rows
+
+
+# Refusing to negotiate, being unwilling to, and never giving something up.
+@pytest.mark.parametrize(("lang", "text", "row"), [
+    ("en", "Pakistan would not negotiate under pressure, its foreign minister said.",
+     ("pakistan", "diplomacy", "rejects")),
+    ("en", "Armenia is unwilling to resume the negotiations.", ("armenia", "diplomacy", "rejects")),
+    ("ar", "باكستان لن تتفاوض تحت الضغط.", ("pakistan", "diplomacy", "rejects")),
+    ("fa", "پاکستان زیر فشار مذاکره نمی‌کند.", ("pakistan", "diplomacy", "rejects")),
+    ("en", "Tehran would never give up uranium enrichment, the minister said.",
+     ("iran", "enrichment", "insists")),
+    ("fa", "تهران هرگز از غنی‌سازی اورانیوم دست نخواهد کشید.", ("iran", "enrichment", "insists")),
+])
+def test_refusals_and_insistence(lang: str, text: str, row: tuple[str, str, str]) -> None:
+    assert row in positions(text, lang)
