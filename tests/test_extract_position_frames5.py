@@ -59,3 +59,13 @@ def test_the_parties_after_hosted_talks_do_not_mediate(lang: str, text: str) -> 
 ])
 def test_refusals_and_insistence(lang: str, text: str, row: tuple[str, str, str]) -> None:
     assert row in positions(text, lang)
+
+
+# Working to reach an outcome supports it ('are working to end the war', 'تعمل على', 'تلاش می‌کند').
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("en", "Egypt and Qatar are working to end the war in Sudan.", "qatar"),
+    ("ar", "تركيا تعمل على إنهاء الحرب في السودان.", "turkey"),
+    ("fa", "ترکیه برای پایان جنگ در سودان تلاش می‌کند.", "turkey"),
+])
+def test_working_to_end_a_war_supports_it(lang: str, text: str, actor: str) -> None:
+    assert (actor, "diplomacy", "supports") in positions(text, lang)

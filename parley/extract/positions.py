@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from parley.extract.actors import ActorSpan
 from parley.extract.gazetteer import Actor
+from parley.extract.hedges import uncertain
 from parley.extract.holders import holders
 from parley.extract.matcher import COMMAS, Match, clause_span
 from parley.extract.quotes import Speech
@@ -224,40 +225,6 @@ def _in_name(f: Found, m: Match) -> bool:
                for a in f.actors_in(f.doc.reach_back(m.start, _NAME_TOKENS), m.end))
 
 
-_DENY_TOKENS = 8  # 'denied reports that it had agreed to': the denial this close before the cue
-
-
-def _denied(f: Found, cue: Match, hi: int) -> bool:
-    """A denial (stances.yaml denials) governing the cue: before it in its sentence with no comma
-    between ('Iran denied that it had agreed', 'نفت حماس أنها رفضت'), or (Persian, the verb last)
-    after it in its clause ('… را تکذیب کرد')."""
-    doc = f.doc
-    s0 = doc.sentences[doc.sentence_of(cue.start)][0]
-    if any(d.has("deny") and d.end <= cue.start and doc.tokens_between(d.end, cue.start) <= _DENY_TOKENS
-           and not any(ch in doc.text[d.end:cue.start] for ch in COMMAS) for d in f.stance_in(s0, cue.start)):
-        return True
-    return doc.lang_at(cue.start) == "fa" and any(
-        d.has("deny") and doc.tokens_between(cue.end, d.start) <= _DENY_TOKENS
-        and not any(ch in doc.text[cue.end:d.start] for ch in COMMAS) for d in f.stance_in(cue.end, hi))
-
-
-def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
-    """A question, uncertainty before the cue in its clause ('unclear whether Iran will accept'), or
-    a condition the cue stands in ('… unless Iran resumes the talks')."""
-    doc = f.doc
-    _, s1 = doc.sentences[doc.sentence_of(cue.start)]
-    if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
-        return True
-    if any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start)):
-        return True
-    if _denied(f, cue, hi):
-        return True
-    # inside a condition ('unless it resumes negotiations', 'إذا رفضت', 'اگر … نپذیرد'): a hypothesis
-    return any(c.has("cond") and c.end <= cue.start
-               and not any(ch in doc.text[c.end:cue.start] for ch in COMMAS)
-               for c in f.stance_in(lo, cue.start))
-
-
 def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Position]:
     """'ready to talk, but not about its missiles': the holder of the support before the
     contrast rejects the topics right after it, and that support becomes conditional."""
@@ -326,7 +293,7 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             continue
         base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
-        if _uncertain(f, cue, lo, hi):
+        if uncertain(f, cue, lo, hi):
             continue
         stance = base
         # 'is not ready to resume the talks': a negator before the verb governing the cue negates it too
