@@ -69,3 +69,18 @@ def test_refusals_and_insistence(lang: str, text: str, row: tuple[str, str, str]
 ])
 def test_working_to_end_a_war_supports_it(lang: str, text: str, actor: str) -> None:
     assert (actor, "diplomacy", "supports") in positions(text, lang)
+
+
+# A warning that names no topic of its own is against what its condition names (not talks failing).
+@pytest.mark.parametrize(("lang", "text", "topic"), [
+    ("en", "Russia warned that cooperation would end if Europe imposed new sanctions.", "sanctions"),
+    ("en", "Russia warned that the grain deal would end if Kyiv launched new attacks.", "military_force"),
+    ("ar", "حذرت روسيا من أن التعاون سينتهي إذا فرضت أوروبا عقوبات جديدة.", "sanctions"),
+    ("fa", "روسیه هشدار داد که اگر اروپا تحریم‌های تازه وضع کند، همکاری پایان می‌یابد.", "sanctions"),
+])
+def test_a_warning_is_against_its_condition(lang: str, text: str, topic: str) -> None:
+    assert ("russia", topic, "warns") in positions(text, lang)
+
+
+def test_a_warning_about_failing_talks_names_no_threat() -> None:
+    assert not positions("Russia warned that cooperation would end if the talks failed.", "en")

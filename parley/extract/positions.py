@@ -40,6 +40,7 @@ _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic th
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
 _MIN_CONFIDENCE = 0.5  # 0.7 x 0.7 ('opposes', holder far away) falls under it; 0.8 x 0.7 stays
+_WARN_COND_TOKENS = 8  # 'warned that cooperation could collapse if': the condition this close after a warning
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
 
@@ -316,6 +317,9 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [(info.default_topic, cue, False)]
         if not topics and cue.has("venueok"):  # 'agreed to hold the next round on Sunday in Muscat'
             topics = venue_topic(f, cue, hi, place_roles)
+        if not topics and base == "warns":  # 'warned that cooperation would end if the E3 trigger the
+            # snapback': what the warning is against, named in its condition (talks failing name no threat)
+            topics = [t for t in condition_topics(f, cue, hi, _WARN_COND_TOKENS) if t[0] != "diplomacy"]
         on_condition = not topics and stance == "supports"
         if on_condition:  # 'Israel agreed to it so long as Iran launches no attacks': what it hangs on
             topics = condition_topics(f, cue, hi)

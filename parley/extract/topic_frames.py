@@ -162,10 +162,11 @@ def venue_topic(f: Found, cue: Match, hi: int, place_roles: Mapping[int, str]) -
     return []
 
 
-def condition_topics(f: Found, cue: Match, hi: int) -> Topics:
-    """The topics of the condition right after a cue that names none ('agreed to it so long as …')."""
+def condition_topics(f: Found, cue: Match, hi: int, reach: int = _COND_TOKENS) -> Topics:
+    """The topics of the condition right after a cue that names none ('agreed to it so long as …'),
+    at most ``reach`` words after it."""
     doc = f.doc
-    cond = next((c for c in f.stance_in(cue.end, min(hi, doc.reach(cue.end, _COND_TOKENS) + 1))
+    cond = next((c for c in f.stance_in(cue.end, min(hi, doc.reach(cue.end, reach) + 1))
                  if c.has("cond")), None)
     if cond is None:
         return []
