@@ -84,3 +84,15 @@ def test_a_warning_is_against_its_condition(lang: str, text: str, topic: str) ->
 
 def test_a_warning_about_failing_talks_names_no_threat() -> None:
     assert not positions("Russia warned that cooperation would end if the talks failed.", "en")
+
+
+# Arabic, verb first: a title may stand between the verb and its subject's name, and a list of
+# titled people is one subject ('انضم المبعوث الخاص …', '…، ومستشار الرئيس …'); attending takes part.
+@pytest.mark.parametrize(("lang", "text", "actors"), [
+    ("ar", "انضم المبعوث الخاص ستيف ويتكوف إلى المحادثات في الدوحة.", {"steve_witkoff"}),
+    ("ar", "حضر المبعوث الأمريكي ستيف ويتكوف، ومستشار الرئيس جاريد كوشنر المحادثات في القاهرة.",
+     {"steve_witkoff", "jared_kushner"}),
+    ("fa", "عراقچی در مذاکرات ژنو حضور داشت.", {"abbas_araghchi"}),
+])
+def test_titled_subjects_after_the_verb(lang: str, text: str, actors: set[str]) -> None:
+    assert actors <= {a for a, t in pairs(text, lang) if t == "diplomacy"}

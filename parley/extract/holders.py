@@ -54,7 +54,7 @@ def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) 
         # two names side by side with neither a joiner nor 'و' are verb, subject and object
         # ('اتهمت أوكرانيا الجانب الروسي'), not a coordination
         if ((gap in _JOINERS and clitics().is_conjunction(a.prefix) and (gap or a.prefix))
-                or _described_conjunct(f, gap, cur)) \
+                or _described_conjunct(f, gap, cur) or _titled_conjunct(f, cur, a)) \
                 and (a.kind == first.kind or {a.kind, first.kind} <= _BODIES):
             out.append(a)
             cur = a
@@ -157,7 +157,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     # a predicative cue says something of the topic before it ('progress depends on Washington'):
     # the actor after it is its complement, never its holder
     after = [] if cue.has("topic_before") or en else [
-        a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
+        a for a in pool if a.start >= cue.end and (doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
+                                                   or _titled_subject(f, cue, a))
         and not (cue.has("masc") and a.kind == "state")]  # 'يطالب إيران': a masculine verb's object
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
@@ -189,6 +190,36 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
     return [], who, 20
+
+
+_TITLE_TOKENS = 5  # 'انضم رئيس المخابرات العامة المصرية اللواء حسن رشاد': a title this long before the name
+
+
+def _titled_subject(f: Found, cue: Match, a: ActorSpan) -> bool:
+    """Arabic, verb first: a person named after a title that follows the verb ('انضم رئيس المخابرات
+    العامة المصرية اللواء حسن رشاد', 'حضر رئيس الوفد …'): no comma, topic or cue between but
+    nationality adjectives and delegation words."""
+    doc = f.doc
+    if a.kind != "person" or doc.lang_at(cue.start) != "ar" or a.start < cue.end \
+            or doc.tokens_between(cue.end, a.start) > _TITLE_TOKENS \
+            or any(ch in doc.text[cue.end:a.start] for ch in COMMAS):
+        return False
+    return not f.topic_in(cue.end, a.start) and all(
+        m.has("demonym") or m.has("deleg") for m in f.stance_in(cue.end, a.start) if m.start < a.start)
+
+
+def _titled_conjunct(f: Found, cur: ActorSpan, a: ActorSpan) -> bool:
+    """Arabic lists of people each with a title: 'حسن رشاد، ورئيس مجلس الوزراء … محمد بن عبد الرحمن':
+    a comma, then a title of at most five words (nationality adjectives aside, no topic or cue)."""
+    doc = f.doc
+    gap = doc.text[cur.end:a.start - len(a.prefix)].strip()
+    if a.kind != "person" or cur.kind != "person" or doc.lang_at(a.start) != "ar" \
+            or gap[:1] not in (",", "\u060c") or any(ch in gap[1:] for ch in COMMAS) \
+            or not 1 <= len(gap[1:].split()) <= _TITLE_TOKENS:
+        return False
+    lo = cur.end + doc.text[cur.end:].index(gap[0]) + 1
+    return not f.topic_in(lo, a.start) and all(m.has("demonym") for m in f.stance_in(lo, a.start)
+                                                if m.start < a.start)
 
 
 _HE_SHE = ("he", "she")
