@@ -96,3 +96,30 @@ def test_a_warning_about_failing_talks_names_no_threat() -> None:
 ])
 def test_titled_subjects_after_the_verb(lang: str, text: str, actors: set[str]) -> None:
     assert actors <= {a for a, t in pairs(text, lang) if t == "diplomacy"}
+
+
+# An actor named inside a reason phrase closed by a comma holds nothing there.
+@pytest.mark.parametrize(("lang", "text", "holder"), [
+    ("fa", "در سوی دیگر، فرانسه و آلمان قرار دارند که با استناد به نقض تعهدات از سوی روسیه، بازگشت "
+           "تحریم‌ها را پیگیری می‌کنند.", "france"),
+    ("ar", "واستنادا إلى انتهاكات روسيا، أيدت بريطانيا فرض عقوبات جديدة.", "uk"),
+    ("en", "Citing repeated violations by Russia, Britain said it supports new sanctions.", "uk"),
+])
+def test_an_actor_in_a_reason_holds_nothing(lang: str, text: str, holder: str) -> None:
+    got = pairs(text, lang)
+    assert (holder, "sanctions") in got
+    assert ("russia", "sanctions") not in got
+
+
+# Persian: a judgement that talks will go well is its speaker's, not the partners'; declining to
+# take part rejects the talks.
+@pytest.mark.parametrize(("text", "row", "absent"), [
+    ("پوتین گفت فکر می‌کند گفت‌وگو با ترامپ و زلنسکی خوب پیش برود.", ("russia", "diplomacy", "supports"),
+     ("volodymyr_zelensky", "diplomacy")),
+    ("روسیه حاضر نشد در مذاکرات استانبول شرکت کند.", ("russia", "diplomacy", "rejects"),
+     ("russia", "military_force")),
+])
+def test_persian_going_well_and_declining(text: str, row: tuple[str, str, str],
+                                          absent: tuple[str, str]) -> None:
+    assert row in positions(text, "fa")
+    assert absent not in pairs(text, "fa")

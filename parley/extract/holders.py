@@ -29,7 +29,15 @@ from parley.extract.antecedents import (
     usable,
 )
 from parley.extract.matcher import COMMAS, Match, clitics
-from parley.extract.nonsubjects import about, addressee, between, judgement, names_mediators, partner
+from parley.extract.nonsubjects import (
+    about,
+    addressee,
+    between,
+    in_reason,
+    judgement,
+    names_mediators,
+    partner,
+)
 from parley.extract.quotes import Speech
 from parley.extract.records import Found
 
@@ -104,7 +112,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             and not partner(f, a)  # nor a partner: 'المحادثات مع أميركا'
             and not between(f, a)  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
             and not addressee(f, a)  # nor the one told: 'Rubio told Fidan that …'
-            and not about(f, a)]  # nor what it is about: 'مذاکرات درباره اوکراین'
+            and not about(f, a)  # nor what it is about: 'مذاکرات درباره اوکراین'
+            and not in_reason(f, a, lo)]  # nor one named in a reason: 'citing violations by Iran, …'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)

@@ -6,7 +6,7 @@ nationality before 'mediators'; and judgements, whose holder is the speaker, not
 from __future__ import annotations
 
 from parley.extract.actors import ActorSpan, possessive_mark
-from parley.extract.matcher import Match
+from parley.extract.matcher import COMMAS, Match
 from parley.extract.records import Found
 
 _BETWEEN_TOKENS = 6  # 'between the Islamic Republic of Iran and the United States'
@@ -90,3 +90,18 @@ def names_mediators(f: Found, a: ActorSpan) -> bool:
         return False
     return any(c.has("stance") and "mediates" in c.idents("stance")
                for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
+
+
+_REASON_TOKENS = 12  # 'با استناد به ادعاهای نقض تعهدات هسته‌ای از سوی ایران': a reason this long
+
+
+def in_reason(f: Found, a: ActorSpan, lo: int) -> bool:
+    """The actor is named inside a reason phrase that a comma closes, after the reason marker
+    ('citing violations by Iran, the E3 …', 'با استناد به … از سوی ایران، …', 'بسبب مطالب حماس،')."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    s1 = doc.sentences[doc.sentence_of(a.start)][1]
+    closed = any(ch in doc.text[a.end:s1] for ch in COMMAS)
+    return closed and any(r.has("reason") and lo <= r.start
+                          and not any(ch in doc.text[r.end:start] for ch in COMMAS)
+                          for r in f.stance_ending(doc.reach_back(start, _REASON_TOKENS), start))
