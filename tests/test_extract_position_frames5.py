@@ -123,3 +123,17 @@ def test_persian_going_well_and_declining(text: str, row: tuple[str, str, str],
                                           absent: tuple[str, str]) -> None:
     assert row in positions(text, "fa")
     assert absent not in pairs(text, "fa")
+
+
+# Common verbs of support and criticism.
+@pytest.mark.parametrize(("lang", "text", "row"), [
+    ("en", "Jordan backed the peace plan on Monday.", ("jordan", "diplomacy", "supports")),
+    ("en", "Thailand approved the ceasefire agreement.", ("thailand", "diplomacy", "supports")),
+    ("en", "Armenia said it was committed to the peace process.", ("armenia", "diplomacy", "supports")),
+    ("en", "Russia criticised the new sanctions.", ("russia", "sanctions", "opposes")),
+    ("en", "China expressed its opposition to the sanctions.", ("china", "sanctions", "opposes")),
+    ("ar", "انتقدت روسيا العقوبات الجديدة.", ("russia", "sanctions", "opposes")),
+    ("fa", "روسیه از تحریم‌های جدید انتقاد کرد.", ("russia", "sanctions", "opposes")),
+])
+def test_support_and_criticism_verbs(lang: str, text: str, row: tuple[str, str, str]) -> None:
+    assert row in positions(text, lang)
