@@ -137,3 +137,30 @@ def test_persian_going_well_and_declining(text: str, row: tuple[str, str, str],
 ])
 def test_support_and_criticism_verbs(lang: str, text: str, row: tuple[str, str, str]) -> None:
     assert row in positions(text, lang)
+
+
+# More forms of support, proposal and insistence in Arabic, Persian and English.
+@pytest.mark.parametrize(("lang", "text", "row"), [
+    ("ar", "دعمت الأردن خطة السلام الجديدة.", ("jordan", "diplomacy", "supports")),
+    ("ar", "أعلنت روسيا موافقتها على خطة السلام.", ("russia", "diplomacy", "supports")),
+    ("ar", "أكدت روسيا التزامها بالمفاوضات.", ("russia", "diplomacy", "supports")),
+    ("ar", "اقترحت تركيا هدنة لمدة أسبوعين.", ("turkey", "diplomacy", "supports")),
+    ("en", "Turkey proposed a two-week truce.", ("turkey", "diplomacy", "supports")),
+    ("fa", "اردن از طرح صلح حمایت کرد.", ("jordan", "diplomacy", "supports")),
+    ("fa", "روسیه بر لزوم لغو تحریم‌ها تأکید کرد.", ("russia", "sanctions", "insists")),
+])
+def test_more_support_forms(lang: str, text: str, row: tuple[str, str, str]) -> None:
+    assert row in positions(text, lang)
+
+
+# 'should it refuse': an inverted condition is a hypothesis.
+def test_an_inverted_condition_is_no_position() -> None:
+    text = "Trump said Ukraine could keep fighting should it refuse the peace plan."
+    assert ("ukraine", "diplomacy") not in pairs(text, "en")
+
+
+# Persian: a reporting verb whose complement has its own verb takes none of the complement's topics.
+def test_a_persian_reporting_verb_leaves_its_complement_alone() -> None:
+    rows = positions("لاوروف تاکید کرد دولت روسیه گفت‌وگو را به جنگ ترجیح می‌دهد.", "fa")
+    assert ("russia", "diplomacy", "supports") in rows
+    assert not any(st == "insists" for _, _, st in rows)

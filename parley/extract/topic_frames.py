@@ -42,6 +42,11 @@ def governed_topics(f: Found, cue: Match, lo: int, hi: int) -> Topics:
         prev = [c.end for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start
                 and not (c.has("agent") and "mediates" in c.idents("stance"))]
         start = prev[-1] if prev else lo
+        # a reporting verb whose complement has its own verb governs none of its words ('تاکید کرد دولت …
+        # گفتگو را … ترجیح می‌دهد': the talks are the object of 'prefers')
+        reports = any(v.has("verb") for v in f.speech_in(cue.start, cue.end))
+        if lang == "fa" and not after and end < hi and reports:
+            end = cue.end
     found = []
     reach = cue.end
     # 'warned the United States that its military …': the complement clause starts at the 'that'
