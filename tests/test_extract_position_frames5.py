@@ -164,3 +164,15 @@ def test_a_persian_reporting_verb_leaves_its_complement_alone() -> None:
     rows = positions("لاوروف تاکید کرد دولت روسیه گفت‌وگو را به جنگ ترجیح می‌دهد.", "fa")
     assert ("russia", "diplomacy", "supports") in rows
     assert not any(st == "insists" for _, _, st in rows)
+
+
+# Verb forms that were missing: suspending (ar علقت), brandishing a threat (ar لوحت), readiness
+# negated after its object (fa حاضر به … نیست), an attack with the Persian indefinite suffix.
+@pytest.mark.parametrize(("lang", "text", "row"), [
+    ("ar", "علقت سوريا تعاونها مع الوكالة الدولية للطاقة الذرية.", ("syria", "nuclear", "rejects")),
+    ("ar", "لوحت تركيا بشن هجوم على المتمردين.", ("turkey", "military_force", "warns")),
+    ("fa", "ترکیه گفت حاضر به مذاکره مستقیم نیست.", ("turkey", "diplomacy", "opposes")),
+    ("fa", "ترکیه تهدید کرد که به هر حمله‌ای پاسخ می‌دهد.", ("turkey", "military_force", "warns")),
+])
+def test_missing_verb_forms(lang: str, text: str, row: tuple[str, str, str]) -> None:
+    assert row in positions(text, lang)
