@@ -176,3 +176,13 @@ def test_a_persian_reporting_verb_leaves_its_complement_alone() -> None:
 ])
 def test_missing_verb_forms(lang: str, text: str, row: tuple[str, str, str]) -> None:
     assert row in positions(text, lang)
+
+
+# A relative clause giving a deal's terms tells its history, not a stance taken now.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The 2015 accord, under which Iran agreed to limits on enrichment, collapsed in 2018."),
+    ("ar", "انهار الاتفاق الذي وافقت إيران بموجبه على قيود على التخصيب."),
+    ("fa", "توافقی که بر اساس آن ایران محدودیت غنی‌سازی را پذیرفت فروپاشید."),
+])
+def test_a_deals_terms_are_no_position(lang: str, text: str) -> None:
+    assert ("iran", "enrichment") not in pairs(text, lang)

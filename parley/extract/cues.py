@@ -159,7 +159,7 @@ def _stance_rows() -> tuple[Rows, dict[str, StanceInfo], dict[tuple[str, str], s
                        ("negators_after", "negafter"), ("not_negation", "notneg"),
                        ("clause_breaks", "break"), ("agent_after", "agent"), ("restrict", "restrict"),
                        ("but_not", "butnot"), ("uncertain", "uncertain"), ("denials", "deny"),
-                       ("topic_before", "topic_before"),
+                       ("background", "background"), ("topic_before", "topic_before"),
                        ("cancel_before", "cancel"), ("mediator_object", "medobj"), ("modal", "modal"),
                        ("explicit_demands", "explicit"), ("negators_next_word", "neg1"),
                        ("noun_cues", "noun"), ("in_view_of", "view"), ("reasons", "reason"),

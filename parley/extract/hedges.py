@@ -8,6 +8,7 @@ from __future__ import annotations
 from parley.extract.matcher import COMMAS, Match
 from parley.extract.records import Found
 
+_BACKGROUND_AFTER = 2  # 'وافقت إيران بموجبه': the subject between the verb and the marker
 _DENY_TOKENS = 8  # 'denied reports that it had agreed to': the denial this close before the cue
 
 
@@ -32,7 +33,13 @@ def uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
     _, s1 = doc.sentences[doc.sentence_of(cue.start)]
     if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
         return True
-    if any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start)):
+    # ... or history told in a relative clause ('the accord, under which Iran agreed to …')
+    if any((u.has("uncertain") or u.has("background")) and u.end <= cue.start
+           for u in f.stance_in(lo, cue.start)):
+        return True
+    if doc.lang_at(cue.start) == "ar" and any(  # 'الاتفاق الذي وافقت إيران بموجبه': the marker follows
+            u.has("background") and doc.tokens_between(cue.end, u.start) <= _BACKGROUND_AFTER
+            for u in f.stance_in(cue.end, hi)):
         return True
     if _denied(f, cue, hi):
         return True
