@@ -198,6 +198,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         if owner is not None:
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
+    if any(m.has("according") for m in f.speech_in(cue.end, doc.sentences[doc.sentence_of(cue.start)][1])):
+        who = None  # '… rejected the plan, according to Kellogg': the source reports, it holds nothing
     return [], who, 20
 
 
