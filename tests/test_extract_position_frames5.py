@@ -203,3 +203,15 @@ def test_a_source_after_the_cue_holds_nothing(lang: str, text: str) -> None:
 def test_the_proposed_deal_is_no_support() -> None:
     assert ("ukraine", "diplomacy", "supports") not in positions(
         "Ukraine voiced alarm over concessions in the proposed peace deal.", "en")
+
+
+# An office of an org that belongs to no state (the EU's foreign policy chief) speaks for no state.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kaja Kallas said she supports new talks with Iran."),
+    ("ar", "قالت كايا كالاس إنها تدعم المحادثات مع إيران."),
+    ("fa", "کایا کالاس گفت از مذاکرات با ایران حمایت می‌کند."),
+])
+def test_an_office_of_a_stateless_org_speaks_for_no_state(lang: str, text: str) -> None:
+    got = pairs(text, lang)
+    assert ("kaja_kallas", "diplomacy") in got
+    assert ("estonia", "diplomacy") not in got

@@ -197,8 +197,8 @@ def _speaks_for(f: Found, who: Actor, state: Actor, day: dt.date | None) -> bool
     no state apart); a person in one of the state's offices at ``day`` (a minister, a president; not a
     former holder), an office of an org counting only when that org speaks for the state (the IAEA's
     director general does not speak for Argentina, nor Hezbollah's leader for Lebanon)."""
-    if who.kind == "org":
-        return state.side == who.side and who.side != "other"
+    if who.kind == "org":  # an org of no state (the EU, the UN) speaks for none ('Kallas' is not Estonia)
+        return state.side == who.side and who.side != "other" and who.country == state.id
     if who.kind != "person" or state.kind != "state":
         return False
     for term in who.roles:
