@@ -215,3 +215,12 @@ def test_an_office_of_a_stateless_org_speaks_for_no_state(lang: str, text: str) 
     got = pairs(text, lang)
     assert ("kaja_kallas", "diplomacy") in got
     assert ("estonia", "diplomacy") not in got
+
+
+# 'expressed its readiness to', 'negotiating with X was pointless'.
+@pytest.mark.parametrize(("text", "row"), [
+    ("The Turkish side expressed its readiness to continue the talks.", ("turkey", "diplomacy", "supports")),
+    ("Lavrov said negotiating with Kyiv was pointless.", ("sergey_lavrov", "diplomacy", "rejects")),
+])
+def test_readiness_and_negotiating(text: str, row: tuple[str, str, str]) -> None:
+    assert row in positions(text, "en")
