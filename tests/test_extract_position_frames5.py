@@ -224,3 +224,12 @@ def test_an_office_of_a_stateless_org_speaks_for_no_state(lang: str, text: str) 
 ])
 def test_readiness_and_negotiating(text: str, row: tuple[str, str, str]) -> None:
     assert row in positions(text, "en")
+
+
+# English passive: the agent after 'by' holds it, about the subject before the verb.
+@pytest.mark.parametrize(("text", "row"), [
+    ("The ceasefire was welcomed by Jordan on Monday.", ("jordan", "diplomacy", "supports")),
+    ("The new sanctions were strongly criticised by China.", ("china", "sanctions", "opposes")),
+])
+def test_the_agent_of_a_passive_holds_it(text: str, row: tuple[str, str, str]) -> None:
+    assert row in positions(text, "en")

@@ -37,6 +37,7 @@ from parley.extract.nonsubjects import (
     judgement,
     names_mediators,
     partner,
+    passive_by,
 )
 from parley.extract.quotes import Speech
 from parley.extract.records import Found
@@ -149,6 +150,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return found, None, 0
     comps = [c for c in f.speech_in(lo, cue.start) if c.has("comp") and c.end <= cue.start]
     en = next((p.lang for p in cue.payloads), "ar") == "en"
+    by = passive_by(f, cue)
+    agent = next((a for a in pool if by is not None and a.start - len(a.prefix) == by), None)
+    if agent is not None:  # 'the proposal was rejected by Hamas': the agent holds it
+        return _coordinated(f, agent, pool, hi), None, 0
     if comps and en and _NEXT_VERB.search(doc.text[comps[-1].end:cue.start]):
         # 'Hamas insists that the UN oversee aid, demands guarantees …': the 'that' clause has ended
         # and the next verb is the subject's again

@@ -32,6 +32,7 @@ from parley.extract.gazetteer import Actor
 from parley.extract.hedges import uncertain
 from parley.extract.holders import holders
 from parley.extract.matcher import COMMAS, Match, clause_span
+from parley.extract.nonsubjects import passive_by
 from parley.extract.quotes import Speech
 from parley.extract.records import Found, Position
 from parley.extract.topic_frames import Topics, condition_topics, governed_topics, venue_topic, window_end
@@ -303,6 +304,9 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
                 continue
             stance = "opposes"
         topics = governed_topics(f, cue, lo, hi)
+        if passive_by(f, cue) is not None:  # 'the ceasefire was welcomed by Egypt': the subject is the topic
+            topics = [(t.idents("topic")[0], t, False) for t in f.topic_in(lo, cue.start)
+                      if t.has("topic") and t.end <= cue.start][-2:]
         fixed = f.cues.fixed_topics.get(base)
         if fixed is not None:
             topics = [(fixed, cue, False)]
