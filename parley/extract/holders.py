@@ -29,7 +29,16 @@ from parley.extract.antecedents import (
     usable,
 )
 from parley.extract.matcher import COMMAS, Match, clitics
-from parley.extract.nonsubjects import about, addressee, between, judgement, names_mediators, partner
+from parley.extract.nonsubjects import (
+    about,
+    addressee,
+    between,
+    in_reason,
+    judgement,
+    names_mediators,
+    partner,
+    passive_by,
+)
 from parley.extract.quotes import Speech
 from parley.extract.records import Found
 
@@ -54,7 +63,7 @@ def _coordinated(f: Found, first: ActorSpan, pool: list[ActorSpan], limit: int) 
         # two names side by side with neither a joiner nor 'و' are verb, subject and object
         # ('اتهمت أوكرانيا الجانب الروسي'), not a coordination
         if ((gap in _JOINERS and clitics().is_conjunction(a.prefix) and (gap or a.prefix))
-                or _described_conjunct(f, gap, cur)) \
+                or _described_conjunct(f, gap, cur) or _titled_conjunct(f, cur, a)) \
                 and (a.kind == first.kind or {a.kind, first.kind} <= _BODIES):
             out.append(a)
             cur = a
@@ -104,7 +113,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
             and not partner(f, a)  # nor a partner: 'المحادثات مع أميركا'
             and not between(f, a)  # nor a party: 'آتش‌بس میان روسیه و اوکراین'
             and not addressee(f, a)  # nor the one told: 'Rubio told Fidan that …'
-            and not about(f, a)]  # nor what it is about: 'مذاکرات درباره اوکراین'
+            and not about(f, a)  # nor what it is about: 'مذاکرات درباره اوکراین'
+            and not in_reason(f, a, lo)]  # nor one named in a reason: 'citing violations by Iran, …'
     for c in f.stance_in(lo, cue.start):  # 'اگر … فراهم شود، واشینگتن …': the subject follows the condition
         if c.has("cond") and lo <= c.start:
             comma = _first_comma(doc.text, c.end, cue.start)
@@ -140,6 +150,10 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         return found, None, 0
     comps = [c for c in f.speech_in(lo, cue.start) if c.has("comp") and c.end <= cue.start]
     en = next((p.lang for p in cue.payloads), "ar") == "en"
+    by = passive_by(f, cue)
+    agent = next((a for a in pool if by is not None and a.start - len(a.prefix) == by), None)
+    if agent is not None:  # 'the proposal was rejected by Hamas': the agent holds it
+        return _coordinated(f, agent, pool, hi), None, 0
     if comps and en and _NEXT_VERB.search(doc.text[comps[-1].end:cue.start]):
         # 'Hamas insists that the UN oversee aid, demands guarantees …': the 'that' clause has ended
         # and the next verb is the subject's again
@@ -157,7 +171,8 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
     # a predicative cue says something of the topic before it ('progress depends on Washington'):
     # the actor after it is its complement, never its holder
     after = [] if cue.has("topic_before") or en else [
-        a for a in pool if a.start >= cue.end and doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
+        a for a in pool if a.start >= cue.end and (doc.tokens_between(cue.end, a.start) <= _VSO_TOKENS
+                                                   or _titled_subject(f, cue, a))
         and not (cue.has("masc") and a.kind == "state")]  # 'يطالب إيران': a masculine verb's object
     if after:
         return _coordinated(f, after[0], pool, hi), None, doc.tokens_between(cue.end, after[0].start)
@@ -188,7 +203,39 @@ def holders(f: Found, cue: Match, lo: int, hi: int, speech: Speech,
         if owner is not None:
             return [owner], None, 15
     who = speech.by_sentence.get(doc.sentence_of(cue.start))
+    if any(m.has("according") for m in f.speech_in(cue.end, doc.sentences[doc.sentence_of(cue.start)][1])):
+        who = None  # '… rejected the plan, according to Kellogg': the source reports, it holds nothing
     return [], who, 20
+
+
+_TITLE_TOKENS = 5  # 'انضم رئيس المخابرات العامة المصرية اللواء حسن رشاد': a title this long before the name
+
+
+def _titled_subject(f: Found, cue: Match, a: ActorSpan) -> bool:
+    """Arabic, verb first: a person named after a title that follows the verb ('انضم رئيس المخابرات
+    العامة المصرية اللواء حسن رشاد', 'حضر رئيس الوفد …'): no comma, topic or cue between but
+    nationality adjectives and delegation words."""
+    doc = f.doc
+    if a.kind != "person" or doc.lang_at(cue.start) != "ar" or a.start < cue.end \
+            or doc.tokens_between(cue.end, a.start) > _TITLE_TOKENS \
+            or any(ch in doc.text[cue.end:a.start] for ch in COMMAS):
+        return False
+    return not f.topic_in(cue.end, a.start) and all(
+        m.has("demonym") or m.has("deleg") for m in f.stance_in(cue.end, a.start) if m.start < a.start)
+
+
+def _titled_conjunct(f: Found, cur: ActorSpan, a: ActorSpan) -> bool:
+    """Arabic lists of people each with a title: 'حسن رشاد، ورئيس مجلس الوزراء … محمد بن عبد الرحمن':
+    a comma, then a title of at most five words (nationality adjectives aside, no topic or cue)."""
+    doc = f.doc
+    gap = doc.text[cur.end:a.start - len(a.prefix)].strip()
+    if a.kind != "person" or cur.kind != "person" or doc.lang_at(a.start) != "ar" \
+            or gap[:1] not in (",", "\u060c") or any(ch in gap[1:] for ch in COMMAS) \
+            or not 1 <= len(gap[1:].split()) <= _TITLE_TOKENS:
+        return False
+    lo = cur.end + doc.text[cur.end:].index(gap[0]) + 1
+    return not f.topic_in(lo, a.start) and all(m.has("demonym") for m in f.stance_in(lo, a.start)
+                                                if m.start < a.start)
 
 
 _HE_SHE = ("he", "she")
@@ -330,7 +377,8 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
         return states
     if cue.has("agent"):
         after = [a for a in pool if a.start >= cue.end
-                 and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS]
+                 and doc.tokens_between(cue.end, a.start) <= _AGENT_TOKENS
+                 and not _talks_between(f, cue.end, a)]
         if after:
             return _coordinated(f, after[0], pool, hi)
     if _mediators_are_object(f, cue) and not cue.has("sched"):  # 'از تعویق … خبر داد' is no object
@@ -339,9 +387,10 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
     if lang in ("ar", "fa"):  # verb first, or a noun with its genitive: 'محادثات تستضيفها مصر', 'وساطة عمان',
         # an adjective between ('الوساطة المشتركة لقطر', 'میانجیگری مشترک قطر'), but 'بين الطرفين
         # (إسرائيل وحماس)' names the parties in brackets
+        # ... but 'میزبان مذاکرات ایران و آمریکا', 'استضافة محادثات إيران': the talks' parties
         next_to = [a for a in pool if a.start >= cue.end
                    and doc.tokens_between(cue.end, a.start) <= 1
-                   and "(" not in doc.text[cue.end:a.start]]
+                   and "(" not in doc.text[cue.end:a.start] and not _talks_between(f, cue.end, a)]
         if next_to:
             return _coordinated(f, next_to[0], pool, hi)
     near = [a for a in pool if a.end <= cue.start
@@ -354,6 +403,12 @@ def _mediators(f: Found, cue: Match, pool: list[ActorSpan], hi: int) -> list[Act
         chain = _coordinated(f, near[0], pool, cue.start)
         return chain if len(chain) == 1 else []
     return _chain_holding(f, near[-1], pool, cue.start)  # 'مصر وتركيا وقطر على تنظيم اجتماع'
+
+
+def _talks_between(f: Found, start: int, a: ActorSpan) -> bool:
+    """A talks word between a mediation cue and the actor after it: the actor is a party of the talks
+    ('میزبان مذاکرات ایران و آمریکا', 'باستضافة محادثات إيران'), not their host."""
+    return any(t.has("topic") and t.idents("topic")[0] == "diplomacy" for t in f.topic_in(start, a.start))
 
 
 def _chain_holding(f: Found, actor: ActorSpan, pool: list[ActorSpan], limit: int) -> list[ActorSpan]:

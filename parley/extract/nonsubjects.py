@@ -1,12 +1,16 @@
 """Actors in a clause that hold nothing there: the parties after 'between', a partner after
 'with', a witness or a place ('in the presence of', 'at the White House'), the one told, the
-nationality before 'mediators'; and judgements, whose holder is the speaker, not what is judged.
+nationality before 'mediators', one named in a reason; and judgements, whose holder is the speaker,
+not what is judged. And the one frame that moves the holder after the verb: the English passive's
+agent ('was rejected by Hamas').
 """
 
 from __future__ import annotations
 
+import re
+
 from parley.extract.actors import ActorSpan, possessive_mark
-from parley.extract.matcher import Match
+from parley.extract.matcher import COMMAS, Match
 from parley.extract.records import Found
 
 _BETWEEN_TOKENS = 6  # 'between the Islamic Republic of Iran and the United States'
@@ -90,3 +94,35 @@ def names_mediators(f: Found, a: ActorSpan) -> bool:
         return False
     return any(c.has("stance") and "mediates" in c.idents("stance")
                for c in f.stance_in(a.end, f.doc.reach(a.end, 0) + 1))
+
+
+_REASON_TOKENS = 12  # 'با استناد به ادعاهای نقض تعهدات هسته‌ای از سوی ایران': a reason this long
+
+
+def in_reason(f: Found, a: ActorSpan, lo: int) -> bool:
+    """The actor is named inside a reason phrase that a comma closes, after the reason marker
+    ('citing violations by Iran, the E3 …', 'با استناد به … از سوی ایران، …', 'بسبب مطالب حماس،')."""
+    doc = f.doc
+    start = a.start - len(a.prefix)
+    s1 = doc.sentences[doc.sentence_of(a.start)][1]
+    closed = any(ch in doc.text[a.end:s1] for ch in COMMAS)
+    return closed and any(r.has("reason") and lo <= r.start
+                          and not any(ch in doc.text[r.end:start] for ch in COMMAS)
+                          for r in f.stance_ending(doc.reach_back(start, _REASON_TOKENS), start))
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def passive_by(f: Found, cue: Match) -> int | None:
+    """English passive: a form of 'be' (and at most one adverb) before the cue and 'by' after it
+    ('was rejected by Hamas', 'were strongly criticised by the Kremlin'): where the agent starts."""
+    doc = f.doc
+    if next((p.lang for p in cue.payloads), "ar") != "en":
+        return None
+    words = doc.text[max(0, cue.start - 40):cue.start].lower().split()[-2:]
+    if not words or not (words[-1] in _BE or (len(words) > 1 and words[-2] in _BE)):
+        return None
+    m = _BY.match(doc.text, cue.end)
+    return m.end() if m else None

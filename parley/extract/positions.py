@@ -29,8 +29,10 @@ from dataclasses import replace
 
 from parley.extract.actors import ActorSpan
 from parley.extract.gazetteer import Actor
+from parley.extract.hedges import uncertain
 from parley.extract.holders import holders
 from parley.extract.matcher import COMMAS, Match, clause_span
+from parley.extract.nonsubjects import passive_by
 from parley.extract.quotes import Speech
 from parley.extract.records import Found, Position
 from parley.extract.topic_frames import Topics, condition_topics, governed_topics, venue_topic, window_end
@@ -39,6 +41,7 @@ _BUT_NOT_TOKENS = 6  # 'but not on its missile programme': the rejected topic th
 _CANCEL_TOKENS = 3  # 'crossing a very big red line'
 _NAME_TOKENS = 6  # an actor's name this long at most may hold a cue word ('Rapid Support Forces')
 _MIN_CONFIDENCE = 0.5  # 0.7 x 0.7 ('opposes', holder far away) falls under it; 0.8 x 0.7 stays
+_WARN_COND_TOKENS = 8  # 'warned that cooperation could collapse if': the condition this close after a warning
 _NEG_AFTER_TOKENS = 6  # a clause-final negated copula governs the cue at most this many words back
 
 
@@ -55,9 +58,10 @@ def _negated(f: Found, cue: Match, lo: int, hi: int) -> bool:
             return not any(x.has("notneg") and x.start <= n.start < x.end
                            for x in f.stance_in(lo, n.start + 1))
     end = window_end(f, cue, hi)
-    # 'have not' negates a noun of intent, and the cue it governs ('برنامه‌ای برای ازسرگیری … ندارد')
+    # 'have not' negates a noun of intent, and the cue it governs ('برنامه‌ای برای ازسرگیری … ندارد',
+    # 'تمایلی به ازسرگیری … ندارد': a preposition may stand between)
     intent = cue.has("noun") or any(p.has("noun") and p.end <= cue.start
-                                    and doc.tokens_between(p.end, cue.start) == 0 for p in before)
+                                    and doc.tokens_between(p.end, cue.start) <= 1 for p in before)
     return any((n.has("negafter") or (n.has("neghave") and intent)) and n.end <= end
                and doc.tokens_between(cue.end, n.start) <= _NEG_AFTER_TOKENS
                for n in f.stance_in(cue.end, end))
@@ -194,8 +198,8 @@ def _speaks_for(f: Found, who: Actor, state: Actor, day: dt.date | None) -> bool
     no state apart); a person in one of the state's offices at ``day`` (a minister, a president; not a
     former holder), an office of an org counting only when that org speaks for the state (the IAEA's
     director general does not speak for Argentina, nor Hezbollah's leader for Lebanon)."""
-    if who.kind == "org":
-        return state.side == who.side and who.side != "other"
+    if who.kind == "org":  # an org of no state (the EU, the UN) speaks for none ('Kallas' is not Estonia)
+        return state.side == who.side and who.side != "other" and who.country == state.id
     if who.kind != "person" or state.kind != "state":
         return False
     for term in who.roles:
@@ -221,21 +225,6 @@ def _in_name(f: Found, m: Match) -> bool:
     """Whether ``m`` lies inside an actor's name ('the Rapid Support Forces')."""
     return any(a.start <= m.start and m.end <= a.end
                for a in f.actors_in(f.doc.reach_back(m.start, _NAME_TOKENS), m.end))
-
-
-def _uncertain(f: Found, cue: Match, lo: int, hi: int) -> bool:
-    """A question, uncertainty before the cue in its clause ('unclear whether Iran will accept'), or
-    a condition the cue stands in ('… unless Iran resumes the talks')."""
-    doc = f.doc
-    _, s1 = doc.sentences[doc.sentence_of(cue.start)]
-    if doc.text[s1 - 1:s1 + 1].strip()[:1] in ("?", "\u061f"):
-        return True
-    if any(u.has("uncertain") and u.end <= cue.start for u in f.stance_in(lo, cue.start)):
-        return True
-    # inside a condition ('unless it resumes negotiations', 'إذا رفضت', 'اگر … نپذیرد'): a hypothesis
-    return any(c.has("cond") and c.end <= cue.start
-               and not any(ch in doc.text[c.end:cue.start] for ch in COMMAS)
-               for c in f.stance_in(lo, cue.start))
 
 
 def _but_not(f: Found, out: list[Position], cue_of: dict[int, Match]) -> list[Position]:
@@ -306,14 +295,18 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             continue
         base = (outer or cue).idents("stance")[0]
         info = f.cues.stances[base]
-        if _uncertain(f, cue, lo, hi):
+        if uncertain(f, cue, lo, hi):
             continue
         stance = base
-        if _negated(f, cue, lo, hi):
+        # 'is not ready to resume the talks': a negator before the verb governing the cue negates it too
+        if _negated(f, cue, lo, hi) or (outer is not None and _negated(f, outer, lo, hi)):
             if base != "supports" or (outer or cue).has("partake"):  # 'did not attend' opposes nothing
                 continue
             stance = "opposes"
         topics = governed_topics(f, cue, lo, hi)
+        if passive_by(f, cue) is not None:  # 'the ceasefire was welcomed by Egypt': the subject is the topic
+            topics = [(t.idents("topic")[0], t, False) for t in f.topic_in(lo, cue.start)
+                      if t.has("topic") and t.end <= cue.start][-2:]
         fixed = f.cues.fixed_topics.get(base)
         if fixed is not None:
             topics = [(fixed, cue, False)]
@@ -328,6 +321,9 @@ def find_positions(f: Found, speech: Speech, place_roles: Mapping[int, str]) -> 
             topics = [(info.default_topic, cue, False)]
         if not topics and cue.has("venueok"):  # 'agreed to hold the next round on Sunday in Muscat'
             topics = venue_topic(f, cue, hi, place_roles)
+        if not topics and base == "warns":  # 'warned that cooperation would end if the E3 trigger the
+            # snapback': what the warning is against, named in its condition (talks failing name no threat)
+            topics = [t for t in condition_topics(f, cue, hi, _WARN_COND_TOKENS) if t[0] != "diplomacy"]
         on_condition = not topics and stance == "supports"
         if on_condition:  # 'Israel agreed to it so long as Iran launches no attacks': what it hangs on
             topics = condition_topics(f, cue, hi)

@@ -42,6 +42,11 @@ def governed_topics(f: Found, cue: Match, lo: int, hi: int) -> Topics:
         prev = [c.end for c in f.stance_in(lo, cue.start) if c.has("stance") and c.end <= cue.start
                 and not (c.has("agent") and "mediates" in c.idents("stance"))]
         start = prev[-1] if prev else lo
+        # a reporting verb whose complement has its own verb governs none of its words ('تاکید کرد دولت …
+        # گفتگو را … ترجیح می‌دهد': the talks are the object of 'prefers')
+        reports = any(v.has("verb") for v in f.speech_in(cue.start, cue.end))
+        if lang == "fa" and not after and end < hi and reports:
+            end = cue.end
     found = []
     reach = cue.end
     # 'warned the United States that its military …': the complement clause starts at the 'that'
@@ -162,10 +167,11 @@ def venue_topic(f: Found, cue: Match, hi: int, place_roles: Mapping[int, str]) -
     return []
 
 
-def condition_topics(f: Found, cue: Match, hi: int) -> Topics:
-    """The topics of the condition right after a cue that names none ('agreed to it so long as …')."""
+def condition_topics(f: Found, cue: Match, hi: int, reach: int = _COND_TOKENS) -> Topics:
+    """The topics of the condition right after a cue that names none ('agreed to it so long as …'),
+    at most ``reach`` words after it."""
     doc = f.doc
-    cond = next((c for c in f.stance_in(cue.end, min(hi, doc.reach(cue.end, _COND_TOKENS) + 1))
+    cond = next((c for c in f.stance_in(cue.end, min(hi, doc.reach(cue.end, reach) + 1))
                  if c.has("cond")), None)
     if cond is None:
         return []
