@@ -79,3 +79,22 @@ def test_common_words_are_not_the_new_names(lang: str, text: str, not_actors: se
     x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
     assert not {m.actor_id for m in x.mentions} & not_actors
     assert not {v.place_id for v in x.venues} & not_places
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ar", 'ونقلت وكالة "تسنيم" عن مصدر مطلع أن الجولة المقبلة ستعقد قريبا.', "tasnim"),
+        ("ar", "وذكرت صحيفة «القبس» أن الوفد غادر العاصمة.", "al_qabas"),
+        ("fa", "روزنامه «هم‌میهن» در گزارشی نوشت گفت‌وگوها متوقف شده است.", "ham_mihan"),
+        ("fa", 'به گزارش خبرگزاری "ایسنا"، هیئت ایرانی وارد ژنو شد.', "isna"),
+    ],
+)
+def test_an_outlet_quoted_after_its_noun_is_the_outlet(lang: str, text: str, want: str) -> None:
+    x = extract_article(article_from_text(text, lang, DAY))  # type: ignore[arg-type]
+    assert want in {m.actor_id for m in x.mentions}
+
+
+def test_a_quote_after_an_outlet_noun_names_no_outlet_by_itself() -> None:
+    x = extract_article(article_from_text('وقال الموقع "إن الجولة انتهت" دون تفاصيل.', "ar", DAY))
+    assert not {m.actor_id for m in x.mentions}
