@@ -51,6 +51,14 @@ def test_new_principals_bodies_outlets_and_venues(lang: str, text: str, actors: 
         ("fa", "نخست‌وزیر کامبوج گفت آتش‌بس پابرجاست.", dt.date(2025, 8, 1), "hun_manet"),
         ("fa", "وزیر امور خارجه ایران به نیویورک رفت.", dt.date(2024, 3, 1), "hossein_amir_abdollahian"),
         ("ar", "وقال وزير الدفاع الإسرائيلي إن العملية مستمرة.", dt.date(2024, 6, 1), "yoav_gallant"),
+        # heads of agencies and bodies named by their title alone
+        ("ar", "وأكد رئيس المخابرات العامة المصرية أن الاتفاق قريب.", dt.date(2025, 10, 1),
+         "hassan_mahmoud_rashad"),
+        ("ar", "وأكد رئيس المخابرات العامة المصرية أن الاتفاق قريب.", dt.date(2024, 5, 1), "abbas_kamel"),
+        ("en", "The Shin Bet chief told ministers the plan was ready.", dt.date(2025, 3, 1), "ronen_bar"),
+        ("fa", "رئیس پارلمان لبنان گفت گفت‌وگو ضروری است.", dt.date(2025, 4, 1), "nabih_berri"),
+        ("en", "The Russian defence minister inspected the troops.", dt.date(2025, 2, 1), "andrei_belousov"),
+        ("fa", "وزیر اطلاعات گفت شبکه‌ای شناسایی شد.", dt.date(2025, 7, 1), "esmaeil_khatib"),
     ],
 )
 def test_predecessors_hold_their_titles_at_the_date(lang: str, text: str, day: dt.date, holder: str) -> None:
