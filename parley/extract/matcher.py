@@ -228,12 +228,14 @@ def _quoted_outlets(override: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(nouns, key=len, reverse=True)), quotes
 
 
-def _quoted(form: str) -> list[str]:
-    """'وكالة إيسنا' -> 'وكالة "إيسنا', 'وكالة «إيسنا', ...: an outlet's name quoted after its noun."""
+def _quoted(form: str, bare: set[str]) -> list[str]:
+    """'وكالة إسنا' -> 'وكالة "إسنا', 'وكالة «إسنا', ...: an outlet's name quoted after its noun, when
+    the name alone is none of ``bare`` (the outlet's own forms: a quoted form of its own is matched
+    inside the marks, and the marks stay around it: 'لشبكة "إن بي سي نيوز"' is no quotation)."""
     nouns, quotes = _quoted_outlets(os.environ.get("PARLEY_GAZETTEER_DIR", ""))
     norm = _SPACES.sub(" ", normalize_text(form).strip())
     for noun in nouns:
-        if norm.startswith(noun + " "):
+        if norm.startswith(noun + " ") and norm[len(noun) + 1:] not in bare:
             return [f"{noun} {q}{norm[len(noun) + 1:]}" for q in quotes]
     return []
 
@@ -244,8 +246,9 @@ def gazetteer_entries(gaz: Gazetteer) -> list[tuple[str, str, str, str]]:
     for a in gaz.actors.values():
         rows += [(form, "actor", a.id, lang) for lang, form in a.surface_forms()]
         if a.kind == "media":
+            bare = {_SPACES.sub(" ", normalize_text(f).strip()) for _, f in a.surface_forms()}
             rows += [(q, "actor", a.id, lang) for lang, form in a.surface_forms() if lang != "en"
-                     for q in _quoted(form)]
+                     for q in _quoted(form, bare)]
     for r in gaz.roles.values():
         rows += [(t, "role", r.id, lang) for lang, ts in r.titles.items() for t in ts]
     ez = clitics()
