@@ -106,3 +106,33 @@ def test_an_outlet_quoted_after_its_noun_is_the_outlet(lang: str, text: str, wan
 def test_a_quote_after_an_outlet_noun_names_no_outlet_by_itself() -> None:
     x = extract_article(article_from_text('وقال الموقع "إن الجولة انتهت" دون تفاصيل.', "ar", DAY))
     assert not {m.actor_id for m in x.mentions}
+
+
+def test_an_outlet_whose_own_name_is_quoted_is_no_quotation() -> None:
+    text = 'وفي تصريحات لشبكة "إن بي سي نيوز" الإخبارية، أطلق الوزير تحذيرات جديدة للحكومة.'
+    x = extract_article(article_from_text(text, "ar", DAY))
+    assert "nbc_news" in {m.actor_id for m in x.mentions}
+    assert not [q for q in x.quotes if "نيوز" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day", "want", "not_want"),
+    [
+        # the article put the title next to a name: alone later, it is that person, whatever the date
+        ("fa", "«رستم عمروف» وزیر دفاع اوکراین گفت تبادل انجام می‌شود. وزیر دفاع اوکراین افزود "
+               "که گفتگو ادامه دارد.",
+         dt.date(2025, 8, 20), "rustem_umerov", "denys_shmyhal"),
+        ("en", "Ukrainian Defence Minister Rustem Umerov led the team. "
+               "The Ukrainian defence minister said it went well.",
+         dt.date(2025, 9, 1), "rustem_umerov", "denys_shmyhal"),
+        # a former holder named with the title does not take the title from the holder at the date
+        ("ar", "وقال وزير الدفاع الإسرائيلي السابق يوآف غالانت إن الحرب طويلة. "
+               "ورد وزير الدفاع الإسرائيلي بأن العملية مستمرة.",
+         dt.date(2025, 8, 20), "israel_katz", None),
+    ],
+)
+def test_a_title_the_article_bound_to_a_name_is_that_person(lang: str, text: str, day: dt.date, want: str,
+                                                            not_want: str | None) -> None:
+    x = extract_article(article_from_text(text, lang, day))  # type: ignore[arg-type]
+    got = {m.actor_id for m in x.mentions if m.via == "title"}
+    assert want in got and not_want not in got
