@@ -169,9 +169,13 @@ def build_gazetteer_dir(root: Path, target_aliases: int, rng: random.Random) -> 
     total = sum(_forms(a) for a in kept)
     letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
     n = 0
+    used: set[str] = set()  # no two synthetic actors may share a form (checked on load)
     while total < target_aliases:
-        n += 1
         words = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 7))) for _ in range(3)]
+        if len(set(words)) < 3 or used & set(words):
+            continue
+        used.update(words)
+        n += 1
         latin = "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)).title()
         kept.append(
             {

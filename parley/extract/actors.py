@@ -4,8 +4,9 @@ Rules (see DESIGN.md):
 - a name or alias that belongs to one actor is a mention of it; a surname shared by two
   actors is dropped rather than guessed;
 - a role title next to a person's name ('وزير الخارجية الأمريكي ماركو روبيو', 'جيه دي فانس
-  نائب الرئيس الأمريكي') is one mention of that person; a title alone is the holder of the
-  role on the article's date (undated article: the current holder);
+  نائب الرئيس الأمريكي') is one mention of that person; a title alone is the person the article
+  put it next to (unless as a former holder), else the holder of the role on the article's date
+  (undated article: the current holder);
 - a form shared by several places (عمان: Oman / Amman) is read from nearby context words
   (venue_cues.yaml 'ambiguous'); an actor the chosen place does not belong to is dropped;
 - an unmatched word of 5+ letters right after a title or next to a speech verb that is one
@@ -90,6 +91,26 @@ def _holds(gaz: Gazetteer, aid: str, role: str) -> bool:
     return any(t.role == role for t in gaz.actors[aid].roles)
 
 
+def _partner(text: str, gaz: Gazetteer, m: Match, role: str, names: list[ActorSpan], persons: list[int],
+             starts: list[int], ends: list[int], used: set[int]) -> int | None:
+    """The person named right after the title ('وزير الخارجية الأمريكي ماركو روبيو') or right before it
+    ('مارکو روبیو، وزیر خارجه آمریکا'; after a comma only its holder), as an index into ``names``."""
+    for i in persons[bisect.bisect_left(starts, m.end):bisect.bisect_right(starts, m.end + 3)]:
+        n = names[i]
+        gap = text[m.end:n.start]
+        if i not in used and n.start >= m.end and gap.strip(" ,\u060c") == "" \
+                and n.start - m.end <= 3 and (gap.strip() == "" or _holds(gaz, n.actor_id, role)):
+            return i  # after a comma only its holder: 'عراقچی، وزیر خارجه ایران، ژان-نوئل بارو'
+    if not m.prefix:
+        for i in persons[bisect.bisect_left(ends, m.start - 3):bisect.bisect_right(ends, m.start)]:
+            n = names[i]
+            if i not in used and n.end <= m.start and all(ch.isspace() or ch in _JOIN
+                                                          for ch in text[n.end:m.start]) \
+                    and m.start - n.end <= 3 and _holds(gaz, n.actor_id, role):
+                return i
+    return None
+
+
 def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
                      venue_cues: list[Match], signs: list[Match] | None = None) -> list[ActorSpan]:
     """Actor mentions of one article from its gazetteer matches (normalised spans); ``signs``: the
@@ -117,26 +138,21 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
     starts = [names[i].start for i in persons]
     ends = [names[i].end for i in persons]
     name_starts = [n.start for n in names]
+    partners: list[int | None] = []
     for m, role in titles:
-        partner = None
-        for i in persons[bisect.bisect_left(starts, m.end):bisect.bisect_right(starts, m.end + 3)]:
-            n = names[i]  # the name right after the title
-            gap = text[m.end:n.start]
-            if i not in used and n.start >= m.end and gap.strip(" ,\u060c") == "" \
-                    and n.start - m.end <= 3 and (gap.strip() == "" or _holds(gaz, n.actor_id, role)):
-                partner = i  # after a comma only its holder: 'عراقچی، وزیر خارجه ایران، ژان-نوئل بارو'
-                break
-        if partner is None and not m.prefix:
-            for i in persons[bisect.bisect_left(ends, m.start - 3):bisect.bisect_right(ends, m.start)]:
-                n = names[i]  # the name right before it: 'مارکو روبیو، وزیر خارجه آمریکا'
-                if i not in used and n.end <= m.start and all(ch.isspace() or ch in _JOIN
-                                                              for ch in text[n.end:m.start]) \
-                        and m.start - n.end <= 3 and _holds(gaz, n.actor_id, role):
-                    partner = i
-                    break
+        partners.append(_partner(text, gaz, m, role, names, persons, starts, ends, used))
+        if partners[-1] is not None:
+            used.add(partners[-1])
+    # a title the article has put next to a name names that person wherever it stands alone
+    # ('«رستم عمرف» وزیر دفاع اوکراین … وزیر دفاع اوکراین اعلام کرد'), whatever the article's date;
+    # not a former holder's ('وزير الدفاع السابق يوآف غالانت')
+    bound: dict[str, set[str]] = {}
+    for (m, role), i in zip(titles, partners, strict=True):
+        if i is not None and not _not_holder(doc, m, signs or []):
+            bound.setdefault(role, set()).add(names[i].actor_id)
+    for (m, role), partner in zip(titles, partners, strict=True):
         if partner is not None:
             n = names[partner]
-            used.add(partner)
             merged.append(ActorSpan(min(m.start, n.start), max(m.end, n.end), n.actor_id, "name",
                                     n.kind, m.prefix if m.start < n.start else n.prefix))
             continue
@@ -145,7 +161,7 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
             continue  # 'وزیر امور خارجه نروژ': another state's title; 'سخنگوی وزارت خارجه ناصر ...': a name
         if _not_holder(doc, m, signs or []):
             continue  # 'معاون سخنگوی وزارت خارجه آمریکا', 'الرئيس الأمريكي السابق': not the holder
-        holder = gaz.holder(role, day)
+        holder = next(iter(bound[role])) if len(bound.get(role, ())) == 1 else gaz.holder(role, day)
         if holder is not None and holder in gaz.actors:
             merged.append(ActorSpan(m.start, m.end, holder, "title", gaz.actors[holder].kind, m.prefix))
         elif ROLE_PREFIX + role in gaz.role_actors:  # nobody known (or several): it stays a role

@@ -217,11 +217,38 @@ class PhraseSets:
                                [m.clitic_langs for m in self.matchers])
 
 
+@lru_cache(maxsize=4)
+def _quoted_outlets(override: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """clitics.yaml 'quoted_outlets': the outlet nouns (normalised, longest first) and opening marks."""
+    data = load_yaml("clitics.yaml").get("quoted_outlets") or {}
+    nouns = {normalize_text(str(n)) for ns in (data.get("nouns") or {}).values() for n in ns}
+    quotes = tuple(str(q) for q in data.get("quotes") or [])
+    if any(not n for n in nouns) or any(len(q) != 1 for q in quotes):
+        raise data_error("clitics.yaml", "quoted_outlets", "empty noun or a mark that is not one character")
+    return tuple(sorted(nouns, key=len, reverse=True)), quotes
+
+
+def _quoted(form: str, bare: set[str]) -> list[str]:
+    """'وكالة إسنا' -> 'وكالة "إسنا', 'وكالة «إسنا', ...: an outlet's name quoted after its noun, when
+    the name alone is none of ``bare`` (the outlet's own forms: a quoted form of its own is matched
+    inside the marks, and the marks stay around it: 'لشبكة "إن بي سي نيوز"' is no quotation)."""
+    nouns, quotes = _quoted_outlets(os.environ.get("PARLEY_GAZETTEER_DIR", ""))
+    norm = _SPACES.sub(" ", normalize_text(form).strip())
+    for noun in nouns:
+        if norm.startswith(noun + " ") and norm[len(noun) + 1:] not in bare:
+            return [f"{noun} {q}{norm[len(noun) + 1:]}" for q in quotes]
+    return []
+
+
 def gazetteer_entries(gaz: Gazetteer) -> list[tuple[str, str, str, str]]:
     """(form, label, id, lang) rows for every actor form, role title and place form."""
     rows: list[tuple[str, str, str, str]] = []
     for a in gaz.actors.values():
         rows += [(form, "actor", a.id, lang) for lang, form in a.surface_forms()]
+        if a.kind == "media":
+            bare = {_SPACES.sub(" ", normalize_text(f).strip()) for _, f in a.surface_forms()}
+            rows += [(q, "actor", a.id, lang) for lang, form in a.surface_forms() if lang != "en"
+                     for q in _quoted(form, bare)]
     for r in gaz.roles.values():
         rows += [(t, "role", r.id, lang) for lang, ts in r.titles.items() for t in ts]
     ez = clitics()
