@@ -458,6 +458,31 @@ def test_persian_ordinal_days(text: str, ref: dt.date, expected: list[tuple[str,
     assert all(m.precision != "month" for m in date_mentions(text, ref) if "ماه ۱۴۰۴" in m.surface)
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # an Arabic or English ordinal day, 'of' / 'من' between it and its month (sentences written here)
+        ("ستنطلق المشاورات في الخامس من حزيران/يونيو في جنيف", D(2025, 6, 1),
+         [("الخامس من حزيران/يونيو", D(2025, 6, 5))]),
+        ("وقع الطرفان الاتفاق في الثاني والعشرين من تشرين الثاني 2024", D(2025, 3, 1),
+         [("الثاني والعشرين من تشرين الثاني 2024", D(2024, 11, 22))]),
+        ("The envoys first met on the ninth of March in Oslo.", D(2025, 3, 20),
+         [("ninth of March", D(2025, 3, 9))]),
+        ("The truce signed on the twenty-third of July 2024 held.", D(2025, 1, 1),
+         [("twenty-third of July 2024", D(2024, 7, 23))]),
+        ("هیئت‌ها بیست و دوم تیرماه در دوحه دیدار کردند", D(2025, 7, 20),
+         [("بیست و دوم تیرماه", D(2025, 7, 13))]),
+        # without the link word, or before no month, an ordinal is no day
+        ("The first march for peace crossed the city.", D(2025, 3, 20), []),
+        ("وقال في الفصل الثالث من التقرير إن المحادثات مستمرة", D(2025, 3, 20), []),
+        ("الجولة الثالثة مايو المقبل", D(2025, 3, 20), []),
+    ],
+)
+def test_arabic_and_english_ordinal_days(text: str, ref: dt.date,
+                                        expected: list[tuple[str, dt.date]]) -> None:
+    assert [(m.surface, m.date) for m in date_mentions(text, ref) if m.precision == "day"] == expected
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("The summit planned for Thursday (June 12) was put off.", "Thursday (June 12)"),
     ("أُرجئت القمة التي كانت مقررة يوم الخميس (12 يونيو).", "يوم الخميس (12 يونيو)"),
