@@ -582,3 +582,23 @@ def test_a_month_alone_in_an_undated_text_is_kept_without_a_year(
     (m,) = date_mentions(text, D(2025, 7, 1))
     assert m.no_year is None and m.precision == "month"
     assert date_mentions("The envoys met in Oslo last June.", None)[0].no_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a future closed by a past speech verb before the weekday: the weekday dates the saying
+        # (sentences written for this test; 5 June 2025 is a Thursday)
+        ("\u201cThe envoys will sign the accord soon,\u201d the minister said at a briefing on Tuesday.",
+         D(2025, 6, 3)),
+        ("سيلتقي الوفدان في جنيف قريبا، كما قال الوزير في مؤتمر صحفي عقده الثلاثاء.", D(2025, 6, 3)),
+        ("«توافق به زودی امضا خواهد شد»؛ این را سخنگو اعلام کرد و در نشست خبری روز سه‌شنبه توضیح داد.",
+         D(2025, 6, 3)),
+        # with no speech verb between, the future stands: the coming Tuesday
+        ("The envoys will sign the accord in Geneva on Tuesday.", D(2025, 6, 10)),
+    ],
+)
+def test_a_past_speech_verb_after_a_future_marker_dates_the_weekday_in_the_past(
+        text: str, expected: dt.date) -> None:
+    found = [m.date for m in date_mentions(text, D(2025, 6, 5)) if m.relative]
+    assert found == [expected]

@@ -189,8 +189,12 @@ def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
     hi = stop.start() if stop else min(len(nt), end + _TENSE_AFTER)
     said = g.tense_stop.search(nt, end, hi)  # 'announced on Monday that they will meet': a past Monday
     hi = said.start() if said else hi
-    # not the date itself: 'in May' holds the marker 'may'
-    return g.future.search(nt, lo, start) is not None or g.future.search(nt, end, hi) is not None
+    # not the date itself: 'in May' holds the marker 'may'; nor a future that a past speech verb
+    # closes before the date ('the ministers will come,” said Anwar at a briefing on Wednesday')
+    before = [m.end() for m in g.future.finditer(nt, lo, start)]
+    if before and g.past_speech.search(nt, before[-1], start) is None:
+        return True
+    return g.future.search(nt, end, hi) is not None
 
 
 def _told_plan(nt: str, g: DateGrammar, start: int, end: int) -> bool:
