@@ -602,3 +602,20 @@ def test_a_past_speech_verb_after_a_future_marker_dates_the_weekday_in_the_past(
         text: str, expected: dt.date) -> None:
     found = [m.date for m in date_mentions(text, D(2025, 6, 5)) if m.relative]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "date", "precision"),
+    [
+        # 'earlier this month' is the month, one mention from its first word (sentences written here)
+        ("Earlier this month, the envoy warned both sides.", "Earlier this month", D(2025, 8, 1), "month"),
+        ("وفي وقت سابق من هذا الشهر، حذر المبعوث الطرفين.", "في وقت سابق من هذا الشهر", D(2025, 8, 1),
+         "month"),
+        ("اوایل این ماه، فرستاده به هر دو طرف هشدار داد.", "اوایل این ماه", D(2025, 8, 1), "month"),
+        ("The council will vote later this week.", "later this week", D(2025, 8, 25), "week"),
+        ("وقال في وقت سابق هذا العام إن المحادثات ستستأنف.", "في وقت سابق هذا العام", D(2025, 1, 1), "year"),
+    ],
+)
+def test_earlier_this_month_is_one_mention(text: str, surface: str, date: dt.date, precision: str) -> None:
+    assert [(m.surface, m.date, m.precision) for m in date_mentions(text, D(2025, 8, 27))] \
+        == [(surface, date, precision)]
