@@ -37,3 +37,21 @@ def test_the_people_of_the_parties_take_part(lang: str, text: str) -> None:
 def test_the_source_is_no_party(lang: str, text: str) -> None:
     events = extract_article(article_from_text(text, lang, dt.date(2025, 5, 1))).events
     assert [(e.kind, set(e.actor_ids.split(";"))) for e in events] == [("meeting", {"iran", "usa"})]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # two nationalities right after the talks word are its parties, before a person named further on
+        ("en", "Talks between Russian and Ukrainian officials ended in Istanbul on Friday, with Zelensky "
+               "joining by video link."),
+        ("ar", "واختتمت الجمعة محادثات بين مسؤولين روسيين وأوكرانيين في إسطنبول شارك فيها زيلينسكي "
+               "عبر الفيديو."),
+        ("fa", "مذاکرات میان مقام‌های روسی و اوکراینی روز جمعه در استانبول با حضور تصویری زلنسکی پایان یافت."),
+    ],
+)
+def test_two_nationalities_are_the_parties_before_a_person_named_later(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, dt.date(2025, 5, 17))).events
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert len(meetings) == 1 and {"russia", "ukraine"} <= set(meetings[0].actor_ids.split(";"))
+    assert meetings[0].date == dt.date(2025, 5, 16)

@@ -12,6 +12,8 @@ _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
 _DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
 _POSSESSOR_WORDS = 3  # "Israel's June 13 surprise attack": at most this many words between
 _COUNTRY_AFTER = 1  # words between a city and its country ('Muscat, the capital of Oman' is not one)
+_PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
+_QUALIFIER = 3  # words of title between a nationality and the person it qualifies ('التركي هاكان فيدان')
 
 
 def usable(a: ActorSpan) -> bool:
@@ -89,3 +91,15 @@ def with_their_people(f: Found, actor_ids: list[str], named: list[ActorSpan]) ->
     more = [a.actor_id for a in named if a.kind == "person" and a.actor_id not in actor_ids
             and a.actor_id in acts and acts[a.actor_id].country in states]
     return actor_ids + list(dict.fromkeys(more))
+
+
+def nationalities_after(f: Found, cue: Match, s1: int, named: list[ActorSpan]) -> list[str]:
+    """The states of the nationality adjectives right after a talks word, in its sentence (ending at
+    ``s1``): 'talks between American and Ukrainian officials' -> usa, ukraine; they are its parties,
+    before anyone named further on ('… in which Zelensky took part by phone'). Not a nationality
+    that qualifies a person of ``named`` ('استضاف وزير الخارجية التركي هاكان فيدان')."""
+    doc = f.doc
+    states = [d.idents("demonym")[0] for d in f.demonyms_in(cue.end, doc.reach(cue.end, _PARTIES_AFTER) + 1)
+              if d.end <= s1 and not any(a.start >= d.end and doc.tokens_between(d.end, a.start) <= _QUALIFIER
+                                         for a in named)]
+    return list(dict.fromkeys(st for st in states if st in f.gaz.actors))

@@ -41,6 +41,7 @@ from parley.extract.event_parties import (
     after_with,
     delegation_of,
     demonym_agent,
+    nationalities_after,
     possessor_of,
     usable,
     venue_country,
@@ -66,7 +67,6 @@ _AND = ("and", "و", "&")  # 'Araghchi and Witkoff met': both met
 _JOINS = ("", *COMMAS, *_AND, "and the")  # between two names of one list
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
 _QUALIFIER = 3  # words of title between a state and the person it qualifies ('US President Trump')
-_PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
 
 
 def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date | None) -> str:
@@ -250,11 +250,11 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         for a in chosen:
             if a.actor_id not in actor_ids:
                 actor_ids.append(a.actor_id)
-        if not actor_ids and kind == "meeting":  # 'talks between American and Ukrainian officials'
-            states = [d.idents("demonym")[0] for d in
-                      f.demonyms_in(cue.end, doc.reach(cue.end, _PARTIES_AFTER) + 1) if d.end <= s1]
-            states = list(dict.fromkeys(st for st in states if st in f.gaz.actors))
-            actor_ids = states if len(states) >= 2 else []
+        if kind == "meeting" and not (before and chosen and chosen[0].start < cue.start):
+            # 'talks between American and Ukrainian officials': the two states are its parties
+            states = nationalities_after(f, cue, s1, chosen)
+            if len(states) >= 2:
+                actor_ids = states + [a for a in actor_ids if a not in states]
         # 'the upcoming talks', 'المحادثات المرتقبة': talks named as a plan need no date
         near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
         ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
