@@ -55,3 +55,23 @@ def test_two_nationalities_are_the_parties_before_a_person_named_later(lang: str
     meetings = [e for e in events if e.kind == "meeting"]
     assert len(meetings) == 1 and {"russia", "ukraine"} <= set(meetings[0].actor_ids.split(";"))
     assert meetings[0].date == dt.date(2025, 5, 16)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a state in apposition to the venue after a capital noun is the venue's, not a party: the round
+        # is the talks the article last reported
+        ("en", "Russia and Ukraine have held three rounds of talks. The first round took place on "
+               "March 3 in Doha, the capital of Qatar."),
+        ("ar", "أجرت روسيا وأوكرانيا ثلاث جولات من المحادثات. وعقدت الجولة الأولى من المحادثات في الدوحة، "
+               "عاصمة قطر، في 3 مارس."),
+        ("fa", "روسیه و اوکراین سه دور مذاکره برگزار کرده‌اند. دور اول مذاکرات ۳ مارس در دوحه، پایتخت قطر "
+               "برگزار شد."),
+    ],
+)
+def test_the_capital_of_a_state_after_the_venue_is_no_party(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, dt.date(2025, 5, 17))).events
+    dated = [e for e in events if e.date == dt.date(2025, 3, 3)]
+    assert len(dated) == 1 and "qatar" not in dated[0].actor_ids.split(";")
+    assert {"russia", "ukraine"} <= set(dated[0].actor_ids.split(";"))

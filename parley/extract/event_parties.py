@@ -5,13 +5,15 @@ country ('Doha, Qatar', 'الدوحة بقطر', 'دوحه قطر'), which is pa
 from __future__ import annotations
 
 from parley.extract.actors import ActorSpan, possessor
+from parley.extract.capitals import capitals
 from parley.extract.matcher import COMMAS, Match
 from parley.extract.records import Found
 
 _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
 _DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
 _POSSESSOR_WORDS = 3  # "Israel's June 13 surprise attack": at most this many words between
-_COUNTRY_AFTER = 1  # words between a city and its country ('Muscat, the capital of Oman' is not one)
+_COUNTRY_AFTER = 1  # words between a city and its country ('Doha, Qatar')
+_CAPITAL_OF = 3  # ... or with a capital noun between them ('Muscat, the capital of Oman')
 _PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
 _QUALIFIER = 3  # words of title between a nationality and the person it qualifies ('التركي هاكان فيدان')
 
@@ -22,12 +24,21 @@ def usable(a: ActorSpan) -> bool:
 
 
 def venue_country(f: Found, venue: Match, a: ActorSpan) -> bool:
-    """True when ``a`` names the country of the place ``venue`` right after it ('Doha, Qatar')."""
+    """True when ``a`` names the country of the place ``venue`` right after it ('Doha, Qatar'), or
+    after a capital noun in apposition ('Muscat, the capital of Oman', 'مسقط، عاصمة عمان')."""
     if a.start < venue.end:  # the cheap test first
         return False
     places = f.gaz.places
     countries = {places[p].country for p in venue.idents("place") if p in places}
-    return a.actor_id in countries and f.doc.tokens_between(venue.end, a.start) <= _COUNTRY_AFTER
+    if a.actor_id not in countries:
+        return False
+    gap = f.doc.tokens_between(venue.end, a.start)
+    if gap <= _COUNTRY_AFTER:
+        return True
+    if gap > _CAPITAL_OF:
+        return False
+    nouns = f.capital_nouns if f.capital_nouns is not None else capitals().nouns.find(f.doc.norm)
+    return any(n.has("capital") and venue.end <= n.start and n.end <= a.start for n in nouns)
 
 
 def delegation_of(f: Found, cue: Match, s0: int) -> str | None:
