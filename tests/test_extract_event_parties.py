@@ -75,3 +75,21 @@ def test_the_capital_of_a_state_after_the_venue_is_no_party(lang: str, text: str
     dated = [e for e in events if e.date == dt.date(2025, 3, 3)]
     assert len(dated) == 1 and "qatar" not in dated[0].actor_ids.split(";")
     assert {"russia", "ukraine"} <= set(dated[0].actor_ids.split(";"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # who tells of a round names no party: the round is the talks the article last reported
+        ("en", "Russia and Ukraine held talks in Istanbul on Friday. Erdogan announced a second round of "
+               "talks on June 2."),
+        ("ar", "عقدت روسيا وأوكرانيا محادثات في إسطنبول الجمعة. وأعلنت الرئاسة التركية عن جولة ثانية "
+               "في 2 يونيو."),
+        ("fa", "روسیه و اوکراین روز جمعه در استانبول مذاکره کردند. ریاست جمهوری ترکیه اعلام کرد دور دوم "
+               "مذاکرات ۲ ژوئن برگزار می‌شود."),
+    ],
+)
+def test_who_announces_a_round_is_no_party_to_it(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, dt.date(2025, 5, 17))).events
+    rounds = [e for e in events if e.kind == "meeting" and e.date == dt.date(2025, 6, 2)]
+    assert len(rounds) == 1 and {"russia", "ukraine"} <= set(rounds[0].actor_ids.split(";"))

@@ -265,7 +265,10 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         held = any(h.has("held") for h in here)  # 'were held', 'will be held'
         sides = any(h.has("both_sides") for h in here)
         plan = cue.has("needs_date") and any(h.has("scheduled") for h in here)  # 'a third round is set for'
-        if kind == "meeting" and (hosts_only or (not actor_ids and (ahead or sides or plan))):
+        # 'أعلن البيت الأبيض عن جولة ثانية', 'Rubio announced a new round': who told of the round, no party
+        told_round = kind == "meeting" and cue.has("needs_date") and bool(chosen) and not (after or by) \
+            and any(c.idents("event")[0] in STATEMENTS and p0 <= c.start for c in cues[max(0, k - 2):k])
+        if kind == "meeting" and (hosts_only or told_round or (not actor_ids and (ahead or sides or plan))):
             # 'the two sides will meet again', 'its first round was held in Muscat, Oman': the last talks'
             actor_ids = next((e.actor_ids.split(";") for e in out[::-1] if e.kind == "meeting"), actor_ids)
         if not actor_ids and kind in STATEMENTS and speakers and si in speakers:
