@@ -54,3 +54,18 @@ def test_a_happening_undated_in_its_sentence_takes_its_dated_report(lang: str, t
     assert meetings == [(D(2025, 3, 1), False), (D(2025, 3, 1), True)]
     alone = extract_article(article_from_text(text.split("\n")[1], lang, D(2025, 3, 3))).events
     assert [(e.date, e.date_basis) for e in alone if e.kind == "meeting"] == [(D(2025, 3, 3), "article date")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an announcement in the perfect ('اعلام کرده است/بود', 'has announced') is dated by its day
+        ("fa", "روز گذشته، کرملین اعلام کرده بود که از نتایج نشست وین خبری ندارد."),
+        ("fa", "دیروز وزارت خارجه قطر اعلام کرده است که میانجی‌گری ادامه دارد."),
+        ("en", "Yesterday the Kremlin had announced that it knew nothing of the Vienna results."),
+        ("ar", "وكان الكرملين قد أعلن أمس أنه لا يعلم شيئا عن نتائج اجتماع فيينا."),
+    ],
+)
+def test_an_announcement_in_the_perfect_is_dated(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 3, 12))).events
+    assert [e.date for e in events if e.kind == "announcement"] == [D(2025, 3, 11)]
