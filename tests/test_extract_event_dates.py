@@ -69,3 +69,18 @@ def test_a_happening_undated_in_its_sentence_takes_its_dated_report(lang: str, t
 def test_an_announcement_in_the_perfect_is_dated(lang: str, text: str) -> None:
     events = extract_article(article_from_text(text, lang, D(2025, 3, 12))).events
     assert [e.date for e in events if e.kind == "announcement"] == [D(2025, 3, 11)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # writing to a body is a statement, dated by its day ('wrote to the UN on Tuesday')
+        ("en", "The Egyptian foreign minister wrote to the UN Security Council on Tuesday about the "
+               "crossings."),
+        ("ar", "وكان عبد العاطي قد كتب إلى مجلس الأمن الثلاثاء بشأن المعابر."),
+        ("fa", "وزیر خارجه مصر روز سه‌شنبه به شورای امنیت نامه نوشت و درباره گذرگاه‌ها هشدار داد."),
+    ],
+)
+def test_a_letter_written_to_a_body_is_a_dated_statement(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 3, 13))).events
+    assert [e.date for e in events if e.kind == "announcement"] == [D(2025, 3, 11)]
