@@ -84,3 +84,25 @@ def test_an_announcement_in_the_perfect_is_dated(lang: str, text: str) -> None:
 def test_a_letter_written_to_a_body_is_a_dated_statement(lang: str, text: str) -> None:
     events = extract_article(article_from_text(text, lang, D(2025, 3, 13))).events
     assert [e.date for e in events if e.kind == "announcement"] == [D(2025, 3, 11)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date"),
+    [
+        # 'since <date>' dates what its sentence reports from then (rounds since 3 March), unlike 'since
+        # <a happening> <date>' ('since taking office last week'); 'مباحثات' is talks like 'محادثات'
+        ("ar", "ومنذ 3 آذار/مارس، أجرت أرمينيا وأذربيجان جولتي مباحثات في أبوظبي.", D(2025, 3, 3)),
+        ("en", "Since March 3, Armenia and Azerbaijan have held three rounds of talks in Abu Dhabi.",
+         D(2025, 3, 3)),
+        ("fa", "ارمنستان و روسیه از ۱۲ اسفند سه دور مذاکره در ابوظبی برگزار کرده‌اند.", D(2025, 3, 2)),
+    ],
+)
+def test_rounds_since_a_date_are_dated_from_it(lang: str, text: str, date: dt.date) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 5, 20))).events
+    assert [(e.kind, e.date) for e in events] == [("meeting", date)]
+
+
+def test_talks_since_a_happening_are_not_dated_by_its_date() -> None:
+    text = "Armenia and Azerbaijan have held three rounds of talks since signing the accord on March 3."
+    events = extract_article(article_from_text(text, "en", D(2025, 5, 20))).events
+    assert [e.date for e in events if e.kind == "meeting"] == [None]

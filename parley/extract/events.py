@@ -289,8 +289,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         # 'the first trip since taking office last week': that date is the office's, not the trip's
         since = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)])
                  for a, b in (since_span(doc, c.end) for c in here if c.has("since"))]
-        if since:
-            in_sentence = [d for d in in_sentence if not any(a <= d.start <= b for a, b in since)]
+        if since:  # (but 'since 12 April': a date right after it is when what it reports began)
+            in_sentence = [d for d in in_sentence if not any(
+                a <= d.start <= b and art.text[a:d.start].strip() for a, b in since)]
         # (an act's 'that' only right after it: 'passed a resolution to that effect on Thursday' is dated
         # Thursday)
         said = min([c.start for c in f.speech_in(cue.end, s1) if c.has("comp") and text[c.start].isalpha()
