@@ -106,3 +106,19 @@ def test_talks_since_a_happening_are_not_dated_by_its_date() -> None:
     text = "Armenia and Azerbaijan have held three rounds of talks since signing the accord on March 3."
     events = extract_article(article_from_text(text, "en", D(2025, 5, 20))).events
     assert [e.date for e in events if e.kind == "meeting"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # Malaysian usage names the prime minister by his given name; Anwar Gargash keeps his full name
+        ("The ministers will bring proposals soon, Anwar told reporters at a briefing in Putrajaya on "
+         "Tuesday.",
+         "anwar_ibrahim"),
+        ("Anwar Gargash spoke to reporters at a briefing in Abu Dhabi on Tuesday.", "anwar_gargash"),
+    ],
+)
+def test_anwar_named_alone_is_the_malaysian_prime_minister(text: str, actor: str) -> None:
+    events = extract_article(article_from_text(text, "en", D(2025, 3, 13))).events
+    speeches = [(e.actor_ids.split(";")[0], e.date) for e in events if e.kind == "speech"]
+    assert speeches == [(actor, D(2025, 3, 11))]
