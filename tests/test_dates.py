@@ -619,3 +619,17 @@ def test_a_past_speech_verb_after_a_future_marker_dates_the_weekday_in_the_past(
 def test_earlier_this_month_is_one_mention(text: str, surface: str, date: dt.date, precision: str) -> None:
     assert [(m.surface, m.date, m.precision) for m in date_mentions(text, D(2025, 8, 27))] \
         == [(surface, date, precision)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 'May' and 'March' are months after a precision word too, and only with their capital
+        ("The envoys met in Ankara in early March.", [("March", D(2025, 3, 1))]),
+        ("A deal is expected by mid-May at the latest.", [("May", D(2025, 5, 1))]),
+        ("Protesters began an early march through the capital.", []),
+        ("the talks resumed in june after a pause", []),
+    ],
+)
+def test_a_month_after_a_precision_word_and_its_capital(text: str, found: list[tuple[str, dt.date]]) -> None:
+    assert [(m.surface, m.date) for m in date_mentions(text, D(2025, 5, 14))] == found

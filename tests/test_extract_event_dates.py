@@ -122,3 +122,21 @@ def test_anwar_named_alone_is_the_malaysian_prime_minister(text: str, actor: str
     events = extract_article(article_from_text(text, "en", D(2025, 3, 13))).events
     speeches = [(e.actor_ids.split(";")[0], e.date) for e in events if e.kind == "speech"]
     assert speeches == [(actor, D(2025, 3, 11))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an earlier one is dated by the date after its word, not by the news's day before it
+        ("en", "Monday's meeting in Oslo follows previous meetings between Lavrov and Fidan in Ankara "
+               "in early March."),
+        ("ar", "ويأتي اجتماع الاثنين في أوسلو بعد اللقاءات السابقة بين لافروف وفيدان في أنقرة "
+               "في أوائل مارس."),
+        ("fa", "دیدار روز دوشنبه در اسلو پس از دیدارهای قبلی لاوروف و فیدان در آنکارا "
+               "در اوایل مارس انجام شد."),
+    ],
+)
+def test_an_earlier_one_takes_the_date_after_it(lang: str, text: str) -> None:
+    events = extract_article(article_from_text(text, lang, D(2025, 5, 14))).events
+    assert (D(2025, 3, 1), "month") in [(e.date, e.date_precision) for e in events
+                                        if "sergey_lavrov" in e.actor_ids.split(";")]

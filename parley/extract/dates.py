@@ -234,6 +234,8 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
     for h in hits:
         if h.kind == "invalid":
             continue
+        if h.kind == "month" and _uncapitalised(text, norm, h):
+            continue  # 'an early march through town': an English month is written with its capital
         if h.kind == "abs":
             if h.precision == "day":
                 last, last_words = h.date, None
@@ -258,6 +260,13 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
         s, e = original_span(norm, h.start, h.end)
         out.append(DateMention(s, e, date, precision, text[s:e], relative=True, no_year=no_year))
     return out
+
+
+def _uncapitalised(text: str, norm: Normalized, h: DateHit) -> bool:
+    """A month hit in Latin letters with no capital in its original words ('early march')."""
+    s, e = original_span(norm, h.start, h.end)
+    words = text[s:e]
+    return words.isascii() and words.lower() == words
 
 
 _LEAP = {"solar_hijri": 1403, "gregorian": 2024}  # a year in which every real day and month exists

@@ -324,7 +324,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
         if in_sentence:
-            d = min(in_sentence, key=lambda d: (d.date is None, abs(d.start - o_cue)))  # a day it can name
+            d = min(in_sentence, key=lambda d: (earlier and d.start < o_cue, d.date is None,  # a day it names
+                                                abs(d.start - o_cue)))  # an earlier one's after it
             date = d.date
             precision = d.precision if d.date is not None else "unknown"
             basis = _words_basis(d, f"'{d.surface}'" + (" (relative)" if d.relative else ""))

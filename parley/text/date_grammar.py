@@ -306,7 +306,9 @@ def load_date_grammar() -> DateGrammar:
     not_bare = {_norm_word(w) for w in _all(section("not_bare_months"))}
     bare_greg = [w for w, (cal, _) in months.items() if cal == "gregorian" and w not in not_bare]
     # 'in March': a month that is also a word, after a preposition (each a fixed-width lookbehind)
-    preps = "|".join(rf"(?<![^\W])(?<={re.escape(w)} )" for w in _all(section("month_prepositions")))
+    # (or a precision word: 'in early March', 'mid-May')
+    preps = "|".join(rf"(?<![^\W])(?<={re.escape(w)}{sep})" for w in _all(section("month_prepositions"))
+                     + [w for w in precision if w.isascii() and " " not in w] for sep in (" ", "-"))
     prep_month = rf"(?:{preps})(?P<gmp>{_alt(not_bare)})" if preps and not_bare else "(?!)"
     count = rf"(?:(?P<n>{_alt(numbers)})|(?P<nd>\d{{1,2}}))\s+(?P<u>{_alt(units)})"
     counted_rx = (rf"{cb}(?:(?:{_alt(ago_before)})\s+(?:{count}|(?P<dual>{_alt(duals)}))"
