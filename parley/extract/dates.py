@@ -347,3 +347,22 @@ def dated_by_its_report(found: list[Event], ident: Callable[[Event], str]) -> li
                 e = replace(e, event_id=ident(e))
         out.append(e)
     return out
+
+
+def not_since(found: list[DateMention], since: list[tuple[int, int]], offsets: tuple[int, ...],
+              text: str) -> list[DateMention]:
+    """The mentions not inside what a 'since' names (``since``: its normalised spans, ``offsets`` the
+    map to ``text``): 'the first trip since taking office last week' is not dated by the office's
+    week. A date right after the 'since' stays: it is when what the sentence reports began ('since
+    12 April, the two sides held two rounds')."""
+    if not since:
+        return found
+    spans = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)]) for a, b in since]
+    return [d for d in found if not any(a <= d.start <= b and text[a:d.start].strip() for a, b in spans)]
+
+
+def nearest_mention(found: list[DateMention], at: int, after_first: bool) -> DateMention:
+    """The mention nearest ``at`` that names a day (or any, when none does); with ``after_first``, one
+    after ``at`` first: an earlier one is dated by what follows its word ('follows previous encounters
+    in Baku in late July', not 'Tuesday's meeting')."""
+    return min(found, key=lambda d: (after_first and d.start < at, d.date is None, abs(d.start - at)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from parley.extract.actors import ActorSpan, possessor
 from parley.extract.capitals import capitals
+from parley.extract.event_status import STATEMENTS
 from parley.extract.matcher import COMMAS, Match
 from parley.extract.records import Found
 
@@ -114,3 +115,11 @@ def nationalities_after(f: Found, cue: Match, s1: int, named: list[ActorSpan]) -
               if d.end <= s1 and not any(a.start >= d.end and doc.tokens_between(d.end, a.start) <= _QUALIFIER
                                          for a in named)]
     return list(dict.fromkeys(st for st in states if st in f.gaz.actors))
+
+
+def told_of(cue: Match, before: list[Match], s0: int) -> bool:
+    """A talks noun (a round, 'talks') that a statement word before it in its sentence (from ``s0``)
+    tells of: 'أعلن البيت الأبيض عن جولة ثانية', 'Rubio announced a new round'. Who told of the round is
+    no party to it (when no party is named after it)."""
+    return cue.has("needs_date") and any(c.idents("event")[0] in STATEMENTS and s0 <= c.start
+                                         for c in before)

@@ -36,6 +36,8 @@ from parley.extract.dates import (
     datelines,
     last_before,
     latest_named_day,
+    nearest_mention,
+    not_since,
 )
 from parley.extract.event_parties import (
     after_with,
@@ -43,6 +45,7 @@ from parley.extract.event_parties import (
     demonym_agent,
     nationalities_after,
     possessor_of,
+    told_of,
     usable,
     venue_country,
     with_their_people,
@@ -250,11 +253,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         for a in chosen:
             if a.actor_id not in actor_ids:
                 actor_ids.append(a.actor_id)
-        if kind == "meeting" and not (before and chosen and chosen[0].start < cue.start):
-            # 'talks between American and Ukrainian officials': the two states are its parties
-            states = nationalities_after(f, cue, s1, chosen)
-            if len(states) >= 2:
-                actor_ids = states + [a for a in actor_ids if a not in states]
+        lead = bool(before and chosen and chosen[0].start < cue.start)  # 'talks between American and
+        if kind == "meeting" and not lead and len(states := nationalities_after(f, cue, s1, chosen)) >= 2:
+            actor_ids = states + [a for a in actor_ids if a not in states]  # Ukrainian officials'
         # 'the upcoming talks', 'المحادثات المرتقبة': talks named as a plan need no date
         near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
         ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
@@ -265,9 +266,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         held = any(h.has("held") for h in here)  # 'were held', 'will be held'
         sides = any(h.has("both_sides") for h in here)
         plan = cue.has("needs_date") and any(h.has("scheduled") for h in here)  # 'a third round is set for'
-        # 'أعلن البيت الأبيض عن جولة ثانية', 'Rubio announced a new round': who told of the round, no party
-        told_round = kind == "meeting" and cue.has("needs_date") and bool(chosen) and not (after or by) \
-            and any(c.idents("event")[0] in STATEMENTS and p0 <= c.start for c in cues[max(0, k - 2):k])
+        told_round = kind == "meeting" and bool(chosen) and not (after or by) \
+            and told_of(cue, cues[max(0, k - 2):k], p0)
         if kind == "meeting" and (hosts_only or told_round or (not actor_ids and (ahead or sides or plan))):
             # 'the two sides will meet again', 'its first round was held in Muscat, Oman': the last talks'
             actor_ids = next((e.actor_ids.split(";") for e in out[::-1] if e.kind == "meeting"), actor_ids)
@@ -286,12 +286,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             lines = datelines(art.text, dates)  # 'ISTANBUL, May 16. /TASS/.': its paragraphs' day
         in_sentence = [d for d in _starting_in(dates, date_starts, o_cue if second else o_s0, o_s1 + 1)
                        if d.end <= o_s1]  # an earlier one is dated by what follows it
-        # 'the first trip since taking office last week': that date is the office's, not the trip's
-        since = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)])
-                 for a, b in (since_span(doc, c.end) for c in here if c.has("since"))]
-        if since:  # (but 'since 12 April': a date right after it is when what it reports began)
-            in_sentence = [d for d in in_sentence if not any(
-                a <= d.start <= b and art.text[a:d.start].strip() for a, b in since)]
+        in_sentence = not_since(in_sentence, [since_span(doc, c.end) for c in here if c.has("since")],
+                                offsets, art.text)  # not 'the first trip since taking office last week'
         # (an act's 'that' only right after it: 'passed a resolution to that effect on Thursday' is dated
         # Thursday)
         said = min([c.start for c in f.speech_in(cue.end, s1) if c.has("comp") and text[c.start].isalpha()
@@ -324,8 +320,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
         if in_sentence:
-            d = min(in_sentence, key=lambda d: (earlier and d.start < o_cue, d.date is None,  # a day it names
-                                                abs(d.start - o_cue)))  # an earlier one's after it
+            d = nearest_mention(in_sentence, o_cue, earlier)  # a day it can name
             date = d.date
             precision = d.precision if d.date is not None else "unknown"
             basis = _words_basis(d, f"'{d.surface}'" + (" (relative)" if d.relative else ""))
