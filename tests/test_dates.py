@@ -458,6 +458,31 @@ def test_persian_ordinal_days(text: str, ref: dt.date, expected: list[tuple[str,
     assert all(m.precision != "month" for m in date_mentions(text, ref) if "ماه ۱۴۰۴" in m.surface)
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # an Arabic or English ordinal day, 'of' / 'من' between it and its month (sentences written here)
+        ("ستنطلق المشاورات في الخامس من حزيران/يونيو في جنيف", D(2025, 6, 1),
+         [("الخامس من حزيران/يونيو", D(2025, 6, 5))]),
+        ("وقع الطرفان الاتفاق في الثاني والعشرين من تشرين الثاني 2024", D(2025, 3, 1),
+         [("الثاني والعشرين من تشرين الثاني 2024", D(2024, 11, 22))]),
+        ("The envoys first met on the ninth of March in Oslo.", D(2025, 3, 20),
+         [("ninth of March", D(2025, 3, 9))]),
+        ("The truce signed on the twenty-third of July 2024 held.", D(2025, 1, 1),
+         [("twenty-third of July 2024", D(2024, 7, 23))]),
+        ("هیئت‌ها بیست و دوم تیرماه در دوحه دیدار کردند", D(2025, 7, 20),
+         [("بیست و دوم تیرماه", D(2025, 7, 13))]),
+        # without the link word, or before no month, an ordinal is no day
+        ("The first march for peace crossed the city.", D(2025, 3, 20), []),
+        ("وقال في الفصل الثالث من التقرير إن المحادثات مستمرة", D(2025, 3, 20), []),
+        ("الجولة الثالثة مايو المقبل", D(2025, 3, 20), []),
+    ],
+)
+def test_arabic_and_english_ordinal_days(text: str, ref: dt.date,
+                                        expected: list[tuple[str, dt.date]]) -> None:
+    assert [(m.surface, m.date) for m in date_mentions(text, ref) if m.precision == "day"] == expected
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("The summit planned for Thursday (June 12) was put off.", "Thursday (June 12)"),
     ("أُرجئت القمة التي كانت مقررة يوم الخميس (12 يونيو).", "يوم الخميس (12 يونيو)"),
@@ -557,3 +582,54 @@ def test_a_month_alone_in_an_undated_text_is_kept_without_a_year(
     (m,) = date_mentions(text, D(2025, 7, 1))
     assert m.no_year is None and m.precision == "month"
     assert date_mentions("The envoys met in Oslo last June.", None)[0].no_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a future closed by a past speech verb before the weekday: the weekday dates the saying
+        # (sentences written for this test; 5 June 2025 is a Thursday)
+        ("\u201cThe envoys will sign the accord soon,\u201d the minister said at a briefing on Tuesday.",
+         D(2025, 6, 3)),
+        ("سيلتقي الوفدان في جنيف قريبا، كما قال الوزير في مؤتمر صحفي عقده الثلاثاء.", D(2025, 6, 3)),
+        ("«توافق به زودی امضا خواهد شد»؛ این را سخنگو اعلام کرد و در نشست خبری روز سه‌شنبه توضیح داد.",
+         D(2025, 6, 3)),
+        # with no speech verb between, the future stands: the coming Tuesday
+        ("The envoys will sign the accord in Geneva on Tuesday.", D(2025, 6, 10)),
+    ],
+)
+def test_a_past_speech_verb_after_a_future_marker_dates_the_weekday_in_the_past(
+        text: str, expected: dt.date) -> None:
+    found = [m.date for m in date_mentions(text, D(2025, 6, 5)) if m.relative]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "date", "precision"),
+    [
+        # 'earlier this month' is the month, one mention from its first word (sentences written here)
+        ("Earlier this month, the envoy warned both sides.", "Earlier this month", D(2025, 8, 1), "month"),
+        ("وفي وقت سابق من هذا الشهر، حذر المبعوث الطرفين.", "في وقت سابق من هذا الشهر", D(2025, 8, 1),
+         "month"),
+        ("اوایل این ماه، فرستاده به هر دو طرف هشدار داد.", "اوایل این ماه", D(2025, 8, 1), "month"),
+        ("The council will vote later this week.", "later this week", D(2025, 8, 25), "week"),
+        ("وقال في وقت سابق هذا العام إن المحادثات ستستأنف.", "في وقت سابق هذا العام", D(2025, 1, 1), "year"),
+    ],
+)
+def test_earlier_this_month_is_one_mention(text: str, surface: str, date: dt.date, precision: str) -> None:
+    assert [(m.surface, m.date, m.precision) for m in date_mentions(text, D(2025, 8, 27))] \
+        == [(surface, date, precision)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 'May' and 'March' are months after a precision word too, and only with their capital
+        ("The envoys met in Ankara in early March.", [("March", D(2025, 3, 1))]),
+        ("A deal is expected by mid-May at the latest.", [("May", D(2025, 5, 1))]),
+        ("Protesters began an early march through the capital.", []),
+        ("the talks resumed in june after a pause", []),
+    ],
+)
+def test_a_month_after_a_precision_word_and_its_capital(text: str, found: list[tuple[str, dt.date]]) -> None:
+    assert [(m.surface, m.date) for m in date_mentions(text, D(2025, 5, 14))] == found

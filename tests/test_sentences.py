@@ -27,3 +27,22 @@ def test_sentences_pasted_without_a_space(text: str, n: int) -> None:
     spans = split_sentences(text)
     assert len(spans) == n, [text[s:e] for s, e in spans]
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("The summit is due from Oct. 28 to Nov. 2 in Lima, a spokesman said.", 1),
+        ("Adm. Reyes and Gen. Okafor met the envoy. They left.", 2),
+        ("المحادثات في Sept. 9 انتهت. ثم عادوا.", 2),
+        ("نشست در Dec. 3 برگزار شد. سپس پایان یافت.", 2),
+    ],
+)
+def test_abbreviations_in_the_normalised_copy(text: str, n: int) -> None:
+    """The extraction splits the lower-cased normalised copy: an abbreviation's case is read from
+    the original text (sentences written for this test)."""
+    from parley.text.normalize import normalize
+
+    norm = normalize(text)
+    spans = split_sentences(norm.text, text, norm.offsets)
+    assert len(spans) == n, [norm.text[s:e] for s, e in spans]

@@ -189,8 +189,12 @@ def _in_future(nt: str, g: DateGrammar, start: int, end: int) -> bool:
     hi = stop.start() if stop else min(len(nt), end + _TENSE_AFTER)
     said = g.tense_stop.search(nt, end, hi)  # 'announced on Monday that they will meet': a past Monday
     hi = said.start() if said else hi
-    # not the date itself: 'in May' holds the marker 'may'
-    return g.future.search(nt, lo, start) is not None or g.future.search(nt, end, hi) is not None
+    # not the date itself: 'in May' holds the marker 'may'; nor a future that a past speech verb
+    # closes before the date ('the ministers will come,” said Anwar at a briefing on Wednesday')
+    before = [m.end() for m in g.future.finditer(nt, lo, start)]
+    if before and g.past_speech.search(nt, before[-1], start) is None:
+        return True
+    return g.future.search(nt, end, hi) is not None
 
 
 def _told_plan(nt: str, g: DateGrammar, start: int, end: int) -> bool:
@@ -230,6 +234,8 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
     for h in hits:
         if h.kind == "invalid":
             continue
+        if h.kind == "month" and _uncapitalised(text, norm, h):
+            continue  # 'an early march through town': an English month is written with its capital
         if h.kind == "abs":
             if h.precision == "day":
                 last, last_words = h.date, None
@@ -254,6 +260,13 @@ def _resolved(text: str, norm: Normalized, hits: list[DateHit], ref: dt.date | N
         s, e = original_span(norm, h.start, h.end)
         out.append(DateMention(s, e, date, precision, text[s:e], relative=True, no_year=no_year))
     return out
+
+
+def _uncapitalised(text: str, norm: Normalized, h: DateHit) -> bool:
+    """A month hit in Latin letters with no capital in its original words ('early march')."""
+    s, e = original_span(norm, h.start, h.end)
+    words = text[s:e]
+    return words.isascii() and words.lower() == words
 
 
 _LEAP = {"solar_hijri": 1403, "gregorian": 2024}  # a year in which every real day and month exists
@@ -334,3 +347,22 @@ def dated_by_its_report(found: list[Event], ident: Callable[[Event], str]) -> li
                 e = replace(e, event_id=ident(e))
         out.append(e)
     return out
+
+
+def not_since(found: list[DateMention], since: list[tuple[int, int]], offsets: tuple[int, ...],
+              text: str) -> list[DateMention]:
+    """The mentions not inside what a 'since' names (``since``: its normalised spans, ``offsets`` the
+    map to ``text``): 'the first trip since taking office last week' is not dated by the office's
+    week. A date right after the 'since' stays: it is when what the sentence reports began ('since
+    12 April, the two sides held two rounds')."""
+    if not since:
+        return found
+    spans = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)]) for a, b in since]
+    return [d for d in found if not any(a <= d.start <= b and text[a:d.start].strip() for a, b in spans)]
+
+
+def nearest_mention(found: list[DateMention], at: int, after_first: bool) -> DateMention:
+    """The mention nearest ``at`` that names a day (or any, when none does); with ``after_first``, one
+    after ``at`` first: an earlier one is dated by what follows its word ('follows previous encounters
+    in Baku in late July', not 'Tuesday's meeting')."""
+    return min(found, key=lambda d: (after_first and d.start < at, d.date is None, abs(d.start - at)))

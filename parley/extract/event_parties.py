@@ -5,13 +5,18 @@ country ('Doha, Qatar', 'الدوحة بقطر', 'دوحه قطر'), which is pa
 from __future__ import annotations
 
 from parley.extract.actors import ActorSpan, possessor
+from parley.extract.capitals import capitals
+from parley.extract.event_status import STATEMENTS
 from parley.extract.matcher import COMMAS, Match
 from parley.extract.records import Found
 
 _DEMONYM_BEFORE = 1  # 'US airstrikes', 'Israeli strikes'
 _DEMONYM_AFTER = 3  # 'ضربات جوية أمريكية', 'الضربة التي شنتها القوات الأمريكية'
 _POSSESSOR_WORDS = 3  # "Israel's June 13 surprise attack": at most this many words between
-_COUNTRY_AFTER = 1  # words between a city and its country ('Muscat, the capital of Oman' is not one)
+_COUNTRY_AFTER = 1  # words between a city and its country ('Doha, Qatar')
+_CAPITAL_OF = 3  # ... or with a capital noun between them ('Muscat, the capital of Oman')
+_PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
+_QUALIFIER = 3  # words of title between a nationality and the person it qualifies ('التركي هاكان فيدان')
 
 
 def usable(a: ActorSpan) -> bool:
@@ -20,12 +25,21 @@ def usable(a: ActorSpan) -> bool:
 
 
 def venue_country(f: Found, venue: Match, a: ActorSpan) -> bool:
-    """True when ``a`` names the country of the place ``venue`` right after it ('Doha, Qatar')."""
+    """True when ``a`` names the country of the place ``venue`` right after it ('Doha, Qatar'), or
+    after a capital noun in apposition ('Muscat, the capital of Oman', 'مسقط، عاصمة عمان')."""
     if a.start < venue.end:  # the cheap test first
         return False
     places = f.gaz.places
     countries = {places[p].country for p in venue.idents("place") if p in places}
-    return a.actor_id in countries and f.doc.tokens_between(venue.end, a.start) <= _COUNTRY_AFTER
+    if a.actor_id not in countries:
+        return False
+    gap = f.doc.tokens_between(venue.end, a.start)
+    if gap <= _COUNTRY_AFTER:
+        return True
+    if gap > _CAPITAL_OF:
+        return False
+    nouns = f.capital_nouns if f.capital_nouns is not None else capitals().nouns.find(f.doc.norm)
+    return any(n.has("capital") and venue.end <= n.start and n.end <= a.start for n in nouns)
 
 
 def delegation_of(f: Found, cue: Match, s0: int) -> str | None:
@@ -89,3 +103,23 @@ def with_their_people(f: Found, actor_ids: list[str], named: list[ActorSpan]) ->
     more = [a.actor_id for a in named if a.kind == "person" and a.actor_id not in actor_ids
             and a.actor_id in acts and acts[a.actor_id].country in states]
     return actor_ids + list(dict.fromkeys(more))
+
+
+def nationalities_after(f: Found, cue: Match, s1: int, named: list[ActorSpan]) -> list[str]:
+    """The states of the nationality adjectives right after a talks word, in its sentence (ending at
+    ``s1``): 'talks between American and Ukrainian officials' -> usa, ukraine; they are its parties,
+    before anyone named further on ('… in which Zelensky took part by phone'). Not a nationality
+    that qualifies a person of ``named`` ('استضاف وزير الخارجية التركي هاكان فيدان')."""
+    doc = f.doc
+    states = [d.idents("demonym")[0] for d in f.demonyms_in(cue.end, doc.reach(cue.end, _PARTIES_AFTER) + 1)
+              if d.end <= s1 and not any(a.start >= d.end and doc.tokens_between(d.end, a.start) <= _QUALIFIER
+                                         for a in named)]
+    return list(dict.fromkeys(st for st in states if st in f.gaz.actors))
+
+
+def told_of(cue: Match, before: list[Match], s0: int) -> bool:
+    """A talks noun (a round, 'talks') that a statement word before it in its sentence (from ``s0``)
+    tells of: 'أعلن البيت الأبيض عن جولة ثانية', 'Rubio announced a new round'. Who told of the round is
+    no party to it (when no party is named after it)."""
+    return cue.has("needs_date") and any(c.idents("event")[0] in STATEMENTS and s0 <= c.start
+                                         for c in before)

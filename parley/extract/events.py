@@ -36,12 +36,16 @@ from parley.extract.dates import (
     datelines,
     last_before,
     latest_named_day,
+    nearest_mention,
+    not_since,
 )
 from parley.extract.event_parties import (
     after_with,
     delegation_of,
     demonym_agent,
+    nationalities_after,
     possessor_of,
+    told_of,
     usable,
     venue_country,
     with_their_people,
@@ -66,7 +70,6 @@ _AND = ("and", "و", "&")  # 'Araghchi and Witkoff met': both met
 _JOINS = ("", *COMMAS, *_AND, "and the")  # between two names of one list
 _AGENT_BY_DEMONYM = ("strike",)  # kinds whose agent is often named by an adjective ('Israeli strikes')
 _QUALIFIER = 3  # words of title between a state and the person it qualifies ('US President Trump')
-_PARTIES_AFTER = 6  # 'محادثات بين مسؤولين أميركيين وأوكرانيين': two nationalities after the talks word
 
 
 def event_id(kind: str, actor_ids: list[str], place: str | None, date: dt.date | None) -> str:
@@ -250,11 +253,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         for a in chosen:
             if a.actor_id not in actor_ids:
                 actor_ids.append(a.actor_id)
-        if not actor_ids and kind == "meeting":  # 'talks between American and Ukrainian officials'
-            states = [d.idents("demonym")[0] for d in
-                      f.demonyms_in(cue.end, doc.reach(cue.end, _PARTIES_AFTER) + 1) if d.end <= s1]
-            states = list(dict.fromkeys(st for st in states if st in f.gaz.actors))
-            actor_ids = states if len(states) >= 2 else []
+        lead = bool(before and chosen and chosen[0].start < cue.start)  # 'talks between American and
+        if kind == "meeting" and not lead and len(states := nationalities_after(f, cue, s1, chosen)) >= 2:
+            actor_ids = states + [a for a in actor_ids if a not in states]  # Ukrainian officials'
         # 'the upcoming talks', 'المحادثات المرتقبة': talks named as a plan need no date
         near = f.event_in(doc.reach_back(cue.start, 2), doc.reach(cue.end, 2) + 1)
         ahead = cue.has("needs_date") and kind == "meeting" and any(h.has("planned_talks") for h in near)
@@ -265,7 +266,9 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         held = any(h.has("held") for h in here)  # 'were held', 'will be held'
         sides = any(h.has("both_sides") for h in here)
         plan = cue.has("needs_date") and any(h.has("scheduled") for h in here)  # 'a third round is set for'
-        if kind == "meeting" and (hosts_only or (not actor_ids and (ahead or sides or plan))):
+        told_round = kind == "meeting" and bool(chosen) and not (after or by) \
+            and told_of(cue, cues[max(0, k - 2):k], p0)
+        if kind == "meeting" and (hosts_only or told_round or (not actor_ids and (ahead or sides or plan))):
             # 'the two sides will meet again', 'its first round was held in Muscat, Oman': the last talks'
             actor_ids = next((e.actor_ids.split(";") for e in out[::-1] if e.kind == "meeting"), actor_ids)
         if not actor_ids and kind in STATEMENTS and speakers and si in speakers:
@@ -283,11 +286,8 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             lines = datelines(art.text, dates)  # 'ISTANBUL, May 16. /TASS/.': its paragraphs' day
         in_sentence = [d for d in _starting_in(dates, date_starts, o_cue if second else o_s0, o_s1 + 1)
                        if d.end <= o_s1]  # an earlier one is dated by what follows it
-        # 'the first trip since taking office last week': that date is the office's, not the trip's
-        since = [(offsets[a - 1] + 1, offsets[min(b, len(offsets) - 1)])
-                 for a, b in (since_span(doc, c.end) for c in here if c.has("since"))]
-        if since:
-            in_sentence = [d for d in in_sentence if not any(a <= d.start <= b for a, b in since)]
+        in_sentence = not_since(in_sentence, [since_span(doc, c.end) for c in here if c.has("since")],
+                                offsets, art.text)  # not 'the first trip since taking office last week'
         # (an act's 'that' only right after it: 'passed a resolution to that effect on Thursday' is dated
         # Thursday)
         said = min([c.start for c in f.speech_in(cue.end, s1) if c.has("comp") and text[c.start].isalpha()
@@ -320,7 +320,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
             continue  # 'the talks' without a date in its sentence: a subject, not a happening
         date: dt.date | None
         if in_sentence:
-            d = min(in_sentence, key=lambda d: (d.date is None, abs(d.start - o_cue)))  # a day it can name
+            d = nearest_mention(in_sentence, o_cue, earlier)  # a day it can name
             date = d.date
             precision = d.precision if d.date is not None else "unknown"
             basis = _words_basis(d, f"'{d.surface}'" + (" (relative)" if d.relative else ""))

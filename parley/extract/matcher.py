@@ -294,7 +294,7 @@ class Doc:
         norm = normalize(article.text)
         _ = norm.offsets  # the offset map as a tuple, now: the stages map hundreds of spans through it
         doc = cls(article=article, norm=norm)
-        doc.sentences = split_sentences(norm.text)
+        doc.sentences = split_sentences(norm.text, article.text, norm.offsets)
         doc.tokens = [m.span() for m in _TOKEN.finditer(norm.text)]
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._tok_starts = [s for s, _ in doc.tokens]

@@ -7,6 +7,7 @@ sentence stays bounded however a text is written."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from parley.datafiles import data_error, load_yaml
@@ -27,13 +28,19 @@ _SENT_END = re.compile(rf"[\n.!?\u061f…](?:(?<!{_M}{_M})|(?<=\b\w{_M}{_M}))"
                        rf"(?:(?<=\n)\n*|(?<!\b\w{_M}){_M}*+[\"'»”’)\]]*+(?=\s|$|{ARABIC_LETTER_CLASS}))")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, original: str | None = None,
+                    offsets: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """[start, end) spans of sentences: lines, and . ! ? ؟ (with any closing quote or bracket) before a
-    space (not after 'u.s')."""
+    space (not after 'u.s').
+
+    ``text`` may be the lower-cased normalised copy of ``original`` (``offsets[i]``: the original
+    position of its character i): an abbreviation's case is then read from the original ('Gen.
+    Bagheri' before a name, 'gen. bagheri' in the copy)."""
     spans: list[tuple[int, int]] = []
     pos = 0
+    cased = (original, offsets) if original is not None and offsets is not None else None
     for m in _SENT_END.finditer(text):
-        if m.end() - m.start() == 1 and text[m.start()] == "." and _abbreviated(text, m.start()):
+        if m.end() - m.start() == 1 and text[m.start()] == "." and _abbreviated(text, m.start(), cased):
             continue  # 'Oct. 31', 'Gen. Bagheri'
         end = m.end()
         if text[pos:m.start()].strip():
@@ -68,15 +75,17 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 _ABBREV_CHARS = 5  # the longest abbreviation listed
 
 
-def _abbreviated(text: str, dot: int) -> bool:
+def _abbreviated(text: str, dot: int, cased: tuple[str, Sequence[int]] | None = None) -> bool:
     """True when the stop at ``dot`` closes a listed abbreviation that its number or name follows
-    ('Oct. 31', 'Gen. Bagheri'): no sentence ends there."""
+    ('Oct. 31', 'Gen. Bagheri'): no sentence ends there. ``cased``: the original text and the
+    offsets into it, when ``text`` is its lower-cased copy."""
     nxt = dot + 1  # what follows first: most stops end a sentence before no number or capital
     while nxt < len(text) and text[nxt] == " ":
         nxt += 1
     if nxt == len(text):
         return False
-    digit, upper = text[nxt].isdigit(), text[nxt].isupper()
+    digit = text[nxt].isdigit()
+    upper = cased[0][cased[1][nxt]].isupper() if cased is not None else text[nxt].isupper()
     if not (digit or upper):
         return False
     start = dot
@@ -85,7 +94,7 @@ def _abbreviated(text: str, dot: int) -> bool:
     if start == dot or (start > 0 and text[start - 1].isalnum()):
         return False
     numbers, names = _abbreviations()
-    word = text[start:dot]
+    word = cased[0][cased[1][start]:cased[1][dot]] if cased is not None else text[start:dot]
     return (word in numbers and digit) or (word in names and upper)
 
 

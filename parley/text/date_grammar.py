@@ -233,6 +233,11 @@ def load_date_grammar() -> DateGrammar:
                                                                          counted.get("not_before"))))
 
     ordinals = _numbered(wf, wdata.get("day_ordinals"), "day_ordinals", 31)
+    # the languages that put a word between the ordinal and its month ('الثالث من أيار', 'third of May'):
+    # their ordinals name a day only with it ('the first march' is no date)
+    links = section("day_ordinal_links")
+    linked = {_norm_word(w) for e in wdata.get("day_ordinals") or [] if isinstance(e, dict)
+              for lang in links for w in (e.get(lang) or [])}
 
     mods_before: dict[str, int] = {}
     mods_after: dict[str, int] = {}
@@ -283,7 +288,7 @@ def load_date_grammar() -> DateGrammar:
     month = (
         rf"{month_noun}(?P<mon>{mon})"
         rf"(?:\s*(?:{_alt(_all(section('month_suffixes')))}))?{e_}\.?"
-        rf"(?:\s*[/(]\s*(?P<mon2>{mon}){e_}\s*\)?)?"
+        rf"(?:\s*[/(]\s*(?P<mon2>{mon}){e_}(?:\s*\))?)?"
     )
     year_noun = _alt(_all(section("year_nouns")))
     year_suffix = rf"(?:\s*(?:{_alt(_all(section('year_suffixes')))}){e_})?"
@@ -301,7 +306,9 @@ def load_date_grammar() -> DateGrammar:
     not_bare = {_norm_word(w) for w in _all(section("not_bare_months"))}
     bare_greg = [w for w, (cal, _) in months.items() if cal == "gregorian" and w not in not_bare]
     # 'in March': a month that is also a word, after a preposition (each a fixed-width lookbehind)
-    preps = "|".join(rf"(?<![^\W])(?<={re.escape(w)} )" for w in _all(section("month_prepositions")))
+    # (or a precision word: 'in early March', 'mid-May')
+    preps = "|".join(rf"(?<![^\W])(?<={re.escape(w)}{sep})" for w in _all(section("month_prepositions"))
+                     + [w for w in precision if w.isascii() and " " not in w] for sep in (" ", "-"))
     prep_month = rf"(?:{preps})(?P<gmp>{_alt(not_bare)})" if preps and not_bare else "(?!)"
     count = rf"(?:(?P<n>{_alt(numbers)})|(?P<nd>\d{{1,2}}))\s+(?P<u>{_alt(units)})"
     counted_rx = (rf"{cb}(?:(?:{_alt(ago_before)})\s+(?:{count}|(?P<dual>{_alt(duals)}))"
@@ -326,7 +333,8 @@ def load_date_grammar() -> DateGrammar:
                   rf"(?!\s*[,\u060c/]?\s*\d)(?:\s+(?P<post>{_alt(mods_after)}){e_})?"),
         ("counted", counted_rx),
         # 'دوم مهرماه ۱۴۰۴', 'روز پنجشنبه، ششم آذرماه': a day as an ordinal word (no digit window finds it)
-        ("ordinal", rf"{wd_prefix}{cb}(?P<ow>{_alt(ordinals)}){e_}\s+{month}{year}?{wd_close}"),
+        ("ordinal", rf"{wd_prefix}{cb}(?:(?P<ow>{_alt(w for w in ordinals if w not in linked)})"
+                    rf"|(?P<owl>{_alt(linked)}){e_}\s+(?:{_alt(_all(links))})){e_}\s+{month}{year}?{wd_close}"),
     )
     # 'تاریخ انتشار: ۱۹:۲۹ - ۲۶-۰۲-۱۴۰۴': a time may stand between the header word and the date
     marker = re.compile(rf"(?<!\w)(?:{_alt(_all(section('header_markers')))})\s*[:\-]?\s*"

@@ -290,7 +290,7 @@ def relative_hits(text: str, g: DateGrammar, only: str | None = None) -> list[Da
                     hits.append(DateHit(m.start(), m.end(), "period", precision=unit, unit=unit, offset=-n))
             elif form == "ordinal":  # 'دوم مهرماه ۱۴۰۴': with a year a day; without, a day-month
                 cal, mon_no = g.months[_key(gd["mon"])]
-                day = g.ordinals[_key(gd["ow"])]
+                day = g.ordinals[_key(gd.get("ow") or gd["owl"])]
                 wd = g.weekdays.get(_key(gd["wd"])) if gd.get("wd") else None
                 if gd.get("y"):
                     date = to_gregorian(cal, int(gd["y"]), mon_no, day)
