@@ -21,7 +21,7 @@ from parley.analyze.timeline import (
     venue_track,
 )
 from parley.filters import Filters
-from parley.render.figures import ARTICLES_ROW, GL_MARKERS, VENUES_ROW, timeline_figure
+from parley.render.figures import ARTICLES_ROW, VENUES_ROW, timeline_figure
 from parley.render.hovers import article_hovers, event_hovers, venue_hovers
 from parley.store import actors as act_q
 from parley.store import articles as art_q
@@ -170,8 +170,8 @@ def test_timeline_figure_tracks_spans_and_selection_ids(store) -> None:  # type:
     assert ids == {"ev_qatar_visit", "ev_sisi_call", "ev_fidan_host", "ev_move", "ev_resume"}
     symbols = {t.name: t.marker.symbol for t in fig.data if t.type in ("scatter", "scattergl")}
     assert symbols["visit"] != symbols["call"] != symbols["meeting"]
-    # a few markers are SVG (a WebGL context costs the browser more); see the test below for many
-    assert {t.type for t in fig.data if t.name in ("visit", "call", "meeting")} == {"scatter"}
+    # the many points (events, publications) are WebGL markers; the few venue marks stay SVG (text)
+    assert {t.type for t in fig.data if t.name in ("visit", "call", "meeting")} == {"scattergl"}
     span = next(t for t in fig.data if t.name.startswith("meeting (month"))
     assert span.type == "bar" and span.orientation == "h"
     assert set(span.base) == {"2026-02-01"}  # on the us row and the iran row
@@ -183,19 +183,6 @@ def test_timeline_figure_tracks_spans_and_selection_ids(store) -> None:  # type:
     # the legend names each kind of event once, whatever its statuses and precisions
     kinds = [t.legendgroup for t in fig.data if t.legendgroup and t.showlegend is not False]
     assert sorted(kinds) == sorted(set(kinds)) and {"visit", "call", "meeting"} <= set(kinds)
-
-
-def test_timeline_markers_are_webgl_only_when_many(store) -> None:  # type: ignore[no-untyped-def]
-    reports = ev_q.load_event_reports(store, Filters())
-    rows = timeline_rows(merge_reports(reports), act_q.load_actors(store), act_q.load_places(store))
-    arts = article_track(art_q.load_articles(store, Filters()))
-    few = timeline_figure(rows, arts)
-    assert {t.type for t in few.data if t.type != "bar"} == {"scatter"}
-    many_rows = pd.concat([rows] * (GL_MARKERS // len(rows) + 1), ignore_index=True)
-    many = timeline_figure(many_rows, arts)
-    # thousands of markers: WebGL for the events and the articles alike (SVG draws them one by one)
-    assert {t.type for t in many.data if t.type != "bar"} == {"scattergl"}
-    assert {t.name for t in many.data if t.type == "scattergl"} >= {"visit", "articles published"}
 
 
 def test_venue_labels_too_close_to_read_are_left_to_the_hover() -> None:

@@ -158,18 +158,6 @@ def _spread(days: list[dt.date], labels: list[str]) -> set[int]:
     return shown
 
 
-GL_MARKERS = 1000  # from this many markers on, WebGL (see _marker_type)
-
-
-def _marker_type(n_markers: int) -> str:
-    """'scattergl' for the timeline's event and publication markers when there are many (the newest
-    1,500 event reports are thousands of markers, one per row an event is on, which SVG draws one
-    element at a time before the page is ready), else 'scatter': a WebGL context (the WebGL code,
-    shaders, a canvas per layer) costs the browser more than a few hundred SVG markers.
-    ``n_markers`` counts the figure's event rows and articles, so all its markers get one type."""
-    return "scattergl" if n_markers >= GL_MARKERS else "scatter"
-
-
 # status -> (hollow marker, opacity): what did not (yet) happen is drawn open, old context faint
 STATUS_STYLES = {"happened": (False, 1.0), "planned": (True, 1.0), "called_off": (True, 0.6),
                  "background": (False, 0.35)}
@@ -186,7 +174,6 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
     traces: list[dict[str, Any]] = []
     event_rows = sorted(set(rows["row"])) if len(rows) else []
     order = [VENUES_ROW, ARTICLES_ROW, *event_rows]  # venue labels sit above, in the top margin
-    marker_type = _marker_type(len(rows) + (len(articles) if articles is not None else 0))
     if len(rows):
         kinds = [str(k) for k in rows["kind"].tolist()]
         statuses = ([str(x) for x in rows["status"].tolist()] if "status" in rows.columns
@@ -212,8 +199,10 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
             first = kind not in legend_kinds
             legend_kinds.add(kind)
             if point:
+                # WebGL: the newest 1,500 event reports are thousands of markers (one per row an
+                # event is on), which SVG drew one element at a time, before the page was ready
                 traces.append({
-                    "type": marker_type, "x": _objs(_days(starts[i] for i in point)),
+                    "type": "scattergl", "x": _objs(_days(starts[i] for i in point)),
                     "y": _objs([ys[i] for i in point]), "mode": "markers", "name": name, "legendgroup": kind,
                     "showlegend": first, "opacity": opacity,
                     "marker": {"symbol": symbol, "size": 13, "color": "#374151",
@@ -236,7 +225,7 @@ def timeline_figure(rows: pd.DataFrame, articles: pd.DataFrame | None = None,
         span = [i for i, day in enumerate(is_day) if not day]
         if point:
             traces.append({
-                "type": marker_type, "x": _objs(_days(starts[i] for i in point)),
+                "type": "scattergl", "x": _objs(_days(starts[i] for i in point)),
                 "y": _objs([ARTICLES_ROW] * len(point)), "mode": "markers", "name": "articles published",
                 "marker": {"symbol": "line-ns-open", "size": 16, "color": "#6b7280", "line": {"width": 2}},
                 "customdata": _objs([["article", aids[i]] for i in point]),
