@@ -13,7 +13,7 @@ import streamlit as st
 
 from parley.render.html import page_css
 from parley.ui import auth, search, state, store
-from parley.ui.boot import use_router
+from parley.ui.boot import freeze_loaded, use_router
 from parley.ui.errors import shown_errors
 from parley.ui.html import show_html
 from parley.ui.menu import MENU, URL_PATHS
@@ -55,3 +55,4 @@ with shown_errors("The database could not be opened"):
         )
 
 pg.run()
+freeze_loaded()  # a run that imported modules: the collector skips them from now on
