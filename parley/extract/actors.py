@@ -117,6 +117,7 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
     name-sign matches, whose deputy and former words keep a title from its holder."""
     day = doc.article.published.date
     text = doc.text
+    signs = sorted(signs or [], key=lambda n: n.start)  # (looked up by position, per title)
     names: list[ActorSpan] = []
     titles: list[tuple[Match, str]] = []
     for m in matches:
@@ -148,7 +149,7 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
     # not a former holder's ('وزير الدفاع السابق يوآف غالانت')
     bound: dict[str, set[str]] = {}
     for (m, role), i in zip(titles, partners, strict=True):
-        if i is not None and not _not_holder(doc, m, signs or []):
+        if i is not None and not _not_holder(doc, m, signs):
             bound.setdefault(role, set()).add(names[i].actor_id)
     for (m, role), partner in zip(titles, partners, strict=True):
         if partner is not None:
@@ -159,7 +160,7 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
         if gaz.roles[role].bare and " ".join(text[m.start:m.end].split()) in gaz.roles[role].bare \
                 and (_state_follows(text, m.end, names, name_starts) or not _title_ends(text, m.end, cues)):
             continue  # 'وزیر امور خارجه نروژ': another state's title; 'سخنگوی وزارت خارجه ناصر ...': a name
-        if _not_holder(doc, m, signs or []):
+        if _not_holder(doc, m, signs):
             continue  # 'معاون سخنگوی وزارت خارجه آمریکا', 'الرئيس الأمريكي السابق': not the holder
         holder = next(iter(bound[role])) if len(bound.get(role, ())) == 1 else gaz.holder(role, day)
         if holder is not None and holder in gaz.actors:
@@ -172,11 +173,14 @@ def find_actor_spans(doc: Doc, gaz: Gazetteer, matches: list[Match], cues: Cues,
 
 
 def _not_holder(doc: Doc, title: Match, signs: list[Match]) -> bool:
-    """A deputy or former word right before the title, or a former word right after it."""
+    """A deputy or former word right before the title, or a former word right after it (``signs``
+    in text order: only those within 30 characters are looked at)."""
     a, b = title.start, title.end
+    lo = bisect.bisect_left(signs, a - 30, key=lambda n: n.start)
+    hi = bisect.bisect_right(signs, b + 30, key=lambda n: n.start)
     return any((n.has("not_holder_before") and n.end <= a and doc.tokens_between(n.end, a) == 0)
                or (n.has("not_holder_after") and n.start >= b and doc.tokens_between(b, n.start) == 0)
-               for n in signs if a - 30 <= n.start <= b + 30)
+               for n in signs[lo:hi])
 
 
 def _state_follows(text: str, end: int, names: list[ActorSpan], starts: list[int]) -> bool:

@@ -5,6 +5,7 @@ parts of parley.extract.events that read tense and time rather than who and wher
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from parley.extract.matcher import COMMAS, Doc, Match
 from parley.extract.records import Found, older_than_report
@@ -33,6 +34,15 @@ def says_when(f: Found, lang: str, d0: int, d1: int, c0: int, c1: int, s0: int) 
     if len(gap.split()) <= limit and not any(ch in gap for ch in COMMAS):
         return True
     return len(text[s0:d0].split()) <= 2
+
+
+def rest_before(cues: list[Match], k: int, end: int) -> Iterator[Match]:
+    """The cues after the k-th (in text order) that start before ``end``: a walk that stops at
+    ``end`` (a slice to the list's end made every sentence of a long article cost the whole rest)."""
+    for j in range(k + 1, len(cues)):
+        if cues[j].start >= end:
+            return
+        yield cues[j]
 
 
 def ahead_in(text: str) -> bool:

@@ -57,6 +57,7 @@ from parley.extract.event_status import (
     earlier_one,
     event_status,
     older,
+    rest_before,
     says_when,
     since_span,
 )
@@ -175,7 +176,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         # 'في خطاب … وزعم فيه أن الولايات المتحدة …'
         # (a talks word of the same kind a few words on names the same happening: 'جولة جديدة من
         # المفاوضات بين حماس وإسرائيل')
-        nxt = next(([c.start] for c in cues[k + 1:] if c.idents("event")[0] != kind
+        nxt = next(([c.start] for c in rest_before(cues, k, s1) if c.idents("event")[0] != kind
                     or doc.tokens_between(cue.end, c.start) > _SAME_TALKS), [])
         j = bisect.bisect_left(speech_starts, cue.end)
         nxt += speech_starts[j:j + 1]
@@ -308,7 +309,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
         # a call or a statement is about what follows it: an event word of another kind there starts
         # its own matter, with its own date and plan ('discussed in a phone call the upcoming talks
         # set for Friday'); a visit and its talks share theirs ('arrived for talks on Friday')
-        other = next((c.start for c in cues[k + 1:] if c.start < s1 and c.idents("event")[0] != kind), s1) \
+        other = next((c.start for c in rest_before(cues, k, s1) if c.idents("event")[0] != kind), s1) \
             if kind in _ABOUT else s1
         in_sentence = [d for d in in_sentence if other == s1 or d.start < offsets[other]]
         if cue.has("needs_date") and not ahead \
@@ -343,7 +344,7 @@ def find_events(f: Found, place_roles: Mapping[int, str],
                    if (c.has("context") or c.has("after")) and c.end <= cue.start
                    and doc.tokens_between(c.end, cue.start) <= _CONTEXT_TOKENS]
         if context:
-            if kind != "strike" and any(c.start < s1 and c.idents("event")[0] == kind for c in cues[k + 1:]):
+            if kind != "strike" and any(c.idents("event")[0] == kind for c in rest_before(cues, k, s1)):
                 seen.discard((si, kind))  # the news is the next one: 'بعد الاجتماع مع حماس' beside
                 continue  # 'امروز ما چهار ساعت جلسه داشتیم' after 'با اشاره به محتوای جلسات'
             # 'since the war' is background whatever else its clause says, and so is an attack the
@@ -385,8 +386,6 @@ def find_events(f: Found, place_roles: Mapping[int, str],
 _OPEN_QUOTES = "\u201c\u00ab"
 _QUOTE_RUN = 15  # characters of quoted words before a name that make it part of the quotation
 _CLOSE_QUOTES = "\u201d\u00bb"
-
-
 _RECIPROCAL = ("meeting", "call")
 _OFF_NEAR = 3  # words between a talks noun and the word that calls it off ('postponed the talks')
 _SAME_TALKS = 3  # words between two talks words of one happening ('a new round of the talks')
