@@ -54,7 +54,7 @@ def is_devset(gold_dir: Path) -> bool:
 Scores = dict[str, dict[str, float]]
 
 
-def _documents(present: list[DevEntry], text_dir: Path, urls: bool) -> Iterator[RawDocument | LoadError]:
+def dev_documents(present: list[DevEntry], text_dir: Path, urls: bool) -> Iterator[RawDocument | LoadError]:
     """Each text as the file reader reads it, with its page's address from the gold when
     ``urls`` (an article fetched from the web comes with its address; a text file has none)."""
     from parley.load.readers import read_path
@@ -81,7 +81,7 @@ def evaluate_devset(gold_dir: Path, text_dir: Path, *,
     with tempfile.TemporaryDirectory(prefix="parley-dev-") as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'dev.db'}")
         init_db(engine)
-        ingest_documents(_documents(present, text_dir, urls), engine)
+        ingest_documents(dev_documents(present, text_dir, urls), engine)
         scores = {split: evaluate(engine, gold_dir, {e.origin for e in present if e.split == split})
                   for split in SPLITS}
         scores["all"] = evaluate(engine, gold_dir, {e.origin for e in present})

@@ -7,15 +7,13 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 
-from parley.devset import load_manifest
+from parley.devset import dev_documents, load_manifest
 from parley.evaluate import _alts, _date_ok, load_gold
 from parley.ingest import ingest_documents
-from parley.load.readers import read_path
 from parley.store import schema
 from parley.store.db import init_db, make_engine
 
@@ -33,14 +31,10 @@ def main() -> None:
     entries = [e for e in load_manifest(GOLD) if e.split == "tune" and is_validation(e.origin) == val
                and (TEXT / e.origin).is_file()]
     gold = load_gold(GOLD)
-    docs = []
-    for e in entries:
-        for d in read_path(TEXT / e.origin).docs:
-            docs.append(replace(d, url=e.url or None) if d.url is None else d)
     with tempfile.TemporaryDirectory() as tmp:
         eng = make_engine(f"sqlite:///{tmp}/d.db")
         init_db(eng)
-        ingest_documents(iter(docs), eng)
+        ingest_documents(dev_documents(entries, TEXT, True), eng)
         with eng.connect() as c:
             arts = {a.id: a for a in c.execute(select(schema.articles))}
             t = schema.base_of(schema.events)
@@ -84,9 +78,9 @@ def main() -> None:
                   f"status={ge.get('status')} note={ge.get('note', '')}")
             print(f"   published: {a.published if a else None} ({a.date_precision if a else ''}; "
                   f"{a.date_basis if a else ''}) gold-published={g.get('published')}")
-            for r in share or ([] if not ("--all" in sys.argv) else rows):
-                print(f"   {'-' if r in share else '~'} {r.kind} {r.actor_ids} {r.date} {r.date_precision} {r.status} "
-                      f"basis={r.date_basis!r} :: {r.evidence[:200]!r}")
+            for r in share or ([] if "--all" not in sys.argv else rows):
+                print(f"   {'-' if r in share else '~'} {r.kind} {r.actor_ids} {r.date} {r.date_precision} "
+                      f"{r.status} basis={r.date_basis!r} :: {r.evidence[:200]!r}")
     print(f"\n{'validation' if val else 'tune-minus-validation'}: {ok}/{total} = {ok / max(total, 1):.3f}; "
           f"misses by kind: {dict(kinds)}")
 

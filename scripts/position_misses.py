@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from parley.devset import _documents, load_manifest
+from parley.devset import dev_documents, load_manifest
 from parley.evaluate import _alts, load_gold
 from parley.ingest import ingest_documents
 from parley.store import schema
@@ -42,7 +42,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/t.db")
         init_db(engine)
-        ingest_documents(_documents(entries, TEXT, True), engine)
+        ingest_documents(dev_documents(entries, TEXT, True), engine)
         with engine.connect() as conn:
             arts = {a.id: Path(a.origin).name for a in conn.execute(select(schema.articles.c.id,
                                                                               schema.articles.c.origin))}
